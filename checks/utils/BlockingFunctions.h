@@ -1,0 +1,78 @@
+//===--- BlockingFunctions.h - the default blocking-function table --------===//
+//
+// Data, not logic: which calls block the thread and what to await instead.
+// Both engines (the clang-tidy check and the tree-sitter fast engine) read
+// this table, so they agree on names and messages. Plain C++: no Clang here.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COROLINT_CHECKS_UTILS_BLOCKINGFUNCTIONS_H
+#define COROLINT_CHECKS_UTILS_BLOCKINGFUNCTIONS_H
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace corolint {
+
+/// One entry of the `BlockingFunctions` option: `qualified::name[=replacement]`.
+struct BlockingFunction {
+  /// Fully qualified, written with a leading "::" (e.g. "::std::this_thread::sleep_for").
+  std::string QualifiedName;
+  /// The awaitable to use instead (e.g. "aio::sleep"); empty when the remedy is
+  /// to move the call to a thread with `to_thread`.
+  std::string Replacement;
+
+  /// The name users read in messages: no leading "::".
+  std::string_view displayName() const {
+    std::string_view Name = QualifiedName;
+    if (Name.substr(0, 2) == "::")
+      Name.remove_prefix(2);
+    return Name;
+  }
+};
+
+/// The `BlockingFunctions` default of the aio profile, in option syntax.
+inline constexpr std::string_view DefaultBlockingFunctions =
+    "::std::this_thread::sleep_for=aio::sleep;"
+    "::std::this_thread::sleep_until=aio::sleep_until;"
+    "::sleep=aio::sleep;"
+    "::usleep=aio::sleep;"
+    "::nanosleep=aio::sleep";
+
+/// Parses `name[=replacement];...` (whitespace around items is ignored; a name
+/// without a leading "::" gets one). Returns std::nullopt and sets \p Error on
+/// an empty name.
+inline std::optional<std::vector<BlockingFunction>>
+parseBlockingFunctions(std::string_view Spec, std::string &Error) {
+  auto Trim = [](std::string_view S) {
+    while (!S.empty() && (S.front() == ' ' || S.front() == '\t' || S.front() == '\n'))
+      S.remove_prefix(1);
+    while (!S.empty() && (S.back() == ' ' || S.back() == '\t' || S.back() == '\n'))
+      S.remove_suffix(1);
+    return S;
+  };
+  std::vector<BlockingFunction> Result;
+  while (!Spec.empty()) {
+    size_t End = Spec.find(';');
+    std::string_view Item = Trim(Spec.substr(0, End));
+    Spec = End == std::string_view::npos ? std::string_view() : Spec.substr(End + 1);
+    if (Item.empty())
+      continue;
+    size_t Eq = Item.find('=');
+    std::string_view Name = Trim(Item.substr(0, Eq));
+    std::string_view Replacement =
+        Eq == std::string_view::npos ? std::string_view() : Trim(Item.substr(Eq + 1));
+    if (Name.empty() || Name == "::") {
+      Error = "empty function name in BlockingFunctions entry '" + std::string(Item) + "'";
+      return std::nullopt;
+    }
+    std::string Qualified = Name.substr(0, 2) == "::" ? std::string(Name) : "::" + std::string(Name);
+    Result.push_back({std::move(Qualified), std::string(Replacement)});
+  }
+  return Result;
+}
+
+} // namespace corolint
+
+#endif
