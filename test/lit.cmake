@@ -1,0 +1,1 @@
+# lit suites: filled in by the walking skeleton
