@@ -1,0 +1,394 @@
+//===--- FunctionModel.cpp - the functions of a file, as the checks see them -===//
+
+#include "driver/fast/FunctionModel.h"
+
+#include "driver/fast/NameLookup.h"
+
+#include <cctype>
+#include <unordered_map>
+
+namespace corolint::fast {
+
+namespace {
+
+using MemberNames = std::unordered_set<std::string>;
+
+bool isClassSpecifier(std::string_view Type) {
+  return Type == "class_specifier" || Type == "struct_specifier" || Type == "union_specifier";
+}
+
+bool isParameter(std::string_view Type) {
+  return Type == "parameter_declaration" || Type == "optional_parameter_declaration" ||
+         Type == "variadic_parameter_declaration";
+}
+
+/// Subtrees that contain no evaluated call of the function they sit in.
+bool isOpaque(std::string_view Type) {
+  return Type == "comment" || Type == "string_literal" || Type == "raw_string_literal" ||
+         Type == "char_literal" || Type == "preproc_def" || Type == "preproc_function_def" ||
+         Type == "decltype" || Type == "sizeof_expression" || Type == "alignof_expression" ||
+         Type == "requires_expression" || Type == "requires_clause" ||
+         Type == "operator_name"; // `operator co_await` is a name, not an await
+}
+
+/// What a declarator declares: the identifier under pointer, reference,
+/// array, function and parenthesized declarators; Declares a function when a
+/// function declarator was on the way.
+struct DeclaratorName {
+  TSNode Name{};
+  bool IsFunction = false;
+};
+
+DeclaratorName declaratorName(TSNode Declarator) {
+  DeclaratorName Result;
+  for (;;) {
+    std::string_view Type = nodeType(Declarator);
+    if (Type == "function_declarator")
+      Result.IsFunction = true;
+    else if (Type != "init_declarator" && Type != "pointer_declarator" &&
+             Type != "reference_declarator" && Type != "parenthesized_declarator" &&
+             Type != "attributed_declarator" && Type != "array_declarator")
+      break;
+    TSNode Inner = childByField(Declarator, "declarator");
+    if (ts_node_is_null(Inner)) {
+      uint32_t Count = ts_node_named_child_count(Declarator);
+      if (Count == 0)
+        break;
+      Inner = ts_node_named_child(Declarator, Count - 1);
+    }
+    Declarator = Inner;
+  }
+  Result.Name = Declarator;
+  return Result;
+}
+
+/// The unqualified name of a declarator's name node, as Clang prints it.
+std::string unqualifiedName(TSNode Name, std::string_view Source) {
+  for (;;) {
+    std::string_view Type = nodeType(Name);
+    TSNode Inner{};
+    if (Type == "qualified_identifier" || Type == "template_function")
+      Inner = childByField(Name, "name");
+    if (ts_node_is_null(Inner))
+      break;
+    Name = Inner;
+  }
+  // `operator ()` is printed `operator()`: keep a space only between words.
+  std::string Compact;
+  std::string_view Text = nodeText(Name, Source);
+  auto IsWord = [](char C) { return std::isalnum(static_cast<unsigned char>(C)) || C == '_'; };
+  for (size_t I = 0; I < Text.size(); ++I) {
+    if (std::isspace(static_cast<unsigned char>(Text[I]))) {
+      if (!Compact.empty() && IsWord(Compact.back()) && I + 1 < Text.size() && IsWord(Text[I + 1]))
+        Compact += ' ';
+      continue;
+    }
+    Compact += Text[I];
+  }
+  return Compact;
+}
+
+/// The simple names a declaration declares (none for `Foo::bar`, which
+/// names something declared elsewhere).
+template <typename Fn> void forEachDeclaredName(TSNode Declaration, std::string_view Source, Fn &&Use) {
+  forEachChild(Declaration, [&](TSNode Child, const char *Field) {
+    if (!Field || std::string_view(Field) != "declarator")
+      return;
+    DeclaratorName Declared = declaratorName(Child);
+    std::string_view Type = nodeType(Declared.Name);
+    if (Type == "structured_binding_declarator") {
+      for (uint32_t I = 0; I < ts_node_named_child_count(Declared.Name); ++I)
+        Use(nodeText(ts_node_named_child(Declared.Name, I), Source), false);
+    } else if (Type == "identifier" || Type == "field_identifier") {
+      Use(nodeText(Declared.Name, Source), Declared.IsFunction);
+    }
+  });
+}
+
+/// The names a class body declares, wherever they appear in it: they hide
+/// namespace-scope names in every member function body.
+void collectMemberNames(TSNode Body, std::string_view Source, MemberNames &Members) {
+  forEachChild(Body, [&](TSNode Member, const char *) {
+    std::string_view Type = nodeType(Member);
+    if (Type == "field_declaration" || Type == "declaration") {
+      forEachDeclaredName(Member, Source,
+                          [&](std::string_view Name, bool) { Members.emplace(Name); });
+    } else if (Type == "function_definition") {
+      TSNode Name = declaratorName(childByField(Member, "declarator")).Name;
+      if (!ts_node_is_null(Name))
+        Members.insert(unqualifiedName(Name, Source));
+    } else if (Type == "using_declaration") {
+      for (uint32_t I = 0; I < ts_node_named_child_count(Member); ++I)
+        if (auto Written = writtenName(ts_node_named_child(Member, I), Source))
+          Members.emplace(Written->last());
+    } else if (Type == "template_declaration" || Type.substr(0, 7) == "preproc") {
+      collectMemberNames(Member, Source, Members);
+    }
+  });
+}
+
+/// Class name -> member names, for the classes defined outside function
+/// bodies: out-of-line member definitions (`Foo::bar`) look them up.
+std::unordered_map<std::string, MemberNames> collectClasses(TSNode Root,
+                                                            std::string_view Source) {
+  std::unordered_map<std::string, MemberNames> Classes;
+  traverse(
+      Root,
+      [&](TSNode Node, const char *) {
+        std::string_view Type = nodeType(Node);
+        if (isClassSpecifier(Type)) {
+          TSNode Name = childByField(Node, "name");
+          TSNode Body = childByField(Node, "body");
+          if (!ts_node_is_null(Name) && !ts_node_is_null(Body)) {
+            auto Written = writtenName(Name, Source);
+            if (Written)
+              collectMemberNames(Body, Source, Classes[std::string(Written->last())]);
+          }
+          return true; // nested classes
+        }
+        return Type == "translation_unit" || Type == "namespace_definition" ||
+               Type == "declaration_list" || Type == "template_declaration" ||
+               Type == "linkage_specification" || Type == "field_declaration_list" ||
+               Type == "field_declaration" || Type == "declaration" ||
+               Type.substr(0, 7) == "preproc" || Type == "ERROR";
+      },
+      [](TSNode) {});
+  return Classes;
+}
+
+/// The source-order walk that fills the model.
+class Scanner {
+public:
+  Scanner(std::string_view Source, const ScanRequest &Request, TSNode Root)
+      : Source(Source), Request(Request), Classes(collectClasses(Root, Source)) {}
+
+  std::vector<FunctionInfo> run(TSNode Root) {
+    traverse(
+        Root, [&](TSNode Node, const char *) { return enter(Node); },
+        [&](TSNode Node) { leave(Node); });
+    return std::move(Functions);
+  }
+
+private:
+  static constexpr size_t NotAFunction = static_cast<size_t>(-1);
+
+  /// A function being walked, or a class body (whose initializers belong to
+  /// no enclosing function).
+  struct Frame {
+    size_t Function = NotAFunction;
+    TSNode Body{};
+    bool InBody = false;
+  };
+  enum class UndoAction { PopScope, PopFrame };
+  struct Undo {
+    TSNode Node;
+    UndoAction Action;
+  };
+
+  FunctionInfo *activeFunction() {
+    if (Frames.empty() || !Frames.back().InBody || Frames.back().Function == NotAFunction)
+      return nullptr;
+    return &Functions[Frames.back().Function];
+  }
+
+  void pushScope(TSNode Owner, ScopeStack::Kind Kind, std::vector<std::string> Path = {}) {
+    Scopes.push(Kind, std::move(Path));
+    Undos.push_back({Owner, UndoAction::PopScope});
+  }
+
+  void pushFrame(TSNode Owner, Frame New) {
+    Frames.push_back(New);
+    Undos.push_back({Owner, UndoAction::PopFrame});
+  }
+
+  bool enter(TSNode Node) {
+    if (!Frames.empty() && !Frames.back().InBody && ts_node_eq(Node, Frames.back().Body))
+      Frames.back().InBody = true;
+    std::string_view Type = nodeType(Node);
+    if (isOpaque(Type))
+      return false;
+    if (Type == "co_await" || Type == "co_yield" || Type == "co_return") {
+      if (FunctionInfo *Function = activeFunction())
+        Function->IsCoroutine = true;
+    } else if (Type == "call_expression") {
+      recordCall(Node);
+    } else if (Type == "function_definition") {
+      enterFunction(Node);
+    } else if (Type == "lambda_expression") {
+      enterLambda(Node);
+    } else if (isClassSpecifier(Type)) {
+      enterClass(Node);
+    } else if (Type == "namespace_definition") {
+      enterNamespace(Node);
+    } else if (Type == "compound_statement" || Type == "for_statement" ||
+               Type == "catch_clause") {
+      pushScope(Node, ScopeStack::Kind::Block);
+    } else if (Type == "for_range_loop") {
+      pushScope(Node, ScopeStack::Kind::Block);
+      TSNode Declared = declaratorName(childByField(Node, "declarator")).Name;
+      if (nodeType(Declared) == "identifier")
+        Scopes.declare(nodeText(Declared, Source));
+    } else if (Type == "declaration") {
+      forEachDeclaredName(Node, Source, [&](std::string_view Name, bool IsFunction) {
+        Scopes.declare(Name, IsFunction);
+      });
+    } else if (isParameter(Type)) {
+      // Parameters of the function whose header is being walked.
+      if (!Frames.empty() && !Frames.back().InBody)
+        forEachDeclaredName(Node, Source,
+                            [&](std::string_view Name, bool) { Scopes.declare(Name); });
+    } else if (Type == "using_declaration") {
+      enterUsing(Node);
+      return false;
+    } else if (Type == "namespace_alias_definition") {
+      enterNamespaceAlias(Node);
+      return false;
+    }
+    return true;
+  }
+
+  void leave(TSNode Node) {
+    while (!Undos.empty() && ts_node_eq(Undos.back().Node, Node)) {
+      if (Undos.back().Action == UndoAction::PopScope)
+        Scopes.pop();
+      else
+        Frames.pop_back();
+      Undos.pop_back();
+    }
+  }
+
+  void recordCall(TSNode Call) {
+    FunctionInfo *Function = activeFunction();
+    if (!Function)
+      return;
+    TSNode Callee = childByField(Call, "function");
+    if (ts_node_is_null(Callee))
+      return;
+    // Member calls (`obj.sleep()`, `p->sleep(1)`) are no free function: writtenName refuses them.
+    std::optional<WrittenName> Name = writtenName(Callee, Source);
+    if (!Name || !Request.CalleeNames.count(Name->last()))
+      return;
+    Function->Calls.push_back({ts_node_start_point(Callee), Scopes.resolve(*Name)});
+  }
+
+  void enterFunction(TSNode Definition) {
+    TSNode Body = childByField(Definition, "body");
+    if (ts_node_is_null(Body))
+      return; // `= default`, `= delete`
+    DeclaratorName Declared = declaratorName(childByField(Definition, "declarator"));
+    FunctionInfo Info;
+    if (!ts_node_is_null(Declared.Name)) {
+      Info.Name = unqualifiedName(Declared.Name, Source);
+      if (nodeType(Declared.Name) == "qualified_identifier")
+        enterQualifiedScope(Definition, Declared.Name);
+      else
+        Scopes.declare(Info.Name);
+    }
+    beginFunction(Definition, Body, std::move(Info));
+  }
+
+  /// The body of `A::B::f` looks names up in B (a class of this file, or a namespace).
+  void enterQualifiedScope(TSNode Definition, TSNode QualifiedName) {
+    std::vector<std::string> Qualifiers;
+    for (TSNode Name = QualifiedName; nodeType(Name) == "qualified_identifier";
+         Name = childByField(Name, "name")) {
+      TSNode Scope = childByField(Name, "scope");
+      if (nodeType(Scope) == "template_type")
+        Scope = childByField(Scope, "name");
+      if (!ts_node_is_null(Scope))
+        Qualifiers.emplace_back(nodeText(Scope, Source));
+    }
+    if (Qualifiers.empty())
+      return;
+    if (auto Class = Classes.find(Qualifiers.back()); Class != Classes.end()) {
+      Scopes.pushClass(Class->second);
+      Undos.push_back({Definition, UndoAction::PopScope});
+      return;
+    }
+    std::vector<std::string> Path = Scopes.namespacePath();
+    Path.insert(Path.end(), Qualifiers.begin(), Qualifiers.end());
+    pushScope(Definition, ScopeStack::Kind::Namespace, std::move(Path));
+  }
+
+  void enterLambda(TSNode Lambda) {
+    TSNode Body = childByField(Lambda, "body");
+    if (ts_node_is_null(Body))
+      return;
+    FunctionInfo Info;
+    Info.IsLambda = true;
+    beginFunction(Lambda, Body, std::move(Info));
+  }
+
+  void beginFunction(TSNode Owner, TSNode Body, FunctionInfo Info) {
+    pushScope(Owner, ScopeStack::Kind::Block); // parameters
+    Functions.push_back(std::move(Info));
+    pushFrame(Owner, {Functions.size() - 1, Body, false});
+  }
+
+  void enterClass(TSNode Class) {
+    TSNode Body = childByField(Class, "body");
+    if (ts_node_is_null(Body))
+      return; // `struct X *p;`
+    MemberNames Members;
+    collectMemberNames(Body, Source, Members);
+    Scopes.pushClass(std::move(Members));
+    Undos.push_back({Class, UndoAction::PopScope});
+    pushFrame(Class, {NotAFunction, Body, true});
+  }
+
+  void enterNamespace(TSNode Namespace) {
+    std::vector<std::string> Path = Scopes.namespacePath();
+    TSNode Name = childByField(Namespace, "name");
+    if (ts_node_is_null(Name)) {
+      Path.emplace_back("(anonymous)");
+    } else if (auto Written = writtenName(Name, Source)) {
+      Path.insert(Path.end(), Written->Segments.begin(), Written->Segments.end());
+    }
+    pushScope(Namespace, ScopeStack::Kind::Namespace, std::move(Path));
+  }
+
+  void enterUsing(TSNode Using) {
+    bool IsDirective = false;
+    std::optional<WrittenName> Target;
+    forEachChild(Using, [&](TSNode Child, const char *) {
+      if (nodeType(Child) == "namespace")
+        IsDirective = true;
+      else if (ts_node_is_named(Child) && !Target)
+        Target = writtenName(Child, Source);
+    });
+    if (!Target)
+      return;
+    if (IsDirective)
+      Scopes.addUsingDirective(*Target);
+    else
+      Scopes.addUsingDeclaration(*Target);
+  }
+
+  void enterNamespaceAlias(TSNode Alias) {
+    TSNode Name = childByField(Alias, "name");
+    std::optional<WrittenName> Target;
+    forEachChild(Alias, [&](TSNode Child, const char *Field) {
+      if (!Field && ts_node_is_named(Child) && !Target)
+        Target = writtenName(Child, Source);
+    });
+    if (!ts_node_is_null(Name) && Target)
+      Scopes.addNamespaceAlias(nodeText(Name, Source), *Target);
+  }
+
+  std::string_view Source;
+  const ScanRequest &Request;
+  std::unordered_map<std::string, MemberNames> Classes;
+  ScopeStack Scopes;
+  std::vector<Frame> Frames;
+  std::vector<Undo> Undos;
+  std::vector<FunctionInfo> Functions;
+};
+
+} // namespace
+
+std::vector<FunctionInfo> scanFunctions(TSNode Root, std::string_view Source,
+                                        const ScanRequest &Request) {
+  return Scanner(Source, Request, Root).run(Root);
+}
+
+} // namespace corolint::fast
