@@ -1,0 +1,113 @@
+// What the loop keeps for a scheduled task (asyncio's Task object), and the part of every
+// coroutine promise the runtime reads: continuation, root task, source location.
+#pragma once
+
+#include <coroutine>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <source_location>
+#include <string>
+#include <vector>
+
+#include "aio/detail/frame_allocator.hpp"
+#include "aio/detail/waiter.hpp"
+
+namespace aio {
+class event_loop;
+}
+
+namespace aio::detail {
+
+struct task_state;
+
+struct promise_base {
+  std::coroutine_handle<> continuation{};   // who resumes when this coroutine finishes
+  promise_base* awaiting_child = nullptr;    // the coroutine this one awaits (async stack trace)
+  task_state* root = nullptr;                // set when this coroutine is a scheduled task
+  std::exception_ptr exception{};
+  std::source_location location;
+  bool started = false;
+
+  explicit promise_base(std::source_location where) noexcept : location(where) {}
+
+  void unhandled_exception() noexcept;
+
+  static void* operator new(std::size_t size) { return allocate_frame(size); }
+  static void operator delete(void* frame, std::size_t size) noexcept { deallocate_frame(frame, size); }
+};
+
+struct done_callback {
+  std::uint64_t id;
+  std::function<void()> fn;
+};
+
+struct task_state {
+  event_loop* loop = nullptr;
+  std::coroutine_handle<> frame{};
+  promise_base* promise = nullptr;
+  waiter* current_wait = nullptr;    // where the task is parked, to deliver cancellation
+  waiter_list joiners;               // notified when the task finishes
+  waiter start;                      // the ready-queue entry for the first step
+  task_state* prev_live = nullptr;   // the loop's list of live tasks
+  task_state* next_live = nullptr;
+  std::unique_ptr<std::vector<done_callback>> callbacks;
+  std::string name;
+  std::uint64_t id = 0;
+  std::uint32_t refs = 1;
+  int cancelling = 0;                // cancel() calls not yet matched by uncancel()
+  bool done = false;
+  bool cancel_requested = false;     // deliver cancelled_error at the next suspension point
+  bool ended_cancelled = false;
+  bool exception_observed = false;   // someone looked at the outcome (result/exception/await)
+  bool owned_by_group = false;       // a task_group reports this task's failure instead
+
+  bool cancel();
+  int uncancel() noexcept;
+  bool take_cancel_request() noexcept {
+    if (!cancel_requested) return false;
+    cancel_requested = false;
+    return true;
+  }
+  bool failed() const noexcept { return done && !ended_cancelled && promise->exception != nullptr; }
+  std::string display_name() const;
+
+  void on_complete() noexcept;       // from final_suspend
+  void add_ref() noexcept { ++refs; }
+  void release() noexcept;
+
+  static void* operator new(std::size_t size) { return allocate_frame(size); }
+  static void operator delete(void* p, std::size_t size) noexcept { deallocate_frame(p, size); }
+};
+
+// Makes `frame` a scheduled task of `loop`; the returned state holds one reference for the
+// caller (plus the loop's own while pending). `start` false leaves it queued (task_group).
+task_state* spawn(event_loop& loop, std::coroutine_handle<> frame, promise_base& promise, std::string name,
+                  bool start = true);
+void start_task(task_state& state) noexcept;
+
+// Resumes `w` through its primitive's notification rule.
+void notify(waiter& w) noexcept;
+
+// The running task (of this thread's running loop), or null.
+task_state* current_task_state() noexcept;
+
+// Begins a suspension: false when a cancellation is already pending (do not suspend).
+bool begin_wait(waiter& w, std::coroutine_handle<> h, const char* what) noexcept;
+// Marks the running task as parked on `w`, so cancel() can find it.
+inline void park(waiter& w) noexcept {
+  if (w.task) w.task->current_wait = &w;
+}
+// Ends a suspension: throws cancelled_error when the wait was cancelled.
+void end_wait(waiter& w);
+
+// Reports a task<T> destroyed without ever running (debug mode).
+void report_never_awaited(const std::source_location& where) noexcept;
+bool debug_enabled() noexcept;
+
+// True when the exception being handled is aio::cancelled_error (no rethrow needed).
+bool handling_cancelled_error() noexcept;
+bool is_cancelled_error(const std::exception_ptr& e) noexcept;
+
+}  // namespace aio::detail

@@ -1,0 +1,221 @@
+// aio::event_loop: one single-threaded loop per thread (asyncio's BaseEventLoop on epoll):
+// a ready queue, a timer heap, and an eventfd through which other threads wake it.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <source_location>
+#include <string>
+#include <vector>
+
+#include "aio/detail/ready_queue.hpp"
+#include "aio/detail/task_state.hpp"
+#include "aio/detail/timer_heap.hpp"
+#include "aio/errors.hpp"
+#include "aio/task.hpp"
+
+namespace aio {
+
+using clock = std::chrono::steady_clock;
+
+enum class backend { epoll, io_uring };
+
+struct run_options {
+  aio::backend backend = aio::backend::epoll;
+  bool debug = false;          // also switched on by the environment variable AIO_DEBUG=1
+  bool virtual_time = false;   // start with the test clock (see aio::testing::virtual_time)
+};
+
+// What the loop reports through its exception handler (asyncio's context dict).
+enum class report_kind {
+  exception_in_callback,       // a call_soon/call_later callback threw
+  exception_never_retrieved,   // a task failed and nobody looked at its handle
+  never_awaited,               // debug: a task<T> was destroyed without running
+  slow_callback,               // debug: a step took longer than slow_callback_duration
+  pending_at_close,            // a task was still pending when the loop closed
+  shutdown_error,              // a task failed while aio::run was cancelling leftovers
+};
+
+struct exception_context {
+  report_kind kind;
+  std::string message;
+  std::exception_ptr exception;       // null when the report is not about an exception
+  std::string task_name;              // empty when no task is involved
+  std::source_location location;      // where the task's coroutine is defined, when known
+};
+
+class event_loop;
+using exception_handler = std::function<void(event_loop&, const exception_context&)>;
+
+namespace detail {
+struct callback_node;
+struct loop_access;
+}  // namespace detail
+
+// Returned by call_soon/call_later/call_at (asyncio's Handle/TimerHandle).
+class callback_handle {
+ public:
+  callback_handle() noexcept = default;
+  explicit callback_handle(detail::callback_node* node) noexcept;
+  callback_handle(const callback_handle& other) noexcept;
+  callback_handle& operator=(const callback_handle& other) noexcept;
+  ~callback_handle();
+
+  void cancel() noexcept;
+  bool cancelled() const noexcept;
+  clock::time_point when() const noexcept;  // the deadline of a timer; epoch for call_soon
+
+ private:
+  detail::callback_node* node_ = nullptr;
+};
+
+class event_loop {
+ public:
+  using time_point = clock::time_point;
+  using duration = clock::duration;
+
+  explicit event_loop(run_options options = {});
+  event_loop(const event_loop&) = delete;
+  event_loop& operator=(const event_loop&) = delete;
+  ~event_loop();
+
+  // Runs `main` as a task until it finishes and returns its result (or rethrows).
+  template <class T>
+  T run_until_complete(task<T> main);
+  void run_forever();
+  void stop() noexcept;
+  bool is_running() const noexcept { return running_; }
+  bool is_closed() const noexcept { return closed_; }
+  // Destroys what is left (reported as pending_at_close) and releases the epoll descriptors.
+  void close();
+
+  time_point time() const noexcept;
+
+  callback_handle call_soon(std::function<void()> fn);
+  callback_handle call_later(duration delay, std::function<void()> fn);
+  callback_handle call_at(time_point when, std::function<void()> fn);
+  // The only member another thread may call: queues `fn` and wakes the loop via its eventfd.
+  void call_soon_threadsafe(std::function<void()> fn);
+
+  void set_debug(bool enabled) noexcept { debug_ = enabled; }
+  bool get_debug() const noexcept { return debug_; }
+  void slow_callback_duration(duration d) noexcept { slow_callback_duration_ = d; }
+  duration slow_callback_duration() const noexcept { return slow_callback_duration_; }
+  void set_exception_handler(exception_handler handler) { exception_handler_ = std::move(handler); }
+  const exception_handler& get_exception_handler() const noexcept { return exception_handler_; }
+  void call_exception_handler(const exception_context& context) noexcept;
+  void default_exception_handler(const exception_context& context) noexcept;
+
+  aio::backend backend() const noexcept { return aio::backend::epoll; }  // io_uring falls back
+
+  // The test clock: time() stops following the wall clock and jumps to the next deadline
+  // whenever nothing else is runnable.
+  void set_virtual_time(bool enabled) noexcept;
+  bool virtual_time() const noexcept { return virtual_clock_; }
+  void advance_time(duration d) noexcept;
+
+  // Cancels every pending task and runs until they have all finished (asyncio.run's shutdown).
+  void cancel_all_tasks();
+
+ private:
+  friend struct detail::loop_access;
+
+  void run_until_done(detail::task_state& state);
+  void run_once();
+  void enter();
+  void leave() noexcept;
+  void fire_timers();
+  void poll_io(int timeout_ms);
+  void drain_threadsafe();
+  void run_ready(detail::waiter& w);
+
+  detail::ready_queue ready_;
+  detail::timer_heap timers_;
+  detail::task_state* live_head_ = nullptr;
+  std::size_t live_count_ = 0;
+  detail::task_state* current_task_ = nullptr;
+  std::uint64_t next_task_id_ = 1;
+  std::uint64_t next_callback_id_ = 1;
+  std::uint32_t iterations_since_poll_ = 0;
+
+  int epoll_fd_ = -1;
+  int wake_fd_ = -1;
+  std::mutex threadsafe_mutex_;
+  std::vector<std::function<void()>> threadsafe_calls_;
+  std::atomic<bool> threadsafe_pending_{false};
+
+  bool running_ = false;
+  bool stopping_ = false;
+  bool closed_ = false;
+  bool debug_ = false;
+  bool virtual_clock_ = false;
+  time_point virtual_now_{};
+  duration slow_callback_duration_ = std::chrono::milliseconds(100);
+  exception_handler exception_handler_;
+  event_loop* previous_loop_ = nullptr;
+};
+
+// asyncio.get_running_loop(): throws aio::runtime_error when this thread runs no loop.
+event_loop& get_running_loop();
+
+namespace detail {
+
+extern constinit thread_local event_loop* running_loop;
+
+struct callback_node : waiter {
+  event_loop* loop = nullptr;
+  std::function<void()> fn;
+  timer_node timer;
+  std::uint32_t refs = 1;
+  bool is_cancelled = false;
+  bool scheduled = false;
+};
+
+// The runtime's own access to the loop's internals, for the primitives' headers.
+struct loop_access {
+  static void schedule(event_loop& loop, waiter& w) { loop.ready_.push(&w); }
+  static void add_timer(event_loop& loop, timer_node& t) { loop.timers_.push(t); }
+  static void remove_timer(event_loop& loop, timer_node& t) noexcept {
+    if (t.armed()) loop.timers_.remove(t);
+  }
+  static task_state* current_task(const event_loop& loop) noexcept { return loop.current_task_; }
+  static void set_current_task(event_loop& loop, task_state* t) noexcept { loop.current_task_ = t; }
+  static std::uint64_t next_task_id(event_loop& loop) noexcept { return loop.next_task_id_++; }
+  static void link_live(event_loop& loop, task_state& t) noexcept;
+  static void unlink_live(event_loop& loop, task_state& t) noexcept;
+  static task_state* live_tasks(const event_loop& loop) noexcept { return loop.live_head_; }
+};
+
+inline event_loop& running_loop_or_throw() {
+  if (!running_loop) throw runtime_error("no running event loop");
+  return *running_loop;
+}
+
+inline void schedule(waiter& w) { loop_access::schedule(*running_loop, w); }
+
+}  // namespace detail
+
+template <class T>
+T event_loop::run_until_complete(task<T> main) {
+  auto handle = main.release();
+  if (!handle) throw invalid_state_error("run_until_complete: empty task");
+  detail::task_state* state = detail::spawn(*this, handle, handle.promise(), {});
+  struct reference {
+    detail::task_state* state;
+    ~reference() { state->release(); }
+  } keep{state};
+  run_until_done(*state);
+  state->exception_observed = true;
+  if (state->ended_cancelled) throw cancelled_error{};
+  if constexpr (std::is_void_v<T>) {
+    handle.promise().result();
+  } else {
+    return std::move(handle.promise().result());
+  }
+}
+
+}  // namespace aio

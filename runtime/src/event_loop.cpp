@@ -1,0 +1,369 @@
+// The epoll event loop: ready queue, timers, thread-safe wake-ups, debug timing, close.
+#include "aio/event_loop.hpp"
+
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <system_error>
+
+namespace aio {
+namespace detail {
+
+constinit thread_local event_loop* running_loop = nullptr;
+bool environment_debug_enabled() noexcept;
+
+namespace {
+
+void release_callback(callback_node* node) noexcept {
+  if (--node->refs == 0) delete node;
+}
+
+void run_callback(waiter& w) {
+  auto& node = static_cast<callback_node&>(w);
+  node.scheduled = false;
+  if (!node.is_cancelled) {
+    try {
+      node.fn();
+    } catch (...) {
+      node.loop->call_exception_handler(
+          {report_kind::exception_in_callback, "Exception in callback", std::current_exception(), {}, {}});
+    }
+  }
+  release_callback(&node);
+}
+
+}  // namespace
+}  // namespace detail
+
+// ---- callback_handle ----
+
+callback_handle::callback_handle(detail::callback_node* node) noexcept : node_(node) {
+  if (node_) ++node_->refs;
+}
+callback_handle::callback_handle(const callback_handle& other) noexcept : callback_handle(other.node_) {}
+callback_handle& callback_handle::operator=(const callback_handle& other) noexcept {
+  callback_handle copy(other);
+  std::swap(node_, copy.node_);
+  return *this;
+}
+callback_handle::~callback_handle() {
+  if (node_) detail::release_callback(node_);
+}
+void callback_handle::cancel() noexcept {
+  if (!node_ || node_->is_cancelled) return;
+  node_->is_cancelled = true;
+  if (node_->timer.armed()) {  // still in the heap: take it out and drop the loop's reference
+    detail::loop_access::remove_timer(*node_->loop, node_->timer);
+    node_->scheduled = false;
+    detail::release_callback(node_);
+  }
+}
+bool callback_handle::cancelled() const noexcept { return node_ && node_->is_cancelled; }
+clock::time_point callback_handle::when() const noexcept { return node_ ? node_->timer.when : clock::time_point{}; }
+
+// ---- event_loop ----
+
+event_loop::event_loop(run_options options)
+    : debug_(options.debug || detail::environment_debug_enabled()) {
+  epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
+  if (epoll_fd_ < 0) throw std::system_error(errno, std::generic_category(), "epoll_create1");
+  wake_fd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (wake_fd_ < 0) {
+    ::close(epoll_fd_);
+    throw std::system_error(errno, std::generic_category(), "eventfd");
+  }
+  epoll_event ev{};
+  ev.events = EPOLLIN;
+  ev.data.fd = wake_fd_;
+  ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &ev);
+  if (options.virtual_time) set_virtual_time(true);
+}
+
+event_loop::~event_loop() {
+  if (!closed_ && !running_) close();
+}
+
+event_loop& get_running_loop() {
+  if (!detail::running_loop) throw runtime_error("no running event loop");
+  return *detail::running_loop;
+}
+
+event_loop::time_point event_loop::time() const noexcept { return virtual_clock_ ? virtual_now_ : clock::now(); }
+
+void event_loop::set_virtual_time(bool enabled) noexcept {
+  if (enabled && !virtual_clock_) virtual_now_ = clock::now();
+  virtual_clock_ = enabled;
+}
+
+void event_loop::advance_time(duration d) noexcept {
+  if (virtual_clock_) virtual_now_ += d;
+}
+
+void event_loop::stop() noexcept { stopping_ = true; }
+
+void event_loop::enter() {
+  if (closed_) throw runtime_error("event loop is closed");
+  if (running_) throw runtime_error("this event loop is already running");
+  if (detail::running_loop) throw runtime_error("cannot run an event loop while another loop is running");
+  running_ = true;
+  detail::running_loop = this;
+}
+
+void event_loop::leave() noexcept {
+  running_ = false;
+  stopping_ = false;
+  current_task_ = nullptr;
+  detail::running_loop = nullptr;
+}
+
+void event_loop::run_until_done(detail::task_state& state) {
+  enter();
+  try {
+    while (!state.done && !stopping_) run_once();
+  } catch (...) {
+    leave();
+    throw;
+  }
+  leave();
+  if (!state.done) throw runtime_error("event loop stopped before the task completed");
+}
+
+void event_loop::run_forever() {
+  enter();
+  try {
+    while (!stopping_) run_once();
+  } catch (...) {
+    leave();
+    throw;
+  }
+  leave();
+}
+
+void event_loop::run_once() {
+  const bool idle = ready_.empty() && !stopping_;
+  int timeout_ms = 0;
+  if (idle && !threadsafe_pending_.load(std::memory_order_acquire)) {
+    if (timers_.empty()) {
+      timeout_ms = -1;
+    } else if (!virtual_clock_) {
+      auto wait = timers_.top()->when - clock::now();
+      auto ms = std::chrono::ceil<std::chrono::milliseconds>(wait).count();
+      timeout_ms = ms <= 0 ? 0 : ms > 86'400'000 ? 86'400'000 : static_cast<int>(ms);
+    }
+  }
+  // I/O readiness is polled when idle, and every 64 busy iterations for fairness.
+  if (idle || ++iterations_since_poll_ >= 64) {
+    iterations_since_poll_ = 0;
+    poll_io(timeout_ms);
+  }
+  if (threadsafe_pending_.load(std::memory_order_acquire)) drain_threadsafe();
+  if (!timers_.empty()) {
+    if (virtual_clock_ && ready_.empty() && timers_.top()->when > virtual_now_) virtual_now_ = timers_.top()->when;
+    fire_timers();
+  }
+  // Run only what is ready now; what these steps schedule waits for the next iteration.
+  for (std::size_t n = ready_.size(); n > 0; --n) run_ready(*ready_.pop());
+}
+
+void event_loop::poll_io(int timeout_ms) {
+  epoll_event events[16];
+  int n = ::epoll_wait(epoll_fd_, events, 16, timeout_ms);
+  for (int i = 0; i < n; ++i) {
+    if (events[i].data.fd == wake_fd_) {
+      std::uint64_t count;
+      while (::read(wake_fd_, &count, sizeof count) > 0) {
+      }
+    }
+  }
+}
+
+void event_loop::drain_threadsafe() {
+  std::vector<std::function<void()>> calls;
+  {
+    std::lock_guard lock(threadsafe_mutex_);
+    calls.swap(threadsafe_calls_);
+    threadsafe_pending_.store(false, std::memory_order_relaxed);
+  }
+  for (auto& fn : calls) call_soon(std::move(fn));
+}
+
+void event_loop::fire_timers() {
+  const time_point now = time();
+  while (!timers_.empty() && timers_.top()->when <= now) detail::notify(*timers_.pop()->target);
+}
+
+void event_loop::run_ready(detail::waiter& w) {
+  if (!debug_) {
+    current_task_ = w.task;
+    if (w.on_run) w.on_run(w); else w.handle.resume();
+    current_task_ = nullptr;
+    return;
+  }
+  detail::task_state* task = w.task;
+  if (task) task->add_ref();  // keep the name and location readable after the step
+  const auto started = clock::now();
+  current_task_ = task;
+  if (w.on_run) w.on_run(w); else w.handle.resume();
+  current_task_ = nullptr;
+  const auto took = clock::now() - started;
+  if (took >= slow_callback_duration_) {
+    const double seconds = std::chrono::duration<double>(took).count();
+    char text[64];
+    std::snprintf(text, sizeof text, " took %.3f seconds", seconds);
+    if (task) {
+      call_exception_handler({report_kind::slow_callback, "Executing task '" + task->display_name() + "'" + text,
+                              nullptr, task->display_name(), task->frame ? task->promise->location
+                                                                         : std::source_location{}});
+    } else {
+      call_exception_handler({report_kind::slow_callback, std::string("Executing callback") + text, nullptr, {}, {}});
+    }
+  }
+  if (task) task->release();
+}
+
+static detail::callback_node* make_callback(event_loop* loop, std::function<void()> fn) {
+  auto* node = new detail::callback_node;
+  node->loop = loop;
+  node->fn = std::move(fn);
+  node->on_run = &detail::run_callback;
+  node->what = "callback";
+  node->scheduled = true;
+  return node;  // its one reference belongs to the loop until it runs or is cancelled
+}
+
+callback_handle event_loop::call_soon(std::function<void()> fn) {
+  detail::callback_node* node = make_callback(this, std::move(fn));
+  ready_.push(node);
+  return callback_handle(node);
+}
+
+callback_handle event_loop::call_later(duration delay, std::function<void()> fn) {
+  return call_at(time() + delay, std::move(fn));
+}
+
+callback_handle event_loop::call_at(time_point when, std::function<void()> fn) {
+  detail::callback_node* node = make_callback(this, std::move(fn));
+  node->timer.when = when;
+  node->timer.target = node;
+  timers_.push(node->timer);
+  return callback_handle(node);
+}
+
+void event_loop::call_soon_threadsafe(std::function<void()> fn) {
+  {
+    std::lock_guard lock(threadsafe_mutex_);
+    threadsafe_calls_.push_back(std::move(fn));
+  }
+  if (!threadsafe_pending_.exchange(true, std::memory_order_acq_rel)) {
+    std::uint64_t one = 1;
+    [[maybe_unused]] auto written = ::write(wake_fd_, &one, sizeof one);
+  }
+}
+
+void event_loop::call_exception_handler(const exception_context& context) noexcept {
+  if (exception_handler_) {
+    try {
+      exception_handler_(*this, context);
+      return;
+    } catch (...) {
+      // A failing handler must not take the loop down; fall back to stderr.
+    }
+  }
+  default_exception_handler(context);
+}
+
+void event_loop::default_exception_handler(const exception_context& context) noexcept {
+  std::string detail;
+  if (context.exception) {
+    try {
+      std::rethrow_exception(context.exception);
+    } catch (const std::exception& e) {
+      detail = e.what();
+    } catch (const cancelled_error& e) {
+      detail = e.what();
+    } catch (...) {
+      detail = "unknown exception";
+    }
+  }
+  std::fprintf(stderr, "aio: %s", context.message.c_str());
+  if (!context.task_name.empty()) std::fprintf(stderr, " [task '%s']", context.task_name.c_str());
+  if (context.location.line() != 0)
+    std::fprintf(stderr, " at %s:%u", context.location.file_name(), static_cast<unsigned>(context.location.line()));
+  if (!detail.empty()) std::fprintf(stderr, ": %s", detail.c_str());
+  std::fprintf(stderr, "\n");
+}
+
+void event_loop::cancel_all_tasks() {
+  std::vector<detail::task_state*> pending;
+  for (auto* t = live_head_; t; t = t->next_live)
+    if (!t->done) pending.push_back(t);
+  if (pending.empty()) return;
+  for (auto* t : pending) t->add_ref();
+  for (auto* t : pending) t->cancel();
+  enter();
+  try {
+    for (auto* t : pending)
+      while (!t->done) run_once();
+  } catch (...) {
+    leave();
+    for (auto* t : pending) t->release();
+    throw;
+  }
+  leave();
+  for (auto* t : pending) {
+    if (t->failed() && !t->exception_observed && !t->owned_by_group) {
+      t->exception_observed = true;
+      call_exception_handler({report_kind::shutdown_error, "unhandled exception during aio::run() shutdown",
+                              t->promise->exception, t->display_name(), t->promise->location});
+    }
+    t->release();
+  }
+}
+
+void event_loop::close() {
+  if (running_) throw runtime_error("cannot close a running event loop");
+  if (closed_) return;
+  closed_ = true;
+  // Callbacks still queued or armed hold a loop reference each; drop them.
+  while (!ready_.empty()) {
+    detail::waiter* w = ready_.pop();
+    if (w->on_run) detail::release_callback(static_cast<detail::callback_node*>(w));
+  }
+  while (!timers_.empty()) {
+    detail::timer_node* t = timers_.pop();
+    if (t->target->on_run) detail::release_callback(static_cast<detail::callback_node*>(t->target));
+  }
+  // Tasks still pending are destroyed (asyncio: "Task was destroyed but it is pending!").
+  std::vector<detail::task_state*> states;
+  for (auto* t = live_head_; t; t = t->next_live) states.push_back(t);
+  for (auto* t : states) t->add_ref();
+  for (auto* t : states) {
+    if (!t->done) {
+      call_exception_handler({report_kind::pending_at_close, "Task was destroyed but it is pending!", nullptr,
+                              t->display_name(), t->promise->location});
+    }
+  }
+  for (auto* t : states) {
+    detail::loop_access::unlink_live(*this, *t);
+    t->loop = nullptr;
+    t->joiners.clear();
+    t->current_wait = nullptr;
+    if (!t->done) {
+      t->done = true;
+      t->ended_cancelled = true;
+      auto frame = std::exchange(t->frame, {});
+      frame.destroy();
+      t->refs -= 1;  // the loop's own reference, which completion would have dropped
+    }
+  }
+  for (auto* t : states) t->release();
+  live_head_ = nullptr;
+  ::close(wake_fd_);
+  ::close(epoll_fd_);
+  wake_fd_ = epoll_fd_ = -1;
+}
+
+}  // namespace aio

@@ -1,0 +1,169 @@
+// Task bookkeeping: cancellation delivery, completion, reference counting, reports.
+#include <cxxabi.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <typeinfo>
+
+#include "aio/event_loop.hpp"
+
+namespace aio::detail {
+
+void promise_base::unhandled_exception() noexcept {
+  exception = std::current_exception();
+  if (root && handling_cancelled_error()) root->ended_cancelled = true;
+}
+
+bool handling_cancelled_error() noexcept {
+  const std::type_info* type = abi::__cxa_current_exception_type();
+  return type && *type == typeid(cancelled_error);
+}
+
+bool is_cancelled_error(const std::exception_ptr& e) noexcept {
+  if (!e) return false;
+  const std::type_info* type = e.__cxa_exception_type();
+  return type && *type == typeid(cancelled_error);
+}
+
+task_state* spawn(event_loop& loop, std::coroutine_handle<> frame, promise_base& promise, std::string name,
+                  bool start) {
+  auto* state = new task_state;
+  state->loop = &loop;
+  state->frame = frame;
+  state->promise = &promise;
+  state->name = std::move(name);
+  state->id = loop_access::next_task_id(loop);
+  state->refs = 2;  // the caller's handle and the loop's, dropped at completion
+  promise.root = state;
+  loop_access::link_live(loop, *state);
+  if (start) start_task(*state);
+  return state;
+}
+
+void start_task(task_state& state) noexcept {
+  state.start.handle = state.frame;
+  state.start.task = &state;
+  state.start.what = "start";
+  loop_access::schedule(*state.loop, state.start);
+}
+
+bool task_state::cancel() {
+  if (done) return false;
+  ++cancelling;
+  if (waiter* w = current_wait) {
+    cancel_outcome outcome = w->on_cancel ? w->on_cancel(*w) : cancel_outcome::detached;
+    if (outcome == cancel_outcome::detached) {
+      current_wait = nullptr;
+      w->cancelled = true;
+      loop_access::schedule(*loop, *w);
+    }
+    return true;
+  }
+  cancel_requested = true;
+  return true;
+}
+
+int task_state::uncancel() noexcept {
+  if (cancelling > 0) --cancelling;
+  if (cancelling == 0) cancel_requested = false;
+  return cancelling;
+}
+
+std::string task_state::display_name() const {
+  return name.empty() ? "Task-" + std::to_string(id) : name;
+}
+
+void task_state::on_complete() noexcept {
+  done = true;
+  current_wait = nullptr;
+  cancel_requested = false;
+  while (waiter* w = joiners.pop_front()) notify(*w);
+  if (callbacks && loop) {
+    for (auto& cb : *callbacks) loop->call_soon(std::move(cb.fn));
+    callbacks.reset();
+  }
+  release();  // the loop's reference
+}
+
+void task_state::release() noexcept {
+  if (--refs != 0) return;
+  if (frame && failed() && !exception_observed && !owned_by_group) {
+    exception_context context{report_kind::exception_never_retrieved, "Task exception was never retrieved",
+                              promise->exception, display_name(), promise->location};
+    if (loop) loop->call_exception_handler(context);
+  }
+  if (loop) loop_access::unlink_live(*loop, *this);
+  if (frame) frame.destroy();
+  delete this;
+}
+
+void notify(waiter& w) noexcept {
+  if (w.on_notify) {
+    w.on_notify(w);
+    return;
+  }
+  if (w.task && w.task->current_wait == &w) w.task->current_wait = nullptr;
+  event_loop* loop = w.task ? w.task->loop : running_loop;
+  loop_access::schedule(*loop, w);
+}
+
+task_state* current_task_state() noexcept {
+  return running_loop ? loop_access::current_task(*running_loop) : nullptr;
+}
+
+bool begin_wait(waiter& w, std::coroutine_handle<> h, const char* what) noexcept {
+  w.handle = h;
+  w.what = what;
+  w.cancelled = false;
+  task_state* t = current_task_state();
+  w.task = t;
+  return !(t && t->cancel_requested);
+}
+
+void end_wait(waiter& w) {
+  if (w.cancelled) {
+    w.cancelled = false;
+    throw cancelled_error{};
+  }
+  if (w.task && w.task->take_cancel_request()) throw cancelled_error{};
+}
+
+static bool environment_debug() noexcept {
+  static const bool enabled = [] {
+    const char* value = std::getenv("AIO_DEBUG");
+    return value && *value && std::strcmp(value, "0") != 0;
+  }();
+  return enabled;
+}
+
+bool debug_enabled() noexcept { return running_loop ? running_loop->get_debug() : environment_debug(); }
+
+bool environment_debug_enabled() noexcept { return environment_debug(); }
+
+void report_never_awaited(const std::source_location& where) noexcept {
+  if (!debug_enabled()) return;
+  exception_context context{report_kind::never_awaited,
+                            std::string("coroutine '") + where.function_name() + "' was never awaited",
+                            nullptr, {}, where};
+  if (running_loop) {
+    running_loop->call_exception_handler(context);
+  } else {
+    std::fprintf(stderr, "aio: %s (%s:%u)\n", context.message.c_str(), where.file_name(),
+                 static_cast<unsigned>(where.line()));
+  }
+}
+
+void loop_access::link_live(event_loop& loop, task_state& t) noexcept {
+  t.prev_live = nullptr;
+  t.next_live = loop.live_head_;
+  if (loop.live_head_) loop.live_head_->prev_live = &t;
+  loop.live_head_ = &t;
+}
+
+void loop_access::unlink_live(event_loop& loop, task_state& t) noexcept {
+  if (t.prev_live) t.prev_live->next_live = t.next_live; else if (loop.live_head_ == &t) loop.live_head_ = t.next_live;
+  if (t.next_live) t.next_live->prev_live = t.prev_live;
+  t.prev_live = t.next_live = nullptr;
+}
+
+}  // namespace aio::detail
