@@ -127,11 +127,38 @@ void collectMemberNames(TSNode Body, std::string_view Source, MemberNames &Membe
   });
 }
 
-/// Class name -> member names, for the classes defined outside function
-/// bodies: out-of-line member definitions (`Foo::bar`) look them up.
-std::unordered_map<std::string, MemberNames> collectClasses(TSNode Root,
-                                                            std::string_view Source) {
+/// A keyword that makes the body that contains it a coroutine.
+bool isCoroutineKeyword(std::string_view Word) {
+  return Word == "co_await" || Word == "co_yield" || Word == "co_return";
+}
+
+/// Whether a macro's replacement text contains a coroutine keyword.
+bool expandsToCoroutineKeyword(std::string_view Text) {
+  auto IsWord = [](char C) { return std::isalnum(static_cast<unsigned char>(C)) || C == '_'; };
+  for (size_t At = Text.find("co_"); At != std::string_view::npos; At = Text.find("co_", At + 1)) {
+    if (At > 0 && IsWord(Text[At - 1]))
+      continue;
+    size_t End = At;
+    while (End < Text.size() && IsWord(Text[End]))
+      ++End;
+    if (isCoroutineKeyword(Text.substr(At, End - At)))
+      return true;
+  }
+  return false;
+}
+
+/// What the walk needs to know before it starts, gathered outside function
+/// bodies: the members of each class, since out-of-line member definitions
+/// (`Foo::bar`) look names up in them; and the macros of this file that
+/// expand to co_await/co_yield/co_return (`CO_TRY(x)`), since a body using
+/// one is a coroutine although the keyword is not written in it.
+struct FileFacts {
   std::unordered_map<std::string, MemberNames> Classes;
+  std::unordered_set<std::string_view> CoroutineMacros;
+};
+
+FileFacts collectFileFacts(TSNode Root, std::string_view Source) {
+  FileFacts Facts;
   traverse(
       Root,
       [&](TSNode Node, const char *) {
@@ -142,9 +169,17 @@ std::unordered_map<std::string, MemberNames> collectClasses(TSNode Root,
           if (!ts_node_is_null(Name) && !ts_node_is_null(Body)) {
             auto Written = writtenName(Name, Source);
             if (Written)
-              collectMemberNames(Body, Source, Classes[std::string(Written->last())]);
+              collectMemberNames(Body, Source, Facts.Classes[std::string(Written->last())]);
           }
           return true; // nested classes
+        }
+        if (Type == "preproc_def" || Type == "preproc_function_def") {
+          TSNode Name = childByField(Node, "name");
+          TSNode Value = childByField(Node, "value");
+          if (!ts_node_is_null(Name) && !ts_node_is_null(Value) &&
+              expandsToCoroutineKeyword(nodeText(Value, Source)))
+            Facts.CoroutineMacros.insert(nodeText(Name, Source));
+          return false;
         }
         return Type == "translation_unit" || Type == "namespace_definition" ||
                Type == "declaration_list" || Type == "template_declaration" ||
@@ -153,14 +188,14 @@ std::unordered_map<std::string, MemberNames> collectClasses(TSNode Root,
                Type.substr(0, 7) == "preproc" || Type == "ERROR";
       },
       [](TSNode) {});
-  return Classes;
+  return Facts;
 }
 
 /// The source-order walk that fills the model.
 class Scanner {
 public:
   Scanner(std::string_view Source, const ScanRequest &Request, TSNode Root)
-      : Source(Source), Request(Request), Classes(collectClasses(Root, Source)) {}
+      : Source(Source), Request(Request), Facts(collectFileFacts(Root, Source)) {}
 
   std::vector<FunctionInfo> run(TSNode Root) {
     traverse(
@@ -207,7 +242,8 @@ private:
     std::string_view Type = nodeType(Node);
     if (isOpaque(Type))
       return false;
-    if (Type == "co_await" || Type == "co_yield" || Type == "co_return") {
+    if (isCoroutineKeyword(Type) ||
+        (Type == "identifier" && Facts.CoroutineMacros.count(nodeText(Node, Source)))) {
       if (FunctionInfo *Function = activeFunction())
         Function->IsCoroutine = true;
     } else if (Type == "call_expression") {
@@ -300,7 +336,7 @@ private:
     }
     if (Qualifiers.empty())
       return;
-    if (auto Class = Classes.find(Qualifiers.back()); Class != Classes.end()) {
+    if (auto Class = Facts.Classes.find(Qualifiers.back()); Class != Facts.Classes.end()) {
       Scopes.pushClass(Class->second);
       Undos.push_back({Definition, UndoAction::PopScope});
       return;
@@ -377,7 +413,7 @@ private:
 
   std::string_view Source;
   const ScanRequest &Request;
-  std::unordered_map<std::string, MemberNames> Classes;
+  FileFacts Facts;
   ScopeStack Scopes;
   std::vector<Frame> Frames;
   std::vector<Undo> Undos;
