@@ -8,6 +8,8 @@
 #ifndef COROLINT_CHECKS_UTILS_BLOCKINGFUNCTIONS_H
 #define COROLINT_CHECKS_UTILS_BLOCKINGFUNCTIONS_H
 
+#include "ProfileData.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,12 +35,7 @@ struct BlockingFunction {
 };
 
 /// The `BlockingFunctions` default of the aio profile, in option syntax.
-inline constexpr std::string_view DefaultBlockingFunctions =
-    "::std::this_thread::sleep_for=aio::sleep;"
-    "::std::this_thread::sleep_until=aio::sleep_until;"
-    "::sleep=aio::sleep;"
-    "::usleep=aio::sleep;"
-    "::nanosleep=aio::sleep";
+inline constexpr std::string_view DefaultBlockingFunctions = AioProfile.BlockingFunctions;
 
 /// Parses `name[=replacement];...` (whitespace around items is ignored; a name
 /// without a leading "::" gets one). Returns std::nullopt and sets \p Error on

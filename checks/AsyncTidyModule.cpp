@@ -1,0 +1,31 @@
+//===--- AsyncTidyModule.cpp - the "async" clang-tidy module ---------------===//
+//
+// Only registers the checks; each check lives in its own file pair.
+//
+//===----------------------------------------------------------------------===//
+
+#include "BlockingCallCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+
+namespace corolint {
+
+class AsyncModule : public clang::tidy::ClangTidyModule {
+public:
+  void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<BlockingCallCheck>("async-blocking-call");
+  }
+};
+
+} // namespace corolint
+
+namespace clang::tidy {
+
+static ClangTidyModuleRegistry::Add<corolint::AsyncModule>
+    AsyncModuleRegistration("async-module", "Checks for C++20 coroutine code (corolint).");
+
+// Front ends that link the module statically reference this symbol so the
+// linker keeps the registration above.
+volatile int AsyncModuleAnchorSource = 0;
+
+} // namespace clang::tidy

@@ -1,0 +1,67 @@
+//===--- Coroutines.cpp - where a statement sits relative to coroutines --===//
+
+#include "Coroutines.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/AST/ParentMapContext.h"
+
+using namespace clang;
+
+namespace corolint {
+
+bool isCoroutine(const FunctionDecl &Function) {
+  return llvm::isa_and_nonnull<CoroutineBodyStmt>(Function.getBody());
+}
+
+StatementContext contextOf(const Stmt &S, ASTContext &Context) {
+  StatementContext Where;
+  DynTypedNode Current = DynTypedNode::create(S);
+  const Stmt *Child = &S;
+  while (true) {
+    DynTypedNodeList Parents = Context.getParents(Current);
+    if (Parents.empty())
+      return Where;
+    // Statements have one parent; in a template the first is the pattern.
+    const DynTypedNode &Parent = Parents[0];
+    if (const auto *Lambda = Parent.get<LambdaExpr>()) {
+      // The lambda's body belongs to its call operator; its captures are
+      // evaluated where the lambda is written.
+      if (Child == Lambda->getBody()) {
+        Where.Function = Lambda->getCallOperator();
+        return Where;
+      }
+    } else if (const auto *Function = Parent.get<FunctionDecl>()) {
+      Where.Function = Function;
+      return Where;
+    } else if (Parent.get<BlockDecl>() || Parent.get<ObjCMethodDecl>()) {
+      return Where;
+    } else if (const auto *Catch = Parent.get<CXXCatchStmt>()) {
+      if (Child == Catch->getHandlerBlock())
+        Where.InCatchHandler = true;
+    } else if (Parent.get<UnaryExprOrTypeTraitExpr>() || Parent.get<CXXNoexceptExpr>()) {
+      Where.Unevaluated = true;
+    } else if (const auto *TypeId = Parent.get<CXXTypeidExpr>()) {
+      if (!TypeId->isPotentiallyEvaluated())
+        Where.Unevaluated = true;
+    } else if (const auto *D = Parent.get<Decl>()) {
+      // Local variables lead on to their DeclStmt; anything else (a member
+      // initializer, a default argument, a namespace-scope variable) is not
+      // evaluated by an enclosing function body.
+      if (!llvm::isa<VarDecl>(D) || llvm::isa<ParmVarDecl>(D))
+        return Where;
+    }
+    Current = Parent;
+    if (const auto *ParentStmt = Parent.get<Stmt>())
+      Child = ParentStmt;
+  }
+}
+
+std::string coroutineDisplayName(const FunctionDecl &Function) {
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Function))
+    if (Method->getParent()->isLambda())
+      return "";
+  return Function.getNameAsString();
+}
+
+} // namespace corolint

@@ -1,0 +1,44 @@
+//===--- Coroutines.h - where a statement sits relative to coroutines ----===//
+//
+// Shared by every check: "inside a coroutine" means the innermost enclosing
+// function (a lambda counts as its own function) has a coroutine body.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COROLINT_CHECKS_UTILS_COROUTINES_H
+#define COROLINT_CHECKS_UTILS_COROUTINES_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+#include <string>
+
+namespace corolint {
+
+/// True when \p Function's body contains co_await, co_yield or co_return.
+bool isCoroutine(const clang::FunctionDecl &Function);
+
+/// Where a statement is: its innermost enclosing function (for a lambda, the
+/// call operator) and whether evaluating it runs on that function's thread.
+struct StatementContext {
+  const clang::FunctionDecl *Function = nullptr; ///< null outside any function
+  bool InCatchHandler = false;   ///< inside a `catch` block of that function
+  bool Unevaluated = false;      ///< under sizeof, decltype, noexcept, typeid(type)
+};
+
+StatementContext contextOf(const clang::Stmt &S, clang::ASTContext &Context);
+
+/// How messages name a coroutine: its unqualified name, or "" for a lambda.
+std::string coroutineDisplayName(const clang::FunctionDecl &Function);
+
+/// Matches a call, expression or statement whose innermost enclosing
+/// function is a coroutine (see contextOf).
+AST_MATCHER(clang::Stmt, isInCoroutine) {
+  StatementContext Where = contextOf(Node, Finder->getASTContext());
+  return Where.Function && !Where.Unevaluated && isCoroutine(*Where.Function);
+}
+
+} // namespace corolint
+
+#endif
