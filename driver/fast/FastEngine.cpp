@@ -39,8 +39,14 @@ std::vector<ParseError> collectParseErrors(TSNode Root, std::string_view Source)
           return false;
         if (ts_node_is_missing(Node)) {
           std::string Expected(nodeType(Node));
-          Report(Node, ts_node_is_named(Node) ? "expected " + Expected
-                                              : "expected '" + Expected + "'");
+          if (!ts_node_is_named(Node))
+            Report(Node, "expected '" + Expected + "'");
+          else if (Expected.find("identifier") != std::string::npos)
+            Report(Node, "expected a name");
+          else {
+            std::replace(Expected.begin(), Expected.end(), '_', ' '); // "primitive type"
+            Report(Node, "expected " + Expected);
+          }
           return false;
         }
         if (nodeType(Node) == "ERROR") {
