@@ -93,8 +93,11 @@ findCompilations(std::unique_ptr<tooling::CompilationDatabase> FromDashDash) {
   std::unique_ptr<tooling::CompilationDatabase> Found = std::move(FromDashDash);
   std::string Error;
   if (!Found && !BuildPath.empty()) {
-    Found = tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath, Error);
+    // -p names the build directory exactly: no search above it.
+    Found = tooling::CompilationDatabase::loadFromDirectory(BuildPath, Error);
     if (!Found) {
+      if (!llvm::sys::fs::is_directory(BuildPath))
+        Error = "no such directory";
       llvm::errs() << "corolint: error: no usable compile database in '" << BuildPath
                    << "': " << Error << "\n";
       return nullptr;
@@ -120,6 +123,9 @@ findCompilations(std::unique_ptr<tooling::CompilationDatabase> FromDashDash) {
                                                   tooling::ArgumentInsertPosition::BEGIN)(
             Args, "");
       });
+  // Our reporter prints the findings; the compiler's "N warnings generated." is noise.
+  Adjusted->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::END));
   return Adjusted;
 }
 

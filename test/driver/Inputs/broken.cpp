@@ -1,0 +1,5 @@
+#include <aio/aio.hpp>
+
+aio::task<int> fetch_data() {
+  co_return undeclared_name +;
+}

@@ -1,0 +1,10 @@
+#include <aio/aio.hpp>
+#include <chrono>
+#include <thread>
+
+using namespace std::chrono_literals;
+
+aio::task<int> fetch_data() {
+  std::this_thread::sleep_for(1s);
+  co_return 42;
+}
