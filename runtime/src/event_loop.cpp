@@ -35,6 +35,8 @@ void run_callback(waiter& w) {
   release_callback(&node);
 }
 
+constexpr waiter_ops callback_ops{nullptr, nullptr, &run_callback, "callback"};
+
 }  // namespace
 }  // namespace detail
 
@@ -55,14 +57,14 @@ callback_handle::~callback_handle() {
 void callback_handle::cancel() noexcept {
   if (!node_ || node_->is_cancelled) return;
   node_->is_cancelled = true;
-  if (node_->timer.armed()) {  // still in the heap: take it out and drop the loop's reference
-    detail::loop_access::remove_timer(*node_->loop, node_->timer);
+  if (node_->armed()) {  // still in the heap: take it out and drop the loop's reference
+    detail::loop_access::remove_timer(*node_->loop, *node_);
     node_->scheduled = false;
     detail::release_callback(node_);
   }
 }
 bool callback_handle::cancelled() const noexcept { return node_ && node_->is_cancelled; }
-clock::time_point callback_handle::when() const noexcept { return node_ ? node_->timer.when : clock::time_point{}; }
+clock::time_point callback_handle::when() const noexcept { return node_ ? node_->when : clock::time_point{}; }
 
 // ---- event_loop ----
 
@@ -165,7 +167,7 @@ void event_loop::run_once() {
     fire_timers();
   }
   // Run only what is ready now; what these steps schedule waits for the next iteration.
-  for (std::size_t n = ready_.size(); n > 0; --n) run_ready(*ready_.pop());
+  for (std::size_t n = ready_.size(); n > 0; --n) run_ready(ready_.pop());
 }
 
 void event_loop::poll_io(int timeout_ms) {
@@ -192,21 +194,35 @@ void event_loop::drain_threadsafe() {
 
 void event_loop::fire_timers() {
   const time_point now = time();
-  while (!timers_.empty() && timers_.top()->when <= now) detail::notify(*timers_.pop()->target);
+  while (!timers_.empty() && timers_.top()->when <= now) detail::notify(*timers_.pop());
 }
 
-void event_loop::run_ready(detail::waiter& w) {
+namespace {
+// Runs one ready-queue entry: a task's first step, a parked coroutine, or a callback.
+inline void dispatch(detail::waiter* entry, detail::task_state* start) {
+  if (start) start->frame.resume();
+  else if (entry->ops->run) entry->ops->run(*entry);
+  else entry->handle.resume();
+}
+inline detail::task_state* start_of(detail::waiter* entry) noexcept {
+  auto bits = reinterpret_cast<std::uintptr_t>(entry);
+  return bits & 1u ? reinterpret_cast<detail::task_state*>(bits & ~std::uintptr_t{1}) : nullptr;
+}
+}  // namespace
+
+void event_loop::run_ready(detail::waiter* entry) {
+  detail::task_state* start = start_of(entry);
+  detail::task_state* task = start ? start : entry->task;
   if (!debug_) {
-    current_task_ = w.task;
-    if (w.on_run) w.on_run(w); else w.handle.resume();
+    current_task_ = task;
+    dispatch(entry, start);
     current_task_ = nullptr;
     return;
   }
-  detail::task_state* task = w.task;
   if (task) task->add_ref();  // keep the name and location readable after the step
   const auto started = clock::now();
   current_task_ = task;
-  if (w.on_run) w.on_run(w); else w.handle.resume();
+  dispatch(entry, start);
   current_task_ = nullptr;
   const auto took = clock::now() - started;
   if (took >= slow_callback_duration_) {
@@ -215,8 +231,8 @@ void event_loop::run_ready(detail::waiter& w) {
     std::snprintf(text, sizeof text, " took %.3f seconds", seconds);
     if (task) {
       call_exception_handler({report_kind::slow_callback, "Executing task '" + task->display_name() + "'" + text,
-                              nullptr, task->display_name(), task->frame ? task->promise->location
-                                                                         : std::source_location{}});
+                              nullptr, task->display_name(),
+                              task->frame ? task->promise->location : std::source_location{}});
     } else {
       call_exception_handler({report_kind::slow_callback, std::string("Executing callback") + text, nullptr, {}, {}});
     }
@@ -228,8 +244,7 @@ static detail::callback_node* make_callback(event_loop* loop, std::function<void
   auto* node = new detail::callback_node;
   node->loop = loop;
   node->fn = std::move(fn);
-  node->on_run = &detail::run_callback;
-  node->what = "callback";
+  node->ops = &detail::callback_ops;
   node->scheduled = true;
   return node;  // its one reference belongs to the loop until it runs or is cancelled
 }
@@ -246,9 +261,8 @@ callback_handle event_loop::call_later(duration delay, std::function<void()> fn)
 
 callback_handle event_loop::call_at(time_point when, std::function<void()> fn) {
   detail::callback_node* node = make_callback(this, std::move(fn));
-  node->timer.when = when;
-  node->timer.target = node;
-  timers_.push(node->timer);
+  node->when = when;
+  timers_.push(*node);
   return callback_handle(node);
 }
 
@@ -330,11 +344,11 @@ void event_loop::close() {
   // Callbacks still queued or armed hold a loop reference each; drop them.
   while (!ready_.empty()) {
     detail::waiter* w = ready_.pop();
-    if (w->on_run) detail::release_callback(static_cast<detail::callback_node*>(w));
+    if (!start_of(w) && w->ops->run) detail::release_callback(static_cast<detail::callback_node*>(w));
   }
   while (!timers_.empty()) {
     detail::timer_node* t = timers_.pop();
-    if (t->target->on_run) detail::release_callback(static_cast<detail::callback_node*>(t->target));
+    if (t->ops->run) detail::release_callback(static_cast<detail::callback_node*>(t));
   }
   // Tasks still pending are destroyed (asyncio: "Task was destroyed but it is pending!").
   std::vector<detail::task_state*> states;

@@ -11,8 +11,8 @@ namespace {
 #endif
 #endif
 
-constexpr std::size_t granule = 64;
-constexpr std::size_t size_classes = 32;                  // frames up to 2 KiB are recycled
+constexpr std::size_t granule = 16;
+constexpr std::size_t size_classes = 64;  // frames up to 1 KiB are recycled
 constexpr std::size_t max_cached_bytes = 16u << 20;       // per thread
 
 struct free_block { free_block* next; };

@@ -31,8 +31,8 @@ task_state* spawn(event_loop& loop, std::coroutine_handle<> frame, promise_base&
   state->loop = &loop;
   state->frame = frame;
   state->promise = &promise;
-  state->name = std::move(name);
-  state->id = loop_access::next_task_id(loop);
+  if (!name.empty()) state->extra().name = std::move(name);
+  state->id = static_cast<std::uint32_t>(loop_access::next_task_id(loop));
   state->refs = 2;  // the caller's handle and the loop's, dropped at completion
   promise.root = state;
   loop_access::link_live(loop, *state);
@@ -40,18 +40,13 @@ task_state* spawn(event_loop& loop, std::coroutine_handle<> frame, promise_base&
   return state;
 }
 
-void start_task(task_state& state) noexcept {
-  state.start.handle = state.frame;
-  state.start.task = &state;
-  state.start.what = "start";
-  loop_access::schedule(*state.loop, state.start);
-}
+void start_task(task_state& state) noexcept { loop_access::schedule_start(*state.loop, state); }
 
 bool task_state::cancel() {
   if (done) return false;
   ++cancelling;
   if (waiter* w = current_wait) {
-    cancel_outcome outcome = w->on_cancel ? w->on_cancel(*w) : cancel_outcome::detached;
+    cancel_outcome outcome = w->ops->cancel ? w->ops->cancel(*w) : cancel_outcome::detached;
     if (outcome == cancel_outcome::detached) {
       current_wait = nullptr;
       w->cancelled = true;
@@ -70,7 +65,7 @@ int task_state::uncancel() noexcept {
 }
 
 std::string task_state::display_name() const {
-  return name.empty() ? "Task-" + std::to_string(id) : name;
+  return extras && !extras->name.empty() ? extras->name : "Task-" + std::to_string(id);
 }
 
 void task_state::on_complete() noexcept {
@@ -78,9 +73,9 @@ void task_state::on_complete() noexcept {
   current_wait = nullptr;
   cancel_requested = false;
   while (waiter* w = joiners.pop_front()) notify(*w);
-  if (callbacks && loop) {
-    for (auto& cb : *callbacks) loop->call_soon(std::move(cb.fn));
-    callbacks.reset();
+  if (extras && loop) {
+    for (auto& cb : extras->callbacks) loop->call_soon(std::move(cb.fn));
+    extras->callbacks.clear();
   }
   release();  // the loop's reference
 }
@@ -98,8 +93,8 @@ void task_state::release() noexcept {
 }
 
 void notify(waiter& w) noexcept {
-  if (w.on_notify) {
-    w.on_notify(w);
+  if (w.ops->notify) {
+    w.ops->notify(w);
     return;
   }
   if (w.task && w.task->current_wait == &w) w.task->current_wait = nullptr;
@@ -111,9 +106,8 @@ task_state* current_task_state() noexcept {
   return running_loop ? loop_access::current_task(*running_loop) : nullptr;
 }
 
-bool begin_wait(waiter& w, std::coroutine_handle<> h, const char* what) noexcept {
+bool begin_wait(waiter& w, std::coroutine_handle<> h) noexcept {
   w.handle = h;
-  w.what = what;
   w.cancelled = false;
   task_state* t = current_task_state();
   w.task = t;

@@ -131,7 +131,7 @@ class event_loop {
   void fire_timers();
   void poll_io(int timeout_ms);
   void drain_threadsafe();
-  void run_ready(detail::waiter& w);
+  void run_ready(detail::waiter* entry);
 
   detail::ready_queue ready_;
   detail::timer_heap timers_;
@@ -166,10 +166,9 @@ namespace detail {
 
 extern constinit thread_local event_loop* running_loop;
 
-struct callback_node : waiter {
+struct callback_node : timer_node {
   event_loop* loop = nullptr;
   std::function<void()> fn;
-  timer_node timer;
   std::uint32_t refs = 1;
   bool is_cancelled = false;
   bool scheduled = false;
@@ -178,6 +177,10 @@ struct callback_node : waiter {
 // The runtime's own access to the loop's internals, for the primitives' headers.
 struct loop_access {
   static void schedule(event_loop& loop, waiter& w) { loop.ready_.push(&w); }
+  // A task's first step is queued as its state's address with the low bit set.
+  static void schedule_start(event_loop& loop, task_state& t) {
+    loop.ready_.push(reinterpret_cast<waiter*>(reinterpret_cast<std::uintptr_t>(&t) | 1u));
+  }
   static void add_timer(event_loop& loop, timer_node& t) { loop.timers_.push(t); }
   static void remove_timer(event_loop& loop, timer_node& t) noexcept {
     if (t.armed()) loop.timers_.remove(t);

@@ -9,49 +9,48 @@
 namespace aio {
 
 namespace detail {
-struct sleep_waiter : waiter {
-  timer_node timer;
-  event_loop* loop = nullptr;
-
-  static cancel_outcome cancel(waiter& w) noexcept {
-    auto& self = static_cast<sleep_waiter&>(w);
-    loop_access::remove_timer(*self.loop, self.timer);
-    return cancel_outcome::detached;
-  }
-};
+inline cancel_outcome cancel_sleep(waiter& w) noexcept {
+  loop_access::remove_timer(*w.task->loop, static_cast<timer_node&>(w));
+  return cancel_outcome::detached;
+}
+inline constexpr waiter_ops sleep_ops{nullptr, &cancel_sleep, nullptr, "sleep"};
+inline constexpr waiter_ops yield_ops{nullptr, nullptr, nullptr, "sleep(0)"};
 }  // namespace detail
 
 class [[nodiscard]] sleep_awaitable {
  public:
-  explicit sleep_awaitable(clock::duration delay) noexcept : delay_(delay) {}
-  sleep_awaitable(const sleep_awaitable&) = delete;
+  explicit sleep_awaitable(clock::duration delay) noexcept { timer_.when = clock::time_point(delay); }
+  // Copying is meant for before the await (gather/wait_for take awaitables by value).
+  sleep_awaitable(const sleep_awaitable& other) noexcept { timer_.when = other.timer_.when; }
   sleep_awaitable& operator=(const sleep_awaitable&) = delete;
   ~sleep_awaitable() {
-    if (waiter_.timer.armed()) detail::loop_access::remove_timer(*waiter_.loop, waiter_.timer);
+    if (timer_.armed()) {
+      event_loop* loop = timer_.task ? timer_.task->loop : detail::running_loop;
+      if (loop) detail::loop_access::remove_timer(*loop, timer_);
+    }
   }
 
   bool await_ready() const noexcept { return false; }
   bool await_suspend(std::coroutine_handle<> h) {
     event_loop& loop = detail::running_loop_or_throw();
-    if (!detail::begin_wait(waiter_, h, "sleep")) return false;
-    waiter_.loop = &loop;
-    if (delay_ <= clock::duration::zero()) {
+    if (!detail::begin_wait(timer_, h)) return false;
+    const clock::duration delay = timer_.when.time_since_epoch();  // stored there until now
+    if (delay <= clock::duration::zero()) {
       // A yield: the task sits in the ready queue; a cancel() meanwhile is delivered on resume.
-      detail::loop_access::schedule(loop, waiter_);
+      timer_.ops = &detail::yield_ops;
+      detail::loop_access::schedule(loop, timer_);
       return true;
     }
-    waiter_.timer.when = loop.time() + delay_;
-    waiter_.timer.target = &waiter_;
-    waiter_.on_cancel = &detail::sleep_waiter::cancel;
-    detail::loop_access::add_timer(loop, waiter_.timer);
-    detail::park(waiter_);
+    timer_.when = loop.time() + delay;
+    timer_.ops = &detail::sleep_ops;
+    detail::loop_access::add_timer(loop, timer_);
+    detail::park(timer_);
     return true;
   }
-  void await_resume() { detail::end_wait(waiter_); }
+  void await_resume() { detail::end_wait(timer_); }
 
  private:
-  clock::duration delay_;
-  detail::sleep_waiter waiter_;
+  detail::timer_node timer_;
 };
 
 template <class Rep, class Period>

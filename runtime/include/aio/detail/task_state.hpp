@@ -43,18 +43,23 @@ struct done_callback {
   std::function<void()> fn;
 };
 
+// What few tasks need, kept out of line so a plain task's state stays small.
+struct task_extras {
+  std::string name;
+  std::vector<done_callback> callbacks;
+  std::uint64_t next_callback_id = 1;
+};
+
 struct task_state {
   event_loop* loop = nullptr;
   std::coroutine_handle<> frame{};
   promise_base* promise = nullptr;
   waiter* current_wait = nullptr;    // where the task is parked, to deliver cancellation
   waiter_list joiners;               // notified when the task finishes
-  waiter start;                      // the ready-queue entry for the first step
-  task_state* prev_live = nullptr;   // the loop's list of live tasks
+  task_state* prev_live = nullptr;   // the loop's list of tasks not yet freed
   task_state* next_live = nullptr;
-  std::unique_ptr<std::vector<done_callback>> callbacks;
-  std::string name;
-  std::uint64_t id = 0;
+  std::unique_ptr<task_extras> extras;
+  std::uint32_t id = 0;
   std::uint32_t refs = 1;
   int cancelling = 0;                // cancel() calls not yet matched by uncancel()
   bool done = false;
@@ -70,8 +75,12 @@ struct task_state {
     cancel_requested = false;
     return true;
   }
-  bool failed() const noexcept { return done && !ended_cancelled && promise->exception != nullptr; }
+  bool failed() const noexcept { return done && !ended_cancelled && frame && promise->exception != nullptr; }
   std::string display_name() const;
+  task_extras& extra() {
+    if (!extras) extras = std::make_unique<task_extras>();
+    return *extras;
+  }
 
   void on_complete() noexcept;       // from final_suspend
   void add_ref() noexcept { ++refs; }
@@ -94,7 +103,7 @@ void notify(waiter& w) noexcept;
 task_state* current_task_state() noexcept;
 
 // Begins a suspension: false when a cancellation is already pending (do not suspend).
-bool begin_wait(waiter& w, std::coroutine_handle<> h, const char* what) noexcept;
+bool begin_wait(waiter& w, std::coroutine_handle<> h) noexcept;
 // Marks the running task as parked on `w`, so cancel() can find it.
 inline void park(waiter& w) noexcept {
   if (w.task) w.task->current_wait = &w;

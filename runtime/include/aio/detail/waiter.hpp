@@ -7,27 +7,30 @@
 namespace aio::detail {
 
 struct task_state;
+struct waiter;
 
 enum class cancel_outcome {
   detached,   // the waiter left its primitive: resume it now with cancelled_error
   forwarded,  // the cancellation was passed on (to an awaited task): keep waiting for it
 };
 
+// How a kind of waiter reacts; one static table per kind keeps each waiter small.
+struct waiter_ops {
+  void (*notify)(waiter&) = nullptr;            // null: schedule `handle` on the loop
+  cancel_outcome (*cancel)(waiter&) = nullptr;  // null: detach (nothing else to undo)
+  void (*run)(waiter&) = nullptr;               // a ready-queue entry that is a callback
+  const char* what = "";                        // shown by dump_tasks
+};
+
+inline constexpr waiter_ops plain_waiter_ops{};
+
 struct waiter {
   waiter* prev = nullptr;
   waiter* next = nullptr;
-  std::coroutine_handle<> handle{};   // the coroutine to resume
-  task_state* task = nullptr;         // the task that is parked (null for pure listeners)
-  // How the primitive's wake-up is delivered; null schedules `handle` on the loop.
-  void (*on_notify)(waiter&) = nullptr;
-  // What cancelling the parked task does; null detaches (nothing else to undo).
-  cancel_outcome (*on_cancel)(waiter&) = nullptr;
-  // A ready-queue entry that is a plain callback rather than a coroutine.
-  void (*on_run)(waiter&) = nullptr;
-  const char* what = "";  // shown by dump_tasks
+  std::coroutine_handle<> handle{};  // the coroutine to resume
+  task_state* task = nullptr;        // the task that is parked (null for pure listeners)
+  const waiter_ops* ops = &plain_waiter_ops;
   bool cancelled = false;
-
-  bool linked() const noexcept { return prev != nullptr || next != nullptr; }
 };
 
 // Intrusive FIFO of waiters: parking and unparking never allocate.
@@ -41,15 +44,15 @@ class waiter_list {
     w.prev = tail_;
     if (tail_) tail_->next = &w; else head_ = &w;
     tail_ = &w;
-    mark_linked(w);
   }
 
   void remove(waiter& w) noexcept {
-    waiter* prev = w.prev == &sentinel() ? nullptr : w.prev;
-    if (prev) prev->next = w.next; else head_ = w.next;
-    if (w.next) w.next->prev = w.prev; else tail_ = prev;
+    if (w.prev) w.prev->next = w.next; else head_ = w.next;
+    if (w.next) w.next->prev = w.prev; else tail_ = w.prev;
     w.prev = w.next = nullptr;
   }
+
+  bool contains(const waiter& w) const noexcept { return w.prev || w.next || head_ == &w; }
 
   waiter* pop_front() noexcept {
     waiter* w = head_;
@@ -60,10 +63,6 @@ class waiter_list {
   void clear() noexcept { head_ = tail_ = nullptr; }
 
  private:
-  // The first element's prev points at a shared sentinel so linked() is true for it.
-  static waiter& sentinel() noexcept { static waiter s; return s; }
-  void mark_linked(waiter& w) noexcept { if (!w.prev) w.prev = &sentinel(); }
-
   waiter* head_ = nullptr;
   waiter* tail_ = nullptr;
 };
