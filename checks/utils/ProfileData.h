@@ -1,8 +1,14 @@
 //===--- ProfileData.h - what each coroutine library calls things --------===//
 //
 // A check's runtime knowledge is data: the `AsyncProfile` option picks one of
-// these rows, and each column is the default of one check option. Plain C++
+// these rows, and each column is the default of the check option of the same
+// name. Lists are `;`-separated fully qualified names (see Names.h). Plain C++
 // (no Clang), so the fast engine reads the same table.
+//
+// The names come from each library's public headers: aio (this repository),
+// cppcoro (include/cppcoro), libcoro (include/coro), folly (folly/coro),
+// Boost.Asio 1.81 / standalone asio, async_simple (async_simple/coro),
+// QCoro (qcoro/), stdexec (stdexec/, exec/).
 //
 //===----------------------------------------------------------------------===//
 #ifndef COROLINT_CHECKS_UTILS_PROFILEDATA_H
@@ -12,38 +18,239 @@
 
 namespace corolint {
 
-/// Option defaults of one coroutine library.
 struct ProfileData {
   std::string_view Name; ///< the `AsyncProfile` value
-  /// `BlockingFunctions`: `qualified::name=replacement;...` (see BlockingFunctions.h).
-  std::string_view BlockingFunctions;
-  /// `SleepFunctions`: the library's awaitable sleeps that take a std::chrono
-  /// duration; the first is what a blocking sleep is rewritten to. Empty when
-  /// the library has no free sleep function (then no fix-it is offered).
+  /// Lazy tasks: calling a coroutine that returns one runs nothing until it is
+  /// awaited or scheduled.
+  std::string_view TaskTypes;
+  /// Handles of scheduled tasks (asyncio's Task): they carry the task's result
+  /// or exception.
+  std::string_view HandleTypes;
+  /// Functions that schedule a task and hand the caller a handle (or, when the
+  /// library has no handle, the duty to observe errors).
+  std::string_view SpawnFunctions;
+  /// Spawns whose owner (a task group, a scope) joins the child and reports
+  /// its failure: their handles may be dropped.
+  std::string_view OwnedSpawnFunctions;
+  /// Structured owners of children: a group or scope that must be joined.
+  std::string_view TaskGroupTypes;
+  /// Run an event loop to completion on the calling thread.
+  std::string_view RunFunctions;
+  /// Awaitable sleeps taking a std::chrono duration; the first is what a
+  /// blocking sleep is rewritten to. Empty: no fix-it.
   std::string_view SleepFunctions;
+  /// Await several awaitables at once.
+  std::string_view GatherFunctions;
+  /// Tag arguments of gather that turn failures into values.
+  std::string_view ReturnExceptionsTags;
+  /// Per-task outcomes that hold a value or an error (aio::result).
+  std::string_view ResultTypes;
+  /// The exception that delivers cancellation.
+  std::string_view CancelledTypes;
+  /// Wrappers that bound how long an awaitable may take.
+  std::string_view TimeoutWrappers;
+  /// Counting semaphores whose permits bound concurrency.
+  std::string_view SemaphoreTypes;
+  /// Tag types that bound a task group's concurrency when passed to its constructor.
+  std::string_view ConcurrencyLimitTypes;
+  /// Run a callable on another thread: blocking calls inside it are fine.
+  std::string_view OffloadFunctions;
+  /// Explicit fire-and-forget that says what happens to errors.
+  std::string_view DetachFunctions;
+  /// `qualified::name=replacement;...`: calls that block the thread.
+  std::string_view BlockingFunctions;
 };
 
-// The thread-blocking sleeps are the same everywhere; only the awaitable to
-// use instead differs per library.
-#define COROLINT_BLOCKING_SLEEPS(SLEEP)                                                            \
+// Calls that block the thread are the same whatever the library; only the
+// awaitable to use instead differs.
+#define COROLINT_BLOCKING(SLEEP)                                                                   \
   "::std::this_thread::sleep_for=" SLEEP ";"                                                       \
   "::std::this_thread::sleep_until=" SLEEP ";"                                                     \
   "::sleep=" SLEEP ";"                                                                             \
   "::usleep=" SLEEP ";"                                                                            \
-  "::nanosleep=" SLEEP
+  "::nanosleep=" SLEEP ";"                                                                         \
+  "::std::future::get;::std::future::wait;::std::future::wait_for;::std::future::wait_until;"      \
+  "::std::shared_future::get;::std::shared_future::wait;"                                          \
+  "::std::thread::join;::std::jthread::join;"                                                      \
+  "::std::condition_variable::wait;::std::condition_variable::wait_for;"                           \
+  "::std::condition_variable::wait_until;::std::condition_variable_any::wait;"                     \
+  "::std::condition_variable_any::wait_for;::std::condition_variable_any::wait_until;"             \
+  "::std::mutex::lock;::std::timed_mutex::lock;::std::recursive_mutex::lock;"                      \
+  "::std::shared_mutex::lock;::std::shared_mutex::lock_shared;"                                    \
+  "::std::counting_semaphore::acquire;::std::binary_semaphore::acquire;"                           \
+  "::std::latch::wait;::std::latch::arrive_and_wait;::std::barrier::arrive_and_wait;"              \
+  "::std::barrier::wait;"                                                                          \
+  "::fopen;::fread;::fwrite;::fgets;::fgetc;::fputs;::fscanf;::getchar;::scanf;"                   \
+  "::std::basic_ifstream;::std::basic_ofstream;::std::basic_fstream;::std::getline;"               \
+  "::read;::write;::recv;::send;::recvfrom;::sendto;::accept;::connect;::poll;::select;"           \
+  "::getaddrinfo;::gethostbyname;::system;::popen;::pclose;::curl_easy_perform;"                   \
+  "::std::filesystem::*"
 
 inline constexpr ProfileData Profiles[] = {
-    {"aio", COROLINT_BLOCKING_SLEEPS("aio::sleep"), "::aio::sleep"},
-    {"cppcoro", COROLINT_BLOCKING_SLEEPS("cppcoro::io_service::schedule_after"), ""},
-    {"libcoro", COROLINT_BLOCKING_SLEEPS("coro::io_scheduler::yield_for"), ""},
-    {"folly", COROLINT_BLOCKING_SLEEPS("folly::coro::sleep"), "::folly::coro::sleep"},
-    {"asio", COROLINT_BLOCKING_SLEEPS("asio::steady_timer::async_wait"), ""},
-    {"async_simple", COROLINT_BLOCKING_SLEEPS("async_simple::coro::sleep"),
-     "::async_simple::coro::sleep"},
-    {"qcoro", COROLINT_BLOCKING_SLEEPS("QCoro::sleepFor"), ""},
-    {"stdexec", COROLINT_BLOCKING_SLEEPS("exec::schedule_after"), ""},
+    {
+        "aio",
+        "::aio::task",
+        "::aio::join_handle",
+        "::aio::create_task;::aio::event_loop::create_task",
+        "::aio::task_group::create_task",
+        "::aio::task_group",
+        "::aio::run;::aio::event_loop::run_until_complete;::aio::event_loop::run_forever",
+        "::aio::sleep",
+        "::aio::gather",
+        "::aio::return_exceptions;::aio::return_exceptions_t",
+        "::aio::result",
+        "::aio::cancelled_error",
+        "::aio::wait_for;::aio::timeout;::aio::timeout_at",
+        "::aio::semaphore;::aio::bounded_semaphore",
+        "::aio::max_concurrency",
+        "::aio::to_thread;::aio::run_in_executor;::aio::event_loop::run_in_executor",
+        "::aio::detach",
+        COROLINT_BLOCKING("aio::sleep"),
+    },
+    {
+        "cppcoro",
+        "::cppcoro::task;::cppcoro::shared_task",
+        "",
+        "::cppcoro::async_scope::spawn",
+        "",
+        "::cppcoro::async_scope",
+        "::cppcoro::sync_wait",
+        "",
+        "::cppcoro::when_all;::cppcoro::when_all_ready",
+        "",
+        "",
+        "::cppcoro::operation_cancelled",
+        "",
+        "",
+        "",
+        "::cppcoro::static_thread_pool::schedule",
+        "",
+        COROLINT_BLOCKING("cppcoro::io_service::schedule_after"),
+    },
+    {
+        "libcoro",
+        "::coro::task",
+        "",
+        "::coro::io_scheduler::spawn;::coro::thread_pool::spawn;::coro::task_container::start",
+        "",
+        "::coro::task_container",
+        "::coro::sync_wait",
+        "",
+        "::coro::when_all",
+        "",
+        "",
+        "",
+        "",
+        "::coro::semaphore",
+        "",
+        "::coro::thread_pool::schedule",
+        "",
+        COROLINT_BLOCKING("coro::io_scheduler::yield_for"),
+    },
+    {
+        "folly",
+        "::folly::coro::Task",
+        "::folly::SemiFuture;::folly::Future",
+        "::folly::coro::Task::start;::folly::coro::TaskWithExecutor::start",
+        "::folly::coro::AsyncScope::add",
+        "::folly::coro::AsyncScope",
+        "::folly::coro::blockingWait",
+        "::folly::coro::sleep",
+        "::folly::coro::collectAll;::folly::coro::collectAllRange;::folly::coro::collectAllTry;"
+        "::folly::coro::collectAllTryRange;::folly::coro::collectAllWindowed",
+        "",
+        "::folly::Try",
+        "::folly::OperationCancelled",
+        "::folly::coro::timeout;::folly::coro::timeoutNoDiscard",
+        "::folly::fibers::Semaphore",
+        "",
+        "",
+        "::folly::coro::Task::startInlineUnsafe",
+        COROLINT_BLOCKING("folly::coro::sleep"),
+    },
+    {
+        "asio",
+        "::boost::asio::awaitable;::asio::awaitable",
+        "",
+        "",
+        "",
+        "",
+        "::boost::asio::io_context::run;::asio::io_context::run",
+        "",
+        "::boost::asio::experimental::make_parallel_group;::asio::experimental::make_parallel_group",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "::boost::asio::post;::asio::post",
+        "",
+        COROLINT_BLOCKING("asio::steady_timer::async_wait"),
+    },
+    {
+        "async_simple",
+        "::async_simple::coro::Lazy;::async_simple::coro::RescheduleLazy",
+        "::async_simple::Future",
+        "::async_simple::coro::Lazy::start;::async_simple::coro::RescheduleLazy::start",
+        "",
+        "",
+        "::async_simple::coro::syncAwait",
+        "::async_simple::coro::sleep",
+        "::async_simple::coro::collectAll;::async_simple::coro::collectAllPara;"
+        "::async_simple::coro::collectAllWindowed",
+        "",
+        "::async_simple::Try",
+        "",
+        "",
+        "::async_simple::coro::CountingSemaphore",
+        "",
+        "",
+        "::async_simple::coro::RescheduleLazy::detach;::async_simple::coro::Lazy::detach",
+        COROLINT_BLOCKING("async_simple::coro::sleep"),
+    },
+    {
+        "qcoro",
+        "::QCoro::Task",
+        "",
+        "",
+        "",
+        "",
+        "::QCoro::waitFor",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        COROLINT_BLOCKING("QCoro::sleepFor"),
+    },
+    {
+        "stdexec",
+        "::exec::task",
+        "",
+        "::exec::async_scope::spawn;::stdexec::start_detached",
+        "",
+        "::exec::async_scope",
+        "::stdexec::sync_wait",
+        "",
+        "::stdexec::when_all",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        COROLINT_BLOCKING("exec::schedule_after"),
+    },
 };
-#undef COROLINT_BLOCKING_SLEEPS
+#undef COROLINT_BLOCKING
 
 /// The row named \p Name, or nullptr.
 constexpr const ProfileData *findProfile(std::string_view Name) {

@@ -1,0 +1,269 @@
+//===--- UnawaitedTaskCheck.cpp - async-unawaited-task ---------------------===//
+
+#include "UnawaitedTaskCheck.h"
+#include "utils/Coroutines.h"
+#include "utils/Flow.h"
+#include "utils/Messages.h"
+#include "utils/Profiles.h"
+#include "utils/Statements.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolint {
+
+namespace {
+
+/// How messages name what produced the task: "fetch_data", or "a lambda".
+std::string producerName(const Expr &Call) {
+  if (const auto *CallE = llvm::dyn_cast<CallExpr>(&Call))
+    if (const FunctionDecl *Callee = CallE->getDirectCallee()) {
+      if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee))
+        if (Method->getParent()->isLambda())
+          return "a lambda";
+      return "'" + Callee->getNameAsString() + "'";
+    }
+  return "this call";
+}
+
+/// Members that only look at a task without running it.
+bool isObserver(llvm::StringRef Member) {
+  return Member == "is_ready" || Member == "done" || Member == "valid" || Member == "empty";
+}
+
+/// Container members that add to or inspect a container without handing its
+/// tasks to anyone.
+bool isContainerFiller(llvm::StringRef Member) {
+  return llvm::is_contained({"push_back", "emplace_back", "push_front", "emplace_front", "insert",
+                             "emplace", "reserve", "size", "empty", "clear", "capacity"},
+                            Member);
+}
+
+/// A use that reads the task as a value: a condition, an operand, a bool conversion.
+bool isValueUse(const DynTypedNode &Parent, const Expr &E) {
+  if (const auto *Binary = Parent.get<BinaryOperator>())
+    return Binary->getOpcode() != BO_Comma;
+  if (Parent.get<UnaryOperator>())
+    return true;
+  if (const auto *Operator = Parent.get<CXXOperatorCallExpr>())
+    return Operator->getOperator() != OO_Equal && Operator->getOperator() != OO_Coawait;
+  if (const auto *Member = Parent.get<MemberExpr>())
+    return llvm::isa<CXXConversionDecl>(Member->getMemberDecl());
+  (void)E;
+  return false;
+}
+
+bool isCondition(const DynTypedNode &Parent, const Expr &E) {
+  auto Same = [&E](const Expr *Cond) {
+    return Cond && Cond->IgnoreUnlessSpelledInSource() == E.IgnoreUnlessSpelledInSource();
+  };
+  if (const auto *If = Parent.get<IfStmt>())
+    return Same(If->getCond());
+  if (const auto *While = Parent.get<WhileStmt>())
+    return Same(While->getCond());
+  if (const auto *Do = Parent.get<DoStmt>())
+    return Same(Do->getCond());
+  if (const auto *For = Parent.get<ForStmt>())
+    return Same(For->getCond());
+  return false;
+}
+
+/// Whether a reference to a local task runs it or hands it on.
+bool consumesTask(const DeclRefExpr &Ref, ASTContext &Context) {
+  DynTypedNode Parent = semanticParent(Ref, Context);
+  if (const auto *Cast = Parent.get<ExplicitCastExpr>())
+    return !Cast->getTypeAsWritten()->isVoidType();
+  if (const auto *Binary = Parent.get<BinaryOperator>())
+    return Binary->isAssignmentOp() && Binary->getRHS()->IgnoreImplicit() == &Ref;
+  if (const auto *Operator = Parent.get<CXXOperatorCallExpr>())
+    if (Operator->getOperator() == OO_Equal)
+      return Operator->getArg(0)->IgnoreImplicit() != &Ref;
+  if (isValueUse(Parent, Ref) || isCondition(Parent, Ref))
+    return false;
+  if (const auto *Member = Parent.get<MemberExpr>())
+    return !isObserver(Member->getMemberDecl()->getName());
+  if (Parent.get<UnaryExprOrTypeTraitExpr>())
+    return false;
+  return true;
+}
+
+bool consumesContainer(const DeclRefExpr &Ref, ASTContext &Context) {
+  DynTypedNode Parent = semanticParent(Ref, Context);
+  if (const auto *Member = Parent.get<MemberExpr>())
+    return !isContainerFiller(Member->getMemberDecl()->getName());
+  if (const auto *Cast = Parent.get<ExplicitCastExpr>())
+    return !Cast->getTypeAsWritten()->isVoidType();
+  return !Parent.get<UnaryExprOrTypeTraitExpr>();
+}
+
+/// `co_await` may be written before \p E: in a coroutine, outside a handler,
+/// not spelled by a macro.
+bool canInsertAwait(const Expr &E, const StatementContext &Where) {
+  return Where.Function && isCoroutine(*Where.Function) && !Where.InCatchHandler &&
+         !E.getBeginLoc().isMacroID() && !E.getEndLoc().isMacroID();
+}
+
+} // namespace
+
+UnawaitedTaskCheck::UnawaitedTaskCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context) {
+  const ProfileData &Profile = readProfile(*this, Options);
+  TaskTypes = readListOption(Options, "TaskTypes", Profile.TaskTypes);
+  SpawnFunctions = readListOption(Options, "SpawnFunctions", Profile.SpawnFunctions);
+  GatherFunctions = readListOption(Options, "GatherFunctions", Profile.GatherFunctions);
+  AllowCastToVoid = Options.get("AllowCastToVoid", false);
+}
+
+void UnawaitedTaskCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "TaskTypes", TaskTypes.Raw);
+  Options.store(Opts, "SpawnFunctions", SpawnFunctions.Raw);
+  Options.store(Opts, "GatherFunctions", GatherFunctions.Raw);
+  Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
+}
+
+void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
+  if (TaskTypes.Names.empty())
+    return;
+  Finder->addMatcher(expr(anyOf(callExpr(), cxxMemberCallExpr(), cxxOperatorCallExpr()),
+                          hasTypeInNameList(&TaskTypes.Names))
+                         .bind("task-call"),
+                     this);
+  // A coroutine lambda converted to std::function<void(...)>: the conversion
+  // is implicit, so this one matcher looks at the AST as the compiler built it.
+  Finder->addMatcher(
+      traverse(TK_AsIs, cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
+                                             ofClass(hasName("::std::function")))),
+                                         argumentCountIs(1), unless(isInTemplateInstantiation()))
+                            .bind("function")),
+      this);
+}
+
+void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Call = Result.Nodes.getNodeAs<Expr>("task-call"))
+    checkTaskCall(*Call, Result);
+  else if (const auto *Construct = Result.Nodes.getNodeAs<CXXConstructExpr>("function"))
+    checkVoidCallable(*Construct, *Result.Context);
+}
+
+void UnawaitedTaskCheck::checkTaskCall(const Expr &Call, const MatchFinder::MatchResult &Result) {
+  ASTContext &Context = *Result.Context;
+  StatementContext Where = contextOf(Call, Context);
+  if (!Where.Function || Where.Unevaluated)
+    return;
+  std::string Producer = producerName(Call);
+  std::string Spawn = firstSpelling(SpawnFunctions);
+
+  switch (discardKind(Call, Context)) {
+  case Discard::CastToVoid:
+    if (AllowCastToVoid)
+      return;
+    [[fallthrough]];
+  case Discard::Statement: {
+    auto Diag = diag(Call.getBeginLoc(), "%0") << messages::discardedTask(Producer, Spawn);
+    if (canInsertAwait(Call, Where) && discardKind(Call, Context) == Discard::Statement)
+      Diag << FixItHint::CreateInsertion(Call.getBeginLoc(), "co_await ");
+    return;
+  }
+  case Discard::No:
+    break;
+  }
+
+  DynTypedNode Parent = semanticParent(Call, Context);
+  if (const auto *Var = Parent.get<VarDecl>()) {
+    if (Var->hasLocalStorage() && Var->getInit() &&
+        Var->getInit()->IgnoreUnlessSpelledInSource() == Call.IgnoreUnlessSpelledInSource())
+      checkBoundToLocal(Call, *Var, Context);
+    return;
+  }
+  if (const auto *Member = Parent.get<CXXMemberCallExpr>()) {
+    const auto *Object =
+        llvm::dyn_cast<DeclRefExpr>(Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    const auto *Container = Object ? llvm::dyn_cast<VarDecl>(Object->getDecl()) : nullptr;
+    if (Container && Container->hasLocalStorage() && Member->getMethodDecl() &&
+        isContainerFiller(Member->getMethodDecl()->getName()))
+      checkCollected(Call, *Container, Context);
+    return;
+  }
+  if (isValueUse(Parent, Call) || isCondition(Parent, Call))
+    diag(Call.getBeginLoc(), "%0") << messages::taskUsedAsValue(Producer);
+}
+
+void UnawaitedTaskCheck::checkBoundToLocal(const Expr &Call, const VarDecl &Var,
+                                           ASTContext &Context) {
+  StatementContext Where = contextOf(Call, Context);
+  Consumption Flow = consumptionOf(Var, *Where.Function, Context, [&](const DeclRefExpr &Ref) {
+    return consumesTask(Ref, Context);
+  });
+  std::string Producer = producerName(Call);
+  switch (Flow.How) {
+  case Consumption::Everywhere:
+    return;
+  case Consumption::Nowhere: {
+    auto Diag = diag(Var.getLocation(), "%0")
+                << messages::taskNeverAwaited(Var.getName(), Producer);
+    // Only when nothing else names the variable: the rewrite changes its type.
+    if (!Var.isReferenced() && canInsertAwait(Call, Where))
+      Diag << FixItHint::CreateInsertion(Call.getBeginLoc(), "co_await ");
+    return;
+  }
+  case Consumption::SomePaths:
+    diag(Var.getLocation(), "%0") << messages::taskNotAwaitedOnEveryPath(Var.getName(), Producer);
+    if (Flow.PathEnd.isValid())
+      diag(Flow.PathEnd, "'%0' is left here without being awaited", DiagnosticIDs::Note)
+          << Var.getName();
+    return;
+  }
+}
+
+void UnawaitedTaskCheck::checkCollected(const Expr &Call, const VarDecl &Container,
+                                        ASTContext &Context) {
+  if (!ReportedContainers.insert(&Container).second)
+    return;
+  StatementContext Where = contextOf(Call, Context);
+  Consumption Flow =
+      consumptionOf(Container, *Where.Function, Context,
+                    [&](const DeclRefExpr &Ref) { return consumesContainer(Ref, Context); });
+  if (Flow.How != Consumption::Nowhere)
+    return;
+  diag(Call.getBeginLoc(), "%0") << messages::collectedTasksNeverAwaited(
+      Container.getName(), firstSpelling(GatherFunctions));
+  diag(Container.getLocation(), "'%0' is declared here", DiagnosticIDs::Note)
+      << Container.getName();
+}
+
+void UnawaitedTaskCheck::checkVoidCallable(const CXXConstructExpr &Construct,
+                                           ASTContext &Context) {
+  const auto *Function = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Construct.getType()->getAsCXXRecordDecl());
+  if (!Function || Function->getTemplateArgs().size() != 1)
+    return;
+  const auto *Signature =
+      Function->getTemplateArgs()[0].getAsType()->getAs<FunctionProtoType>();
+  if (!Signature || !Signature->getReturnType()->isVoidType())
+    return;
+  QualType Callable = Construct.getArg(0)->getType().getNonReferenceType();
+  QualType Returned;
+  if (const CXXRecordDecl *Record = Callable->getAsCXXRecordDecl()) {
+    if (!Record->isLambda())
+      return;
+    Returned = Record->getLambdaCallOperator()->getReturnType();
+  } else if (const auto *Pointer = Callable->getAs<PointerType>()) {
+    if (const auto *Proto = Pointer->getPointeeType()->getAs<FunctionProtoType>())
+      Returned = Proto->getReturnType();
+  } else if (const auto *Proto = Callable->getAs<FunctionProtoType>()) {
+    Returned = Proto->getReturnType();
+  }
+  if (Returned.isNull() || !TaskTypes.Names.containsType(Returned))
+    return;
+  SourceLocation Loc = Construct.getArg(0)->getBeginLoc();
+  if (Loc.isInvalid())
+    Loc = Construct.getBeginLoc();
+  diag(Loc, "%0") << messages::taskDroppedByVoidCallable(
+      Construct.getType().getAsString(Context.getPrintingPolicy()));
+}
+
+} // namespace corolint

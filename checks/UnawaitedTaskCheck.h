@@ -1,0 +1,48 @@
+//===--- UnawaitedTaskCheck.h - async-unawaited-task -----------------------===//
+#ifndef COROLINT_CHECKS_UNAWAITEDTASKCHECK_H
+#define COROLINT_CHECKS_UNAWAITEDTASKCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/CheckOptions.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace corolint {
+
+/// Flags lazy tasks that are created and then never run: discarded, bound to
+/// a local that is never awaited (on some path), collected into a container
+/// nobody awaits, used as a value, or returned through a void callable.
+///
+/// See docs/checks/unawaited-task.md.
+class UnawaitedTaskCheck : public clang::tidy::ClangTidyCheck {
+public:
+  UnawaitedTaskCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  void onStartOfTranslationUnit() override { ReportedContainers.clear(); }
+  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
+    return clang::TK_IgnoreUnlessSpelledInSource;
+  }
+
+private:
+  void checkTaskCall(const clang::Expr &Call, const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  void checkBoundToLocal(const clang::Expr &Call, const clang::VarDecl &Var,
+                         clang::ASTContext &Context);
+  void checkCollected(const clang::Expr &Call, const clang::VarDecl &Container,
+                      clang::ASTContext &Context);
+  void checkVoidCallable(const clang::CXXConstructExpr &Construct, clang::ASTContext &Context);
+
+  ListOption TaskTypes;
+  ListOption SpawnFunctions;
+  ListOption GatherFunctions;
+  bool AllowCastToVoid;
+  /// One finding per container, however many tasks are pushed into it.
+  llvm::SmallPtrSet<const clang::VarDecl *, 4> ReportedContainers;
+};
+
+} // namespace corolint
+
+#endif

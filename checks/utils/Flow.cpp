@@ -1,0 +1,147 @@
+//===--- Flow.cpp - does every path use a local before it dies? -----------===//
+
+#include "Flow.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+#include <deque>
+
+using namespace clang;
+
+namespace corolint {
+
+namespace {
+
+/// Every reference to one variable in a body.
+class ReferenceCollector : public RecursiveASTVisitor<ReferenceCollector> {
+public:
+  explicit ReferenceCollector(const VarDecl &Var) : Var(Var) {}
+  bool shouldVisitLambdaBody() const { return true; }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (Ref->getDecl() == &Var)
+      References.push_back(Ref);
+    return true;
+  }
+  const VarDecl &Var;
+  std::vector<const DeclRefExpr *> References;
+};
+
+/// The outermost lambda between \p Ref and \p Body, or null.
+const Stmt *enclosingLambda(const DeclRefExpr &Ref, const Stmt &Body, ASTContext &Context) {
+  const Stmt *Outermost = nullptr;
+  DynTypedNode Current = DynTypedNode::create(Ref);
+  while (true) {
+    DynTypedNodeList Parents = Context.getParents(Current);
+    if (Parents.empty())
+      return Outermost;
+    const DynTypedNode &Parent = Parents[0];
+    if (const auto *S = Parent.get<Stmt>()) {
+      if (S == &Body)
+        return Outermost;
+      if (llvm::isa<LambdaExpr>(S))
+        Outermost = S;
+    } else if (Parent.get<FunctionDecl>() && !Outermost) {
+      return nullptr;
+    }
+    Current = Parent;
+  }
+}
+
+const Stmt *userBody(const FunctionDecl &Function) {
+  const Stmt *Body = Function.getBody();
+  if (const auto *Coroutine = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Body))
+    return Coroutine->getBody();
+  return Body;
+}
+
+} // namespace
+
+Consumption consumptionOf(const VarDecl &Var, const FunctionDecl &Function, ASTContext &Context,
+                          llvm::function_ref<bool(const DeclRefExpr &)> IsConsuming) {
+  const Stmt *Body = userBody(Function);
+  if (!Body)
+    return {};
+  ReferenceCollector Collector(Var);
+  Collector.TraverseStmt(const_cast<Stmt *>(Body));
+
+  // The statements at which the variable counts as consumed.
+  llvm::SmallPtrSet<const Stmt *, 8> ConsumingPoints;
+  for (const DeclRefExpr *Ref : Collector.References) {
+    if (!IsConsuming(*Ref))
+      continue;
+    const Stmt *Lambda = enclosingLambda(*Ref, *Body, Context);
+    ConsumingPoints.insert(Lambda ? Lambda : Ref);
+  }
+  if (ConsumingPoints.empty())
+    return {Consumption::Nowhere, {}};
+
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  Options.AddLifetime = true;
+  Options.AddImplicitDtors = true;
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Context, Options);
+  if (!Graph)
+    return {}; // no CFG (unusual constructs): stay silent rather than guess
+
+  // Where the variable comes to life.
+  const CFGBlock *StartBlock = nullptr;
+  unsigned StartIndex = 0;
+  for (const CFGBlock *Block : *Graph) {
+    for (unsigned I = 0; I < Block->size() && !StartBlock; ++I)
+      if (auto Element = (*Block)[I].getAs<CFGStmt>())
+        if (const auto *Declaration = llvm::dyn_cast<DeclStmt>(Element->getStmt()))
+          for (const Decl *D : Declaration->decls())
+            if (D == &Var) {
+              StartBlock = Block;
+              StartIndex = I + 1;
+            }
+    if (StartBlock)
+      break;
+  }
+  if (!StartBlock)
+    return {};
+
+  // Walk forward from the definition, stopping at consuming uses; reaching
+  // the end of the variable's lifetime (or the function's exit) on the way
+  // is a path that never consumed it.
+  llvm::DenseSet<const CFGBlock *> Visited;
+  std::deque<std::pair<const CFGBlock *, unsigned>> Work{{StartBlock, StartIndex}};
+  while (!Work.empty()) {
+    auto [Block, First] = Work.front();
+    Work.pop_front();
+    bool PathEnded = false;
+    for (unsigned I = First; I < Block->size() && !PathEnded; ++I) {
+      const CFGElement &Element = (*Block)[I];
+      if (auto S = Element.getAs<CFGStmt>()) {
+        if (ConsumingPoints.contains(S->getStmt()) || llvm::isa<CXXThrowExpr>(S->getStmt()))
+          PathEnded = true;
+      } else if (auto Lifetime = Element.getAs<CFGLifetimeEnds>()) {
+        if (Lifetime->getVarDecl() == &Var) {
+          // A scope ends at its closing brace; a return or co_return where it stands.
+          const Stmt *Trigger = Lifetime->getTriggerStmt();
+          SourceLocation End;
+          if (Trigger)
+            End = llvm::isa<CompoundStmt>(Trigger) ? Trigger->getEndLoc() : Trigger->getBeginLoc();
+          return {Consumption::SomePaths, End};
+        }
+      }
+    }
+    if (PathEnded || Block->hasNoReturnElement())
+      continue;
+    if (Block == &Graph->getExit())
+      return {Consumption::SomePaths, SourceLocation()};
+    for (const CFGBlock::AdjacentBlock &Successor : Block->succs())
+      if (const CFGBlock *Next = Successor.getReachableBlock())
+        if (Visited.insert(Next).second)
+          Work.push_back({Next, 0});
+  }
+  return {};
+}
+
+} // namespace corolint

@@ -1,0 +1,40 @@
+//===--- Flow.h - does every path use a local before it dies? -------------===//
+//
+// "Bound to a local and never awaited" and "never awaited on some path out of
+// its scope" are decided on the CFG of the enclosing function, not by looking
+// at the next statement.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COROLINT_CHECKS_UTILS_FLOW_H
+#define COROLINT_CHECKS_UTILS_FLOW_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace corolint {
+
+/// Whether the uses of a local that the caller calls "consuming" (awaited,
+/// moved, passed on, ...) cover every path out of the local's lifetime.
+struct Consumption {
+  enum Kind {
+    Everywhere, ///< every path consumes it (or leaves by an exception)
+    SomePaths,  ///< some path reaches the end of its lifetime without a consuming use
+    Nowhere,    ///< no consuming use at all
+  } How = Everywhere;
+  /// For SomePaths: the statement that ends the unconsuming path (a return,
+  /// or the end of the scope), when known.
+  clang::SourceLocation PathEnd;
+};
+
+/// \p IsConsuming sees each reference to \p Var in \p Function's body; a
+/// reference inside a nested lambda is judged by its own merit, and the
+/// lambda then counts as the use.
+Consumption consumptionOf(const clang::VarDecl &Var, const clang::FunctionDecl &Function,
+                          clang::ASTContext &Context,
+                          llvm::function_ref<bool(const clang::DeclRefExpr &)> IsConsuming);
+
+} // namespace corolint
+
+#endif

@@ -1,0 +1,101 @@
+//===--- Names.cpp - qualified-name lists from check options --------------===//
+
+#include "Names.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+
+using namespace clang;
+
+namespace corolint {
+
+std::string qualifiedName(const NamedDecl &Decl) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  if (const IdentifierInfo *Id = Decl.getIdentifier())
+    Parts.push_back(Id->getName());
+  else
+    return "";
+  for (const DeclContext *Context = Decl.getDeclContext(); Context;
+       Context = Context->getParent()) {
+    if (const auto *Namespace = llvm::dyn_cast<NamespaceDecl>(Context)) {
+      if (Namespace->isInline() || Namespace->isAnonymousNamespace())
+        continue;
+      Parts.push_back(Namespace->getName());
+    } else if (const auto *Record = llvm::dyn_cast<RecordDecl>(Context)) {
+      if (!Record->getIdentifier())
+        return ""; // a member of an unnamed class is nobody's API
+      Parts.push_back(Record->getName());
+    } else if (llvm::isa<FunctionDecl>(Context)) {
+      return ""; // local entities are never runtime API
+    }
+  }
+  std::string Result;
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
+    Result += "::";
+    Result += *It;
+  }
+  return Result;
+}
+
+NameList::NameList(llvm::StringRef Spec) {
+  llvm::SmallVector<llvm::StringRef, 16> Items;
+  Spec.split(Items, ';', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Item : Items) {
+    Item = Item.trim();
+    if (Item.empty())
+      continue;
+    std::string Name = Item.starts_with("::") ? Item.str() : "::" + Item.str();
+    if (llvm::StringRef(Name).ends_with("::*"))
+      NamespacePrefixes.push_back(Name.substr(0, Name.size() - 1));
+    else
+      Names.push_back(std::move(Name));
+  }
+}
+
+bool NameList::contains(const NamedDecl &Decl) const {
+  if (!Decl.getIdentifier())
+    return false;
+  // Cheap rejection on the unqualified name before building the qualified one.
+  llvm::StringRef Short = Decl.getName();
+  bool MaybeNamed = false;
+  for (const std::string &Name : Names)
+    MaybeNamed |= llvm::StringRef(Name).ends_with(Short) &&
+                  (Name.size() == Short.size() + 2 ||
+                   Name[Name.size() - Short.size() - 1] == ':');
+  if (!MaybeNamed && NamespacePrefixes.empty())
+    return false;
+  std::string Qualified = qualifiedName(Decl);
+  if (Qualified.empty())
+    return false;
+  for (const std::string &Name : Names)
+    if (Name == Qualified)
+      return true;
+  for (const std::string &Prefix : NamespacePrefixes)
+    if (llvm::StringRef(Qualified).starts_with(Prefix) &&
+        llvm::StringRef(Qualified).drop_front(Prefix.size()).find("::") == llvm::StringRef::npos)
+      return true;
+  return false;
+}
+
+const NamedDecl *namingDecl(QualType Type) {
+  if (Type.isNull())
+    return nullptr;
+  Type = Type.getNonReferenceType();
+  if (const auto *Specialization = Type->getAs<TemplateSpecializationType>())
+    if (const TemplateDecl *Template = Specialization->getTemplateName().getAsTemplateDecl())
+      return Template;
+  if (const auto *Record = Type->getAsRecordDecl())
+    return Record;
+  return nullptr;
+}
+
+bool NameList::containsType(QualType Type, bool ThroughPointers) const {
+  if (Type.isNull())
+    return false;
+  Type = Type.getNonReferenceType();
+  if (ThroughPointers && Type->isPointerType())
+    Type = Type->getPointeeType();
+  const NamedDecl *Named = namingDecl(Type);
+  return Named && contains(*Named);
+}
+
+} // namespace corolint
