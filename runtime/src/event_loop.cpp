@@ -106,10 +106,14 @@ void event_loop::advance_time(duration d) noexcept {
 
 void event_loop::stop() noexcept { stopping_ = true; }
 
-void event_loop::enter() {
+void event_loop::check_can_run() const {
   if (closed_) throw runtime_error("event loop is closed");
   if (running_) throw runtime_error("this event loop is already running");
   if (detail::running_loop) throw runtime_error("cannot run an event loop while another loop is running");
+}
+
+void event_loop::enter() {
+  check_can_run();
   running_ = true;
   detail::running_loop = this;
 }

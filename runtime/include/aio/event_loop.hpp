@@ -124,6 +124,7 @@ class event_loop {
  private:
   friend struct detail::loop_access;
 
+  void check_can_run() const;
   void run_until_done(detail::task_state& state);
   void run_once();
   void enter();
@@ -204,6 +205,7 @@ inline void schedule(waiter& w) { loop_access::schedule(*running_loop, w); }
 
 template <class T>
 T event_loop::run_until_complete(task<T> main) {
+  check_can_run();
   auto handle = main.release();
   if (!handle) throw invalid_state_error("run_until_complete: empty task");
   detail::task_state* state = detail::spawn(*this, handle, handle.promise(), {});

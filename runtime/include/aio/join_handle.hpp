@@ -181,8 +181,14 @@ class join_handle : public task_handle {
   }
 
   // `co_await h` gives the value (a reference for a named handle, a moved value for a temporary).
-  auto operator co_await() & { return awaiter<false>(state()); }
-  auto operator co_await() && { return awaiter<true>(state()); }
+  auto operator co_await() & {
+    detail::check_same_loop(state());
+    return awaiter<false>(state());
+  }
+  auto operator co_await() && {
+    detail::check_same_loop(state());
+    return awaiter<true>(state());
+  }
 
  private:
   explicit join_handle(detail::task_state* state) noexcept : task_handle(state) {}

@@ -1,0 +1,91 @@
+#!/usr/bin/python3
+"""The runtime workloads in asyncio or uvloop; prints one JSON object of results.
+
+  asyncio_bench.py --loop asyncio|uvloop            ns/op for spawn_await, gather, yield
+  asyncio_bench.py --loop asyncio|uvloop --sleepers peak RSS (MiB) of 1M sleeping tasks
+"""
+import argparse
+import asyncio
+import json
+import resource
+import time
+
+
+async def noop():
+    pass
+
+
+async def spawn_await(n):
+    start = time.perf_counter_ns()
+    for _ in range(n):
+        await asyncio.create_task(noop())
+    return (time.perf_counter_ns() - start) / n
+
+
+async def gather(n):
+    coros = [noop() for _ in range(n)]
+    start = time.perf_counter_ns()
+    await asyncio.gather(*coros)
+    return (time.perf_counter_ns() - start) / n
+
+
+async def yield_(n):
+    stop = False
+
+    async def partner():
+        while not stop:
+            await asyncio.sleep(0)
+
+    other = asyncio.create_task(partner())
+    await asyncio.sleep(0)
+    start = time.perf_counter_ns()
+    for _ in range(n):
+        await asyncio.sleep(0)
+    elapsed = time.perf_counter_ns() - start
+    stop = True
+    await other
+    return elapsed / (2 * n)
+
+
+async def sleepers(n):
+    await asyncio.gather(*(asyncio.sleep(1) for _ in range(n)))
+
+
+def run(loop_name, coro):
+    if loop_name == "uvloop":
+        import uvloop
+        return uvloop.run(coro) if hasattr(uvloop, "run") else _run_with_policy(coro)
+    return asyncio.run(coro)
+
+
+def _run_with_policy(coro):
+    import uvloop
+    loop = uvloop.new_event_loop()
+    try:
+        return loop.run_until_complete(coro)
+    finally:
+        loop.close()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--loop", choices=["asyncio", "uvloop"], default="asyncio")
+    parser.add_argument("--sleepers", action="store_true")
+    parser.add_argument("--count", type=int, default=1_000_000)
+    parser.add_argument("--ops", type=int, default=200_000)
+    args = parser.parse_args()
+    if args.sleepers:
+        run(args.loop, sleepers(args.count))
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+        print(json.dumps({"sleepers_rss_mib": rss}))
+        return
+    results = {
+        "spawn_await": run(args.loop, spawn_await(args.ops)),
+        "gather": run(args.loop, gather(args.count)),
+        "yield": run(args.loop, yield_(args.ops)),
+    }
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
