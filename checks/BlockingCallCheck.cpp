@@ -4,9 +4,10 @@
 #include "utils/Coroutines.h"
 #include "utils/Messages.h"
 #include "utils/Profiles.h"
+#include "utils/Statements.h"
 
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
@@ -19,27 +20,54 @@ namespace {
 
 bool isChronoDuration(QualType Type) {
   const auto *Record = Type.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl();
-  const auto *Specialization = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
-  return Specialization && Specialization->getQualifiedNameAsString() == "std::chrono::duration";
+  return llvm::isa_and_nonnull<ClassTemplateSpecializationDecl>(Record) &&
+         qualifiedName(*Record) == "::std::chrono::duration";
 }
 
-/// True when the call's value is discarded by a statement of its own, so that
-/// `co_await replacement(...)` can stand in its place.
-bool isDiscardedStatement(const CallExpr &Call, ASTContext &Context) {
-  DynTypedNode Current = DynTypedNode::create(Call);
-  while (true) {
-    DynTypedNodeList Parents = Context.getParents(Current);
-    if (Parents.empty())
-      return false;
-    const DynTypedNode &Parent = Parents[0];
-    if (Parent.get<ExprWithCleanups>() || Parent.get<ImplicitCastExpr>() ||
-        Parent.get<CXXBindTemporaryExpr>() || Parent.get<MaterializeTemporaryExpr>()) {
-      Current = Parent;
-      continue;
-    }
-    const auto *ParentStmt = Parent.get<Stmt>();
-    return ParentStmt && !llvm::isa<Expr>(ParentStmt);
+/// A type that `co_await` accepts by itself (member operator co_await or the
+/// await_* trio), so `x.get()` can become `co_await x`.
+bool isAwaitable(QualType Type) {
+  const CXXRecordDecl *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return false;
+  for (const CXXMethodDecl *Method : Record->methods()) {
+    if (Method->getOverloadedOperator() == OO_Coawait)
+      return true;
+    if (Method->getIdentifier() && Method->getName() == "await_ready")
+      return true;
   }
+  return false;
+}
+
+/// Reading from a string stream does not block; reading from a file or a terminal does.
+bool readsFromMemory(const CallExpr &Call) {
+  if (Call.getNumArgs() == 0)
+    return false;
+  const CXXRecordDecl *Stream = Call.getArg(0)->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  return Stream && llvm::StringRef(qualifiedName(*Stream)).contains("stringstream");
+}
+
+/// Calls to plain functions in a helper's body; lambdas are other functions.
+class CallCollector : public RecursiveASTVisitor<CallCollector> {
+public:
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitCallExpr(CallExpr *Call) {
+    Calls.push_back(Call);
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    Calls.push_back(Construct);
+    return true;
+  }
+  std::vector<const Expr *> Calls;
+};
+
+const FunctionDecl *calleeOf(const Expr &E) {
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(&E))
+    return Call->getDirectCallee();
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&E))
+    return Construct->getConstructor();
+  return nullptr;
 }
 
 } // namespace
@@ -47,69 +75,169 @@ bool isDiscardedStatement(const CallExpr &Call, ASTContext &Context) {
 BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context) {
   const ProfileData &Profile = readProfile(*this, Options);
-  RawBlockingFunctions = Options.get("BlockingFunctions", Profile.BlockingFunctions.data());
-  RawSleepFunctions = Options.get("SleepFunctions", Profile.SleepFunctions.data());
+  RawBlockingFunctions = Options.get("BlockingFunctions", Profile.BlockingFunctions.data()).str();
+  RunFunctions = readListOption(Options, "RunFunctions", Profile.RunFunctions);
+  SleepFunctions = readListOption(Options, "SleepFunctions", Profile.SleepFunctions);
+  OffloadFunctions = readListOption(Options, "OffloadFunctions", Profile.OffloadFunctions);
+  HelperDepth = Options.get("HelperDepth", 3U);
 
   std::string Error;
   if (auto Parsed = parseBlockingFunctions(RawBlockingFunctions, Error))
     BlockingFunctions = std::move(*Parsed);
   else
     configurationDiag("invalid BlockingFunctions option: %0", DiagnosticIDs::Error) << Error;
-
-  llvm::StringRef FirstSleep = llvm::StringRef(RawSleepFunctions).split(';').first.trim();
-  FirstSleep.consume_front("::");
-  SleepReplacement = FirstSleep.str();
+  // The names alone (with `ns::*` and `-name` entries) decide what matches.
+  std::string Names;
+  for (llvm::StringRef Item : llvm::split(RawBlockingFunctions, ';'))
+    Names += Item.split('=').first.str() + ";";
+  BlockingNames = NameList(Names);
 }
 
 void BlockingCallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "BlockingFunctions", RawBlockingFunctions);
-  Options.store(Opts, "SleepFunctions", RawSleepFunctions);
+  Options.store(Opts, "RunFunctions", RunFunctions.Raw);
+  Options.store(Opts, "SleepFunctions", SleepFunctions.Raw);
+  Options.store(Opts, "OffloadFunctions", OffloadFunctions.Raw);
+  Options.store(Opts, "HelperDepth", HelperDepth);
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
-  if (BlockingFunctions.empty())
-    return;
-  std::vector<llvm::StringRef> Names;
-  for (const BlockingFunction &Function : BlockingFunctions)
-    Names.push_back(Function.QualifiedName);
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(Names)).bind("callee")), isInCoroutine())
-          .bind("call"),
-      this);
+  Finder->addMatcher(callExpr(callee(functionDecl()), isInCoroutine()).bind("call"), this);
+  Finder->addMatcher(cxxConstructExpr(isInCoroutine()).bind("call"), this);
 }
 
-const BlockingFunction *BlockingCallCheck::lookup(const FunctionDecl &Callee) const {
-  std::string Qualified = "::" + Callee.getQualifiedNameAsString();
-  for (const BlockingFunction &Function : BlockingFunctions)
-    if (Function.QualifiedName == Qualified)
-      return &Function;
-  return nullptr;
+std::optional<BlockingCallCheck::Blocking>
+BlockingCallCheck::blockingOperation(const Expr &E) const {
+  const FunctionDecl *Callee = calleeOf(E);
+  if (!Callee)
+    return std::nullopt;
+  Blocking Found;
+  Found.Site = &E;
+  const NamedDecl *Named = Callee;
+  if (const auto *Constructor = llvm::dyn_cast<CXXConstructorDecl>(Callee)) {
+    Named = Constructor->getParent();
+    Found.IsConstruction = true;
+  }
+  if (!Found.IsConstruction && RunFunctions.Names.contains(*Callee)) {
+    Found.Name = qualifiedName(*Callee).substr(2);
+    Found.IsLoopRun = true;
+    return Found;
+  }
+  if (!BlockingNames.contains(*Named))
+    return std::nullopt;
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(&E))
+    if (Callee->getName() == "getline" && readsFromMemory(*Call))
+      return std::nullopt;
+  std::string Qualified = qualifiedName(*Named);
+  Found.Name = Qualified.substr(2);
+  for (const BlockingFunction &Entry : BlockingFunctions) {
+    llvm::StringRef EntryName = Entry.QualifiedName;
+    if (EntryName == Qualified ||
+        (EntryName.ends_with("::*") && llvm::StringRef(Qualified).starts_with(EntryName.drop_back()))) {
+      Found.Replacement = Entry.Replacement;
+      break;
+    }
+  }
+  return Found;
+}
+
+const Expr *BlockingCallCheck::blockingInHelper(const FunctionDecl &Function, unsigned Depth,
+                                                const SourceManager &Sources) {
+  const FunctionDecl *Definition = Function.getDefinition();
+  if (!Definition || !Definition->hasBody() || isCoroutine(*Definition) ||
+      Sources.isInSystemHeader(Definition->getLocation()))
+    return nullptr;
+  auto [It, Inserted] = HelperVerdicts.try_emplace(Definition, nullptr);
+  if (!Inserted)
+    return It->second; // known, or being explored (recursion): nothing new there
+  CallCollector Collector;
+  Collector.TraverseStmt(Definition->getBody());
+  const Expr *Found = nullptr;
+  for (const Expr *Call : Collector.Calls)
+    if (blockingOperation(*Call)) {
+      Found = Call;
+      break;
+    }
+  if (!Found && Depth > 1)
+    for (const Expr *Call : Collector.Calls)
+      if (const FunctionDecl *Callee = calleeOf(*Call))
+        if ((Found = blockingInHelper(*Callee, Depth - 1, Sources)))
+          break;
+  HelperVerdicts[Definition] = Found;
+  return Found;
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("callee");
-  const BlockingFunction *Blocking = lookup(*Callee);
-  if (!Blocking)
-    return;
+  const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
   StatementContext Where = contextOf(*Call, *Result.Context);
+  if (!Where.Function || Where.Unevaluated)
+    return;
+  if (std::optional<Blocking> Found = blockingOperation(*Call)) {
+    reportDirect(*Found, *Where.Function, Result);
+    return;
+  }
+  const FunctionDecl *Callee = calleeOf(*Call);
+  if (!Callee || HelperDepth == 0 || llvm::isa<CXXConstructorDecl>(Callee))
+    return;
+  const Expr *Inner = blockingInHelper(*Callee, HelperDepth, *Result.SourceManager);
+  if (!Inner)
+    return;
+  std::optional<Blocking> InnerOperation = blockingOperation(*Inner);
+  diag(Call->getBeginLoc(), "%0") << messages::blockingHelper(
+      Callee->getNameAsString(), coroutineDisplayName(*Where.Function), InnerOperation->Name,
+      firstSpelling(OffloadFunctions));
+  diag(Inner->getBeginLoc(), "'%0' blocks here", DiagnosticIDs::Note) << InnerOperation->Name;
+}
 
-  auto Diag = diag(Call->getBeginLoc(), "%0")
-              << messages::blockingCall(Blocking->displayName(),
-                                        coroutineDisplayName(*Where.Function),
-                                        Blocking->Replacement);
+void BlockingCallCheck::reportDirect(const Blocking &Found, const FunctionDecl &Coroutine,
+                                     const MatchFinder::MatchResult &Result) {
+  const Expr &Site = *Found.Site;
+  std::string CoroutineName = coroutineDisplayName(Coroutine);
+  std::string Offload = firstSpelling(OffloadFunctions);
+  if (Found.IsLoopRun) {
+    diag(Site.getBeginLoc(), "%0") << messages::nestedLoopRun(Found.Name, CoroutineName);
+    return;
+  }
+  if (Found.IsConstruction) {
+    diag(Site.getBeginLoc(), "%0")
+        << messages::blockingConstruction(Found.Name, CoroutineName, Found.Replacement, Offload);
+    return;
+  }
+  auto Diag = diag(Site.getBeginLoc(), "%0") << messages::blockingCall(
+                  Found.Name, CoroutineName, Found.Replacement, Offload);
 
-  // The rewrite is safe only where `co_await` may appear and means the same:
-  // a statement of its own, outside a catch handler, not spelled by a macro,
-  // with a std::chrono duration the awaitable sleep accepts.
-  bool CanRewrite = !SleepReplacement.empty() && Blocking->Replacement == SleepReplacement &&
-                    Call->getNumArgs() == 1 && isChronoDuration(Call->getArg(0)->getType()) &&
-                    !Where.InCatchHandler && !Call->getBeginLoc().isMacroID() &&
-                    !Call->getEndLoc().isMacroID() && isDiscardedStatement(*Call, *Result.Context);
-  if (CanRewrite)
+  // Rewrites are safe only where `co_await` may appear and means the same:
+  // outside a catch handler, not spelled by a macro.
+  StatementContext Where = contextOf(Site, *Result.Context);
+  if (Where.InCatchHandler || Site.getBeginLoc().isMacroID() || Site.getEndLoc().isMacroID())
+    return;
+  const auto &Call = llvm::cast<CallExpr>(Site);
+
+  // A blocking sleep of a std::chrono duration, as a statement of its own.
+  std::string Sleep = firstSpelling(SleepFunctions);
+  if (!Sleep.empty() && Found.Replacement == Sleep && Call.getNumArgs() == 1 &&
+      isChronoDuration(Call.getArg(0)->getType()) && isStatement(Call, *Result.Context)) {
     Diag << FixItHint::CreateReplacement(
-        CharSourceRange::getTokenRange(Call->getCallee()->getSourceRange()),
-        "co_await " + SleepReplacement);
+        CharSourceRange::getTokenRange(Call.getCallee()->getSourceRange()), "co_await " + Sleep);
+    return;
+  }
+  // `x.get()` / `x.wait()` on something awaitable: await it instead.
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const Expr *Object = Member->getImplicitObjectArgument();
+    llvm::StringRef Method = Member->getMethodDecl()->getName();
+    if ((Method == "get" || Method == "wait") && Member->getNumArgs() == 0 &&
+        isAwaitable(Object->getType()) && !Object->getBeginLoc().isMacroID()) {
+      std::string ObjectText =
+          Lexer::getSourceText(CharSourceRange::getTokenRange(Object->getSourceRange()),
+                               *Result.SourceManager, getLangOpts())
+              .str();
+      bool Bare = isStatement(Call, *Result.Context) ||
+                  semanticParent(Call, *Result.Context).get<VarDecl>();
+      Diag << FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Call.getSourceRange()),
+          Bare ? "co_await " + ObjectText : "(co_await " + ObjectText + ")");
+    }
+  }
 }
 
 } // namespace corolint

@@ -4,13 +4,17 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/BlockingFunctions.h"
+#include "utils/CheckOptions.h"
+#include "llvm/ADT/DenseMap.h"
 
 #include <vector>
 
 namespace corolint {
 
-/// Flags calls that block the thread (sleeps, ...) made from a coroutine,
-/// where they stall every task on the event loop.
+/// Flags calls that block the thread (sleeps, blocking waits, blocking I/O,
+/// running a loop) made from a coroutine — directly or through plain helper
+/// functions defined in the translation unit — where they stall every task on
+/// the event loop.
 ///
 /// See docs/checks/blocking-call.md.
 class BlockingCallCheck : public clang::tidy::ClangTidyCheck {
@@ -19,6 +23,7 @@ public:
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { HelperVerdicts.clear(); }
   bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
@@ -27,13 +32,31 @@ public:
   }
 
 private:
-  const BlockingFunction *lookup(const clang::FunctionDecl &Callee) const;
+  /// The blocking operation a statement performs itself (not via helpers).
+  struct Blocking {
+    const clang::Expr *Site = nullptr;
+    std::string Name;        ///< as messages spell it
+    std::string Replacement; ///< what to await instead, or ""
+    bool IsConstruction = false;
+    bool IsLoopRun = false;
+  };
+  std::optional<Blocking> blockingOperation(const clang::Expr &E) const;
+  /// The first blocking operation reached from \p Function's body through
+  /// plain functions of this translation unit, at most HelperDepth calls deep.
+  const clang::Expr *blockingInHelper(const clang::FunctionDecl &Function, unsigned Depth,
+                                      const clang::SourceManager &Sources);
+  void reportDirect(const Blocking &Found, const clang::FunctionDecl &Coroutine,
+                    const clang::ast_matchers::MatchFinder::MatchResult &Result);
 
   std::string RawBlockingFunctions;
-  std::string RawSleepFunctions;
   std::vector<BlockingFunction> BlockingFunctions;
-  /// What a blocking sleep of a std::chrono duration is rewritten to; empty: no fix-it.
-  std::string SleepReplacement;
+  NameList BlockingNames;
+  ListOption RunFunctions;
+  ListOption SleepFunctions;
+  ListOption OffloadFunctions;
+  unsigned HelperDepth;
+  /// Per helper: the blocking expression it reaches, or null (memoised per TU).
+  llvm::DenseMap<const clang::FunctionDecl *, const clang::Expr *> HelperVerdicts;
 };
 
 } // namespace corolint

@@ -54,8 +54,8 @@ parseBlockingFunctions(std::string_view Spec, std::string &Error) {
     size_t End = Spec.find(';');
     std::string_view Item = Trim(Spec.substr(0, End));
     Spec = End == std::string_view::npos ? std::string_view() : Spec.substr(End + 1);
-    if (Item.empty())
-      continue;
+    if (Item.empty() || Item.front() == '-')
+      continue; // `-name` entries only narrow a `ns::*` wildcard (see Names.h)
     size_t Eq = Item.find('=');
     std::string_view Name = Trim(Item.substr(0, Eq));
     std::string_view Replacement =

@@ -19,14 +19,43 @@ inline std::string describeCoroutine(std::string_view CoroutineName) {
   return "coroutine '" + std::string(CoroutineName) + "'";
 }
 
+/// What to do with blocking work that has no awaitable replacement.
+inline std::string offloadRemedy(std::string_view Offload) {
+  return Offload.empty() ? "move it to another thread"
+                         : "move it off the loop with 'co_await " + std::string(Offload) + "(...)'";
+}
+
+inline std::string blockingRemedy(std::string_view Replacement, std::string_view Offload) {
+  return Replacement.empty() ? offloadRemedy(Offload)
+                             : "use 'co_await " + std::string(Replacement) + "(...)' instead";
+}
+
 /// async-blocking-call: what blocks, why it hurts, what to do instead.
 inline std::string blockingCall(std::string_view Callee, std::string_view CoroutineName,
-                                std::string_view Replacement) {
-  std::string Remedy = Replacement.empty()
-                           ? "move it off the loop with 'co_await aio::to_thread(...)'"
-                           : "use 'co_await " + std::string(Replacement) + "(...)' instead";
+                                std::string_view Replacement,
+                                std::string_view Offload = "aio::to_thread") {
+  std::string Remedy = blockingRemedy(Replacement, Offload);
   return "blocking call to '" + std::string(Callee) + "' in " + describeCoroutine(CoroutineName) +
          " stalls every task on the event loop; " + Remedy;
+}
+
+inline std::string blockingConstruction(std::string_view Type, std::string_view CoroutineName,
+                                        std::string_view Replacement, std::string_view Offload) {
+  std::string Remedy = blockingRemedy(Replacement, Offload);
+  return "constructing '" + std::string(Type) + "' in " + describeCoroutine(CoroutineName) +
+         " does blocking I/O that stalls every task on the event loop; " + Remedy;
+}
+
+inline std::string blockingHelper(std::string_view Helper, std::string_view CoroutineName,
+                                  std::string_view Blocking, std::string_view Offload) {
+  return "call to '" + std::string(Helper) + "' in " + describeCoroutine(CoroutineName) +
+         " blocks the event loop: it reaches blocking '" + std::string(Blocking) + "'; " +
+         offloadRemedy(Offload);
+}
+
+inline std::string nestedLoopRun(std::string_view Runner, std::string_view CoroutineName) {
+  return "'" + std::string(Runner) + "' in " + describeCoroutine(CoroutineName) +
+         " blocks the running event loop to run another one; 'co_await' the task instead";
 }
 
 // ---- async-unawaited-task: Producer is "'fetch_data'" or "a lambda" ----------
@@ -68,6 +97,56 @@ inline std::string taskUsedAsValue(std::string_view Producer) {
 inline std::string taskDroppedByVoidCallable(std::string_view Callable) {
   return "coroutine converted to '" + std::string(Callable) +
          "': the task it returns is dropped and never runs; keep the task (return or spawn it)";
+}
+
+// ---- async-dropped-exception -------------------------------------------------
+
+inline std::string handleDiscarded(std::string_view Spawn) {
+  return "handle returned by '" + std::string(Spawn) +
+         "' is discarded: if the task fails, its exception is never retrieved; keep the handle "
+         "and 'co_await' it";
+}
+
+inline std::string handleNeverObserved(std::string_view Var, std::string_view Spawn) {
+  return "task handle '" + std::string(Var) + "' from '" + std::string(Spawn) +
+         "' is never awaited or inspected: if the task fails, its exception is lost; 'co_await " +
+         std::string(Var) + "' before it goes out of scope";
+}
+
+inline std::string handleNotObservedOnEveryPath(std::string_view Var, std::string_view Spawn) {
+  return "task handle '" + std::string(Var) + "' from '" + std::string(Spawn) +
+         "' is not awaited or inspected on every path: where it is not, a failure of the task "
+         "is lost; 'co_await " +
+         std::string(Var) + "' before it goes out of scope";
+}
+
+inline std::string taskGroupNeverJoined(std::string_view Var) {
+  return "task group '" + std::string(Var) +
+         "' is never joined, so its children's failures are never reported; enter it with "
+         "'co_await aio::with(...)'";
+}
+
+inline std::string gatherResultsDiscarded(std::string_view Gather) {
+  return "results of '" + std::string(Gather) +
+         "(return_exceptions, ...)' are discarded, so every failure vanishes; inspect each "
+         "result's 'error()'";
+}
+
+inline std::string gatherErrorsNeverInspected(std::string_view Gather) {
+  return "errors in the results of '" + std::string(Gather) +
+         "(return_exceptions, ...)' are never looked at, so failures vanish; log or rethrow "
+         "each result's 'error()'";
+}
+
+inline std::string handlerSwallows(std::string_view CoroutineName) {
+  return "exception caught around a suspension point in " + describeCoroutine(CoroutineName) +
+         " is swallowed: the handler neither rethrows, logs nor records it; log it, record it, "
+         "or rethrow with 'throw;'";
+}
+
+inline std::string doneCallbackIgnoresOutcome() {
+  return "done-callback never calls 'exception()' or 'result()', so a failure of the task is "
+         "never retrieved; inspect the handle it receives";
 }
 
 } // namespace corolint::messages

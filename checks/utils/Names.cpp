@@ -43,8 +43,11 @@ NameList::NameList(llvm::StringRef Spec) {
     Item = Item.trim();
     if (Item.empty())
       continue;
+    bool Excluded = Item.consume_front("-");
     std::string Name = Item.starts_with("::") ? Item.str() : "::" + Item.str();
-    if (llvm::StringRef(Name).ends_with("::*"))
+    if (Excluded)
+      ExcludedNames.push_back(std::move(Name));
+    else if (llvm::StringRef(Name).ends_with("::*"))
       NamespacePrefixes.push_back(Name.substr(0, Name.size() - 1));
     else
       Names.push_back(std::move(Name));
@@ -69,6 +72,8 @@ bool NameList::contains(const NamedDecl &Decl) const {
   for (const std::string &Name : Names)
     if (Name == Qualified)
       return true;
+  if (llvm::is_contained(ExcludedNames, Qualified))
+    return false;
   for (const std::string &Prefix : NamespacePrefixes)
     if (llvm::StringRef(Qualified).starts_with(Prefix) &&
         llvm::StringRef(Qualified).drop_front(Prefix.size()).find("::") == llvm::StringRef::npos)

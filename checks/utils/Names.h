@@ -38,6 +38,7 @@ public:
 private:
   std::vector<std::string> Names;
   std::vector<std::string> NamespacePrefixes; ///< from `ns::*`, with the trailing "::"
+  std::vector<std::string> ExcludedNames;     ///< from `-name`
 };
 
 /// The declaration that names \p Type: a record, or the template of a

@@ -59,6 +59,10 @@ struct ProfileData {
   std::string_view DetachFunctions;
   /// `qualified::name=replacement;...`: calls that block the thread.
   std::string_view BlockingFunctions;
+  /// Gathers that run at most a given number of their awaitables at once.
+  std::string_view BoundedGatherFunctions;
+  /// Queues that feed a pool of worker tasks.
+  std::string_view QueueTypes;
 };
 
 // Calls that block the thread are the same whatever the library; only the
@@ -84,7 +88,10 @@ struct ProfileData {
   "::std::basic_ifstream;::std::basic_ofstream;::std::basic_fstream;::std::getline;"               \
   "::read;::write;::recv;::send;::recvfrom;::sendto;::accept;::connect;::poll;::select;"           \
   "::getaddrinfo;::gethostbyname;::system;::popen;::pclose;::curl_easy_perform;"                   \
-  "::std::filesystem::*"
+  "::std::filesystem::*;::std::filesystem::directory_iterator;"                                     \
+  "::std::filesystem::recursive_directory_iterator;-::std::filesystem::u8path;"                    \
+  "-::std::filesystem::hash_value;-::std::filesystem::swap;-::std::filesystem::begin;"             \
+  "-::std::filesystem::end"
 
 inline constexpr ProfileData Profiles[] = {
     {
@@ -106,6 +113,8 @@ inline constexpr ProfileData Profiles[] = {
         "::aio::to_thread;::aio::run_in_executor;::aio::event_loop::run_in_executor",
         "::aio::detach",
         COROLINT_BLOCKING("aio::sleep"),
+        "",
+        "::aio::queue;::aio::priority_queue;::aio::lifo_queue",
     },
     {
         "cppcoro",
@@ -126,6 +135,8 @@ inline constexpr ProfileData Profiles[] = {
         "::cppcoro::static_thread_pool::schedule",
         "",
         COROLINT_BLOCKING("cppcoro::io_service::schedule_after"),
+        "",
+        "",
     },
     {
         "libcoro",
@@ -146,6 +157,8 @@ inline constexpr ProfileData Profiles[] = {
         "::coro::thread_pool::schedule",
         "",
         COROLINT_BLOCKING("coro::io_scheduler::yield_for"),
+        "",
+        "::coro::queue;::coro::ring_buffer",
     },
     {
         "folly",
@@ -167,6 +180,8 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "::folly::coro::Task::startInlineUnsafe",
         COROLINT_BLOCKING("folly::coro::sleep"),
+        "::folly::coro::collectAllWindowed;::folly::coro::collectAllTryWindowed",
+        "::folly::coro::BoundedQueue;::folly::coro::UnboundedQueue",
     },
     {
         "asio",
@@ -187,6 +202,8 @@ inline constexpr ProfileData Profiles[] = {
         "::boost::asio::post;::asio::post",
         "",
         COROLINT_BLOCKING("asio::steady_timer::async_wait"),
+        "",
+        "",
     },
     {
         "async_simple",
@@ -208,6 +225,8 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "::async_simple::coro::RescheduleLazy::detach;::async_simple::coro::Lazy::detach",
         COROLINT_BLOCKING("async_simple::coro::sleep"),
+        "::async_simple::coro::collectAllWindowed;::async_simple::coro::collectAllWindowedPara",
+        "",
     },
     {
         "qcoro",
@@ -228,6 +247,8 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         COROLINT_BLOCKING("QCoro::sleepFor"),
+        "",
+        "",
     },
     {
         "stdexec",
@@ -248,6 +269,8 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         COROLINT_BLOCKING("exec::schedule_after"),
+        "",
+        "",
     },
 };
 #undef COROLINT_BLOCKING

@@ -1,0 +1,310 @@
+//===--- DroppedExceptionCheck.cpp - async-dropped-exception ---------------===//
+
+#include "DroppedExceptionCheck.h"
+#include "utils/Coroutines.h"
+#include "utils/Flow.h"
+#include "utils/Handlers.h"
+#include "utils/Messages.h"
+#include "utils/Profiles.h"
+#include "utils/Statements.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolint {
+
+namespace {
+
+constexpr llvm::StringLiteral DefaultLoggingFunctions =
+    "^(.*[Ll]og.*|.*[Pp]rint.*|puts|perror|syslog|.*[Rr]eport.*|[Ww]arn.*|.*[Ee]rror.*|[Ff]atal|"
+    "[Cc]ritical|[Dd]ebug|[Ii]nfo|[Tt]race|[Nn]otify.*|[Rr]ecord.*|[Ff]ail.*|[Hh]andle.*)$";
+
+/// Handle members that look at a task without retrieving its outcome.
+bool isPassiveHandleMember(llvm::StringRef Name) {
+  return llvm::is_contained({"done", "cancelled", "name", "get_name", "set_name", "location",
+                             "remove_done_callback"},
+                            Name);
+}
+
+/// Group members that add children or look at the group without joining it.
+bool isNonJoiningGroupMember(llvm::StringRef Name) {
+  return llvm::is_contained({"create_task", "spawn", "add", "start", "size", "empty", "cancel"},
+                            Name);
+}
+
+/// Outcome accessors of result types (aio::result, folly::Try, async_simple::Try).
+bool readsError(llvm::StringRef Name) {
+  return llvm::is_contained({"error", "exception", "hasException", "has_error", "getException"},
+                            Name);
+}
+bool filtersErrors(llvm::StringRef Name) {
+  return llvm::is_contained({"has_value", "hasValue", "available"}, Name);
+}
+
+const CXXMemberCallExpr *memberCallOn(const DeclRefExpr &Ref, ASTContext &Context) {
+  DynTypedNode Parent = semanticParent(Ref, Context);
+  const auto *Member = Parent.get<MemberExpr>();
+  if (!Member)
+    return nullptr;
+  DynTypedNodeList Grand = Context.getParents(*Member);
+  return Grand.empty() ? nullptr : Grand[0].get<CXXMemberCallExpr>();
+}
+
+/// What the statements after a gather do with its results.
+class ResultUses : public RecursiveASTVisitor<ResultUses> {
+public:
+  ResultUses(const NameList &ResultTypes, const llvm::Regex &Logging, SourceLocation After,
+             const SourceManager &Sources)
+      : ResultTypes(ResultTypes), Logging(Logging), After(After), Sources(Sources) {}
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    if (!isAfter(Call->getBeginLoc()) || !Call->getMethodDecl())
+      return true;
+    if (ResultTypes.containsType(Call->getImplicitObjectArgument()->getType(), true)) {
+      llvm::StringRef Name = Call->getMethodDecl()->getName();
+      if (readsError(Name))
+        ReadsErrors = true;
+      else if (filtersErrors(Name) || llvm::isa<CXXConversionDecl>(Call->getMethodDecl()))
+        FiltersErrors = true;
+      else if (Name == "value" || Name == "operator*" || Name == "operator->")
+        ReadsValues = true;
+    }
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    if (isAfter(Call->getBeginLoc()))
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (Callee->getIdentifier() && Logging.match(Callee->getName()))
+          Logs = true;
+    return true;
+  }
+  bool VisitCXXThrowExpr(CXXThrowExpr *Throw) {
+    Rethrows |= isAfter(Throw->getBeginLoc());
+    return true;
+  }
+  bool ReadsErrors = false, FiltersErrors = false, ReadsValues = false, Logs = false,
+       Rethrows = false;
+
+private:
+  bool isAfter(SourceLocation Loc) const { return Sources.isBeforeInTranslationUnit(After, Loc); }
+  const NameList &ResultTypes;
+  const llvm::Regex &Logging;
+  SourceLocation After;
+  const SourceManager &Sources;
+};
+
+} // namespace
+
+DroppedExceptionCheck::DroppedExceptionCheck(llvm::StringRef Name,
+                                             tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context) {
+  const ProfileData &Profile = readProfile(*this, Options);
+  HandleTypes = readListOption(Options, "HandleTypes", Profile.HandleTypes);
+  SpawnFunctions = readListOption(Options, "SpawnFunctions", Profile.SpawnFunctions);
+  TaskGroupTypes = readListOption(Options, "TaskGroupTypes", Profile.TaskGroupTypes);
+  GatherFunctions = readListOption(Options, "GatherFunctions", Profile.GatherFunctions);
+  ReturnExceptionsTags =
+      readListOption(Options, "ReturnExceptionsTags", Profile.ReturnExceptionsTags);
+  ResultTypes = readListOption(Options, "ResultTypes", Profile.ResultTypes);
+  CancelledTypes = readListOption(Options, "CancelledTypes", Profile.CancelledTypes);
+  RawLoggingFunctions = Options.get("LoggingFunctions", DefaultLoggingFunctions).str();
+  LoggingFunctions = llvm::Regex(RawLoggingFunctions);
+  std::string Error;
+  if (!LoggingFunctions.isValid(Error)) {
+    configurationDiag("invalid LoggingFunctions regular expression: %0", DiagnosticIDs::Error)
+        << Error;
+    LoggingFunctions = llvm::Regex(DefaultLoggingFunctions);
+  }
+}
+
+void DroppedExceptionCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "HandleTypes", HandleTypes.Raw);
+  Options.store(Opts, "SpawnFunctions", SpawnFunctions.Raw);
+  Options.store(Opts, "TaskGroupTypes", TaskGroupTypes.Raw);
+  Options.store(Opts, "GatherFunctions", GatherFunctions.Raw);
+  Options.store(Opts, "ReturnExceptionsTags", ReturnExceptionsTags.Raw);
+  Options.store(Opts, "ResultTypes", ResultTypes.Raw);
+  Options.store(Opts, "CancelledTypes", CancelledTypes.Raw);
+  Options.store(Opts, "LoggingFunctions", RawLoggingFunctions);
+}
+
+void DroppedExceptionCheck::registerMatchers(MatchFinder *Finder) {
+  if (!SpawnFunctions.Names.empty())
+    Finder->addMatcher(
+        callExpr(callee(functionDecl(isInNameList(&SpawnFunctions.Names),
+                                     unless(returns(voidType())))))
+            .bind("spawn"),
+        this);
+  if (!TaskGroupTypes.Names.empty())
+    Finder->addMatcher(varDecl(hasLocalStorage(), hasType(hasUnqualifiedDesugaredType(recordType(
+                                                      hasDeclaration(namedDecl(isInNameList(
+                                                          &TaskGroupTypes.Names)))))))
+                           .bind("group"),
+                       this);
+  if (!GatherFunctions.Names.empty() && !ReturnExceptionsTags.Names.empty())
+    Finder->addMatcher(callExpr(callee(functionDecl(isInNameList(&GatherFunctions.Names))),
+                                hasArgument(0, hasTypeInNameList(&ReturnExceptionsTags.Names)))
+                           .bind("gather"),
+                       this);
+  Finder->addMatcher(cxxCatchStmt(isInCoroutine()).bind("handler"), this);
+  if (!HandleTypes.Names.empty())
+    Finder->addMatcher(
+        cxxMemberCallExpr(callee(cxxMethodDecl(hasName("add_done_callback"))),
+                          on(hasTypeInNameList(&HandleTypes.Names)),
+                          hasArgument(0, ignoringImplicit(lambdaExpr().bind("callback"))))
+            .bind("add-callback"),
+        this);
+}
+
+void DroppedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Context = *Result.Context;
+  if (const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("spawn"))
+    checkSpawn(*Spawn, Context);
+  else if (const auto *Group = Result.Nodes.getNodeAs<VarDecl>("group"))
+    checkTaskGroup(*Group, Context);
+  else if (const auto *Gather = Result.Nodes.getNodeAs<CallExpr>("gather"))
+    checkGatherResults(*Gather, Context);
+  else if (const auto *Handler = Result.Nodes.getNodeAs<CXXCatchStmt>("handler"))
+    checkHandler(*Handler, Context);
+  else if (Result.Nodes.getNodeAs<CXXMemberCallExpr>("add-callback"))
+    checkDoneCallback(*Result.Nodes.getNodeAs<LambdaExpr>("callback"));
+}
+
+void DroppedExceptionCheck::checkSpawn(const CallExpr &Spawn, ASTContext &Context) {
+  StatementContext Where = contextOf(Spawn, Context);
+  if (!Where.Function || Where.Unevaluated)
+    return;
+  std::string SpawnName = qualifiedName(*Spawn.getDirectCallee()).substr(2);
+  if (discardKind(Spawn, Context) != Discard::No) {
+    diag(Spawn.getBeginLoc(), "%0") << messages::handleDiscarded(SpawnName);
+    return;
+  }
+  const auto *Var = semanticParent(Spawn, Context).get<VarDecl>();
+  if (!Var || !Var->hasLocalStorage())
+    return; // passed on, stored, returned or awaited: someone else observes it
+  bool HasBlindCallback = false;
+  Consumption Flow = consumptionOf(*Var, *Where.Function, Context, [&](const DeclRefExpr &Ref) {
+    DynTypedNode Parent = semanticParent(Ref, Context);
+    if (const auto *Cast = Parent.get<ExplicitCastExpr>())
+      return !Cast->getTypeAsWritten()->isVoidType();
+    if (const CXXMemberCallExpr *Call = memberCallOn(Ref, Context)) {
+      llvm::StringRef Member = Call->getMethodDecl() ? Call->getMethodDecl()->getName() : "";
+      if (Member == "add_done_callback" && Call->getNumArgs() == 1)
+        if (const auto *Callback =
+                llvm::dyn_cast<LambdaExpr>(Call->getArg(0)->IgnoreUnlessSpelledInSource())) {
+          bool Inspects = callbackInspects(*Callback);
+          HasBlindCallback |= !Inspects;
+          return Inspects;
+        }
+      return !isPassiveHandleMember(Member);
+    }
+    // Conditions and comparisons read the handle without retrieving the outcome.
+    return !(Parent.get<BinaryOperator>() || Parent.get<UnaryOperator>() || Parent.get<IfStmt>());
+  });
+  // A done-callback that ignores the outcome is reported at the callback.
+  if (HasBlindCallback)
+    return;
+  switch (Flow.How) {
+  case Consumption::Everywhere:
+    return;
+  case Consumption::Nowhere:
+    diag(Var->getLocation(), "%0") << messages::handleNeverObserved(Var->getName(), SpawnName);
+    return;
+  case Consumption::SomePaths:
+    diag(Var->getLocation(), "%0")
+        << messages::handleNotObservedOnEveryPath(Var->getName(), SpawnName);
+    if (Flow.PathEnd.isValid())
+      diag(Flow.PathEnd, "'%0' is left here without being awaited or inspected",
+           DiagnosticIDs::Note)
+          << Var->getName();
+    return;
+  }
+}
+
+void DroppedExceptionCheck::checkTaskGroup(const VarDecl &Group, ASTContext &Context) {
+  const auto *Function = llvm::dyn_cast<FunctionDecl>(Group.getDeclContext());
+  if (!Function || llvm::isa<ParmVarDecl>(Group))
+    return;
+  Consumption Flow = consumptionOf(Group, *Function, Context, [&](const DeclRefExpr &Ref) {
+    if (const CXXMemberCallExpr *Call = memberCallOn(Ref, Context))
+      return !(Call->getMethodDecl() &&
+               isNonJoiningGroupMember(Call->getMethodDecl()->getName()));
+    return true; // handed to aio::with, moved, passed on
+  });
+  if (Flow.How == Consumption::Everywhere)
+    return;
+  diag(Group.getLocation(), "%0") << messages::taskGroupNeverJoined(Group.getName());
+}
+
+void DroppedExceptionCheck::checkGatherResults(const CallExpr &Gather, ASTContext &Context) {
+  StatementContext Where = contextOf(Gather, Context);
+  if (!Where.Function || Where.Unevaluated)
+    return;
+  std::string GatherName = qualifiedName(*Gather.getDirectCallee()).substr(2);
+  // The awaited gather is what yields the results.
+  const Expr *Awaited = &Gather;
+  if (const auto *Await = semanticParent(Gather, Context).get<CoawaitExpr>())
+    Awaited = Await;
+  if (discardKind(*Awaited, Context) != Discard::No) {
+    diag(Gather.getBeginLoc(), "%0") << messages::gatherResultsDiscarded(GatherName);
+    return;
+  }
+  ResultUses Uses(ResultTypes.Names, LoggingFunctions, Gather.getEndLoc(),
+                  Context.getSourceManager());
+  Uses.TraverseStmt(Where.Function->getBody());
+  bool ErrorsSeen = Uses.ReadsErrors || Uses.Logs || Uses.Rethrows;
+  // value() on a failed result rethrows, so reading values without a filter loses nothing.
+  bool ErrorsFilteredOut = Uses.FiltersErrors || !Uses.ReadsValues;
+  if (!ErrorsSeen && ErrorsFilteredOut)
+    diag(Gather.getBeginLoc(), "%0") << messages::gatherErrorsNeverInspected(GatherName);
+}
+
+void DroppedExceptionCheck::checkHandler(const CXXCatchStmt &Handler, ASTContext &Context) {
+  DynTypedNodeList Parents = Context.getParents(Handler);
+  const auto *Try = Parents.empty() ? nullptr : Parents[0].get<CXXTryStmt>();
+  if (!Try)
+    return;
+  const Stmt *Suspension = findSuspensionPoint(*Try->getTryBlock());
+  if (!Suspension)
+    return;
+  // Catching the cancellation exception itself is async-cancellation-swallowed's business.
+  if (!catchesAll(Handler) && CancelledTypes.Names.containsType(Handler.getCaughtType()))
+    return;
+  HandlerActions Actions = analyzeHandler(Handler, LoggingFunctions);
+  if (Actions.Rethrows || Actions.Logs || Actions.Records)
+    return;
+  StatementContext Where = contextOf(Handler, Context);
+  diag(Handler.getCatchLoc(), "%0")
+      << messages::handlerSwallows(coroutineDisplayName(*Where.Function));
+  diag(Suspension->getBeginLoc(), "a failure of this operation is lost", DiagnosticIDs::Note);
+}
+
+bool DroppedExceptionCheck::callbackInspects(const LambdaExpr &Callback) const {
+  // It inspects when it asks the handle for its outcome, or hands the handle on.
+  auto Inspects = match(
+      findAll(expr(anyOf(cxxMemberCallExpr(callee(cxxMethodDecl(
+                             hasAnyName("exception", "result", "get", "value")))),
+                         cxxThrowExpr()))),
+      *Callback.getBody(), Callback.getCallOperator()->getASTContext());
+  if (!Inspects.empty())
+    return true;
+  const FunctionDecl *Operator = Callback.getCallOperator();
+  if (Operator->getNumParams() == 0)
+    return false;
+  auto PassedOn =
+      match(findAll(callExpr(hasAnyArgument(ignoringParenImpCasts(
+                declRefExpr(to(equalsNode(Operator->getParamDecl(0)))))))),
+            *Callback.getBody(), Operator->getASTContext());
+  return !PassedOn.empty();
+}
+
+void DroppedExceptionCheck::checkDoneCallback(const LambdaExpr &Callback) {
+  if (!callbackInspects(Callback))
+    diag(Callback.getBeginLoc(), "%0") << messages::doneCallbackIgnoresOutcome();
+}
+
+} // namespace corolint

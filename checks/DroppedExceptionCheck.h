@@ -1,0 +1,51 @@
+//===--- DroppedExceptionCheck.h - async-dropped-exception -----------------===//
+#ifndef COROLINT_CHECKS_DROPPEDEXCEPTIONCHECK_H
+#define COROLINT_CHECKS_DROPPEDEXCEPTIONCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/CheckOptions.h"
+#include "llvm/Support/Regex.h"
+
+namespace corolint {
+
+/// Flags places where a task's exception can vanish: spawned handles that are
+/// dropped or not observed on some path, task groups never joined, results of
+/// gather(return_exceptions) never inspected, handlers around a suspension
+/// point that swallow, and done-callbacks that never look at the outcome.
+///
+/// See docs/checks/dropped-exception.md.
+class DroppedExceptionCheck : public clang::tidy::ClangTidyCheck {
+public:
+  DroppedExceptionCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
+    return clang::TK_IgnoreUnlessSpelledInSource;
+  }
+
+private:
+  void checkSpawn(const clang::CallExpr &Spawn, clang::ASTContext &Context);
+  void checkTaskGroup(const clang::VarDecl &Group, clang::ASTContext &Context);
+  void checkGatherResults(const clang::CallExpr &Gather, clang::ASTContext &Context);
+  void checkHandler(const clang::CXXCatchStmt &Handler, clang::ASTContext &Context);
+  void checkDoneCallback(const clang::LambdaExpr &Callback);
+  bool callbackInspects(const clang::LambdaExpr &Callback) const;
+
+  ListOption HandleTypes;
+  ListOption SpawnFunctions;
+  ListOption TaskGroupTypes;
+  ListOption GatherFunctions;
+  ListOption ReturnExceptionsTags;
+  ListOption ResultTypes;
+  ListOption CancelledTypes;
+  std::string RawLoggingFunctions;
+  llvm::Regex LoggingFunctions;
+};
+
+} // namespace corolint
+
+#endif

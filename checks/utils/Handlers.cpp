@@ -1,0 +1,122 @@
+//===--- Handlers.cpp - what a catch handler does with what it caught -----===//
+
+#include "Handlers.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace corolint {
+
+namespace {
+
+class SuspensionFinder : public RecursiveASTVisitor<SuspensionFinder> {
+public:
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; } // another function
+  bool VisitCoawaitExpr(CoawaitExpr *E) { return found(E); }
+  bool VisitDependentCoawaitExpr(DependentCoawaitExpr *E) { return found(E); }
+  bool VisitCoyieldExpr(CoyieldExpr *E) { return found(E); }
+  const Stmt *Found = nullptr;
+
+private:
+  bool found(const Stmt *S) {
+    Found = S;
+    return false;
+  }
+};
+
+class HandlerVisitor : public RecursiveASTVisitor<HandlerVisitor> {
+public:
+  HandlerVisitor(const CXXCatchStmt &Handler, const llvm::Regex &Logging)
+      : Handler(Handler), Logging(Logging) {}
+
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    // A lambda that captures the exception records it; its body is not run here.
+    for (const LambdaCapture &Capture : Lambda->captures())
+      if (Capture.capturesVariable() && Capture.getCapturedVar() == Handler.getExceptionDecl())
+        Actions.Records = true;
+    return true;
+  }
+  bool VisitCXXThrowExpr(CXXThrowExpr *) {
+    Actions.Rethrows = true;
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      if (const IdentifierInfo *Id = Callee->getIdentifier()) {
+        llvm::StringRef Name = Id->getName();
+        if (Name == "rethrow_exception" || Name == "rethrow_if_nested")
+          Actions.Rethrows = true;
+        else if (Name == "current_exception")
+          Actions.Records = true;
+        else if (Logging.match(Name))
+          Actions.Logs = true;
+      }
+    }
+    if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(Call))
+      if (Operator->getOperator() == OO_LessLess && isStream(Operator->getArg(0)->getType()))
+        Actions.Logs = true;
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (Ref->getDecl() == Handler.getExceptionDecl())
+      Actions.Records = true;
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    // Storing something outside the handler (a flag, an error slot) records the failure.
+    if (Op->isAssignmentOp())
+      if (const auto *Target = llvm::dyn_cast<DeclRefExpr>(Op->getLHS()->IgnoreParenImpCasts()))
+        if (!isDeclaredInHandler(Target->getDecl()))
+          Actions.Records = true;
+    if (Op->isAssignmentOp() && llvm::isa<MemberExpr>(Op->getLHS()->IgnoreParenImpCasts()))
+      Actions.Records = true;
+    return true;
+  }
+  bool VisitReturnStmt(ReturnStmt *Return) {
+    if (Return->getRetValue())
+      Actions.Records = true; // turned into an error value for the caller
+    return true;
+  }
+  bool VisitCoreturnStmt(CoreturnStmt *Return) {
+    if (Return->getOperand())
+      Actions.Records = true;
+    return true;
+  }
+
+  HandlerActions Actions;
+
+private:
+  static bool isStream(QualType Type) {
+    const CXXRecordDecl *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
+    if (!Record)
+      return false;
+    std::string Name = Record->getQualifiedNameAsString();
+    return llvm::StringRef(Name).contains("ostream") || llvm::StringRef(Name).contains("basic_ios");
+  }
+  bool isDeclaredInHandler(const ValueDecl *D) const {
+    SourceRange Range = Handler.getHandlerBlock()->getSourceRange();
+    return Range.fullyContains(D->getSourceRange()) || D == Handler.getExceptionDecl();
+  }
+
+  const CXXCatchStmt &Handler;
+  const llvm::Regex &Logging;
+};
+
+} // namespace
+
+const Stmt *findSuspensionPoint(const Stmt &S) {
+  SuspensionFinder Finder;
+  Finder.TraverseStmt(const_cast<Stmt *>(&S));
+  return Finder.Found;
+}
+
+HandlerActions analyzeHandler(const CXXCatchStmt &Handler, const llvm::Regex &Logging) {
+  HandlerVisitor Visitor(Handler, Logging);
+  Visitor.TraverseStmt(Handler.getHandlerBlock());
+  return Visitor.Actions;
+}
+
+bool catchesAll(const CXXCatchStmt &Handler) { return Handler.getExceptionDecl() == nullptr; }
+
+} // namespace corolint
