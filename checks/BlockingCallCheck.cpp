@@ -39,11 +39,25 @@ bool isAwaitable(QualType Type) {
   return false;
 }
 
+/// `x.get()` / `x.wait()` on something `co_await` accepts: a synchronous wait
+/// for what could be awaited (folly::SemiFuture::get and the like).
+bool isSynchronousWaitOnAwaitable(const Expr &E) {
+  const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&E);
+  if (!Member || !Member->getMethodDecl() || Member->getNumArgs() != 0 ||
+      !Member->getMethodDecl()->getIdentifier())
+    return false;
+  llvm::StringRef Method = Member->getMethodDecl()->getName();
+  return (Method == "get" || Method == "wait") &&
+         isAwaitable(Member->getImplicitObjectArgument()->getType());
+}
+
 /// Reading from a string stream does not block; reading from a file or a terminal does.
 bool readsFromMemory(const CallExpr &Call) {
   if (Call.getNumArgs() == 0)
     return false;
-  const CXXRecordDecl *Stream = Call.getArg(0)->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  // The argument binds to std::istream&: look through the derived-to-base cast.
+  const CXXRecordDecl *Stream =
+      Call.getArg(0)->IgnoreImpCasts()->getType().getNonReferenceType()->getAsCXXRecordDecl();
   return Stream && llvm::StringRef(qualifiedName(*Stream)).contains("stringstream");
 }
 
@@ -121,6 +135,11 @@ BlockingCallCheck::blockingOperation(const Expr &E) const {
   if (!Found.IsConstruction && RunFunctions.Names.contains(*Callee)) {
     Found.Name = qualifiedName(*Callee).substr(2);
     Found.IsLoopRun = true;
+    return Found;
+  }
+  if (!Found.IsConstruction && isSynchronousWaitOnAwaitable(E)) {
+    Found.Name = qualifiedName(*Callee).substr(2);
+    Found.IsAwaitableWait = true;
     return Found;
   }
   if (!BlockingNames.contains(*Named))
@@ -203,8 +222,11 @@ void BlockingCallCheck::reportDirect(const Blocking &Found, const FunctionDecl &
         << messages::blockingConstruction(Found.Name, CoroutineName, Found.Replacement, Offload);
     return;
   }
-  auto Diag = diag(Site.getBeginLoc(), "%0") << messages::blockingCall(
-                  Found.Name, CoroutineName, Found.Replacement, Offload);
+  auto Diag = diag(Site.getBeginLoc(), "%0")
+              << (Found.IsAwaitableWait
+                      ? messages::synchronousWaitOnAwaitable(Found.Name, CoroutineName)
+                      : messages::blockingCall(Found.Name, CoroutineName, Found.Replacement,
+                                               Offload));
 
   // Rewrites are safe only where `co_await` may appear and means the same:
   // outside a catch handler, not spelled by a macro.
@@ -222,11 +244,9 @@ void BlockingCallCheck::reportDirect(const Blocking &Found, const FunctionDecl &
     return;
   }
   // `x.get()` / `x.wait()` on something awaitable: await it instead.
-  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Call)) {
-    const Expr *Object = Member->getImplicitObjectArgument();
-    llvm::StringRef Method = Member->getMethodDecl()->getName();
-    if ((Method == "get" || Method == "wait") && Member->getNumArgs() == 0 &&
-        isAwaitable(Object->getType()) && !Object->getBeginLoc().isMacroID()) {
+  if (Found.IsAwaitableWait) {
+    const Expr *Object = llvm::cast<CXXMemberCallExpr>(Call).getImplicitObjectArgument();
+    if (!Object->getBeginLoc().isMacroID()) {
       std::string ObjectText =
           Lexer::getSourceText(CharSourceRange::getTokenRange(Object->getSourceRange()),
                                *Result.SourceManager, getLangOpts())

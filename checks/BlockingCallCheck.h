@@ -39,6 +39,7 @@ private:
     std::string Replacement; ///< what to await instead, or ""
     bool IsConstruction = false;
     bool IsLoopRun = false;
+    bool IsAwaitableWait = false; ///< `x.get()` on an awaitable x
   };
   std::optional<Blocking> blockingOperation(const clang::Expr &E) const;
   /// The first blocking operation reached from \p Function's body through

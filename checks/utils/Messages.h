@@ -53,6 +53,12 @@ inline std::string blockingHelper(std::string_view Helper, std::string_view Coro
          offloadRemedy(Offload);
 }
 
+inline std::string synchronousWaitOnAwaitable(std::string_view Callee,
+                                              std::string_view CoroutineName) {
+  return "blocking call to '" + std::string(Callee) + "' in " + describeCoroutine(CoroutineName) +
+         " waits on the loop's thread for something that can be awaited; 'co_await' it instead";
+}
+
 inline std::string nestedLoopRun(std::string_view Runner, std::string_view CoroutineName) {
   return "'" + std::string(Runner) + "' in " + describeCoroutine(CoroutineName) +
          " blocks the running event loop to run another one; 'co_await' the task instead";

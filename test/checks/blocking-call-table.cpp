@@ -1,0 +1,218 @@
+// RUN: %check_corolint_plugin %s async-blocking-call %t
+// RUN: %check_corolint %s async-blocking-call %t-cli
+
+// The rest of the blocking table: waits, I/O, loop runners, helpers.
+
+#include <aio/aio.hpp>
+
+#include <condition_variable>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <iostream>
+#include <latch>
+#include <mutex>
+#include <semaphore>
+#include <sstream>
+#include <string>
+#include <thread>
+
+using namespace std::chrono_literals;
+
+std::mutex state_mutex;
+std::condition_variable state_changed;
+bool ready = false;
+
+// ---- must flag ---------------------------------------------------------------
+
+// concurrencpp#61: future.get() inside a coroutine parks the pool thread that
+// should produce the value.
+aio::task<int> waits_for_future(std::future<int> result) {
+  int value = result.get();
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: blocking call to 'std::future::get' in coroutine 'waits_for_future' stalls every task on the event loop; move it off the loop with 'co_await aio::to_thread(...)'
+  co_return value;
+}
+
+aio::task<> joins_thread(std::thread &worker) {
+  worker.join();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::thread::join' in coroutine 'joins_thread'
+  co_return;
+}
+
+aio::task<> waits_on_condition() {
+  std::unique_lock<std::mutex> lock(state_mutex);
+  state_changed.wait(lock, [] { return ready; });
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::condition_variable::wait' in coroutine 'waits_on_condition'
+  co_return;
+}
+
+aio::task<> locks_by_hand() {
+  state_mutex.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::mutex::lock' in coroutine 'locks_by_hand'
+  state_mutex.unlock();
+  co_return;
+}
+
+aio::task<> acquires_semaphore(std::counting_semaphore<4> &slots, std::latch &done) {
+  slots.acquire();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::counting_semaphore::acquire' in coroutine 'acquires_semaphore'
+  done.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::latch::wait' in coroutine 'acquires_semaphore'
+  co_return;
+}
+
+aio::task<std::string> reads_file_c_style(const char *path) {
+  FILE *file = std::fopen(path, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: blocking call to 'fopen' in coroutine 'reads_file_c_style'
+  char line[128] = {};
+  std::fgets(line, sizeof line, file);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'fgets' in coroutine 'reads_file_c_style'
+  std::fclose(file);
+  co_return std::string(line);
+}
+
+aio::task<std::string> reads_file_stream(std::string path) {
+  std::ifstream in(path);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: constructing 'std::basic_ifstream' in coroutine 'reads_file_stream' does blocking I/O that stalls every task on the event loop
+  std::string line;
+  std::getline(in, line);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::getline' in coroutine 'reads_file_stream'
+  co_return line;
+}
+
+aio::task<std::string> reads_terminal() {
+  std::string line;
+  std::getline(std::cin, line);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::getline' in coroutine 'reads_terminal'
+  co_return line;
+}
+
+aio::task<bool> checks_disk(std::filesystem::path path) {
+  co_return std::filesystem::exists(path);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: blocking call to 'std::filesystem::exists' in coroutine 'checks_disk'
+}
+
+aio::task<int> runs_shell() {
+  co_return std::system("ls");
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: blocking call to 'system' in coroutine 'runs_shell'
+}
+
+// The guide's "don't call asyncio.run inside an async function".
+aio::task<int> inner() { co_return 1; }
+aio::task<int> runs_nested_loop() {
+  co_return aio::run(inner());
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'aio::run' in coroutine 'runs_nested_loop' blocks the running event loop to run another one; 'co_await' the task instead
+}
+
+// Followed through plain helpers defined in this file.
+std::string load_config(const char *path) {
+  std::ifstream in(path);
+  std::string text;
+  std::getline(in, text);
+  return text;
+}
+std::string load_defaults() { return load_config("/etc/app.conf"); }
+void nap() { std::this_thread::sleep_for(10ms); }
+
+aio::task<> uses_helpers() {
+  auto config = load_config("app.conf");
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: call to 'load_config' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::basic_ifstream'; move it off the loop with 'co_await aio::to_thread(...)'
+  // CHECK-MESSAGES: :[[@LINE-11]]:17: note: 'std::basic_ifstream' blocks here
+  auto defaults = load_defaults();
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: call to 'load_defaults' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::basic_ifstream'
+  // CHECK-MESSAGES: :[[@LINE-14]]:17: note: 'std::basic_ifstream' blocks here
+  nap();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'nap' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::this_thread::sleep_for'
+  // CHECK-MESSAGES: :[[@LINE-11]]:14: note: 'std::this_thread::sleep_for' blocks here
+  co_return;
+}
+
+// An awaitable with a blocking get(), like folly::SemiFuture: await it instead.
+struct Deferred {
+  int get() { return 1; }
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  int await_resume() const noexcept { return 1; }
+};
+aio::task<int> gets_awaitable(Deferred deferred) {
+  int value = deferred.get();
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: blocking call to 'Deferred::get'
+  // CHECK-FIXES: {{^}}  int value = co_await deferred;{{$}}
+  co_return value + deferred.get();
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: blocking call to 'Deferred::get'
+  // CHECK-FIXES: {{^}}  co_return value + (co_await deferred);{{$}}
+}
+
+// ---- must leave alone --------------------------------------------------------
+
+void plain_waits(std::future<int> &result, std::thread &worker) {
+  result.get();
+  worker.join();
+  state_mutex.lock();
+  state_mutex.unlock();
+}
+
+aio::task<> tries_lock() {
+  if (state_mutex.try_lock())
+    state_mutex.unlock();
+  co_return;
+}
+
+aio::task<std::string> parses_in_memory(std::string text) {
+  std::istringstream in(text);
+  std::string line;
+  std::getline(in, line);
+  co_return line;
+}
+
+aio::task<std::string> path_arithmetic(std::filesystem::path dir) {
+  auto file = dir / "config.toml";
+  co_return file.filename().string() + file.extension().string();
+}
+
+aio::task<> offloads_blocking_work() {
+  co_await aio::sleep(1ms);
+  std::thread reader([] {
+    std::ifstream in("big.log");
+    std::string line;
+    std::getline(in, line);
+  });
+  reader.join();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::thread::join' in coroutine 'offloads_blocking_work'
+}
+
+// A helper that only hands blocking work to a thread does not block.
+void start_background_reader() {
+  std::thread([] { std::this_thread::sleep_for(1s); }).detach();
+}
+aio::task<> calls_offloading_helper() {
+  start_background_reader();
+  co_return;
+}
+
+int pure_helper(int x) { return x * 2; }
+aio::task<int> calls_pure_helper() { co_return pure_helper(21); }
+
+// Recursion does not loop the analysis.
+int countdown(int n) { return n == 0 ? 0 : countdown(n - 1); }
+aio::task<int> calls_recursive_helper() { co_return countdown(3); }
+
+// Deeper than HelperDepth (3) is not followed.
+void level4() { std::this_thread::sleep_for(1ms); }
+void level3() { level4(); }
+void level2() { level3(); }
+void level1() { level2(); }
+aio::task<> deep_chain() {
+  level1();
+  co_return;
+}
+
+aio::task<> aio_primitives() {
+  co_await aio::sleep(1ms);
+  auto handle = aio::create_task(inner());
+  co_await handle;
+}
+
+// aio::run outside any coroutine is the program's entry point.
+int main() { return aio::run(inner()) == 1 ? 0 : 1; }
