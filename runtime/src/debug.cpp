@@ -23,7 +23,7 @@ void dump_tasks(event_loop& loop, std::ostream& out) {
     if (t->current_wait) {
       out << "  waiting on: " << t->current_wait->ops->what << '\n';
     } else if (t != current) {
-      out << "  waiting on: " << (t->promise->started ? "ready to resume" : "not started") << '\n';
+      out << "  waiting on: nothing (runnable)\n";
     }
     for (detail::waiter* w = t->joiners.front(); w; w = w->next)
       if (w->task) out << "  awaited by: Task '" << w->task->display_name() << "'\n";

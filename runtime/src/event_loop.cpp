@@ -204,7 +204,8 @@ void event_loop::fire_timers() {
 namespace {
 // Runs one ready-queue entry: a task's first step, a parked coroutine, or a callback.
 inline void dispatch(detail::waiter* entry, detail::task_state* start) {
-  if (start) start->frame.resume();
+  if (start && start->cancel_requested) start->finish_unstarted().resume();
+  else if (start) start->frame.resume();
   else if (entry->ops->run) entry->ops->run(*entry);
   else entry->handle.resume();
 }

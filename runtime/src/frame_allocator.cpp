@@ -1,74 +1,50 @@
+// Slabs for the frame free lists. Freed frames go back to their size class and are never
+// returned to malloc: a burst of a million tasks leaves its memory warm for the next one
+// instead of being trimmed and page-faulted in again (pymalloc makes the same trade).
 #include "aio/detail/frame_allocator.hpp"
 
 #include <new>
 
 namespace aio::detail {
+
+// Trivially destructible on purpose: blocks may sit in another thread's lists (a frame freed
+// off its thread), so slabs outlive the thread that carved them.
+constinit thread_local frame_cache this_thread_frames;
+
 namespace {
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-#define AIO_NO_RECYCLING 1
-#endif
-#endif
+constexpr std::size_t slab_bytes = 64 * 1024;
 
-constexpr std::size_t granule = 16;
-constexpr std::size_t size_classes = 64;  // frames up to 1 KiB are recycled
-constexpr std::size_t max_cached_bytes = 16u << 20;       // per thread
-
-struct free_block { free_block* next; };
-
-struct frame_cache {
-  free_block* lists[size_classes] = {};
-  std::size_t cached_bytes = 0;
-
-  ~frame_cache() {
-    for (auto*& head : lists) {
-      while (head) {
-        free_block* next = head->next;
-        ::operator delete(head);
-        head = next;
-      }
+void* carve(frame_cache& fc, std::size_t bytes) {
+  constexpr std::size_t granule = frame_cache::granule;
+  if (static_cast<std::size_t>(fc.slab_end - fc.slab_cursor) < bytes) {
+    // The tail of the old slab is too small for this class; hand it to the smaller lists.
+    while (static_cast<std::size_t>(fc.slab_end - fc.slab_cursor) >= granule) {
+      std::size_t rest = static_cast<std::size_t>(fc.slab_end - fc.slab_cursor);
+      std::size_t c = frame_cache::class_of(rest < bytes ? rest - rest % granule : bytes);
+      auto* block = reinterpret_cast<frame_cache::free_block*>(fc.slab_cursor);
+      block->next = fc.lists[c];
+      fc.lists[c] = block;
+      fc.slab_cursor += (c + 1) * granule;
     }
+    fc.slab_cursor = static_cast<char*>(::operator new(slab_bytes));
+    fc.slab_end = fc.slab_cursor + slab_bytes;
   }
-};
-
-thread_local frame_cache cache;
-
-std::size_t class_of(std::size_t size) noexcept { return (size + granule - 1) / granule - 1; }
+  void* block = fc.slab_cursor;
+  fc.slab_cursor += bytes;
+  return block;
+}
 
 }  // namespace
 
-void* allocate_frame(std::size_t size) {
+void* allocate_frame_slow(std::size_t size) {
 #ifndef AIO_NO_RECYCLING
-  std::size_t c = class_of(size);
-  if (c < size_classes) {
-    frame_cache& fc = cache;
-    if (free_block* block = fc.lists[c]) {
-      fc.lists[c] = block->next;
-      fc.cached_bytes -= (c + 1) * granule;
-      return block;
-    }
-    return ::operator new((c + 1) * granule);
-  }
+  std::size_t c = frame_cache::class_of(size);
+  if (c < frame_cache::size_classes) return carve(this_thread_frames, (c + 1) * frame_cache::granule);
 #endif
   return ::operator new(size);
 }
 
-void deallocate_frame(void* block, std::size_t size) noexcept {
-#ifndef AIO_NO_RECYCLING
-  std::size_t c = class_of(size);
-  if (c < size_classes) {
-    frame_cache& fc = cache;
-    if (fc.cached_bytes + (c + 1) * granule <= max_cached_bytes) {
-      auto* fb = static_cast<free_block*>(block);
-      fb->next = fc.lists[c];
-      fc.lists[c] = fb;
-      fc.cached_bytes += (c + 1) * granule;
-      return;
-    }
-  }
-#endif
-  ::operator delete(block);
-}
+void deallocate_frame_slow(void* block) noexcept { ::operator delete(block); }
 
 }  // namespace aio::detail

@@ -4,7 +4,10 @@
 
 namespace aio::detail {
 gather_core::~gather_core() {
-  for (task_state* child : children_) child->release();
+  for (task_state* child : children_) {
+    if (child->sink == this) child->sink = nullptr;
+    child->release();
+  }
 }
 
 bool gather_core::await_suspend(std::coroutine_handle<> h) {
@@ -19,11 +22,16 @@ bool gather_core::await_suspend(std::coroutine_handle<> h) {
   // A cancellation already pending is forwarded to the children, like one arriving later.
   if (parent_.task && parent_.task->take_cancel_request()) outer_cancelled_ = true;
 
-  listeners_ = std::make_unique<listener[]>(children_.size());
+  if (shared_children_) listeners_ = std::make_unique<listener[]>(children_.size());
   for (std::size_t i = 0; i < children_.size(); ++i) {
     task_state& child = *children_[i];
     if (child.done) {
       examine(child);
+      continue;
+    }
+    ++remaining_;
+    if (exclusive_[i]) {
+      child.sink = this;
       continue;
     }
     listener& l = listeners_[i];
@@ -33,7 +41,6 @@ bool gather_core::await_suspend(std::coroutine_handle<> h) {
     l.ops = &listener_ops;
     l.cancelled = false;
     child.joiners.push_back(l);
-    ++remaining_;
   }
   if (outer_cancelled_ || (first_error_ && !return_exceptions_)) cancel_unfinished();
   if (remaining_ == 0) return false;
@@ -58,10 +65,17 @@ void gather_core::cancel_unfinished() noexcept {
 
 void gather_core::child_finished(waiter& w) noexcept {
   auto& l = static_cast<listener&>(w);
-  gather_core& core = *l.core;
-  task_state& child = *core.children_[&l - core.listeners_.get()];
-  core.examine(child);
-  if (--core.remaining_ == 0 && core.suspended_) notify(core.parent_);
+  l.core->finished(*l.core->children_[&l - l.core->listeners_.get()]);
+}
+
+void gather_core::child_done(task_state& child) noexcept {
+  child.sink = nullptr;
+  finished(child);
+}
+
+void gather_core::finished(task_state& child) noexcept {
+  examine(child);
+  if (--remaining_ == 0 && suspended_) notify(parent_);
 }
 
 cancel_outcome gather_core::gather_cancelled(waiter& w) {

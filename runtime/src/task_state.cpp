@@ -25,6 +25,19 @@ bool is_cancelled_error(const std::exception_ptr& e) noexcept {
   return type && *type == typeid(cancelled_error);
 }
 
+task_state* spawn(event_loop& loop, std::coroutine_handle<> frame, promise_base& promise) {
+  auto* state = new task_state;
+  state->loop = &loop;
+  state->frame = frame;
+  state->promise = &promise;
+  state->id = static_cast<std::uint32_t>(loop_access::next_task_id(loop));
+  state->refs = 2;  // the caller's handle and the loop's, dropped at completion
+  promise.root = state;
+  loop_access::link_live(loop, *state);
+  start_task(*state);
+  return state;
+}
+
 task_state* spawn(event_loop& loop, std::coroutine_handle<> frame, promise_base& promise, std::string name,
                   bool start) {
   auto* state = new task_state;
@@ -68,16 +81,35 @@ std::string task_state::display_name() const {
   return extras && !extras->name.empty() ? extras->name : "Task-" + std::to_string(id);
 }
 
-void task_state::on_complete() noexcept {
+std::coroutine_handle<> task_state::finish_unstarted() noexcept {
+  cancel_requested = false;
+  ended_cancelled = true;
+  promise->exception = std::make_exception_ptr(cancelled_error{});
+  return on_complete();
+}
+
+std::coroutine_handle<> task_state::on_complete() noexcept {
   done = true;
   current_wait = nullptr;
   cancel_requested = false;
+  if (sink) sink->child_done(*this);
+  std::coroutine_handle<> next = std::noop_coroutine();
+  // A sole plain awaiter (co_await h) continues right here; debug mode keeps steps separate
+  // so slow-step reports name the right task.
+  waiter* sole = joiners.front();
+  if (sole && !sole->next && !sole->ops->notify && sole->task && loop && !loop->get_debug()) {
+    joiners.pop_front();
+    if (sole->task->current_wait == sole) sole->task->current_wait = nullptr;
+    loop_access::set_current_task(*loop, sole->task);
+    next = sole->handle;
+  }
   while (waiter* w = joiners.pop_front()) notify(*w);
   if (extras && loop) {
     for (auto& cb : extras->callbacks) loop->call_soon(std::move(cb.fn));
     extras->callbacks.clear();
   }
   release();  // the loop's reference
+  return next;
 }
 
 void task_state::release() noexcept {

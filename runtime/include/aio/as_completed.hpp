@@ -80,7 +80,7 @@ as_completed_stream<T> as_completed(std::vector<task<T>> tasks) {
   for (auto& t : tasks) {
     auto h = t.release();
     if (!h) throw invalid_state_error("as_completed: empty task");
-    states.push_back(detail::spawn(loop, h, h.promise(), {}));
+    states.push_back(detail::spawn(loop, h, h.promise()));
   }
   return as_completed_stream<T>(std::move(states));
 }

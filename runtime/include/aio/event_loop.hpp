@@ -208,7 +208,7 @@ T event_loop::run_until_complete(task<T> main) {
   check_can_run();
   auto handle = main.release();
   if (!handle) throw invalid_state_error("run_until_complete: empty task");
-  detail::task_state* state = detail::spawn(*this, handle, handle.promise(), {});
+  detail::task_state* state = detail::spawn(*this, handle, handle.promise());
   struct reference {
     detail::task_state* state;
     ~reference() { state->release(); }

@@ -40,7 +40,7 @@ template <class T>
 gathered<T> gather_child(task<T>&& t) {
   auto h = t.release();
   if (!h) throw invalid_state_error("gather: empty task");
-  return {spawn(running_loop_or_throw(), h, h.promise(), {}), true};
+  return {spawn(running_loop_or_throw(), h, h.promise()), true};
 }
 template <class T>
 gathered<T> gather_child(const join_handle<T>& h) {
@@ -106,7 +106,7 @@ auto gather_vector(std::vector<task<T>> tasks)
   for (auto& t : tasks) {
     auto h = t.release();
     if (!h) throw invalid_state_error("gather: empty task");
-    core.adopt(spawn(loop, h, h.promise(), {}));
+    core.adopt(spawn(loop, h, h.promise()), true);
   }
   tasks.clear();
   co_await core;
@@ -123,7 +123,7 @@ auto gather_handles(std::vector<join_handle<T>> handles)
     -> task<std::vector<gather_slot_t<ReturnExceptions, T>>> {
   gather_core core(ReturnExceptions);
   core.reserve(handles.size());
-  for (auto& h : handles) core.adopt(gather_child(h).state);
+  for (auto& h : handles) core.adopt(gather_child(h).state, false);
   co_await core;
   std::vector<gather_slot_t<ReturnExceptions, T>> results;
   results.reserve(core.size());
@@ -142,7 +142,7 @@ auto gather_lazy(A... aws)
   std::tuple<gathered<typename gather_arg<A>::type>...> children{gather_child(std::move(aws))...};
   gather_core core(ReturnExceptions);
   core.reserve(sizeof...(A));
-  std::apply([&](auto&... c) { (core.adopt(c.state), ...); }, children);
+  std::apply([&](auto&... c) { (core.adopt(c.state, c.owned), ...); }, children);
   co_await core;
   co_return [&]<std::size_t... I>(std::index_sequence<I...>) {
     return result_type(take<ReturnExceptions, typename gather_arg<A>::type>(core.child(I),

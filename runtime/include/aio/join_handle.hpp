@@ -216,11 +216,18 @@ class join_handle : public task_handle {
 
 // asyncio.create_task: schedules `t` on the running loop; the caller must observe the result.
 template <class T>
-[[nodiscard]] join_handle<T> create_task(task<T> t, std::string name = {}) {
+[[nodiscard]] join_handle<T> create_task(task<T> t, std::string name) {
   event_loop& loop = detail::running_loop_or_throw();
   auto h = t.release();
   if (!h) throw invalid_state_error("create_task: empty task");
   return join_handle<T>::adopt(detail::spawn(loop, h, h.promise(), std::move(name)));
+}
+template <class T>
+[[nodiscard]] join_handle<T> create_task(task<T> t) {
+  event_loop& loop = detail::running_loop_or_throw();
+  auto h = t.release();
+  if (!h) throw invalid_state_error("create_task: empty task");
+  return join_handle<T>::adopt(detail::spawn(loop, h, h.promise()));
 }
 
 // asyncio.current_task(): the running task, or an empty handle outside any task.

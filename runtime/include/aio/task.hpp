@@ -25,21 +25,10 @@ struct final_awaiter {
   std::coroutine_handle<> await_suspend(std::coroutine_handle<Promise> h) noexcept {
     promise_base& p = h.promise();
     if (p.continuation) return p.continuation;
-    if (p.root) p.root->on_complete();  // may destroy this frame: touch nothing after
+    if (p.root) return p.root->on_complete();  // may destroy this frame: touch nothing after
     return std::noop_coroutine();
   }
   void await_resume() const noexcept {}
-};
-
-struct initial_awaiter {
-  promise_base* promise;
-  bool await_ready() const noexcept { return false; }
-  void await_suspend(std::coroutine_handle<>) const noexcept {}
-  void await_resume() const {
-    promise->started = true;
-    // A task cancelled before its first step ends without running its body.
-    if (promise->root && promise->root->take_cancel_request()) throw cancelled_error{};
-  }
 };
 
 template <class T>
@@ -49,7 +38,7 @@ struct task_promise : promise_base {
   explicit task_promise(std::source_location where = std::source_location::current()) noexcept
       : promise_base(where) {}
   task<T> get_return_object() noexcept;
-  initial_awaiter initial_suspend() noexcept { return {this}; }
+  std::suspend_always initial_suspend() noexcept { return {}; }
   final_awaiter final_suspend() noexcept { return {}; }
   template <class U = T>
     requires std::is_convertible_v<U&&, T>
@@ -67,7 +56,7 @@ struct task_promise<void> : promise_base {
   explicit task_promise(std::source_location where = std::source_location::current()) noexcept
       : promise_base(where) {}
   task<void> get_return_object() noexcept;
-  initial_awaiter initial_suspend() noexcept { return {this}; }
+  std::suspend_always initial_suspend() noexcept { return {}; }
   final_awaiter final_suspend() noexcept { return {}; }
   void return_void() noexcept {}
   void result() {
@@ -135,7 +124,7 @@ class [[nodiscard]] task {
  private:
   void destroy() noexcept {
     if (!handle_) return;
-    if (!handle_.promise().started) detail::report_never_awaited(handle_.promise().location);
+    if (!handle_.promise().claimed()) detail::report_never_awaited(handle_.promise().location);
     handle_.destroy();
     handle_ = {};
   }

@@ -12,16 +12,24 @@
 
 namespace aio::detail {
 
-class gather_core {
+class gather_core : completion_sink {
  public:
   explicit gather_core(bool return_exceptions) noexcept : return_exceptions_(return_exceptions) {}
   gather_core(const gather_core&) = delete;
   gather_core& operator=(const gather_core&) = delete;
   ~gather_core();
 
-  void reserve(std::size_t n) { children_.reserve(n); }
-  // Takes over one reference to `child`.
-  void adopt(task_state* child) { children_.push_back(child); }
+  void reserve(std::size_t n) {
+    children_.reserve(n);
+    exclusive_.reserve(n);
+  }
+  // Takes over one reference to `child`; `exclusive` when nobody else can observe it, so it
+  // reports to the gather directly instead of through a listener.
+  void adopt(task_state* child, bool exclusive) {
+    if (!exclusive) shared_children_ = true;
+    exclusive_.push_back(exclusive);
+    children_.push_back(child);
+  }
   task_state& child(std::size_t i) const noexcept { return *children_[i]; }
   std::size_t size() const noexcept { return children_.size(); }
 
@@ -39,11 +47,15 @@ class gather_core {
     gather_core* core = nullptr;
   };
   static void child_finished(waiter& w) noexcept;
+  void child_done(task_state& child) noexcept override;
+  void finished(task_state& child) noexcept;
   static cancel_outcome gather_cancelled(waiter& w);
   void examine(task_state& child) noexcept;
   void cancel_unfinished() noexcept;
 
   std::vector<task_state*> children_;
+  std::vector<bool> exclusive_;
+  bool shared_children_ = false;
   std::unique_ptr<listener[]> listeners_;
   std::size_t remaining_ = 0;
   std::exception_ptr first_error_;

@@ -28,7 +28,9 @@ struct promise_base {
   task_state* root = nullptr;                // set when this coroutine is a scheduled task
   std::exception_ptr exception{};
   std::source_location location;
-  bool started = false;
+
+  // Awaited inline (it has a continuation) or scheduled (it has a root): it did or will run.
+  bool claimed() const noexcept { return continuation || root; }
 
   explicit promise_base(std::source_location where) noexcept : location(where) {}
 
@@ -50,6 +52,14 @@ struct task_extras {
   std::uint64_t next_callback_id = 1;
 };
 
+// Told directly when a child it owns exclusively finishes (cheaper than a listener per child).
+struct completion_sink {
+  virtual void child_done(task_state& child) noexcept = 0;
+
+ protected:
+  ~completion_sink() = default;
+};
+
 struct task_state {
   event_loop* loop = nullptr;
   std::coroutine_handle<> frame{};
@@ -59,9 +69,10 @@ struct task_state {
   task_state* prev_live = nullptr;   // the loop's list of tasks not yet freed
   task_state* next_live = nullptr;
   std::unique_ptr<task_extras> extras;
+  completion_sink* sink = nullptr;   // the exclusive owner (gather) to tell at completion
   std::uint32_t id = 0;
   std::uint32_t refs = 1;
-  int cancelling = 0;                // cancel() calls not yet matched by uncancel()
+  std::int16_t cancelling = 0;       // cancel() calls not yet matched by uncancel()
   bool done = false;
   bool cancel_requested = false;     // deliver cancelled_error at the next suspension point
   bool ended_cancelled = false;
@@ -82,7 +93,11 @@ struct task_state {
     return *extras;
   }
 
-  void on_complete() noexcept;       // from final_suspend
+  // From final_suspend: wakes the awaiters; returns the coroutine to transfer to (a sole
+  // awaiter resumes directly, without a trip through the ready queue) or noop.
+  std::coroutine_handle<> on_complete() noexcept;
+  // A task cancelled before its first step ends without running its body.
+  std::coroutine_handle<> finish_unstarted() noexcept;
   void add_ref() noexcept { ++refs; }
   void release() noexcept;
 
@@ -94,6 +109,7 @@ struct task_state {
 // caller (plus the loop's own while pending). `start` false leaves it queued (task_group).
 task_state* spawn(event_loop& loop, std::coroutine_handle<> frame, promise_base& promise, std::string name,
                   bool start = true);
+task_state* spawn(event_loop& loop, std::coroutine_handle<> frame, promise_base& promise);
 void start_task(task_state& state) noexcept;
 
 // Resumes `w` through its primitive's notification rule.
