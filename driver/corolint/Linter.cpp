@@ -1,8 +1,10 @@
 //===--- Linter.cpp - run the async-* checks over translation units -------===//
 
 #include "Linter.h"
+#include "Configuration.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -15,13 +17,6 @@ using namespace clang;
 
 namespace corolint {
 
-std::unique_ptr<tidy::ClangTidyOptionsProvider>
-makeOptionsProvider(const tidy::ClangTidyOptions &Defaults,
-                    const tidy::ClangTidyOptions &Overrides) {
-  return std::make_unique<tidy::FileOptionsProvider>(tidy::ClangTidyGlobalOptions(), Defaults,
-                                                     Overrides);
-}
-
 namespace {
 
 bool isCompileError(const tidy::ClangTidyError &Error) {
@@ -31,11 +26,19 @@ bool isCompileError(const tidy::ClangTidyError &Error) {
 }
 
 /// One translation unit, on its own context: ClangTidyContext is not thread-safe.
-std::vector<tidy::ClangTidyError> lintOne(const LintRequest &Request, const std::string &File) {
+std::vector<tidy::ClangTidyError> lintOne(const LintRequest &Request, size_t Index) {
   tidy::ClangTidyContext Context(makeOptionsProvider(Request.Defaults, Request.Overrides));
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
       new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
-  return tidy::runClangTidy(Context, *Request.Compilations, {File}, FS, Request.CollectFixes);
+  bool Profile = !Request.ProfileDirectory.empty();
+  // Profiles are named by timestamp and file name: a directory per unit keeps them apart.
+  llvm::SmallString<256> ProfileDir;
+  if (Profile) {
+    ProfileDir = Request.ProfileDirectory;
+    llvm::sys::path::append(ProfileDir, std::to_string(Index));
+  }
+  return tidy::runClangTidy(Context, *Request.Compilations, {Request.Files[Index]}, FS,
+                            Request.CollectFixes, Profile, ProfileDir);
 }
 
 } // namespace
@@ -44,32 +47,39 @@ LintResult lint(const LintRequest &Request) {
   std::vector<std::vector<tidy::ClangTidyError>> PerFile(Request.Files.size());
   {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Request.Jobs));
+    std::mutex ProgressLock;
+    size_t Done = 0;
     for (size_t I = 0; I < Request.Files.size(); ++I)
-      Pool.async([&, I] { PerFile[I] = lintOne(Request, Request.Files[I]); });
+      Pool.async([&, I] {
+        PerFile[I] = lintOne(Request, I);
+        if (Request.OnProgress) {
+          std::lock_guard<std::mutex> Lock(ProgressLock);
+          Request.OnProgress(++Done, Request.Files.size());
+        }
+      });
     Pool.wait();
   }
 
   LintResult Result;
-  Result.Context = std::make_unique<tidy::ClangTidyContext>(
-      makeOptionsProvider(Request.Defaults, Request.Overrides));
   // A header included by several files yields the same finding each time.
   std::set<std::tuple<std::string, unsigned, std::string, std::string>> Seen;
-  for (std::vector<tidy::ClangTidyError> &Errors : PerFile) {
+  for (size_t I = 0; I < PerFile.size(); ++I) {
+    std::vector<tidy::ClangTidyError> &Errors = PerFile[I];
     bool FileHasCompileError = false;
     for (tidy::ClangTidyError &Error : Errors) {
       auto Key = std::make_tuple(Error.Message.FilePath, Error.Message.FileOffset,
                                  Error.DiagnosticName, Error.Message.Message);
+      FileHasCompileError |= isCompileError(Error);
       if (!Seen.insert(Key).second)
         continue;
       if (llvm::StringRef(Error.DiagnosticName).starts_with("clang-tidy-config"))
         ++Result.ConfigErrors;
-      else if (isCompileError(Error))
-        FileHasCompileError = true;
-      else if (Error.DiagLevel != tidy::ClangTidyError::Remark)
+      else if (!isCompileError(Error) && Error.DiagLevel != tidy::ClangTidyError::Remark)
         ++Result.Findings;
       Result.Errors.push_back(std::move(Error));
     }
-    Result.CompileErrors += FileHasCompileError;
+    if (FileHasCompileError)
+      Result.UncompiledFiles.push_back(Request.Files[I]);
   }
   return Result;
 }

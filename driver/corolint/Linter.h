@@ -7,6 +7,7 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,23 +21,20 @@ struct LintRequest {
   clang::tidy::ClangTidyOptions Overrides; ///< from the command line, over them
   unsigned Jobs = 0;                     ///< 0: one per core
   bool CollectFixes = false;
+  /// When set, each translation unit's check profile is stored as JSON under
+  /// this directory (one subdirectory per unit; see CheckProfile.h).
+  std::string ProfileDirectory;
+  /// Called after each translation unit, from a worker thread, serialized.
+  std::function<void(size_t Done, size_t Total)> OnProgress;
 };
 
 struct LintResult {
   /// Every diagnostic once, in file order, duplicates from shared headers removed.
   std::vector<clang::tidy::ClangTidyError> Errors;
   unsigned Findings = 0;      ///< check warnings and errors
-  unsigned CompileErrors = 0; ///< translation units that did not compile
+  std::vector<std::string> UncompiledFiles; ///< translation units with compile errors
   unsigned ConfigErrors = 0;  ///< invalid check options (each reported once)
-  /// Kept alive for reporting: handleErrors reads per-file options from it.
-  std::unique_ptr<clang::tidy::ClangTidyContext> Context;
 };
-
-/// Builds the options provider every front end of the CLI uses: defaults,
-/// then `.clang-tidy` files found upward from each file, then overrides.
-std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
-makeOptionsProvider(const clang::tidy::ClangTidyOptions &Defaults,
-                    const clang::tidy::ClangTidyOptions &Overrides);
 
 /// Runs the enabled checks on each file, `Jobs` translation units at a time.
 LintResult lint(const LintRequest &Request);

@@ -1,24 +1,32 @@
 //===--- Main.cpp - the corolint command line ------------------------------===//
 //
-// corolint [options] [files...] [-- compile flags]
-// Exit codes: 0 clean, 1 findings, 2 usage or input error.
+// corolint [options] [inputs...] [-- compile flags]
+// corolint merge OUT.sarif IN.sarif...
+// corolint init [DIR] [--force]
+// Exit codes: 0 clean, 1 findings, 2 usage or input error
+// (docs/integration/cli.md).
 //
 //===----------------------------------------------------------------------===//
 
-#include "Linter.h"
+#include "Configuration.h"
+#include "Explain.h"
+#include "Init.h"
+#include "LintCommand.h"
+#include "Merge.h"
+#include "Progress.h"
 #include "driver/fast/FastMain.h"
 
 #include "clang-tidy/ClangTidy.h"
-#include "clang/Tooling/ArgumentsAdjusters.h"
-#include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/Support/CommandLine.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/Path.h"
+#include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
 #ifndef COROLINT_CLANG_RESOURCE_DIR
 #error "the build must define COROLINT_CLANG_RESOURCE_DIR"
+#endif
+#ifndef COROLINT_DOCS_URL
+#error "the build must define COROLINT_DOCS_URL"
 #endif
 
 using namespace clang;
@@ -32,13 +40,30 @@ static int LLVM_ATTRIBUTE_UNUSED AsyncModuleAnchorDestination = AsyncModuleAncho
 
 namespace {
 
-enum ExitCode { Clean = 0, Findings = 1, InputError = 2 };
+using corolint::ExitCode;
 
 cl::OptionCategory Category("corolint options");
+cl::SubCommand MergeCommand("merge", "Join the SARIF logs of shards: merge OUT IN...");
+cl::SubCommand InitCommand("init", "Write .clang-tidy and .clangd for a project: init [DIR]");
 
-cl::list<std::string> Files(cl::Positional, cl::desc("<file>..."), cl::cat(Category));
+// --- inputs ---
+cl::list<std::string> Inputs(cl::Positional, cl::desc("<file|directory|glob>..."),
+                             cl::cat(Category));
 cl::opt<std::string> BuildPath("p", cl::desc("Build directory with compile_commands.json"),
                                cl::value_desc("build-dir"), cl::cat(Category));
+cl::list<std::string> Excludes("exclude", cl::desc("Skip files (and findings in files) matching the glob"),
+                               cl::value_desc("glob"), cl::cat(Category));
+cl::opt<std::string> ShardSpec("shard",
+                               cl::desc("Lint only slice I of N of the files (1-based), for CI matrices"),
+                               cl::value_desc("I/N"), cl::cat(Category));
+cl::opt<std::string> SourceRoot("source-root",
+                                cl::desc("Root of the source tree: relative paths, fingerprints, "
+                                         "and where --fix may write (default: common root of the "
+                                         "compile database and its files)"),
+                                cl::value_desc("dir"), cl::cat(Category));
+cl::opt<unsigned> Jobs("j", cl::desc("Translation units linted at once (default: one per core)"),
+                       cl::init(0), cl::cat(Category));
+// --- configuration ---
 cl::opt<std::string> ChecksFilter("checks",
                                   cl::desc("Glob of checks to run, as in clang-tidy "
                                            "(default: '-*,async-*', then .clang-tidy)"),
@@ -50,17 +75,39 @@ cl::opt<std::string> Config("config",
                            cl::desc("YAML or JSON configuration over every .clang-tidy, e.g. "
                                     "\"{CheckOptions: {AsyncProfile: asio}}\""),
                            cl::cat(Category));
-cl::opt<bool> Fix("fix", cl::desc("Apply the fix-its in place"), cl::cat(Category));
+cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and exit"),
+                         cl::cat(Category));
+cl::opt<std::string> Explain("explain", cl::desc("Print the documentation of a check and exit"),
+                             cl::value_desc("check"), cl::cat(Category));
+// --- output ---
+cl::opt<std::string> Format("format", cl::desc("Output format: text, sarif, json, github, yaml"),
+                            cl::init("text"), cl::cat(Category));
+cl::opt<std::string> OutputFile("o", cl::desc("Write the report to a file instead of stdout"),
+                                cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> NoProgress("no-progress", cl::desc("Never show the progress bar"), cl::cat(Category));
+cl::opt<bool> CheckProfile("enable-check-profile",
+                           cl::desc("Print the time each check took, summed over the run"),
+                           cl::cat(Category));
+// --- fixes and baselines ---
+cl::opt<bool> Fix("fix", cl::desc("Apply the fix-its in place (atomically, per file)"),
+                  cl::cat(Category));
 cl::opt<std::string> ExportFixes("export-fixes",
                                  cl::desc("Write fixes as YAML for clang-apply-replacements"),
                                  cl::value_desc("file"), cl::cat(Category));
-cl::opt<unsigned> Jobs("j", cl::desc("Translation units linted at once (default: one per core)"),
-                       cl::init(0), cl::cat(Category));
-cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and exit"),
-                         cl::cat(Category));
+cl::opt<std::string> Baseline("baseline", cl::desc("Report only findings not in this baseline"),
+                              cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> WriteBaseline("write-baseline",
+                                   cl::desc("Record every finding of this run as the baseline"),
+                                   cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> FastMode("fast",
                        cl::desc("Syntactic subset on tree-sitter: no compile database needed"),
                        cl::cat(Category));
+// --- subcommands ---
+cl::list<std::string> MergeFiles(cl::Positional, cl::desc("<out.sarif> <in.sarif>..."),
+                                 cl::OneOrMore, cl::sub(MergeCommand));
+cl::opt<std::string> InitDirectory(cl::Positional, cl::desc("[directory]"), cl::init("."),
+                                   cl::sub(InitCommand));
+cl::opt<bool> InitForce("force", cl::desc("Overwrite existing files"), cl::sub(InitCommand));
 
 tidy::ClangTidyOptions defaultOptions() {
   tidy::ClangTidyOptions Defaults = tidy::ClangTidyOptions::getDefaults();
@@ -83,56 +130,13 @@ bool overrideOptions(tidy::ClangTidyOptions &Overrides) {
     Overrides.Checks = ChecksFilter;
   if (HeaderFilter.getNumOccurrences())
     Overrides.HeaderFilterRegex = HeaderFilter;
-  return true;
-}
-
-/// The compile commands for \p Files: from the flags after `--`, from -p, or
-/// from the compile_commands.json found upward from the first file.
-std::unique_ptr<tooling::CompilationDatabase>
-findCompilations(std::unique_ptr<tooling::CompilationDatabase> FromDashDash) {
-  std::unique_ptr<tooling::CompilationDatabase> Found = std::move(FromDashDash);
-  std::string Error;
-  if (!Found && !BuildPath.empty()) {
-    // -p names the build directory exactly: no search above it.
-    Found = tooling::CompilationDatabase::loadFromDirectory(BuildPath, Error);
-    if (!Found) {
-      if (!llvm::sys::fs::is_directory(BuildPath))
-        Error = "no such directory";
-      llvm::errs() << "corolint: error: no usable compile database in '" << BuildPath
-                   << "': " << Error << "\n";
-      return nullptr;
-    }
-  }
-  if (!Found && !Files.empty())
-    Found = tooling::CompilationDatabase::autoDetectFromSource(Files.front(), Error);
-  if (!Found) {
-    llvm::errs() << "corolint: error: no compile database: pass -p <build-dir> with "
-                    "compile_commands.json, compile flags after '--', or use --fast\n";
-    return nullptr;
-  }
-  // Files missing from the database borrow the flags of their nearest neighbour.
-  Found = tooling::inferMissingCompileCommands(std::move(Found));
-  auto Adjusted = std::make_unique<tooling::ArgumentsAdjustingCompilations>(std::move(Found));
-  // Our binaries do not live in the LLVM prefix, so clang would miss its own headers.
-  Adjusted->appendArgumentsAdjuster(
-      [](const tooling::CommandLineArguments &Args, llvm::StringRef) {
-        for (const std::string &Arg : Args)
-          if (llvm::StringRef(Arg).starts_with("-resource-dir"))
-            return Args;
-        return tooling::getInsertArgumentAdjuster("-resource-dir=" COROLINT_CLANG_RESOURCE_DIR,
-                                                  tooling::ArgumentInsertPosition::BEGIN)(
-            Args, "");
-      });
-  // Our reporter prints the findings; the compiler's "N warnings generated." is noise.
-  Adjusted->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::END));
-  return Adjusted;
+  return corolint::validateCommandLineConfig(Overrides, llvm::errs());
 }
 
 int listChecks() {
   tidy::ClangTidyOptions Overrides;
   if (!overrideOptions(Overrides))
-    return InputError;
+    return corolint::InputError;
   tidy::ClangTidyOptions Options = defaultOptions();
   Options.mergeWith(Overrides, 0);
   std::vector<std::string> Names = tidy::getCheckNames(Options, false);
@@ -140,109 +144,105 @@ int listChecks() {
   for (const std::string &Name : Names)
     llvm::outs() << "\n    " << Name;
   llvm::outs() << "\n\n";
-  return Clean;
+  return corolint::Clean;
 }
 
-/// Absolute paths of the files; reports each one that does not exist.
-bool resolveFiles(std::vector<std::string> &Resolved) {
-  bool AllFound = true;
-  for (const std::string &File : Files) {
-    llvm::SmallString<256> Path(File);
-    if (!llvm::sys::fs::exists(Path)) {
-      llvm::errs() << "corolint: error: no such file: '" << File << "'\n";
-      AllFound = false;
-      continue;
-    }
-    llvm::sys::fs::make_absolute(Path);
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    Resolved.push_back(std::string(Path));
-  }
-  return AllFound;
+/// LLVM's own --color (WithColor registers it): the report follows it too.
+cl::opt<cl::boolOrDefault> *llvmColorOption() {
+  cl::Option *Found = cl::getRegisteredOptions().lookup("color");
+  return static_cast<cl::opt<cl::boolOrDefault> *>(Found);
 }
 
-int lintWithCompiler(std::unique_ptr<tooling::CompilationDatabase> FromDashDash) {
-  std::vector<std::string> Resolved;
-  tidy::ClangTidyOptions Overrides;
-  if (!resolveFiles(Resolved) || !overrideOptions(Overrides))
-    return InputError;
-  std::unique_ptr<tooling::CompilationDatabase> Compilations =
-      findCompilations(std::move(FromDashDash));
-  if (!Compilations)
-    return InputError;
-  if (Resolved.empty())
-    Resolved = Compilations->getAllFiles();
-  if (Resolved.empty()) {
-    llvm::errs() << "corolint: error: no files to lint\n";
-    return InputError;
-  }
+std::optional<bool> colorOption() {
+  cl::opt<cl::boolOrDefault> *Option = llvmColorOption();
+  if (!Option || Option->getValue() == cl::BOU_UNSET)
+    return std::nullopt;
+  return Option->getValue() == cl::BOU_TRUE;
+}
 
-  corolint::LintRequest Request;
-  Request.Compilations = Compilations.get();
-  Request.Files = std::move(Resolved);
-  Request.Defaults = defaultOptions();
-  Request.Overrides = std::move(Overrides);
-  Request.Jobs = Jobs;
-  Request.CollectFixes = Fix || !ExportFixes.empty();
-  corolint::LintResult Result = corolint::lint(Request);
+int usageError(const llvm::Twine &Message) {
+  llvm::WithColor::error(llvm::errs(), "corolint") << Message << "\n";
+  return corolint::InputError;
+}
 
-  unsigned WarningsAsErrors = 0;
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = llvm::vfs::getRealFileSystem();
-  tidy::handleErrors(Result.Errors, *Result.Context, Fix ? tidy::FB_Fix : tidy::FB_NoFix,
-                     WarningsAsErrors, FS);
-
-  if (!ExportFixes.empty()) {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(ExportFixes, EC, llvm::sys::fs::OF_None);
-    if (EC) {
-      llvm::errs() << "corolint: error: cannot write '" << ExportFixes << "': " << EC.message()
-                   << "\n";
-      return InputError;
-    }
-    tidy::exportReplacements(Request.Files.front(), Result.Errors, OS);
+int lint(std::unique_ptr<tooling::CompilationDatabase> FromDashDash) {
+  corolint::LintSettings S;
+  std::optional<corolint::OutputFormat> Parsed = corolint::parseOutputFormat(Format);
+  if (!Parsed)
+    return usageError("unknown --format '" + Format +
+                      "'; expected text, sarif, json, github or yaml");
+  S.Format = *Parsed;
+  if (ShardSpec.getNumOccurrences()) {
+    std::string Error;
+    std::optional<corolint::Shard> Slice = corolint::parseShard(ShardSpec, Error);
+    if (!Slice)
+      return usageError(Error);
+    S.Slice = *Slice;
   }
-
-  if (Result.ConfigErrors) {
-    llvm::errs() << "corolint: error: the configuration is invalid (see above)\n";
-    return InputError;
-  }
-  if (Result.CompileErrors) {
-    llvm::errs() << "corolint: error: " << Result.CompileErrors
-                 << " translation unit(s) did not compile; their findings may be incomplete\n";
-    return InputError;
-  }
-  if (Result.Findings)
-    llvm::errs() << Result.Findings << " finding(s).\n";
-  return Result.Findings ? Findings : Clean;
+  if (!Baseline.empty() && !WriteBaseline.empty())
+    return usageError("--baseline and --write-baseline exclude each other");
+  if (!overrideOptions(S.Overrides))
+    return corolint::InputError;
+  S.Inputs.assign(Inputs.begin(), Inputs.end());
+  S.BuildPath = BuildPath;
+  S.FromDashDash = std::move(FromDashDash);
+  S.ResourceDir = COROLINT_CLANG_RESOURCE_DIR;
+  S.Defaults = defaultOptions();
+  S.Jobs = Jobs;
+  // Written after linting, when clang's tools may have changed directories.
+  auto Absolute = [](const std::string &Path) {
+    return Path.empty() || Path == "-" ? Path : corolint::absolutePath(Path);
+  };
+  S.OutputFile = Absolute(OutputFile);
+  S.Color = colorOption();
+  S.Fix = Fix;
+  S.ExportFixes = Absolute(ExportFixes);
+  S.Baseline = Absolute(Baseline);
+  S.WriteBaseline = Absolute(WriteBaseline);
+  S.Excludes.assign(Excludes.begin(), Excludes.end());
+  S.SourceRoot = SourceRoot;
+  S.Progress = !NoProgress && corolint::progressWanted();
+  S.CheckProfile = CheckProfile;
+  S.DocsBaseUrl = COROLINT_DOCS_URL;
+  return corolint::runLint(S);
 }
 
 } // namespace
 
 int main(int argc, const char **argv) {
   llvm::InitLLVM Init(argc, argv);
+  corolint::startupDirectory(); // before clang's tools change directories
   std::string DashDashError;
   std::unique_ptr<tooling::CompilationDatabase> FromDashDash =
       tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv, DashDashError);
-  if (!DashDashError.empty()) {
-    llvm::errs() << "corolint: error: bad compile flags after '--': " << DashDashError << "\n";
-    return InputError;
-  }
+  if (!DashDashError.empty())
+    return usageError("bad compile flags after '--': " + DashDashError);
+  if (cl::opt<cl::boolOrDefault> *ColorOption = llvmColorOption())
+    ColorOption->addCategory(Category);
   cl::HideUnrelatedOptions(Category);
   if (!cl::ParseCommandLineOptions(argc, argv,
                                    "corolint: finds the asyncio guides' pitfalls in C++20 "
                                    "coroutine code\n",
                                    &llvm::errs()))
-    return InputError;
+    return corolint::InputError;
 
+  if (MergeCommand) {
+    if (MergeFiles.size() < 2)
+      return usageError("merge needs an output and at least one input: merge OUT IN...");
+    return corolint::runMerge(MergeFiles.front(),
+                              std::vector<std::string>(MergeFiles.begin() + 1, MergeFiles.end()));
+  }
+  if (InitCommand)
+    return corolint::runInit(InitDirectory, InitForce, llvm::outs(), llvm::errs());
+  if (Explain.getNumOccurrences())
+    return corolint::runExplain(Explain, argv[0], llvm::outs(), llvm::errs());
   if (ListChecks)
     return listChecks();
   if (FastMode)
-    return corolint::fast::runFastMode(std::vector<std::string>(Files.begin(), Files.end()),
+    return corolint::fast::runFastMode(std::vector<std::string>(Inputs.begin(), Inputs.end()),
                                        corolint::fast::defaultOptions(), llvm::outs(),
                                        llvm::errs());
-  if (Files.empty() && BuildPath.empty() && !FromDashDash) {
-    llvm::errs() << "corolint: error: nothing to lint: give files, -p <build-dir>, or both "
-                    "(see --help)\n";
-    return InputError;
-  }
-  return lintWithCompiler(std::move(FromDashDash));
+  if (Inputs.empty() && BuildPath.empty() && !FromDashDash)
+    return usageError("nothing to lint: give files, -p <build-dir>, or both (see --help)");
+  return lint(std::move(FromDashDash));
 }

@@ -1,0 +1,68 @@
+//===--- Baseline.cpp - accepted findings, so adoption can be gradual -----===//
+
+#include "Baseline.h"
+#include "Fingerprint.h"
+
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace corolint {
+namespace {
+
+llvm::Error invalid(llvm::StringRef Path, const llvm::Twine &Why) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "invalid baseline '" + Path + "': " + Why);
+}
+
+} // namespace
+
+llvm::Expected<llvm::StringSet<>> readBaseline(llvm::StringRef Path) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text = llvm::MemoryBuffer::getFile(Path);
+  if (!Text)
+    return llvm::createStringError(Text.getError(), "cannot read baseline '" + Path +
+                                                        "': " + Text.getError().message());
+  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse((*Text)->getBuffer());
+  if (!Parsed)
+    return invalid(Path, llvm::toString(Parsed.takeError()));
+  const llvm::json::Object *Root = Parsed->getAsObject();
+  if (!Root || Root->getInteger("version") != 1)
+    return invalid(Path, "expected an object with \"version\": 1");
+  const llvm::json::Array *Findings = Root->getArray("findings");
+  if (!Findings)
+    return invalid(Path, "no \"findings\" array");
+  llvm::StringSet<> Fingerprints;
+  for (size_t I = 0; I < Findings->size(); ++I) {
+    const llvm::json::Object *Entry = (*Findings)[I].getAsObject();
+    std::optional<llvm::StringRef> Fingerprint = Entry ? Entry->getString("fingerprint") : std::nullopt;
+    if (!Fingerprint || Fingerprint->empty())
+      return invalid(Path, "finding " + llvm::Twine(I) + " has no \"fingerprint\" string");
+    Fingerprints.insert(*Fingerprint);
+  }
+  return Fingerprints;
+}
+
+llvm::Error writeBaseline(llvm::StringRef Path, const Report &R) {
+  llvm::json::Array Findings;
+  for (const Finding &F : R.Findings)
+    if (F.Source == Origin::Check)
+      Findings.push_back(llvm::json::Object{{"fingerprint", F.Fingerprint},
+                                            {"check", F.Check},
+                                            {"path", relativeToRoot(F.Where.File, R.SourceRoot)},
+                                            {"message", F.Message}});
+  llvm::json::Value Document = llvm::json::Object{{"version", 1}, {"findings", std::move(Findings)}};
+  return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+    OS << llvm::formatv("{0:2}", Document) << "\n";
+    return llvm::Error::success();
+  });
+}
+
+unsigned dropBaselined(std::vector<Finding> &Findings, const llvm::StringSet<> &Baseline) {
+  size_t Before = Findings.size();
+  llvm::erase_if(Findings, [&](const Finding &F) {
+    return F.Source == Origin::Check && Baseline.contains(F.Fingerprint);
+  });
+  return Before - Findings.size();
+}
+
+} // namespace corolint

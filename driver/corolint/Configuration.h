@@ -1,0 +1,41 @@
+//===--- Configuration.h - .clang-tidy discovery and its validation -------===//
+#ifndef COROLINT_DRIVER_COROLINT_CONFIGURATION_H
+#define COROLINT_DRIVER_COROLINT_CONFIGURATION_H
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <memory>
+#include <string>
+
+namespace corolint {
+
+/// Defaults, then `.clang-tidy` files found upward from each file exactly as
+/// clang-tidy finds them, then the command line's overrides. A file that does
+/// not parse is skipped silently here: validateConfiguration reports it once.
+std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
+makeOptionsProvider(const clang::tidy::ClangTidyOptions &Defaults,
+                    const clang::tidy::ClangTidyOptions &Overrides);
+
+/// What is wrong with the configuration that applies to \p Files.
+struct ConfigProblems {
+  unsigned Errors = 0;   ///< malformed configuration files
+  unsigned Warnings = 0; ///< unknown checks or options in configuration files
+};
+
+/// Reports, once each, configuration files that do not parse (errors) and
+/// unknown check names or check options in them (warnings: a shared
+/// .clang-tidy may name checks of modules corolint does not have).
+ConfigProblems validateConfigFiles(const clang::tidy::ClangTidyOptions &Defaults,
+                                   const clang::tidy::ClangTidyOptions &Overrides,
+                                   llvm::ArrayRef<std::string> Files, llvm::raw_ostream &Err);
+
+/// Unknown check names or options given on the command line (--checks,
+/// --config) are errors: a typo there should stop the run. True if none.
+bool validateCommandLineConfig(const clang::tidy::ClangTidyOptions &Overrides,
+                               llvm::raw_ostream &Err);
+
+} // namespace corolint
+
+#endif

@@ -1,0 +1,225 @@
+//===--- LintCommand.cpp - `corolint [options] [inputs...]` end to end ----===//
+
+#include "LintCommand.h"
+#include "Baseline.h"
+#include "CheckCatalog.h"
+#include "CheckProfile.h"
+#include "CompileDatabase.h"
+#include "Configuration.h"
+#include "Findings.h"
+#include "Fixes.h"
+#include "Linter.h"
+#include "Progress.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/WithColor.h"
+
+namespace corolint {
+namespace {
+
+/// Where the upward search for compile_commands.json starts: each input, or
+/// the fixed part of a glob.
+std::vector<std::string> searchStarts(llvm::ArrayRef<std::string> Inputs) {
+  std::vector<std::string> Starts;
+  for (const std::string &Input : Inputs) {
+    std::string Start = absolutePath(Input);
+    if (isGlob(Input))
+      Start = llvm::sys::path::parent_path(
+                  llvm::StringRef(Start).take_until([](char C) { return llvm::StringRef("*?[").contains(C); }).str() + "x")
+                  .str();
+    Starts.push_back(Start);
+  }
+  return Starts;
+}
+
+std::string sourceRootFor(const LintSettings &S, const LoadedDatabase &Database,
+                          llvm::ArrayRef<std::string> Files) {
+  if (!S.SourceRoot.empty())
+    return absolutePath(S.SourceRoot);
+  std::vector<std::string> Paths = Database.ListedFiles;
+  if (!Database.Directory.empty())
+    Paths.push_back(Database.Directory);
+  if (Paths.empty())
+    Paths.assign(Files.begin(), Files.end());
+  return commonRoot(Paths);
+}
+
+bool writeReport(const LintSettings &S, const Report &R) {
+  auto Write = [&](llvm::raw_ostream &OS, bool Color) {
+    switch (S.Format) {
+    case OutputFormat::Text: writeText(R, OS, Color); break;
+    case OutputFormat::Sarif: writeSarif(R, OS); break;
+    case OutputFormat::Json: writeJson(R, OS); break;
+    case OutputFormat::Github: writeGithub(R, OS); break;
+    case OutputFormat::Yaml: writeYaml(R, OS); break;
+    }
+  };
+  if (S.OutputFile.empty()) {
+    Write(llvm::outs(), S.Color.value_or(llvm::sys::Process::StandardOutHasColors()));
+    llvm::outs().flush();
+    return true;
+  }
+  if (llvm::Error E = llvm::writeToOutput(S.OutputFile, [&](llvm::raw_ostream &OS) {
+        Write(OS, S.Color.value_or(false));
+        return llvm::Error::success();
+      })) {
+    llvm::WithColor::error(llvm::errs(), "corolint")
+        << "cannot write '" << S.OutputFile << "': " << llvm::toString(std::move(E)) << "\n";
+    return false;
+  }
+  return true;
+}
+
+bool exportFixes(const LintSettings &S, const Report &R) {
+  if (llvm::Error E = llvm::writeToOutput(S.ExportFixes, [&](llvm::raw_ostream &OS) {
+        writeYaml(R, OS);
+        return llvm::Error::success();
+      })) {
+    llvm::errs() << "corolint: error: cannot write '" << S.ExportFixes
+                 << "': " << llvm::toString(std::move(E)) << "\n";
+    return false;
+  }
+  return true;
+}
+
+/// Runs the checks with a progress bar and, if asked, the check profile.
+LintResult lintFiles(const LintSettings &S, const LoadedDatabase &Database,
+                     std::vector<std::string> Files) {
+  LintRequest Request;
+  Request.Compilations = Database.Compilations.get();
+  Request.Files = std::move(Files);
+  Request.Defaults = S.Defaults;
+  Request.Overrides = S.Overrides;
+  Request.Jobs = S.Jobs;
+  Request.CollectFixes = S.Fix || !S.ExportFixes.empty();
+  llvm::SmallString<128> ProfileDir;
+  if (S.CheckProfile &&
+      !llvm::sys::fs::createUniqueDirectory("corolint-profile", ProfileDir))
+    Request.ProfileDirectory = ProfileDir.str().str();
+  std::optional<ProgressBar> Bar;
+  if (S.Progress) {
+    Bar.emplace(llvm::errs());
+    Request.OnProgress = [&](size_t Done, size_t Total) { Bar->update(Done, Total); };
+  }
+  LintResult Result = lint(Request);
+  Bar.reset();
+  if (!Request.ProfileDirectory.empty()) {
+    printCheckProfile(readCheckProfiles(Request.ProfileDirectory), Request.Files.size(),
+                      llvm::errs());
+    llvm::sys::fs::remove_directories(Request.ProfileDirectory);
+  }
+  return Result;
+}
+
+} // namespace
+
+int runLint(LintSettings &S) {
+  llvm::raw_ostream &Err = llvm::errs();
+  std::optional<LoadedDatabase> Database = loadCompilations(
+      std::move(S.FromDashDash), S.BuildPath, searchStarts(S.Inputs), S.ResourceDir, Err);
+  if (!Database)
+    return InputError;
+
+  std::vector<std::string> Files;
+  if (S.Inputs.empty())
+    Files = Database->ListedFiles;
+  else if (!expandInputs(S.Inputs, Database->ListedFiles, Files, Err))
+    return InputError;
+  std::string Root = sourceRootFor(S, *Database, Files);
+
+  ExcludeFilter Excluded;
+  for (const std::string &Glob : S.Excludes)
+    if (!Excluded.add(Glob, Err))
+      return InputError;
+  llvm::erase_if(Files, [&](const std::string &F) { return Excluded.excludes(F, Root); });
+  if (Files.empty()) {
+    Err << "corolint: error: no files to lint\n";
+    return InputError;
+  }
+  Files = selectShard(std::move(Files), S.Slice);
+
+  std::optional<llvm::StringSet<>> Baseline;
+  if (!S.Baseline.empty()) {
+    llvm::Expected<llvm::StringSet<>> Read = readBaseline(S.Baseline);
+    if (!Read) {
+      Err << "corolint: error: " << llvm::toString(Read.takeError()) << "\n";
+      return InputError;
+    }
+    Baseline = std::move(*Read);
+  }
+
+  ConfigProblems Config = validateConfigFiles(S.Defaults, S.Overrides, Files, Err);
+  if (Config.Errors) {
+    Err << "corolint: error: the configuration is invalid (see above)\n";
+    return InputError;
+  }
+
+  Report R;
+  R.SourceRoot = Root;
+  R.Rules = asyncRules(S.DocsBaseUrl);
+  R.MainSourceFile = Files.empty() ? "" : Files.front();
+  LintResult Result;
+  if (!Files.empty()) {
+    Result = lintFiles(S, *Database, Files);
+    R.Findings = toFindings(Result.Errors, Root);
+  }
+  llvm::erase_if(R.Findings, [&](const Finding &F) {
+    return F.Where.isValid() && Excluded.excludes(F.Where.File, Root);
+  });
+
+  unsigned Baselined = 0;
+  if (!S.WriteBaseline.empty()) {
+    if (llvm::Error E = writeBaseline(S.WriteBaseline, R)) {
+      Err << "corolint: error: cannot write baseline '" << S.WriteBaseline
+          << "': " << llvm::toString(std::move(E)) << "\n";
+      return InputError;
+    }
+    // Everything just recorded is accepted: this run reports only errors.
+    llvm::StringSet<> Written;
+    for (const Finding &F : R.Findings)
+      Written.insert(F.Fingerprint);
+    Baselined = dropBaselined(R.Findings, Written);
+  } else if (Baseline) {
+    Baselined = dropBaselined(R.Findings, *Baseline);
+  }
+
+  if (!writeReport(S, R) || (!S.ExportFixes.empty() && !exportFixes(S, R)))
+    return InputError;
+
+  bool Failed = false;
+  if (S.Fix) {
+    FixOutcome Fixed = applyFixes(R.Findings, Root, Err);
+    if (Fixed.FixesApplied)
+      Err << "corolint: applied " << Fixed.FixesApplied << " fix(es) in " << Fixed.FilesChanged
+          << " file(s)\n";
+    Failed |= Fixed.FilesRefused != 0;
+  }
+
+  unsigned CheckFindings = 0;
+  for (const Finding &F : R.Findings)
+    CheckFindings += F.Source == Origin::Check;
+  if (Result.ConfigErrors) {
+    Err << "corolint: error: the configuration is invalid (see above)\n";
+    Failed = true;
+  }
+  if (!Result.UncompiledFiles.empty()) {
+    Err << "corolint: error: " << Result.UncompiledFiles.size()
+        << " translation unit(s) did not compile; their findings may be incomplete:\n";
+    for (const std::string &File : Result.UncompiledFiles)
+      Err << "  " << File << "\n";
+    Failed = true;
+  }
+  if (CheckFindings || Baselined) {
+    Err << CheckFindings << " finding(s).";
+    if (Baselined)
+      Err << " " << Baselined << " more in the baseline.";
+    Err << "\n";
+  }
+  if (Failed)
+    return InputError;
+  return CheckFindings ? FindingsReported : Clean;
+}
+
+} // namespace corolint

@@ -1,0 +1,50 @@
+//===--- LintCommand.h - `corolint [options] [inputs...]` end to end ------===//
+//
+// Inputs -> compile database -> translation units -> checks -> findings ->
+// baseline -> report, fixes, exit code. Main.cpp only parses the command line.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COROLINT_DRIVER_COROLINT_LINTCOMMAND_H
+#define COROLINT_DRIVER_COROLINT_LINTCOMMAND_H
+
+#include "Inputs.h"
+#include "formats/Formats.h"
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace corolint {
+
+enum ExitCode { Clean = 0, FindingsReported = 1, InputError = 2 };
+
+struct LintSettings {
+  std::vector<std::string> Inputs; ///< files, directories, globs
+  std::string BuildPath;           ///< -p
+  std::unique_ptr<clang::tooling::CompilationDatabase> FromDashDash;
+  std::string ResourceDir;
+  clang::tidy::ClangTidyOptions Defaults, Overrides;
+  unsigned Jobs = 0;
+  OutputFormat Format = OutputFormat::Text;
+  std::string OutputFile;   ///< empty: stdout
+  std::optional<bool> Color; ///< unset: when stdout is a colour terminal
+  bool Fix = false;
+  std::string ExportFixes;
+  std::string Baseline, WriteBaseline;
+  Shard Slice;
+  std::vector<std::string> Excludes;
+  std::string SourceRoot; ///< empty: derived from the database or the files
+  bool Progress = false;
+  bool CheckProfile = false;
+  std::string DocsBaseUrl; ///< SARIF helpUri prefix
+};
+
+int runLint(LintSettings &Settings);
+
+} // namespace corolint
+
+#endif

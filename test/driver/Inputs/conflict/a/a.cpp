@@ -1,0 +1,2 @@
+#include "../common/nap.hpp"
+int a() { return 0; }

@@ -1,0 +1,2 @@
+#include "../common/nap.hpp"
+int b() { return 0; }
