@@ -43,9 +43,9 @@ void gather(benchmark::State& state) {
 }
 
 void yield(benchmark::State& state) {
+  bool stop = false;  // outlives both coroutines: the partner may run after the main one ends
   run_in_context([&](auto ex) -> asio::awaitable<void> {
-    bool stop = false;
-    asio::co_spawn(ex, [&]() -> asio::awaitable<void> {
+    asio::co_spawn(ex, [&stop, ex]() -> asio::awaitable<void> {
       while (!stop) co_await asio::post(ex, asio::use_awaitable);
     }, asio::detached);
     for (auto _ : state) co_await asio::post(ex, asio::use_awaitable);

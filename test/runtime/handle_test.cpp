@@ -120,3 +120,14 @@ AIO_TEST(JoinHandle, DroppedHandleKeepsTheTaskRunning) {
   co_await aio::sleep(5ms);
   EXPECT_TRUE(finished);
 }
+
+namespace {
+aio::task<int> spawn_chain(int depth) {
+  if (depth == 0) co_return 0;
+  co_return 1 + co_await aio::create_task(spawn_chain(depth - 1));
+}
+}  // namespace
+
+AIO_TEST(JoinHandle, LongChainOfAwaitedTasksCompletesWithoutGrowingTheStack) {
+  EXPECT_EQ(co_await aio::create_task(spawn_chain(100000)), 100000);
+}

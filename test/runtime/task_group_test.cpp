@@ -186,3 +186,21 @@ AIO_TEST(With, GenericContextManagerEntersAndExits) {
   co_await aio::with(cm, [&](int) -> aio::task<> { throw std::runtime_error("x"); co_return; });
   EXPECT_EQ(log, (std::vector<std::string>{"enter", "exit", "enter", "exit with error", "enter", "exit with error"}));
 }
+
+AIO_TEST(TaskGroup, QueuedChildrenOfAFailedGroupNeverRun) {
+  aio::testing::virtual_time clock;
+  int started = 0;
+  auto counted = [&](std::chrono::milliseconds d) -> aio::task<> {
+    ++started;
+    co_await aio::sleep(d);
+  };
+  std::vector<aio::join_handle<>> queued;
+  EXPECT_THROW(co_await aio::with(aio::task_group{aio::max_concurrency{1}}, [&](aio::task_group& tg) -> aio::task<> {
+    tg.create_task(fail_after(1ms, "boom"));
+    queued.push_back(tg.create_task(counted(1ms)));
+    queued.push_back(tg.create_task(counted(1ms)));
+    co_return;
+  }), aio::exception_group);
+  EXPECT_EQ(started, 0);
+  for (auto& h : queued) EXPECT_TRUE(h.cancelled());
+}
