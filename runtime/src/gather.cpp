@@ -5,14 +5,17 @@
 namespace aio::detail {
 gather_core::~gather_core() {
   for (task_state* child : children_) {
+    if (!child) continue;
     if (child->sink == this) child->sink = nullptr;
     child->release();
   }
 }
 
 bool gather_core::await_suspend(std::coroutine_handle<> h) {
-  for (task_state* child : children_)
-    if (child->loop != running_loop) throw runtime_error("gather: task is attached to a different loop");
+  // Children the gather spawned itself are on this loop; only shared handles need the check.
+  for (std::size_t i = 0; shared_children_ && i < children_.size(); ++i)
+    if (!exclusive_[i] && children_[i]->loop != running_loop)
+      throw runtime_error("gather: task is attached to a different loop");
   static constexpr waiter_ops listener_ops{&gather_core::child_finished, nullptr, nullptr, "gather child"};
   static constexpr waiter_ops parent_ops{nullptr, &gather_core::gather_cancelled, nullptr, "gather"};
   parent_.handle = h;
@@ -23,17 +26,14 @@ bool gather_core::await_suspend(std::coroutine_handle<> h) {
   if (parent_.task && parent_.task->take_cancel_request()) outer_cancelled_ = true;
 
   if (shared_children_) listeners_ = std::make_unique<listener[]>(children_.size());
-  for (std::size_t i = 0; i < children_.size(); ++i) {
+  for (std::size_t i = 0; shared_children_ && i < children_.size(); ++i) {
+    if (exclusive_[i]) continue;  // counted and hooked up by adopt()
     task_state& child = *children_[i];
     if (child.done) {
       examine(child);
       continue;
     }
     ++remaining_;
-    if (exclusive_[i]) {
-      child.sink = this;
-      continue;
-    }
     listener& l = listeners_[i];
     l.core = this;
     l.task = nullptr;
@@ -86,7 +86,6 @@ cancel_outcome gather_core::gather_cancelled(waiter& w) {
 }
 
 void gather_core::await_resume() {
-  for (task_state* child : children_) child->exception_observed = true;
   if (outer_cancelled_) throw cancelled_error{};
   end_wait(parent_);
   if (first_error_ && !return_exceptions_) std::rethrow_exception(first_error_);

@@ -154,12 +154,11 @@ void end_wait(waiter& w) {
   if (w.task && w.task->take_cancel_request()) throw cancelled_error{};
 }
 
+// Read on every use (loop construction, or a report with no loop running): cheap, and a test
+// or a program may set the variable after start-up.
 static bool environment_debug() noexcept {
-  static const bool enabled = [] {
-    const char* value = std::getenv("AIO_DEBUG");
-    return value && *value && std::strcmp(value, "0") != 0;
-  }();
-  return enabled;
+  const char* value = std::getenv("AIO_DEBUG");
+  return value && *value && std::strcmp(value, "0") != 0;
 }
 
 bool debug_enabled() noexcept { return running_loop ? running_loop->get_debug() : environment_debug(); }

@@ -139,3 +139,15 @@ TEST(VirtualTime, RunOptionStartsWithIt) {
   options.virtual_time = true;
   EXPECT_TRUE(aio::run(main(), options));
 }
+
+TEST(Debug, EnvironmentVariableTurnsDebugModeOn) {
+  const char* before = std::getenv("AIO_DEBUG");
+  const std::string saved = before ? before : "";
+  ::setenv("AIO_DEBUG", "1", 1);
+  const bool on = aio::run([]() -> aio::task<bool> { co_return aio::get_running_loop().get_debug(); }());
+  ::setenv("AIO_DEBUG", "0", 1);
+  const bool off = aio::run([]() -> aio::task<bool> { co_return aio::get_running_loop().get_debug(); }());
+  if (before) ::setenv("AIO_DEBUG", saved.c_str(), 1); else ::unsetenv("AIO_DEBUG");
+  EXPECT_TRUE(on);
+  EXPECT_FALSE(off);
+}

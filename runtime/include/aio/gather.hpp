@@ -114,6 +114,7 @@ auto gather_vector(std::vector<task<T>> tasks)
   results.reserve(core.size());
   for (std::size_t i = 0; i < core.size(); ++i) {
     results.push_back(take<ReturnExceptions, T>(core.child(i), true));
+    core.release_child(i);  // free each child while it is still in cache
   }
   co_return results;
 }

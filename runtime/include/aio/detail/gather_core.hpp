@@ -26,9 +26,18 @@ class gather_core : completion_sink {
   // Takes over one reference to `child`; `exclusive` when nobody else can observe it, so it
   // reports to the gather directly instead of through a listener.
   void adopt(task_state* child, bool exclusive) {
+    if (exclusive && !child->done) {
+      child->sink = this;  // set now, saving a second pass over a million children
+      ++remaining_;
+    }
     if (!exclusive) shared_children_ = true;
     exclusive_.push_back(exclusive);
     children_.push_back(child);
+  }
+  // Drops the gather's reference once the result has been taken.
+  void release_child(std::size_t i) noexcept {
+    children_[i]->release();
+    children_[i] = nullptr;
   }
   task_state& child(std::size_t i) const noexcept { return *children_[i]; }
   std::size_t size() const noexcept { return children_.size(); }
