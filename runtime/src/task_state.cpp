@@ -134,25 +134,7 @@ void notify(waiter& w) noexcept {
   loop_access::schedule(*loop, w);
 }
 
-task_state* current_task_state() noexcept {
-  return running_loop ? loop_access::current_task(*running_loop) : nullptr;
-}
-
-bool begin_wait(waiter& w, std::coroutine_handle<> h) noexcept {
-  w.handle = h;
-  w.cancelled = false;
-  task_state* t = current_task_state();
-  w.task = t;
-  return !(t && t->cancel_requested);
-}
-
-void end_wait(waiter& w) {
-  if (w.cancelled) {
-    w.cancelled = false;
-    throw cancelled_error{};
-  }
-  if (w.task && w.task->take_cancel_request()) throw cancelled_error{};
-}
+void throw_cancelled() { throw cancelled_error{}; }
 
 // Read on every use (loop construction, or a report with no loop running): cheap, and a test
 // or a program may set the variable after start-up.

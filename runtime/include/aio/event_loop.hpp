@@ -201,6 +201,18 @@ inline event_loop& running_loop_or_throw() {
 
 inline void schedule(waiter& w) { loop_access::schedule(*running_loop, w); }
 
+inline task_state* current_task_state() noexcept {
+  return running_loop ? loop_access::current_task(*running_loop) : nullptr;
+}
+
+inline bool begin_wait(waiter& w, std::coroutine_handle<> h) noexcept {
+  w.handle = h;
+  w.cancelled = false;
+  task_state* t = current_task_state();
+  w.task = t;
+  return !(t && t->cancel_requested);
+}
+
 }  // namespace detail
 
 template <class T>

@@ -115,17 +115,24 @@ void start_task(task_state& state) noexcept;
 // Resumes `w` through its primitive's notification rule.
 void notify(waiter& w) noexcept;
 
-// The running task (of this thread's running loop), or null.
-task_state* current_task_state() noexcept;
+// The running task (of this thread's running loop), or null. (Defined in event_loop.hpp.)
+inline task_state* current_task_state() noexcept;
 
 // Begins a suspension: false when a cancellation is already pending (do not suspend).
-bool begin_wait(waiter& w, std::coroutine_handle<> h) noexcept;
+inline bool begin_wait(waiter& w, std::coroutine_handle<> h) noexcept;
 // Marks the running task as parked on `w`, so cancel() can find it.
 inline void park(waiter& w) noexcept {
   if (w.task) w.task->current_wait = &w;
 }
+[[noreturn]] void throw_cancelled();
 // Ends a suspension: throws cancelled_error when the wait was cancelled.
-void end_wait(waiter& w);
+inline void end_wait(waiter& w) {
+  if (w.cancelled) {
+    w.cancelled = false;
+    throw_cancelled();
+  }
+  if (w.task && w.task->take_cancel_request()) throw_cancelled();
+}
 
 // Reports a task<T> destroyed without ever running (debug mode).
 void report_never_awaited(const std::source_location& where) noexcept;
