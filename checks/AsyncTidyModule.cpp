@@ -7,6 +7,7 @@
 #include "BlockingCallCheck.h"
 #include "DroppedExceptionCheck.h"
 #include "UnawaitedTaskCheck.h"
+#include "UnboundedSpawnCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -18,6 +19,7 @@ public:
     Factories.registerCheck<BlockingCallCheck>("async-blocking-call");
     Factories.registerCheck<DroppedExceptionCheck>("async-dropped-exception");
     Factories.registerCheck<UnawaitedTaskCheck>("async-unawaited-task");
+    Factories.registerCheck<UnboundedSpawnCheck>("async-unbounded-spawn");
   }
 };
 

@@ -7,6 +7,7 @@
 #ifndef COROLINT_CHECKS_UTILS_MESSAGES_H
 #define COROLINT_CHECKS_UTILS_MESSAGES_H
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -153,6 +154,67 @@ inline std::string handlerSwallows(std::string_view CoroutineName) {
 inline std::string doneCallbackIgnoresOutcome() {
   return "done-callback never calls 'exception()' or 'result()', so a failure of the task is "
          "never retrieved; inspect the handle it receives";
+}
+
+// ---- async-unbounded-spawn --------------------------------------------------
+
+/// What the fan-out grows with. Kind: 'e' elements of Source, 'c' a count
+/// named Source, 'k' a constant N, '?' unknown.
+inline std::string fanoutSubject(char Kind, std::string_view Source, std::uint64_t N) {
+  switch (Kind) {
+  case 'e':
+    return "one task per element of '" + std::string(Source) + "'";
+  case 'c':
+    return "one task per iteration of a loop bounded by '" + std::string(Source) + "'";
+  case 'k':
+    return std::to_string(N) + " tasks in a loop";
+  default:
+    return "one task per iteration of an open-ended loop";
+  }
+}
+
+/// What to do instead, spelled from the profile: the semaphore pattern, a
+/// group with a concurrency limit, a windowed gather; any may be empty.
+inline std::string boundRemedy(std::string_view Semaphore, std::string_view Group,
+                               std::string_view Limit, std::string_view WindowedGather) {
+  std::string Remedy;
+  auto Add = [&Remedy](const std::string &Option) {
+    Remedy += (Remedy.empty() ? "" : ", or ") + Option;
+  };
+  if (!Semaphore.empty())
+    Add("acquire one '" + std::string(Semaphore) + "' shared by all of them inside each task");
+  if (!Group.empty() && !Limit.empty())
+    Add("spawn them into '" + std::string(Group) + "{" + std::string(Limit) + "{N}}'");
+  if (!WindowedGather.empty())
+    Add("gather them with '" + std::string(WindowedGather) + "'");
+  if (Remedy.empty())
+    Remedy = "spawn them in fixed-size batches or feed a fixed pool of workers through a queue";
+  return Remedy;
+}
+
+/// async-unbounded-spawn: Verb is "creates" (spawned in the loop) or
+/// "gathers" (lazy tasks collected in the loop and gathered after it).
+inline std::string unboundedSpawn(std::string_view Verb, const std::string &Subject,
+                                  const std::string &Remedy) {
+  return std::string(Verb) + " " + Subject +
+         " with no bound on how many run at once, so a large input exhausts memory, "
+         "connections and the services they call; " +
+         Remedy;
+}
+
+inline std::string gatheredAllAtOnce() {
+  return "all of them are gathered here and run at once";
+}
+
+inline std::string semaphoreNotShared(std::string_view Name) {
+  return "'" + std::string(Name) +
+         "' is created anew for each task, so it bounds nothing; create one before the loop "
+         "and share it";
+}
+
+inline std::string groupWithoutLimit(std::string_view Limit) {
+  return Limit.empty() ? std::string("the task group is created here without a concurrency limit")
+                       : "the task group is created here without '" + std::string(Limit) + "'";
 }
 
 } // namespace corolint::messages

@@ -1,0 +1,348 @@
+//===--- UnboundedSpawnCheck.cpp - async-unbounded-spawn -------------------===//
+
+#include "UnboundedSpawnCheck.h"
+#include "utils/Bounds.h"
+#include "utils/Coroutines.h"
+#include "utils/Flow.h"
+#include "utils/Messages.h"
+#include "utils/Profiles.h"
+#include "utils/Statements.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolint {
+
+namespace {
+
+/// Container members that add one element.
+bool isAdder(llvm::StringRef Member) {
+  return llvm::is_contained({"push_back", "emplace_back", "push_front", "emplace_front", "insert",
+                             "emplace", "push"},
+                            Member);
+}
+
+/// The local container a member call adds to, when \p S is such a call.
+const VarDecl *containerAddedTo(const DynTypedNode &Node) {
+  const auto *Member = Node.get<CXXMemberCallExpr>();
+  if (!Member || !Member->getMethodDecl() || !Member->getMethodDecl()->getIdentifier() ||
+      !isAdder(Member->getMethodDecl()->getName()))
+    return nullptr;
+  const auto *Var = llvm::dyn_cast_or_null<VarDecl>(rootDecl(*Member->getImplicitObjectArgument()));
+  return Var && Var->hasLocalStorage() ? Var : nullptr;
+}
+
+/// Calls in a body, not in nested lambdas.
+template <typename Predicate> class CallFinder : public RecursiveASTVisitor<CallFinder<Predicate>> {
+public:
+  explicit CallFinder(Predicate Wanted) : Wanted(Wanted) {}
+  bool shouldVisitLambdaBody() const { return false; }
+  bool VisitCallExpr(CallExpr *Call) {
+    if (!Found && Wanted(*Call))
+      Found = Call;
+    return true;
+  }
+  Predicate Wanted;
+  const CallExpr *Found = nullptr;
+};
+
+template <typename Predicate> const CallExpr *findCall(const Stmt &Root, Predicate Wanted) {
+  CallFinder<Predicate> Finder(Wanted);
+  Finder.TraverseStmt(const_cast<Stmt *>(&Root));
+  return Finder.Found;
+}
+
+const Stmt *userBody(const FunctionDecl &Function) {
+  const Stmt *Body = Function.getBody();
+  if (const auto *Coroutine = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Body))
+    return Coroutine->getBody();
+  return Body;
+}
+
+bool isAwaitOperand(const Expr &E, ASTContext &Context) {
+  DynTypedNode Parent = semanticParent(E, Context);
+  return Parent.get<CoawaitExpr>() || Parent.get<DependentCoawaitExpr>();
+}
+
+/// A reference to \p Var inside the operand of a `co_await`.
+bool isAwaitedUse(const DeclRefExpr &Ref, ASTContext &Context) {
+  DynTypedNode Current = DynTypedNode::create(Ref);
+  for (int Steps = 0; Steps < 16; ++Steps) {
+    DynTypedNodeList Parents = Context.getParents(Current);
+    if (Parents.empty())
+      return false;
+    if (Parents[0].get<CoawaitExpr>() || Parents[0].get<DependentCoawaitExpr>())
+      return true;
+    if (!Parents[0].get<Expr>())
+      return false;
+    Current = Parents[0];
+  }
+  return false;
+}
+
+} // namespace
+
+UnboundedSpawnCheck::UnboundedSpawnCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context) {
+  const ProfileData &Profile = readProfile(*this, Options);
+  MaxStaticFanout = Options.get("MaxStaticFanout", 64U);
+  TaskTypes = readListOption(Options, "TaskTypes", Profile.TaskTypes);
+  SpawnFunctions = readListOption(Options, "SpawnFunctions", Profile.SpawnFunctions);
+  OwnedSpawnFunctions = readListOption(Options, "OwnedSpawnFunctions", Profile.OwnedSpawnFunctions);
+  GatherFunctions = readListOption(Options, "GatherFunctions", Profile.GatherFunctions);
+  BoundedGatherFunctions =
+      readListOption(Options, "BoundedGatherFunctions", Profile.BoundedGatherFunctions);
+  SemaphoreTypes = readListOption(Options, "SemaphoreTypes", Profile.SemaphoreTypes);
+  ConcurrencyLimitTypes =
+      readListOption(Options, "ConcurrencyLimitTypes", Profile.ConcurrencyLimitTypes);
+  TaskGroupTypes = readListOption(Options, "TaskGroupTypes", Profile.TaskGroupTypes);
+  QueueTypes = readListOption(Options, "QueueTypes", Profile.QueueTypes);
+  AllSpawns = NameList(SpawnFunctions.Raw + ";" + OwnedSpawnFunctions.Raw);
+}
+
+void UnboundedSpawnCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "MaxStaticFanout", MaxStaticFanout);
+  Options.store(Opts, "TaskTypes", TaskTypes.Raw);
+  Options.store(Opts, "SpawnFunctions", SpawnFunctions.Raw);
+  Options.store(Opts, "OwnedSpawnFunctions", OwnedSpawnFunctions.Raw);
+  Options.store(Opts, "GatherFunctions", GatherFunctions.Raw);
+  Options.store(Opts, "BoundedGatherFunctions", BoundedGatherFunctions.Raw);
+  Options.store(Opts, "SemaphoreTypes", SemaphoreTypes.Raw);
+  Options.store(Opts, "ConcurrencyLimitTypes", ConcurrencyLimitTypes.Raw);
+  Options.store(Opts, "TaskGroupTypes", TaskGroupTypes.Raw);
+  Options.store(Opts, "QueueTypes", QueueTypes.Raw);
+}
+
+void UnboundedSpawnCheck::registerMatchers(MatchFinder *Finder) {
+  auto InLoop = hasAncestor(stmt(anyOf(forStmt(), cxxForRangeStmt(), whileStmt(), doStmt())));
+  if (!AllSpawns.empty())
+    Finder->addMatcher(callExpr(callee(functionDecl(isInNameList(&AllSpawns))), InLoop)
+                           .bind("spawn"),
+                       this);
+  // Lazy tasks collected in a loop run only when gathered: checked at the gather.
+  if (!TaskTypes.Names.empty() && !GatherFunctions.Names.empty())
+    Finder->addMatcher(
+        cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("push_back", "emplace_back",
+                                                          "push_front", "emplace_front"))),
+                          on(declRefExpr(to(varDecl(hasLocalStorage()).bind("container")))),
+                          hasArgument(0, expr(hasTypeInNameList(&TaskTypes.Names)).bind("task")),
+                          InLoop)
+            .bind("collect"),
+        this);
+}
+
+void UnboundedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("spawn"))
+    checkSpawn(*Spawn, *Result.Context);
+  else if (const auto *Push = Result.Nodes.getNodeAs<CXXMemberCallExpr>("collect"))
+    checkCollected(*Result.Nodes.getNodeAs<Expr>("task"), *Push,
+                   *Result.Nodes.getNodeAs<VarDecl>("container"), *Result.Context);
+}
+
+UnboundedSpawnCheck::Fanout UnboundedSpawnCheck::fanout(const Expr &Created,
+                                                        const VarDecl *Container,
+                                                        const FunctionDecl &Function,
+                                                        ASTContext &Context) const {
+  Fanout Fan;
+  // Where the task (or its handle) goes: a local handle, a container.
+  const VarDecl *Handle = nullptr;
+  DynTypedNode Parent = semanticParent(Created, Context);
+  if (const auto *Var = Parent.get<VarDecl>(); Var && Var->hasLocalStorage())
+    Handle = Var;
+  if (!Container)
+    Container = containerAddedTo(Parent);
+
+  auto Loops = enclosingLoops(Created, Context);
+  if (Loops.empty())
+    return Fan;
+  if (Handle && !Container)
+    if (const CallExpr *Push = findCall(*loopBody(*Loops.front()), [&](const CallExpr &Call) {
+          return containerAddedTo(DynTypedNode::create(Call)) &&
+                 llvm::any_of(Call.arguments(),
+                              [&](const Expr *Arg) { return mentions(*Arg, nullptr, Handle); });
+        }))
+      Container = containerAddedTo(DynTypedNode::create(*Push));
+
+  // Tasks awaited in the body of the loop that makes them run one at a time (or
+  // a batch at a time, when flushed there); awaited in an outer loop's body,
+  // they run one chunk at a time. Otherwise every enclosing loop multiplies them.
+  auto AwaitsTasks = [&](const Stmt &Body, const Stmt *Skip) {
+    bool Found = false;
+    forEachAwait(Body, Skip, [&](const Expr &Operand) {
+      Found |= mentions(Operand, &Created, Container);
+    });
+    return Found;
+  };
+  llvm::SmallVector<const Stmt *, 4> Multiplying;
+  for (size_t I = 0; I < Loops.size(); ++I) {
+    const Stmt *Body = loopBody(*Loops[I]);
+    bool Joined = AwaitsTasks(*Body, I ? Loops[I - 1] : nullptr);
+    if (I == 0 && Handle && !Joined) {
+      // A handle awaited on every path of the iteration that made it.
+      Consumption Flow = consumptionOf(*Handle, Function, Context, [&](const DeclRefExpr &Ref) {
+        return isAwaitedUse(Ref, Context);
+      });
+      Joined = Flow.How == Consumption::Everywhere;
+    }
+    if (Joined)
+      return Fan;
+    Multiplying.push_back(Loops[I]);
+  }
+  Fan.OutermostLoop = Multiplying.back();
+
+  std::uint64_t Product = 1;
+  const Stmt *Unsized = nullptr;
+  for (const Stmt *Loop : Multiplying) {
+    LoopSize Size = loopSize(*Loop, Context);
+    if (Size.How == LoopSize::Constant) {
+      Product = Size.Iterations ? std::min<std::uint64_t>(Product * Size.Iterations, 1u << 30) : 0;
+      continue;
+    }
+    if (!Unsized || (Fan.Size.How == LoopSize::Unknown && Size.How != LoopSize::Unknown)) {
+      Fan.Size = Size;
+      Unsized = Loop;
+    }
+  }
+  if (Product == 0)
+    return Fan;
+  if (!Unsized) {
+    Fan.Unbounded = Product >= MaxStaticFanout;
+    Fan.Size = {LoopSize::Constant, Product, ""};
+  } else if (Fan.Size.How == LoopSize::Unknown) {
+    // `while (true) { auto c = co_await accept(); spawn(...); }`: one task per
+    // event is how servers work; the loop's pace is the events', not a collection's.
+    bool EventDriven = false;
+    forEachAwait(*Unsized, nullptr, [&](const Expr &) { EventDriven = true; });
+    Fan.Unbounded = !EventDriven;
+  } else {
+    Fan.Unbounded = true;
+  }
+
+  if (Container)
+    if (const Stmt *Body = userBody(Function))
+      if (const CallExpr *Gather = findCall(*Body, [&](const CallExpr &Call) {
+            const FunctionDecl *Callee = Call.getDirectCallee();
+            return Callee &&
+                   (GatherFunctions.Names.contains(*Callee) ||
+                    BoundedGatherFunctions.Names.contains(*Callee)) &&
+                   llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
+                     return mentions(*Arg, nullptr, Container);
+                   });
+          })) {
+        Fan.Gather = Gather;
+        Fan.GatherIsWindowed =
+            BoundedGatherFunctions.Names.contains(*Gather->getDirectCallee());
+      }
+  return Fan;
+}
+
+bool UnboundedSpawnCheck::isBounded(
+    const Expr &Spawn, llvm::ArrayRef<const Expr *> Work, const Fanout &Fan,
+    const FunctionDecl &Function, ASTContext &Context,
+    llvm::SmallVectorImpl<std::pair<SourceLocation, std::string>> &Notes) const {
+  if (Fan.GatherIsWindowed)
+    return true;
+  // A fixed pool of workers draining a queue: the loop counts workers, not elements.
+  if (Fan.Size.How != LoopSize::Elements)
+    for (const Expr *W : Work)
+      if (const auto *Call = llvm::dyn_cast<CallExpr>(W->IgnoreUnlessSpelledInSource()))
+        if (llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+              return QueueTypes.Names.containsType(Arg->getType(), /*ThroughPointers=*/true);
+            }))
+          return true;
+
+  SemaphoreSearch Semaphores(SemaphoreTypes.Names, Function, *loopBody(*Fan.OutermostLoop),
+                             Context);
+  if (!SemaphoreTypes.Names.empty()) {
+    if (Semaphores.loopAcquires())
+      return true;
+    for (const Expr *W : Work)
+      if (Semaphores.workAcquires(*W))
+        return true;
+    if (const NamedDecl *Unshared = Semaphores.unsharedSemaphore())
+      Notes.push_back({Unshared->getLocation(), messages::semaphoreNotShared(Unshared->getName())});
+  }
+
+  // `group.create_task(...)`: the group may carry the limit.
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Spawn)) {
+    const Expr *Group = Member->getImplicitObjectArgument();
+    if (Group && TaskGroupTypes.Names.containsType(Group->getType(), /*ThroughPointers=*/true)) {
+      GroupBound Bound =
+          groupBound(*Group, ConcurrencyLimitTypes.Names, TaskGroupTypes.Names, Context);
+      if (Bound.How == GroupBound::Limited || Bound.How == GroupBound::JoinedPerIteration)
+        return true;
+      if (Bound.How == GroupBound::Unlimited && Bound.Where)
+        Notes.push_back({Bound.Where->getBeginLoc(),
+                         messages::groupWithoutLimit(firstSpelling(ConcurrencyLimitTypes))});
+    }
+  }
+  return false;
+}
+
+void UnboundedSpawnCheck::report(const Expr &At, llvm::StringRef Verb, const Fanout &Fan,
+                                 llvm::ArrayRef<std::pair<SourceLocation, std::string>> Notes) {
+  char Kind = Fan.Size.How == LoopSize::Elements   ? 'e'
+              : Fan.Size.How == LoopSize::Count    ? 'c'
+              : Fan.Size.How == LoopSize::Constant ? 'k'
+                                                   : '?';
+  std::string Remedy = messages::boundRemedy(
+      firstSpelling(SemaphoreTypes), firstSpelling(TaskGroupTypes),
+      firstSpelling(ConcurrencyLimitTypes), Fan.Gather ? firstSpelling(BoundedGatherFunctions) : "");
+  diag(At.getBeginLoc(), "%0") << messages::unboundedSpawn(
+      Verb, messages::fanoutSubject(Kind, Fan.Size.Source, Fan.Size.Iterations), Remedy);
+  if (Fan.Gather)
+    diag(Fan.Gather->getBeginLoc(), "%0", DiagnosticIDs::Note) << messages::gatheredAllAtOnce();
+  for (const auto &[Loc, Text] : Notes)
+    diag(Loc, "%0", DiagnosticIDs::Note) << Text;
+}
+
+void UnboundedSpawnCheck::checkSpawn(const CallExpr &Spawn, ASTContext &Context) {
+  StatementContext Where = contextOf(Spawn, Context);
+  if (!Where.Function || Where.Unevaluated)
+    return;
+  if (!Reported.insert(Spawn.getBeginLoc().getPtrEncoding()).second)
+    return;
+  // `co_await create_task(...)` in a loop is sequential: another check's business.
+  if (isAwaitOperand(Spawn, Context))
+    return;
+  Fanout Fan = fanout(Spawn, nullptr, *Where.Function, Context);
+  if (!Fan.Unbounded)
+    return;
+
+  // The spawned work: the arguments, and the task a member spawn is called on
+  // (folly's `task.start()`), but never the group of `group.create_task()`.
+  llvm::SmallVector<const Expr *, 4> Work(Spawn.arguments());
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Spawn))
+    if (const Expr *Object = Member->getImplicitObjectArgument();
+        Object && !TaskGroupTypes.Names.containsType(Object->getType(), true))
+      Work.push_back(Object);
+
+  llvm::SmallVector<std::pair<SourceLocation, std::string>, 2> Notes;
+  if (isBounded(Spawn, Work, Fan, *Where.Function, Context, Notes))
+    return;
+  report(Spawn, "creates", Fan, Notes);
+}
+
+void UnboundedSpawnCheck::checkCollected(const Expr &Task, const CXXMemberCallExpr &Push,
+                                         const VarDecl &Container, ASTContext &Context) {
+  StatementContext Where = contextOf(Push, Context);
+  if (!Where.Function || Where.Unevaluated || Reported.contains(&Container))
+    return;
+  Fanout Fan = fanout(Push, &Container, *Where.Function, Context);
+  // Lazy tasks that are never gathered run one at a time, if at all.
+  if (!Fan.Unbounded || !Fan.Gather)
+    return;
+  llvm::SmallVector<std::pair<SourceLocation, std::string>, 2> Notes;
+  const Expr *Work[] = {&Task};
+  if (isBounded(Push, Work, Fan, *Where.Function, Context, Notes))
+    return;
+  Reported.insert(&Container);
+  report(Task, "gathers", Fan, Notes);
+}
+
+} // namespace corolint

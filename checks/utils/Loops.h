@@ -1,0 +1,60 @@
+//===--- Loops.h - how many times a loop runs, as far as the source says ---===//
+//
+// "One task per element of a collection whose size is not a small constant"
+// needs the loops around a statement and, for each, either its trip count
+// (when the source makes it a compile-time constant) or what its size comes
+// from ('urls', 'n'), in the words a message can quote.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COROLINT_CHECKS_UTILS_LOOPS_H
+#define COROLINT_CHECKS_UTILS_LOOPS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <cstdint>
+#include <string>
+
+namespace corolint {
+
+/// What bounds the number of iterations of one loop.
+struct LoopSize {
+  enum Kind {
+    Constant, ///< `N` iterations, a compile-time constant
+    Elements, ///< one iteration per element of the collection `Source`
+    Count,    ///< a count that is not a constant: `i < n`
+    Unknown,  ///< `while (true)`, `for (;;)`, a condition we cannot read
+  } How = Unknown;
+  std::uint64_t Iterations = 0; ///< for Constant
+  std::string Source;           ///< for Elements and Count: the source text to quote
+};
+
+/// The for, range-for, while and do loops around \p S, innermost first, up to
+/// the innermost enclosing function (a lambda's body ends the walk).
+llvm::SmallVector<const clang::Stmt *, 4> enclosingLoops(const clang::Stmt &S,
+                                                         clang::ASTContext &Context);
+
+/// The body of a for, range-for, while or do loop.
+const clang::Stmt *loopBody(const clang::Stmt &Loop);
+
+/// How many times \p Loop runs.
+LoopSize loopSize(const clang::Stmt &Loop, clang::ASTContext &Context);
+
+/// The source text of \p E, shortened for a message.
+std::string spelling(const clang::Expr &E, clang::ASTContext &Context);
+
+/// Calls \p Visit for each `co_await` in \p Root that runs in Root's own
+/// function (not in nested lambdas), skipping the subtree \p Skip.
+void forEachAwait(const clang::Stmt &Root, const clang::Stmt *Skip,
+                  llvm::function_ref<void(const clang::Expr &Operand)> Visit);
+
+/// True when \p Root (not counting nested lambdas) contains \p Target or a
+/// reference to \p Var.
+bool mentions(const clang::Stmt &Root, const clang::Stmt *Target, const clang::Decl *Var);
+
+} // namespace corolint
+
+#endif
