@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <aio/aio.hpp>
+#include <aio/testing.hpp>
 #include <stdexcept>
 #include <string>
 
@@ -99,3 +100,20 @@ TEST(Sleep, ShorterSleepWakesFirst) {
 }
 
 TEST(Run, NoRunningLoopOutsideRun) { EXPECT_THROW(aio::get_running_loop(), aio::runtime_error); }
+
+TEST(Sleep, AcceptsAnyDurationType) {
+  auto body = []() -> aio::task<> {
+    aio::testing::virtual_time clock;
+    co_await aio::sleep(std::chrono::duration<double>(0.001));
+    co_await aio::sleep(std::chrono::duration<int, std::milli>(1));
+    auto forever = aio::create_task(aio::detail::as_task(aio::sleep(std::chrono::hours::max())));
+    co_await aio::sleep(0s);
+    forever.cancel();
+    try {
+      co_await forever;
+    } catch (const aio::cancelled_error&) {
+    }
+    EXPECT_TRUE(forever.cancelled());
+  };
+  aio::run(body());
+}

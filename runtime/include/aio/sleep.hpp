@@ -55,10 +55,11 @@ class [[nodiscard]] sleep_awaitable {
 
 template <class Rep, class Period>
 sleep_awaitable sleep(std::chrono::duration<Rep, Period> delay) noexcept {
-  using target = clock::duration;
-  if (delay > std::chrono::duration_cast<std::chrono::duration<Rep, Period>>(std::chrono::hours(24 * 365 * 100)))
-    return sleep_awaitable(std::chrono::duration_cast<target>(std::chrono::hours(24 * 365 * 100)));
-  return sleep_awaitable(std::chrono::ceil<target>(delay));
+  // Compared in floating point so no duration type can overflow; ~95 years is forever enough.
+  constexpr double longest_seconds = 3.0e9;
+  if (std::chrono::duration<double>(delay).count() >= longest_seconds)
+    return sleep_awaitable(std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(longest_seconds)));
+  return sleep_awaitable(std::chrono::ceil<clock::duration>(delay));
 }
 
 }  // namespace aio
