@@ -1,6 +1,7 @@
 // MaxStaticFanout moves the line between a small constant fan-out and a large one.
 // RUN: %check_corolint_plugin %s async-unbounded-spawn %t -- -config="{CheckOptions: {async-unbounded-spawn.MaxStaticFanout: 8}}"
 // RUN: %check_corolint_plugin --check-suffix=DEFAULT %s async-unbounded-spawn %t-default
+// RUN: %check_corolint --check-suffix=DEFAULT %s async-unbounded-spawn %t-default-cli
 
 #include <aio/aio.hpp>
 

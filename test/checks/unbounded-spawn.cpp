@@ -2,6 +2,7 @@
 // `fake` and points SemaphoreTypes and QueueTypes at them, which also checks
 // that the message spells the semaphore from the option.
 // RUN: %check_corolint_plugin %s async-unbounded-spawn %t -- -config="{CheckOptions: {async-unbounded-spawn.SemaphoreTypes: '::fake::semaphore', async-unbounded-spawn.QueueTypes: '::fake::queue'}}"
+// RUN: %check_corolint %s async-unbounded-spawn %t-cli -- -config="{CheckOptions: {async-unbounded-spawn.SemaphoreTypes: '::fake::semaphore', async-unbounded-spawn.QueueTypes: '::fake::queue'}}"
 // RUN: %check_corolint_plugin --check-suffix=FOLLY %s async-unbounded-spawn %t-folly -- -config="{CheckOptions: {AsyncProfile: folly}}"
 
 #include <aio/aio.hpp>
