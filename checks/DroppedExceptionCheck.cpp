@@ -274,8 +274,7 @@ void DroppedExceptionCheck::checkHandler(const CXXCatchStmt &Handler, ASTContext
   // Catching the cancellation exception itself is async-cancellation-swallowed's business.
   if (!catchesAll(Handler) && CancelledTypes.Names.containsType(Handler.getCaughtType()))
     return;
-  HandlerActions Actions = analyzeHandler(Handler, LoggingFunctions);
-  if (Actions.Rethrows || Actions.Logs || Actions.Records)
+  if (!analyzeHandler(Handler, LoggingFunctions).swallows())
     return;
   StatementContext Where = contextOf(Handler, Context);
   diag(Handler.getCatchLoc(), "%0")

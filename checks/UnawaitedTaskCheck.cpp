@@ -43,14 +43,17 @@ bool isContainerFiller(llvm::StringRef Member) {
                             Member);
 }
 
-/// A use that reads the task as a value: a condition, an operand, a bool conversion.
-bool isValueUse(const DynTypedNode &Parent, const Expr &E) {
+/// A use that reads the task as a value: a condition, an operand, a bool
+/// conversion. Operators that combine tasks into a task (asio's awaitable
+/// operators `a && b`, `a || b`) are not value uses: the result is a task.
+bool isValueUse(const DynTypedNode &Parent, const Expr &E, const NameList &TaskTypes) {
   if (const auto *Binary = Parent.get<BinaryOperator>())
     return Binary->getOpcode() != BO_Comma;
   if (Parent.get<UnaryOperator>())
     return true;
   if (const auto *Operator = Parent.get<CXXOperatorCallExpr>())
-    return Operator->getOperator() != OO_Equal && Operator->getOperator() != OO_Coawait;
+    return Operator->getOperator() != OO_Equal && Operator->getOperator() != OO_Coawait &&
+           !TaskTypes.containsType(Operator->getType());
   if (const auto *Member = Parent.get<MemberExpr>())
     return llvm::isa<CXXConversionDecl>(Member->getMemberDecl());
   (void)E;
@@ -73,7 +76,7 @@ bool isCondition(const DynTypedNode &Parent, const Expr &E) {
 }
 
 /// Whether a reference to a local task runs it or hands it on.
-bool consumesTask(const DeclRefExpr &Ref, ASTContext &Context) {
+bool consumesTask(const DeclRefExpr &Ref, ASTContext &Context, const NameList &TaskTypes) {
   DynTypedNode Parent = semanticParent(Ref, Context);
   if (const auto *Cast = Parent.get<ExplicitCastExpr>())
     return !Cast->getTypeAsWritten()->isVoidType();
@@ -82,7 +85,7 @@ bool consumesTask(const DeclRefExpr &Ref, ASTContext &Context) {
   if (const auto *Operator = Parent.get<CXXOperatorCallExpr>())
     if (Operator->getOperator() == OO_Equal)
       return Operator->getArg(0)->IgnoreImplicit() != &Ref;
-  if (isValueUse(Parent, Ref) || isCondition(Parent, Ref))
+  if (isValueUse(Parent, Ref, TaskTypes) || isCondition(Parent, Ref))
     return false;
   if (const auto *Member = Parent.get<MemberExpr>())
     return !isObserver(Member->getMemberDecl()->getName());
@@ -188,7 +191,7 @@ void UnawaitedTaskCheck::checkTaskCall(const Expr &Call, const MatchFinder::Matc
       checkCollected(Call, *Container, Context);
     return;
   }
-  if (isValueUse(Parent, Call) || isCondition(Parent, Call))
+  if (isValueUse(Parent, Call, TaskTypes.Names) || isCondition(Parent, Call))
     diag(Call.getBeginLoc(), "%0") << messages::taskUsedAsValue(Producer);
 }
 
@@ -196,7 +199,7 @@ void UnawaitedTaskCheck::checkBoundToLocal(const Expr &Call, const VarDecl &Var,
                                            ASTContext &Context) {
   StatementContext Where = contextOf(Call, Context);
   Consumption Flow = consumptionOf(Var, *Where.Function, Context, [&](const DeclRefExpr &Ref) {
-    return consumesTask(Ref, Context);
+    return consumesTask(Ref, Context, TaskTypes.Names);
   });
   std::string Producer = producerName(Call);
   switch (Flow.How) {

@@ -51,7 +51,11 @@ public:
           Actions.Records = true;
         else if (Logging.match(Name))
           Actions.Logs = true;
+        else
+          Actions.Handles = true; // closes a socket, stops a session, notifies someone
       }
+    } else {
+      Actions.Handles = true; // a call through a pointer or a callable object
     }
     if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(Call))
       if (Operator->getOperator() == OO_LessLess && isStream(Operator->getArg(0)->getType()))

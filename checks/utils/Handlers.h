@@ -21,6 +21,10 @@ struct HandlerActions {
   bool Rethrows = false; ///< `throw;`, `throw X`, std::rethrow_exception
   bool Logs = false;     ///< a call whose name looks like logging, or `<<` into a stream
   bool Records = false;  ///< uses the exception, std::current_exception, stores or returns a value
+  bool Handles = false;  ///< calls anything else: cleanup such as stopping a session is handling
+
+  /// Nothing at all happens to the failure (`catch (...) {}`, `{ continue; }`).
+  bool swallows() const { return !Rethrows && !Logs && !Records && !Handles; }
 };
 
 /// \p Logging matches the unqualified names of logging functions.
