@@ -160,8 +160,9 @@ void event_loop::run_once() {
       timeout_ms = ms <= 0 ? 0 : ms > 86'400'000 ? 86'400'000 : static_cast<int>(ms);
     }
   }
-  // I/O readiness is polled when idle, and every 64 busy iterations for fairness.
-  if (idle || ++iterations_since_poll_ >= 64) {
+  // Poll when idle; while busy, only if I/O sources exist (every 64 iterations, for fairness).
+  // Other threads' calls need no syscall: threadsafe_pending_ is checked below every time.
+  if (idle || (io_sources_ > 0 && ++iterations_since_poll_ >= 64)) {
     iterations_since_poll_ = 0;
     poll_io(timeout_ms);
   }

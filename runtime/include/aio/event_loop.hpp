@@ -142,6 +142,7 @@ class event_loop {
   std::uint64_t next_task_id_ = 1;
   std::uint64_t next_callback_id_ = 1;
   std::uint32_t iterations_since_poll_ = 0;
+  std::size_t io_sources_ = 0;  // file descriptors registered besides the wake-up eventfd
 
   int epoll_fd_ = -1;
   int wake_fd_ = -1;
