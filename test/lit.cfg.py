@@ -10,7 +10,7 @@ config.suffixes = [".cpp", ".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.corolint_obj_root, "test")
 # GoogleTest and benchmark sources are not lit tests; Inputs/ hold test data.
-config.excludes = ["runtime", "bench", "corpus", "Inputs", "lit.cfg.py", "check_corolint.py", "lsp_client.py"]
+config.excludes = ["runtime", "bench", "corpus", "Inputs", "lit.cfg.py", "check_corolint.py", "lsp_client.py", "run_corpus.py"]
 
 bin_dir = os.path.join(config.corolint_obj_root, "bin")
 lib_dir = os.path.join(config.corolint_obj_root, "lib")
