@@ -43,6 +43,7 @@ std::vector<std::string> optionKeys(const clang::tidy::ClangTidyOptions &Options
   std::vector<std::string> Keys;
   for (const auto &Entry : Options.CheckOptions)
     Keys.push_back(Entry.getKey().str());
+  llvm::sort(Keys); // StringMap order is not stable across builds
   return Keys;
 }
 

@@ -94,10 +94,15 @@ LintResult lintFiles(const LintSettings &S, const LoadedDatabase &Database,
   Request.Overrides = S.Overrides;
   Request.Jobs = S.Jobs;
   Request.CollectFixes = S.Fix || !S.ExportFixes.empty();
-  llvm::SmallString<128> ProfileDir;
-  if (S.CheckProfile &&
-      !llvm::sys::fs::createUniqueDirectory("corolint-profile", ProfileDir))
-    Request.ProfileDirectory = ProfileDir.str().str();
+  if (S.CheckProfile) {
+    llvm::SmallString<128> Prefix, ProfileDir;
+    llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/true, Prefix);
+    llvm::sys::path::append(Prefix, "corolint-profile");
+    if (std::error_code EC = llvm::sys::fs::createUniqueDirectory(Prefix, ProfileDir))
+      llvm::errs() << "corolint: warning: no check profile: " << EC.message() << "\n";
+    else
+      Request.ProfileDirectory = ProfileDir.str().str();
+  }
   std::optional<ProgressBar> Bar;
   if (S.Progress) {
     Bar.emplace(llvm::errs());
