@@ -208,6 +208,12 @@ aio::task<> explicitly_handed_on() {
   co_return;
 }
 
+// The explicit fire-and-forget that says what happens to errors.
+aio::task<> detached_with_error_handler() {
+  aio::detach(aio::create_task(fetch(10)), [](std::exception_ptr) { log_error("fetch failed"); });
+  co_return;
+}
+
 aio::join_handle<int> returned_to_caller() { return aio::create_task(fetch(6)); }
 
 aio::task<> gathered_handles() {

@@ -3,6 +3,7 @@
 
 #include "aio/as_completed.hpp"
 #include "aio/debug.hpp"
+#include "aio/detach.hpp"
 #include "aio/errors.hpp"
 #include "aio/event_loop.hpp"
 #include "aio/exception_group.hpp"
