@@ -1,46 +1,81 @@
 #!/usr/bin/env python3
 """A small LSP client for end-to-end editor tests of corolint-clangd.
 
-Creates a project in a temporary directory, starts corolint-clangd on it,
-opens a file, waits for the async-* diagnostic, asks for code actions and
-checks the quick fix's edit. Exits non-zero with a message on any mismatch.
+Importable: Project writes a temporary project (source, compile database,
+.clang-tidy, .clangd) and Session drives corolint-clangd over stdio with
+helpers for the requests the tests make. lsp_scenarios.py holds the tests.
 """
 
-import argparse
 import json
 import os
+import queue
 import shutil
 import subprocess
 import sys
 import threading
-import queue
 import time
 import urllib.parse
 
-SOURCE = """\
-#include <aio/aio.hpp>
-#include <chrono>
-#include <thread>
-
-using namespace std::chrono_literals;
-
-aio::task<int> fetch_data() {
-  std::this_thread::sleep_for(1s);
-  co_return 42;
-}
-"""
+CLANG_TIDY = "Checks: '-*,async-*'\n"
+# clangd 19 runs only checks it knows to be fast unless told otherwise.
+CLANGD = "Diagnostics:\n  ClangTidy:\n    FastCheckFilter: Loose\n"
 
 
-class Client:
-    def __init__(self, command, cwd):
-        self.proc = subprocess.Popen(command, cwd=cwd, stdin=subprocess.PIPE,
+class Timeout(Exception):
+    """Nothing matching arrived in time."""
+
+
+def fail(text):
+    print("FAIL: " + text)
+    sys.exit(1)
+
+
+class Project:
+    """A directory with one source file, its compile command and the configs."""
+
+    def __init__(self, workdir, aio_include, source, name="main.cpp"):
+        self.root = os.path.abspath(workdir)
+        shutil.rmtree(self.root, ignore_errors=True)
+        os.makedirs(self.root)
+        self.path = os.path.join(self.root, name)
+        self.uri = "file://" + urllib.parse.quote(self.path)
+        self.write(name, source)
+        self.write("compile_commands.json", json.dumps([{
+            "directory": self.root, "file": self.path,
+            "command": "clang++-19 -std=c++20 -I{} -c {}".format(os.path.abspath(aio_include), name)}]))
+        self.write(".clang-tidy", CLANG_TIDY)
+        self.write(".clangd", CLANGD)
+
+    def write(self, name, text):
+        with open(os.path.join(self.root, name), "w") as f:
+            f.write(text)
+
+
+class Session:
+    """corolint-clangd on a Project, initialized; close() shuts it down."""
+
+    def __init__(self, clangd, project):
+        self.project = project
+        self.proc = subprocess.Popen([os.path.abspath(clangd), "--log=error", "--background-index=false"],
+                                     cwd=project.root, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.messages = queue.Queue()
-        self.next_id = 1
-        threading.Thread(target=self._read, daemon=True).start()
         self.stderr_lines = []
+        self.next_id = 1
+        self.version = 0
+        threading.Thread(target=self._read, daemon=True).start()
         threading.Thread(target=self._drain_stderr, daemon=True).start()
+        self.request("initialize", {
+            "processId": os.getpid(),
+            "rootUri": "file://" + urllib.parse.quote(project.root),
+            "capabilities": {"textDocument": {
+                "publishDiagnostics": {"relatedInformation": True},
+                "codeAction": {"codeActionLiteralSupport": {
+                    "codeActionKind": {"valueSet": ["quickfix"]}}}}},
+        })
+        self.notify("initialized", {})
 
+    # --- transport ---
     def _drain_stderr(self):
         for line in self.proc.stderr:
             self.stderr_lines.append(line.decode(errors="replace"))
@@ -58,8 +93,7 @@ class Client:
                     break
                 key, value = line.split(":", 1)
                 headers[key.strip().lower()] = value.strip()
-            body = stream.read(int(headers["content-length"]))
-            self.messages.put(json.loads(body))
+            self.messages.put(json.loads(stream.read(int(headers["content-length"]))))
 
     def send(self, message):
         data = json.dumps(message).encode()
@@ -81,7 +115,7 @@ class Client:
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                fail("timed out after {}s waiting for {}\nclangd stderr:\n{}".format(
+                raise Timeout("timed out after {}s waiting for {}\nclangd stderr:\n{}".format(
                     timeout, what, "".join(self.stderr_lines[-30:])))
             try:
                 message = self.messages.get(timeout=remaining)
@@ -90,100 +124,60 @@ class Client:
             if predicate(message):
                 return message
 
+    # --- documents ---
+    def open(self, text):
+        self.version = 1
+        self.notify("textDocument/didOpen", {"textDocument": {
+            "uri": self.project.uri, "languageId": "cpp", "version": self.version, "text": text}})
+        return self.diagnostics()
 
-def fail(text):
-    print("FAIL: " + text)
-    sys.exit(1)
+    def change(self, text):
+        """Replaces the whole text, as an editor does on an edit; returns the new diagnostics."""
+        self.version += 1
+        self.notify("textDocument/didChange", {
+            "textDocument": {"uri": self.project.uri, "version": self.version},
+            "contentChanges": [{"text": text}]})
+        return self.diagnostics()
+
+    def close_document(self):
+        self.notify("textDocument/didClose", {"textDocument": {"uri": self.project.uri}})
+
+    def diagnostics(self, timeout=90):
+        """The next diagnostics published for the document (for the current version
+        when clangd says which)."""
+        published = self.wait_for(
+            lambda m: m.get("method") == "textDocument/publishDiagnostics"
+            and m["params"]["uri"] == self.project.uri
+            and m["params"].get("version", self.version) == self.version,
+            timeout, "diagnostics for version {}".format(self.version))
+        return published["params"]["diagnostics"]
+
+    def code_actions(self, diagnostic):
+        reply = self.request("textDocument/codeAction", {
+            "textDocument": {"uri": self.project.uri},
+            "range": diagnostic["range"],
+            "context": {"diagnostics": [diagnostic], "only": ["quickfix"]},
+        })
+        return reply.get("result") or []
+
+    def close(self):
+        self.request("shutdown", None)
+        self.notify("exit", None)
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            fail("corolint-clangd did not exit after 'exit'")
+        if self.proc.returncode != 0:
+            fail("corolint-clangd exited with {}".format(self.proc.returncode))
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--clangd", required=True)
-    parser.add_argument("--aio-include", required=True)
-    parser.add_argument("--workdir", required=True)
-    args = parser.parse_args()
+def ours(diagnostics):
+    """The async-* findings among clangd's diagnostics (not its own hints)."""
+    return [d for d in diagnostics if str(d.get("code", "")).startswith("async-")]
 
-    project = os.path.abspath(args.workdir)
-    clangd = os.path.abspath(args.clangd)
-    aio_include = os.path.abspath(args.aio_include)
-    shutil.rmtree(project, ignore_errors=True)
-    os.makedirs(project)
-    source_path = os.path.join(project, "main.cpp")
-    with open(source_path, "w") as f:
-        f.write(SOURCE)
-    with open(os.path.join(project, "compile_commands.json"), "w") as f:
-        json.dump([{"directory": project, "file": source_path,
-                    "command": "clang++-19 -std=c++20 -I{} -c main.cpp".format(aio_include)}], f)
-    with open(os.path.join(project, ".clang-tidy"), "w") as f:
-        f.write("Checks: '-*,async-*'\n")
-    with open(os.path.join(project, ".clangd"), "w") as f:
-        # clangd 19 runs only checks it knows to be fast unless told otherwise.
-        f.write("Diagnostics:\n  ClangTidy:\n    FastCheckFilter: Loose\n")
 
-    client = Client([clangd, "--log=error", "--background-index=false"], project)
-    uri = "file://" + urllib.parse.quote(source_path)
-    client.request("initialize", {
-        "processId": os.getpid(),
-        "rootUri": "file://" + urllib.parse.quote(project),
-        "capabilities": {"textDocument": {
-            "publishDiagnostics": {"relatedInformation": True},
-            "codeAction": {"codeActionLiteralSupport": {
-                "codeActionKind": {"valueSet": ["quickfix"]}}}}},
-    })
-    client.notify("initialized", {})
-    client.notify("textDocument/didOpen", {"textDocument": {
-        "uri": uri, "languageId": "cpp", "version": 1, "text": SOURCE}})
-
-    published = client.wait_for(
-        lambda m: m.get("method") == "textDocument/publishDiagnostics"
-        and m["params"]["uri"] == uri
-        and any(d.get("code") == "async-blocking-call" for d in m["params"]["diagnostics"]),
-        90, "an async-blocking-call diagnostic")
-    diagnostics = published["params"]["diagnostics"]
-    # clangd's own hints (unused includes, ...) are not ours; errors and other
-    # async-* findings would be.
-    unexpected = [d for d in diagnostics if d.get("code") != "async-blocking-call"
-                  and (d.get("severity") == 1 or str(d.get("code", "")).startswith("async-"))]
-    if unexpected:
-        fail("unexpected diagnostics: " + json.dumps(unexpected))
-    diagnostic = diagnostics[0]
+def describe(diagnostic):
     start = diagnostic["range"]["start"]
-    if (start["line"], start["character"]) != (7, 2):
-        fail("diagnostic at {} instead of line 8, column 3".format(start))
-    # clangd capitalises the first letter of every message.
-    if "blocking call to 'std::this_thread::sleep_for' in coroutine 'fetch_data'" not in diagnostic["message"].lower():
-        fail("unexpected message: " + diagnostic["message"])
-    print("diagnostic:", diagnostic["message"])
-
-    reply = client.request("textDocument/codeAction", {
-        "textDocument": {"uri": uri},
-        "range": diagnostic["range"],
-        "context": {"diagnostics": [diagnostic], "only": ["quickfix"]},
-    })
-    actions = reply.get("result") or []
-    edits = []
-    for action in actions:
-        changes = (action.get("edit") or {}).get("changes") or {}
-        edits += [(action.get("title"), e) for e in changes.get(uri, [])]
-    fixes = [(title, e) for title, e in edits if e["newText"] == "co_await aio::sleep"]
-    if not fixes:
-        fail("no quick fix rewriting to 'co_await aio::sleep'; code actions: " + json.dumps(actions))
-    title, edit = fixes[0]
-    if edit["range"] != {"start": {"line": 7, "character": 2}, "end": {"line": 7, "character": 29}}:
-        fail("the quick fix edits the wrong range: " + json.dumps(edit["range"]))
-    print("quick fix:", title, "->", edit["newText"])
-
-    client.request("shutdown", None)
-    client.notify("exit", None)
-    try:
-        client.proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        client.proc.kill()
-        fail("corolint-clangd did not exit after 'exit'")
-    if client.proc.returncode != 0:
-        fail("corolint-clangd exited with {}".format(client.proc.returncode))
-    print("PASS")
-
-
-if __name__ == "__main__":
-    main()
+    return "{}:{}: {} [{}]".format(start["line"] + 1, start["character"] + 1,
+                                   diagnostic["message"], diagnostic.get("code"))

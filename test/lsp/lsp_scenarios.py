@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""End-to-end editor scenarios for corolint-clangd, one per lit test.
+
+  lsp_scenarios.py SCENARIO --clangd BIN --aio-include DIR --workdir DIR
+
+Each prints what it observed (for FileCheck) and exits non-zero on a mismatch.
+"""
+
+import argparse
+import json
+import time
+
+from lsp_client import Project, Session, Timeout, describe, fail, ours
+
+SLEEPY = """\
+#include <aio/aio.hpp>
+#include <chrono>
+#include <thread>
+
+using namespace std::chrono_literals;
+
+aio::task<int> fetch_data() {
+  std::this_thread::sleep_for(1s);
+  co_return 42;
+}
+"""
+
+CLEAN = SLEEPY.replace("  std::this_thread::sleep_for(1s);\n", "  co_await aio::sleep(1s);\n")
+
+
+def errors(diagnostics):
+    return [d for d in diagnostics if d.get("severity") == 1]
+
+
+def expect_sleep_finding(diagnostics, line):
+    found = ours(diagnostics)
+    if errors(diagnostics):
+        fail("compile errors: " + json.dumps(errors(diagnostics)))
+    if len(found) != 1 or found[0]["range"]["start"] != {"line": line - 1, "character": 2}:
+        fail("expected one async-blocking-call at line {}, got {}".format(line, [describe(d) for d in found]))
+    return found[0]
+
+
+def quickfix(session):
+    diagnostic = expect_sleep_finding(session.open(SLEEPY), 8)
+    print("diagnostic:", diagnostic["message"])
+    edits = []
+    for action in session.code_actions(diagnostic):
+        changes = (action.get("edit") or {}).get("changes") or {}
+        edits += [(action.get("title"), e) for e in changes.get(session.project.uri, [])]
+    fixes = [(title, e) for title, e in edits if e["newText"] == "co_await aio::sleep"]
+    if not fixes:
+        fail("no quick fix rewriting to 'co_await aio::sleep'; edits: " + json.dumps(edits))
+    title, edit = fixes[0]
+    if edit["range"] != {"start": {"line": 7, "character": 2}, "end": {"line": 7, "character": 29}}:
+        fail("the quick fix edits the wrong range: " + json.dumps(edit["range"]))
+    print("quick fix:", title, "->", edit["newText"])
+    # Applying the edit, as the editor would, leaves nothing to report.
+    lines = SLEEPY.split("\n")
+    lines[7] = lines[7][:2] + edit["newText"] + lines[7][29:]
+    after = session.change("\n".join(lines))
+    print("after the fix:", len(ours(after)), "finding(s)")
+
+
+def edits(session):
+    print("open clean:", len(ours(session.open(CLEAN))), "finding(s)")
+    # Typing a blocking call two lines further down.
+    edited = CLEAN.replace("  co_return 42;\n", "  int x = 1;\n  std::this_thread::sleep_for(1s);\n  co_return x;\n")
+    diagnostic = expect_sleep_finding(session.change(edited), 10)
+    print("after the edit:", describe(diagnostic))
+    print("after undo:", len(ours(session.change(CLEAN))), "finding(s)")
+
+
+def nolint(session):
+    for suppressed in ["  std::this_thread::sleep_for(1s); // NOLINT(async-blocking-call)\n",
+                       "  // NOLINTNEXTLINE(async-*)\n  std::this_thread::sleep_for(1s);\n",
+                       "  // NOLINTBEGIN\n  std::this_thread::sleep_for(1s);\n  // NOLINTEND\n"]:
+        text = SLEEPY.replace("  std::this_thread::sleep_for(1s);\n", suppressed)
+        diagnostics = session.open(text) if session.version == 0 else session.change(text)
+        print("suppressed by", suppressed.strip().split("\n")[0].strip(), "->",
+              len(ours(diagnostics)), "finding(s)")
+    wrong = SLEEPY.replace("sleep_for(1s);", "sleep_for(1s); // NOLINT(bugprone-*)")
+    print("NOLINT for another check:", describe(expect_sleep_finding(session.change(wrong), 8)))
+
+
+def config_change(session):
+    expect_sleep_finding(session.open(SLEEPY), 8)
+    print("before: 1 finding")
+    # Disable the check. clangd caches .clang-tidy and re-reads it when its
+    # cached copy is older than a few seconds, on the next rebuild of the file.
+    session.project.write(".clang-tidy", "Checks: '-*'\n")
+    time.sleep(6)
+    print("after editing .clang-tidy and the source:",
+          len(ours(session.change(SLEEPY + "\n"))), "finding(s)")
+    session.project.write(".clang-tidy", "Checks: '-*,async-*'\n")
+    time.sleep(6)
+    print("after re-enabling:", len(ours(session.change(SLEEPY))), "finding(s)")
+
+
+def config_without_edit(session):
+    expect_sleep_finding(session.open(SLEEPY), 8)
+    session.project.write(".clang-tidy", "Checks: '-*'\n")
+    time.sleep(6)
+    # No edit: does clangd republish by itself? Wait for anything new.
+    try:
+        published = session.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics",
+                                     10, "diagnostics without an edit")
+        print("republished without an edit:", len(ours(published["params"]["diagnostics"])), "finding(s)")
+    except Timeout:
+        print("not republished without an edit")
+    # Closing and reopening the file rebuilds it with the new configuration.
+    session.close_document()
+    session.version = 0
+    print("after reopening:", len(ours(session.open(SLEEPY))), "finding(s)")
+
+
+SCENARIOS = {"quickfix": quickfix, "edits": edits, "nolint": nolint,
+             "config-change": config_change, "config-without-edit": config_without_edit}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("scenario", choices=sorted(SCENARIOS))
+    parser.add_argument("--clangd", required=True)
+    parser.add_argument("--aio-include", required=True)
+    parser.add_argument("--workdir", required=True)
+    args = parser.parse_args()
+    project = Project(args.workdir, args.aio_include, SLEEPY)
+    try:
+        session = Session(args.clangd, project)
+        SCENARIOS[args.scenario](session)
+        session.close()
+    except Timeout as timeout:
+        fail(str(timeout))
+    print("PASS")
+
+
+if __name__ == "__main__":
+    main()
