@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BlockingCallCheck.h"
+#include "CancellationSwallowedCheck.h"
 #include "DroppedExceptionCheck.h"
 #include "UnawaitedTaskCheck.h"
 #include "UnboundedSpawnCheck.h"
@@ -17,6 +18,7 @@ class AsyncModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallCheck>("async-blocking-call");
+    Factories.registerCheck<CancellationSwallowedCheck>("async-cancellation-swallowed");
     Factories.registerCheck<DroppedExceptionCheck>("async-dropped-exception");
     Factories.registerCheck<UnawaitedTaskCheck>("async-unawaited-task");
     Factories.registerCheck<UnboundedSpawnCheck>("async-unbounded-spawn");

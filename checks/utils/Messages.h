@@ -217,6 +217,18 @@ inline std::string groupWithoutLimit(std::string_view Limit) {
                        : "the task group is created here without '" + std::string(Limit) + "'";
 }
 
+// ---- async-cancellation-swallowed -------------------------------------------
+
+/// Caught is how the handler is spelled: "'aio::cancelled_error'" or "'catch (...)'".
+inline std::string cancellationSwallowed(std::string_view Caught, std::string_view Cancelled,
+                                         std::string_view CoroutineName) {
+  std::string What = Caught == "..." ? "'catch (...)' also catches '" + std::string(Cancelled) + "'"
+                                     : "handler of '" + std::string(Caught) + "'";
+  return What + " around a suspension point in " + describeCoroutine(CoroutineName) +
+         " swallows the cancellation: the task goes on as if never cancelled, so the timeout or "
+         "task group that cancelled it waits for nothing; end the handler with 'throw;'";
+}
+
 } // namespace corolint::messages
 
 #endif

@@ -1,0 +1,96 @@
+//===--- CancellationSwallowedCheck.cpp - async-cancellation-swallowed -----===//
+
+#include "CancellationSwallowedCheck.h"
+#include "utils/Cancellation.h"
+#include "utils/Coroutines.h"
+#include "utils/Handlers.h"
+#include "utils/Messages.h"
+#include "utils/Profiles.h"
+
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolint {
+
+namespace {
+// Every name counts as logging here: only a rethrow completes a cancellation.
+const llvm::Regex NoLogging("^$");
+
+/// `throw;` laid out to fit before the handler's closing brace.
+std::string rethrowText(const CompoundStmt &Body, const SourceManager &Sources) {
+  unsigned OpenLine = Sources.getSpellingLineNumber(Body.getLBracLoc());
+  unsigned CloseLine = Sources.getSpellingLineNumber(Body.getRBracLoc());
+  if (OpenLine == CloseLine)
+    return Body.body_empty() ? " throw; " : "throw; ";
+  unsigned Indent = Sources.getSpellingColumnNumber(Body.getRBracLoc()) - 1;
+  return "  throw;\n" + std::string(Indent, ' ');
+}
+} // namespace
+
+CancellationSwallowedCheck::CancellationSwallowedCheck(llvm::StringRef Name,
+                                                       tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context) {
+  const ProfileData &Profile = readProfile(*this, Options);
+  CancelledTypes = readListOption(Options, "CancelledTypes", Profile.CancelledTypes);
+  RawCancelMethods = Options.get("CancelMethods", "cancel;request_stop;requestCancellation").str();
+  llvm::StringRef(RawCancelMethods).split(CancelMethods, ';', -1, /*KeepEmpty=*/false);
+}
+
+void CancellationSwallowedCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "CancelledTypes", CancelledTypes.Raw);
+  Options.store(Opts, "CancelMethods", RawCancelMethods);
+}
+
+void CancellationSwallowedCheck::registerMatchers(MatchFinder *Finder) {
+  // A library that does not deliver cancellation as an exception has nothing to swallow.
+  if (!CancelledTypes.Names.empty())
+    Finder->addMatcher(cxxCatchStmt(isInCoroutine()).bind("handler"), this);
+}
+
+void CancellationSwallowedCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Context = *Result.Context;
+  const auto *Handler = Result.Nodes.getNodeAs<CXXCatchStmt>("handler");
+  DynTypedNodeList Parents = Context.getParents(*Handler);
+  const auto *Try = Parents.empty() ? nullptr : Parents[0].get<CXXTryStmt>();
+  if (!Try)
+    return;
+  bool All = catchesAll(*Handler);
+  if (!All && !CancelledTypes.Names.containsType(Handler->getCaughtType()))
+    return;
+  const Stmt *Suspension = findSuspensionPoint(*Try->getTryBlock());
+  if (!Suspension)
+    return;
+  HandlerActions Actions = analyzeHandler(*Handler, NoLogging);
+  if (Actions.Rethrows)
+    return;
+  // `catch (...)` that does nothing at all is async-dropped-exception's finding.
+  if (All && Actions.swallows())
+    return;
+  StatementContext Where = contextOf(*Handler, Context);
+  if (!Where.Function ||
+      rethrownAfterHandler(*Handler, *Try, *Where.Function->getBody()) ||
+      awaitsOnlyWhatItCancelled(*Try, Context, CancelMethods))
+    return;
+
+  std::string Cancelled = firstSpelling(CancelledTypes);
+  std::string Caught = All ? std::string("...")
+                           : Handler->getCaughtType().getNonReferenceType().getUnqualifiedType()
+                                 .getAsString(Context.getPrintingPolicy());
+  {
+    auto Diag = diag(Handler->getCatchLoc(), "%0")
+                << messages::cancellationSwallowed(Caught, Cancelled,
+                                                   coroutineDisplayName(*Where.Function));
+    const auto *Body = llvm::cast<CompoundStmt>(Handler->getHandlerBlock());
+    SourceLocation End = Body->getRBracLoc();
+    if (fallsThrough(*Body) && End.isValid() && !End.isMacroID() &&
+        !Handler->getCatchLoc().isMacroID())
+      Diag << FixItHint::CreateInsertion(End, rethrowText(*Body, *Result.SourceManager));
+  }
+  diag(Suspension->getBeginLoc(), "cancellation is delivered at this suspension point",
+       DiagnosticIDs::Note);
+}
+
+} // namespace corolint
