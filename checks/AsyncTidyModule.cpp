@@ -7,6 +7,7 @@
 #include "BlockingCallCheck.h"
 #include "CancellationSwallowedCheck.h"
 #include "DroppedExceptionCheck.h"
+#include "NestedRunCheck.h"
 #include "UnawaitedTaskCheck.h"
 #include "UnboundedSpawnCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -20,6 +21,7 @@ public:
     Factories.registerCheck<BlockingCallCheck>("async-blocking-call");
     Factories.registerCheck<CancellationSwallowedCheck>("async-cancellation-swallowed");
     Factories.registerCheck<DroppedExceptionCheck>("async-dropped-exception");
+    Factories.registerCheck<NestedRunCheck>("async-nested-run");
     Factories.registerCheck<UnawaitedTaskCheck>("async-unawaited-task");
     Factories.registerCheck<UnboundedSpawnCheck>("async-unbounded-spawn");
   }

@@ -132,11 +132,9 @@ BlockingCallCheck::blockingOperation(const Expr &E) const {
     Named = Constructor->getParent();
     Found.IsConstruction = true;
   }
-  if (!Found.IsConstruction && RunFunctions.Names.contains(*Callee)) {
-    Found.Name = qualifiedName(*Callee).substr(2);
-    Found.IsLoopRun = true;
-    return Found;
-  }
+  // Running a loop is async-nested-run's finding, directly or through helpers.
+  if (!Found.IsConstruction && RunFunctions.Names.contains(*Callee))
+    return std::nullopt;
   if (!Found.IsConstruction && isSynchronousWaitOnAwaitable(E)) {
     Found.Name = qualifiedName(*Callee).substr(2);
     Found.IsAwaitableWait = true;
@@ -213,10 +211,6 @@ void BlockingCallCheck::reportDirect(const Blocking &Found, const FunctionDecl &
   const Expr &Site = *Found.Site;
   std::string CoroutineName = coroutineDisplayName(Coroutine);
   std::string Offload = firstSpelling(OffloadFunctions);
-  if (Found.IsLoopRun) {
-    diag(Site.getBeginLoc(), "%0") << messages::nestedLoopRun(Found.Name, CoroutineName);
-    return;
-  }
   if (Found.IsConstruction) {
     diag(Site.getBeginLoc(), "%0")
         << messages::blockingConstruction(Found.Name, CoroutineName, Found.Replacement, Offload);

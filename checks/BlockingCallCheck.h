@@ -11,8 +11,8 @@
 
 namespace corolint {
 
-/// Flags calls that block the thread (sleeps, blocking waits, blocking I/O,
-/// running a loop) made from a coroutine — directly or through plain helper
+/// Flags calls that block the thread (sleeps, blocking waits, blocking I/O)
+/// made from a coroutine — directly or through plain helper
 /// functions defined in the translation unit — where they stall every task on
 /// the event loop.
 ///
@@ -38,7 +38,6 @@ private:
     std::string Name;        ///< as messages spell it
     std::string Replacement; ///< what to await instead, or ""
     bool IsConstruction = false;
-    bool IsLoopRun = false;
     bool IsAwaitableWait = false; ///< `x.get()` on an awaitable x
   };
   std::optional<Blocking> blockingOperation(const clang::Expr &E) const;

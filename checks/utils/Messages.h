@@ -229,6 +229,23 @@ inline std::string cancellationSwallowed(std::string_view Caught, std::string_vi
          "task group that cancelled it waits for nothing; end the handler with 'throw;'";
 }
 
+// ---- async-nested-run ------------------------------------------------------
+
+inline std::string nestedRunThroughHelper(std::string_view Helper, std::string_view CoroutineName,
+                                          std::string_view Runner) {
+  return "call to '" + std::string(Helper) + "' in " + describeCoroutine(CoroutineName) +
+         " runs a second event loop inside the running one: it reaches '" + std::string(Runner) +
+         "', which blocks every task until it returns; make the helper a coroutine and "
+         "'co_await' the work";
+}
+
+inline std::string runPerItem(std::string_view Runner, std::string_view Subject) {
+  return "'" + std::string(Runner) + "' starts and tears down a new event loop " +
+         std::string(Subject) +
+         ", so nothing runs concurrently and loop-bound resources are rebuilt each time; run one "
+         "coroutine that awaits all the items (single event loop)";
+}
+
 } // namespace corolint::messages
 
 #endif

@@ -1,0 +1,153 @@
+//===--- NestedRunCheck.cpp - async-nested-run -----------------------------===//
+
+#include "NestedRunCheck.h"
+#include "utils/Coroutines.h"
+#include "utils/Loops.h"
+#include "utils/Messages.h"
+#include "utils/Profiles.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolint {
+
+namespace {
+
+/// Calls in a helper's body; lambdas are other functions (a thread's body).
+class CallCollector : public RecursiveASTVisitor<CallCollector> {
+public:
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitCallExpr(CallExpr *Call) {
+    Calls.push_back(Call);
+    return true;
+  }
+  std::vector<const CallExpr *> Calls;
+};
+
+std::string runnerName(const CallExpr &Call) {
+  return qualifiedName(*Call.getDirectCallee()).substr(2);
+}
+
+/// What a per-item loop runs over, in a message's words; "" when the loop is
+/// open-ended (a restart or read-eval loop) and so not "once per item".
+std::string perItemSubject(const Stmt &Loop, ASTContext &Context) {
+  LoopSize Size = loopSize(Loop, Context);
+  switch (Size.How) {
+  case LoopSize::Elements:
+    return "for each element of '" + Size.Source + "'";
+  case LoopSize::Count:
+    return "on each iteration of a loop bounded by '" + Size.Source + "'";
+  case LoopSize::Constant:
+    return Size.Iterations > 1 ? "on each of " + std::to_string(Size.Iterations) + " iterations"
+                               : "";
+  case LoopSize::Unknown:
+    return "";
+  }
+  return "";
+}
+
+} // namespace
+
+NestedRunCheck::NestedRunCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context) {
+  const ProfileData &Profile = readProfile(*this, Options);
+  RunFunctions = readListOption(Options, "RunFunctions", Profile.RunFunctions);
+  HelperDepth = Options.get("HelperDepth", 3U);
+}
+
+void NestedRunCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "RunFunctions", RunFunctions.Raw);
+  Options.store(Opts, "HelperDepth", HelperDepth);
+}
+
+void NestedRunCheck::registerMatchers(MatchFinder *Finder) {
+  if (RunFunctions.Names.empty())
+    return;
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(isInNameList(&RunFunctions.Names)))).bind("run"), this);
+  if (HelperDepth > 0)
+    Finder->addMatcher(callExpr(callee(functionDecl(unless(isInNameList(&RunFunctions.Names)))),
+                                isInCoroutine())
+                           .bind("call"),
+                       this);
+}
+
+bool NestedRunCheck::isRunner(const CallExpr &Call) const {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  return Callee && RunFunctions.Names.contains(*Callee);
+}
+
+const CallExpr *NestedRunCheck::runnerInHelper(const FunctionDecl &Function, unsigned Depth,
+                                               const SourceManager &Sources) {
+  const FunctionDecl *Definition = Function.getDefinition();
+  if (!Definition || !Definition->hasBody() || isCoroutine(*Definition) ||
+      Sources.isInSystemHeader(Definition->getLocation()))
+    return nullptr;
+  auto [It, Inserted] = HelperVerdicts.try_emplace(Definition, nullptr);
+  if (!Inserted)
+    return It->second; // known, or being explored (recursion)
+  CallCollector Collector;
+  Collector.TraverseStmt(Definition->getBody());
+  const CallExpr *Found = nullptr;
+  for (const CallExpr *Call : Collector.Calls)
+    if (isRunner(*Call)) {
+      Found = Call;
+      break;
+    }
+  if (!Found && Depth > 1)
+    for (const CallExpr *Call : Collector.Calls)
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if ((Found = runnerInHelper(*Callee, Depth - 1, Sources)))
+          break;
+  HelperVerdicts[Definition] = Found;
+  return Found;
+}
+
+void NestedRunCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Context = *Result.Context;
+  if (const auto *Run = Result.Nodes.getNodeAs<CallExpr>("run")) {
+    StatementContext Where = contextOf(*Run, Context);
+    if (!Where.Function || Where.Unevaluated)
+      return;
+    if (isCoroutine(*Where.Function)) {
+      diag(Run->getBeginLoc(), "%0")
+          << messages::nestedLoopRun(runnerName(*Run), coroutineDisplayName(*Where.Function));
+      return;
+    }
+    checkPerItem(*Run, Context);
+    return;
+  }
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  StatementContext Where = contextOf(*Call, Context);
+  if (!Where.Function || Where.Unevaluated)
+    return;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const CallExpr *Inner = runnerInHelper(*Callee, HelperDepth, *Result.SourceManager);
+  if (!Inner)
+    return;
+  diag(Call->getBeginLoc(), "%0") << messages::nestedRunThroughHelper(
+      Callee->getNameAsString(), coroutineDisplayName(*Where.Function), runnerName(*Inner));
+  diag(Inner->getBeginLoc(), "'%0' runs a loop here", DiagnosticIDs::Note) << runnerName(*Inner);
+}
+
+void NestedRunCheck::checkPerItem(const CallExpr &Run, ASTContext &Context) {
+  // Running an existing loop again (a member: run_until_complete) creates
+  // nothing; a free runner (aio::run, sync_wait) builds a loop per call.
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Run.getDirectCallee()))
+    if (!Method->isStatic())
+      return;
+  for (const Stmt *Loop : enclosingLoops(Run, Context)) {
+    std::string Subject = perItemSubject(*Loop, Context);
+    if (Subject.empty())
+      continue;
+    diag(Run.getBeginLoc(), "%0") << messages::runPerItem(runnerName(Run), Subject);
+    diag(Loop->getBeginLoc(), "the loop is here", DiagnosticIDs::Note);
+    return;
+  }
+}
+
+} // namespace corolint

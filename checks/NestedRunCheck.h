@@ -1,0 +1,45 @@
+//===--- NestedRunCheck.h - async-nested-run -------------------------------===//
+#ifndef COROLINT_CHECKS_NESTEDRUNCHECK_H
+#define COROLINT_CHECKS_NESTEDRUNCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/CheckOptions.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace corolint {
+
+/// Flags an event-loop runner (aio::run, run_until_complete, sync_wait) called
+/// inside a coroutine, directly or through plain functions of the translation
+/// unit, and a loop-creating runner called once per item of a loop.
+///
+/// See docs/checks/nested-run.md.
+class NestedRunCheck : public clang::tidy::ClangTidyCheck {
+public:
+  NestedRunCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { HelperVerdicts.clear(); }
+  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
+    return clang::TK_IgnoreUnlessSpelledInSource;
+  }
+
+private:
+  bool isRunner(const clang::CallExpr &Call) const;
+  /// The first runner call reached from \p Function's body through plain
+  /// functions of this translation unit, at most HelperDepth calls deep.
+  const clang::CallExpr *runnerInHelper(const clang::FunctionDecl &Function, unsigned Depth,
+                                        const clang::SourceManager &Sources);
+  void checkPerItem(const clang::CallExpr &Run, clang::ASTContext &Context);
+
+  ListOption RunFunctions;
+  unsigned HelperDepth;
+  llvm::DenseMap<const clang::FunctionDecl *, const clang::CallExpr *> HelperVerdicts;
+};
+
+} // namespace corolint
+
+#endif
