@@ -8,6 +8,7 @@
 #include "CancellationSwallowedCheck.h"
 #include "DroppedExceptionCheck.h"
 #include "NestedRunCheck.h"
+#include "NoAwaitCheck.h"
 #include "UnawaitedTaskCheck.h"
 #include "UnboundedSpawnCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -22,6 +23,7 @@ public:
     Factories.registerCheck<CancellationSwallowedCheck>("async-cancellation-swallowed");
     Factories.registerCheck<DroppedExceptionCheck>("async-dropped-exception");
     Factories.registerCheck<NestedRunCheck>("async-nested-run");
+    Factories.registerCheck<NoAwaitCheck>("async-no-await");
     Factories.registerCheck<UnawaitedTaskCheck>("async-unawaited-task");
     Factories.registerCheck<UnboundedSpawnCheck>("async-unbounded-spawn");
   }

@@ -246,6 +246,18 @@ inline std::string runPerItem(std::string_view Runner, std::string_view Subject)
          "coroutine that awaits all the items (single event loop)";
 }
 
+// ---- async-no-await ----------------------------------------------------------
+
+inline std::string noAwait(std::string_view CoroutineName, std::string_view ValueType) {
+  std::string Plain = ValueType.empty() || ValueType == "void"
+                          ? std::string("a plain function")
+                          : "a plain function returning '" + std::string(ValueType) + "'";
+  return describeCoroutine(CoroutineName) +
+         " never suspends (no 'co_await' or 'co_yield'): it pays for a coroutine frame and makes "
+         "every caller await it for nothing; make it " +
+         Plain;
+}
+
 } // namespace corolint::messages
 
 #endif

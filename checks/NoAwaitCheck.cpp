@@ -1,0 +1,171 @@
+//===--- NoAwaitCheck.cpp - async-no-await ---------------------------------===//
+
+#include "NoAwaitCheck.h"
+#include "utils/Coroutines.h"
+#include "utils/Handlers.h"
+#include "utils/Messages.h"
+#include "utils/Profiles.h"
+#include "utils/Statements.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolint {
+
+namespace {
+
+/// The first co_return of a body, not in nested lambdas.
+class CoreturnFinder : public RecursiveASTVisitor<CoreturnFinder> {
+public:
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitCoreturnStmt(CoreturnStmt *Return) {
+    Found = Return;
+    return false;
+  }
+  const CoreturnStmt *Found = nullptr;
+};
+
+/// What the task yields, as the plain function would return it: "int", or ""
+/// for void and for types we cannot read.
+std::string valueType(const FunctionDecl &Function) {
+  QualType Return = Function.getReturnType();
+  const auto *Specialization =
+      llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(Return->getAsCXXRecordDecl());
+  if (Specialization && Specialization->getTemplateArgs().size() > 0 &&
+      Specialization->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+    return Specialization->getTemplateArgs()[0].getAsType().getAsString(
+        Function.getASTContext().getPrintingPolicy());
+  if (const auto *Written = Return->getAs<TemplateSpecializationType>())
+    if (!Written->template_arguments().empty() &&
+        Written->template_arguments()[0].getKind() == TemplateArgument::Type)
+      return Written->template_arguments()[0].getAsType().getAsString(
+          Function.getASTContext().getPrintingPolicy());
+  return "";
+}
+
+/// Declared as part of an interface the program must satisfy as written.
+bool implementsInterface(const FunctionDecl &Function) {
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Function)) {
+    if (Method->isVirtual())
+      return true; // an override, or a default some override may replace
+    // A member of an explicit specialization models what generic code requires.
+    if (llvm::isa<ClassTemplateSpecializationDecl>(Method->getParent()))
+      return true;
+  }
+  return Function.getTemplateSpecializationKind() == TSK_ExplicitSpecialization;
+}
+
+} // namespace
+
+NoAwaitCheck::NoAwaitCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context) {
+  const ProfileData &Profile = readProfile(*this, Options);
+  TaskTypes = readListOption(Options, "TaskTypes", Profile.TaskTypes);
+}
+
+void NoAwaitCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "TaskTypes", TaskTypes.Raw);
+}
+
+void NoAwaitCheck::onStartOfTranslationUnit() {
+  Candidates.clear();
+  UsedAsValue.clear();
+}
+
+void NoAwaitCheck::registerMatchers(MatchFinder *Finder) {
+  if (TaskTypes.Names.empty())
+    return;
+  Finder->addMatcher(functionDecl(isDefinition(), unless(isImplicit())).bind("function"), this);
+  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+  Finder->addMatcher(declRefExpr(to(functionDecl())).bind("ref"), this);
+}
+
+bool NoAwaitCheck::neverSuspends(const FunctionDecl &Function) const {
+  const auto *Body = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Function.getBody());
+  return Body && TaskTypes.Names.containsType(Function.getReturnType()) &&
+         !findSuspensionPoint(*Body->getBody());
+}
+
+void NoAwaitCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref")) {
+    // Called by name is an ordinary use; anything else (an address, a
+    // function handed to an API) means an interface takes it as it is.
+    const auto *Call = semanticParent(*Ref, *Result.Context).get<CallExpr>();
+    if (!Call || Call->getCallee()->IgnoreParenImpCasts() != Ref) {
+      UsedAsValue.insert(Ref->getDecl()->getCanonicalDecl());
+      if (const auto *Used = llvm::dyn_cast<FunctionDecl>(Ref->getDecl()))
+        if (const FunctionTemplateDecl *Template = Used->getPrimaryTemplate())
+          UsedAsValue.insert(Template->getTemplatedDecl()->getCanonicalDecl());
+    }
+    return;
+  }
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
+    checkLambda(*Lambda, *Result.Context);
+    return;
+  }
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Function))
+    if (Method->getParent()->isLambda())
+      return; // judged with its lambda expression
+  if (Function->isTemplateInstantiation() || implementsInterface(*Function) ||
+      Result.SourceManager->isInSystemHeader(Function->getLocation()) ||
+      !neverSuspends(*Function))
+    return;
+  Candidates.push_back(Function);
+}
+
+void NoAwaitCheck::checkLambda(const LambdaExpr &Lambda, ASTContext &Context) {
+  const CXXMethodDecl *Operator = Lambda.getCallOperator();
+  if (!neverSuspends(*Operator))
+    return;
+  // Only a lambda the program calls itself could be plain; one handed to an
+  // API is shaped by what that API expects.
+  DynTypedNode Parent = semanticParent(Lambda, Context);
+  auto IsCallOf = [](const DynTypedNode &Node) {
+    const auto *Call = Node.get<CXXOperatorCallExpr>();
+    return Call && Call->getOperator() == OO_Call;
+  };
+  bool CalledHere = IsCallOf(Parent);
+  if (const auto *Var = Parent.get<VarDecl>()) {
+    StatementContext Where = contextOf(Lambda, Context);
+    if (Var->hasLocalStorage() && Where.Function && Where.Function->getBody()) {
+      auto Refs = match(findAll(declRefExpr(to(equalsNode(Var))).bind("use")),
+                        *Where.Function->getBody(), Context);
+      CalledHere = !Refs.empty();
+      for (const auto &Node : Refs)
+        CalledHere = CalledHere &&
+                     IsCallOf(semanticParent(*Node.getNodeAs<DeclRefExpr>("use"), Context));
+    }
+  }
+  if (CalledHere)
+    report(*Operator, Lambda.getBeginLoc());
+}
+
+void NoAwaitCheck::onEndOfTranslationUnit() {
+  for (const FunctionDecl *Function : Candidates) {
+    bool Used = false;
+    for (const FunctionDecl *Redecl : Function->redecls())
+      Used |= UsedAsValue.contains(Redecl->getCanonicalDecl());
+    if (!Used)
+      report(*Function, Function->getLocation());
+  }
+  Candidates.clear();
+}
+
+void NoAwaitCheck::report(const FunctionDecl &Function, SourceLocation Where) {
+  diag(Where, "%0") << messages::noAwait(coroutineDisplayName(Function), valueType(Function));
+  const auto *Body = llvm::cast<CoroutineBodyStmt>(Function.getBody());
+  CoreturnFinder Finder;
+  Finder.TraverseStmt(Body->getBody());
+  if (Finder.Found)
+    diag(Finder.Found->getBeginLoc(), "it completes here without ever suspending",
+         DiagnosticIDs::Note);
+}
+
+} // namespace corolint

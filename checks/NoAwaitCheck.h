@@ -1,0 +1,48 @@
+//===--- NoAwaitCheck.h - async-no-await -----------------------------------===//
+#ifndef COROLINT_CHECKS_NOAWAITCHECK_H
+#define COROLINT_CHECKS_NOAWAITCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/CheckOptions.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace corolint {
+
+/// Flags a task-returning coroutine with no co_await or co_yield anywhere: it
+/// could be a plain function. Coroutines that satisfy an async interface
+/// (virtual functions, functions used as values, lambdas handed to an API,
+/// members of explicit specializations) are left alone.
+///
+/// See docs/checks/no-await.md.
+class NoAwaitCheck : public clang::tidy::ClangTidyCheck {
+public:
+  NoAwaitCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
+    return clang::TK_IgnoreUnlessSpelledInSource;
+  }
+
+private:
+  /// A task-returning coroutine that never suspends.
+  bool neverSuspends(const clang::FunctionDecl &Function) const;
+  void checkLambda(const clang::LambdaExpr &Lambda, clang::ASTContext &Context);
+  void report(const clang::FunctionDecl &Function, clang::SourceLocation Where);
+
+  ListOption TaskTypes;
+  /// Functions in this TU that never suspend, reported at its end unless
+  /// they are used as values (an async interface takes them).
+  llvm::SmallVector<const clang::FunctionDecl *, 8> Candidates;
+  llvm::SmallPtrSet<const clang::Decl *, 8> UsedAsValue;
+};
+
+} // namespace corolint
+
+#endif

@@ -1,0 +1,158 @@
+// RUN: %check_corolint_plugin %s async-no-await %t
+// RUN: %check_corolint %s async-no-await %t-cli
+// Only the profile's task types count: aio::task is no cppcoro task.
+// RUN: %check_corolint_plugin --check-suffix=CPPCORO %s async-no-await %t-cppcoro -- --config="{CheckOptions: {AsyncProfile: cppcoro}}"
+
+#include <aio/aio.hpp>
+
+#include <coroutine>
+#include <functional>
+#include <numeric>
+#include <vector>
+
+using namespace std::chrono_literals;
+
+void log_line(const char *) {}
+aio::task<int> fetch(int id) {
+  co_await aio::sleep(1ms);
+  co_return id;
+}
+
+// ---- must flag ---------------------------------------------------------------
+
+aio::task<int> answer() { co_return 42; }
+// CHECK-MESSAGES: :[[@LINE-1]]:16: warning: coroutine 'answer' never suspends (no 'co_await' or 'co_yield'): it pays for a coroutine frame and makes every caller await it for nothing; make it a plain function returning 'int' [async-no-await]
+
+aio::task<> log_it() {
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: coroutine 'log_it' never suspends (no 'co_await' or 'co_yield'): it pays for a coroutine frame and makes every caller await it for nothing; make it a plain function [async-no-await]
+  log_line("hello");
+  co_return;
+}
+
+// The guide's "Async over everything": no I/O, no await.
+aio::task<double> calculate_total(const std::vector<double> &prices) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: coroutine 'calculate_total' never suspends {{.*}} returning 'double'
+  double total = 0.0;
+  for (double price : prices)
+    total += price;
+  co_return total;
+}
+
+// The guide's async_sum: a value computed by a call is still computed synchronously.
+aio::task<int> async_sum(const std::vector<int> &numbers) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: coroutine 'async_sum' never suspends
+  co_return std::accumulate(numbers.begin(), numbers.end(), 0);
+}
+
+struct cache {
+  int n = 0;
+  aio::task<int> size() const { co_return n; }
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: coroutine 'size' never suspends
+  static aio::task<bool> enabled() { co_return true; }
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: coroutine 'enabled' never suspends {{.*}} returning 'bool'
+};
+
+template <typename T> aio::task<T> wrap(T value) { co_return value; }
+// CHECK-MESSAGES: :[[@LINE-1]]:36: warning: coroutine 'wrap' never suspends {{.*}} returning 'T'
+
+aio::task<int> pick(bool first) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: coroutine 'pick' never suspends
+  if (first)
+    co_return 1;
+  co_return 2;
+}
+
+// Declared first, defined later: reported once, at the definition.
+aio::task<int> later();
+aio::task<int> later() { co_return 3; }
+// CHECK-MESSAGES: :[[@LINE-1]]:16: warning: coroutine 'later' never suspends
+
+// The awaits of a nested lambda are the lambda's, not the enclosing coroutine's.
+aio::task<> spawns_only() {
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: coroutine 'spawns_only' never suspends
+  auto job = []() -> aio::task<> { co_await aio::sleep(1ms); };
+  aio::create_task(job()).cancel();
+  co_return;
+}
+
+aio::task<int> uses_lambdas() {
+  // Invoked on the spot.
+  int a = co_await []() -> aio::task<int> { co_return 1; }();
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: a coroutine lambda never suspends
+  // Bound to a local that is only ever called.
+  int n = 0;
+  auto bump = [&n]() -> aio::task<> {
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: a coroutine lambda never suspends {{.*}} make it a plain function [async-no-await]
+    ++n;
+    co_return;
+  };
+  co_await bump();
+  co_await bump();
+  co_return a + n + co_await answer() + co_await wrap(1) + co_await pick(true) +
+            co_await later() + co_await cache::enabled();
+}
+
+// ---- must leave alone ------------------------------------------------------
+
+aio::task<int> awaits() { co_return co_await fetch(1); }
+
+template <typename Awaitable> aio::task<> await_any(Awaitable a) { co_await std::move(a); }
+
+// Overrides and virtual defaults: the interface asks for a task.
+struct handler {
+  virtual ~handler() = default;
+  virtual aio::task<> on_close() { co_return; }
+  virtual aio::task<int> on_message(int) = 0;
+};
+struct echo_handler : handler {
+  aio::task<int> on_message(int m) override { co_return m; }
+};
+
+// Functions handed to an API that expects a task-returning callable.
+void register_handler(std::function<aio::task<int>()>) {}
+aio::task<int> ping_handler() { co_return 0; }
+aio::task<int> health_handler() { co_return 200; }
+template <typename T> aio::task<T> default_of() { co_return T{}; }
+void setup() {
+  register_handler(&ping_handler);
+  std::function<aio::task<int>()> health = health_handler;
+  register_handler(health);
+  register_handler(&default_of<int>);
+  // Lambdas handed to the API, or stored as the callable type it expects.
+  register_handler([]() -> aio::task<int> { co_return 1; });
+  std::function<aio::task<int>()> stored = []() -> aio::task<int> { co_return 2; };
+  register_handler(stored);
+}
+
+// A member of an explicit specialization models what generic code requires.
+template <typename T> struct codec;
+template <> struct codec<int> {
+  static aio::task<int> decode() { co_return 0; }
+};
+template <typename T> aio::task<T> decode_with() { co_return co_await codec<T>::decode(); }
+
+// Not a task: a coroutine type of another kind is not "async".
+struct eager {
+  struct promise_type {
+    eager get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+eager run_eagerly() { co_return; }
+
+// Not a coroutine: it returns the task of another function.
+aio::task<int> forward() { return fetch(2); }
+
+// A lambda that awaits.
+aio::task<int> awaits_in_lambda() {
+  auto get = []() -> aio::task<int> { co_return co_await fetch(3); };
+  co_return co_await get();
+}
+
+int main() {
+  setup();
+  return aio::run(uses_lambdas()) > 0 ? 0 : 1;
+}
