@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BlockingCallCheck.h"
+#include "BusyWaitCheck.h"
 #include "CancellationSwallowedCheck.h"
 #include "DroppedExceptionCheck.h"
 #include "NestedRunCheck.h"
@@ -20,6 +21,7 @@ class AsyncModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallCheck>("async-blocking-call");
+    Factories.registerCheck<BusyWaitCheck>("async-busy-wait");
     Factories.registerCheck<CancellationSwallowedCheck>("async-cancellation-swallowed");
     Factories.registerCheck<DroppedExceptionCheck>("async-dropped-exception");
     Factories.registerCheck<NestedRunCheck>("async-nested-run");

@@ -258,6 +258,20 @@ inline std::string noAwait(std::string_view CoroutineName, std::string_view Valu
          Plain;
 }
 
+// ---- async-busy-wait -------------------------------------------------------
+
+inline std::string busyWait(std::string_view Condition, std::string_view Sleep,
+                            std::string_view Event) {
+  std::string Remedy = Event.empty()
+                           ? std::string("have the writer wake the waiter instead")
+                           : "have the writer set an '" + std::string(Event) +
+                                 "' and 'co_await' its 'wait()' instead";
+  return "loop polls '" + std::string(Condition) + "' with '" + std::string(Sleep) +
+         "' between checks: it wakes up for nothing and notices the change up to a whole sleep "
+         "late; " +
+         Remedy;
+}
+
 } // namespace corolint::messages
 
 #endif

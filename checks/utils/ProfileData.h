@@ -63,6 +63,9 @@ struct ProfileData {
   std::string_view BoundedGatherFunctions;
   /// Queues that feed a pool of worker tasks.
   std::string_view QueueTypes;
+  /// One-shot signals a waiter awaits until a writer sets them (asyncio's
+  /// Event): what a polling loop should wait on instead.
+  std::string_view EventTypes;
 };
 
 // Calls that block the thread are the same whatever the library; only the
@@ -115,6 +118,7 @@ inline constexpr ProfileData Profiles[] = {
         COROLINT_BLOCKING("aio::sleep"),
         "",
         "::aio::queue;::aio::priority_queue;::aio::lifo_queue",
+        "::aio::event",
     },
     {
         "cppcoro",
@@ -137,6 +141,7 @@ inline constexpr ProfileData Profiles[] = {
         COROLINT_BLOCKING("cppcoro::io_service::schedule_after"),
         "",
         "",
+        "::cppcoro::async_manual_reset_event",
     },
     {
         "libcoro",
@@ -159,6 +164,7 @@ inline constexpr ProfileData Profiles[] = {
         COROLINT_BLOCKING("coro::io_scheduler::yield_for"),
         "",
         "::coro::queue;::coro::ring_buffer",
+        "::coro::event",
     },
     {
         "folly",
@@ -182,6 +188,7 @@ inline constexpr ProfileData Profiles[] = {
         COROLINT_BLOCKING("folly::coro::sleep"),
         "::folly::coro::collectAllWindowed;::folly::coro::collectAllTryWindowed",
         "::folly::coro::BoundedQueue;::folly::coro::UnboundedQueue",
+        "::folly::coro::Baton",
     },
     {
         "asio",
@@ -202,6 +209,7 @@ inline constexpr ProfileData Profiles[] = {
         "::boost::asio::post;::asio::post",
         "",
         COROLINT_BLOCKING("asio::steady_timer::async_wait"),
+        "",
         "",
         "",
     },
@@ -227,6 +235,7 @@ inline constexpr ProfileData Profiles[] = {
         COROLINT_BLOCKING("async_simple::coro::sleep"),
         "::async_simple::coro::collectAllWindowed;::async_simple::coro::collectAllWindowedPara",
         "",
+        "",
     },
     {
         "qcoro",
@@ -249,6 +258,7 @@ inline constexpr ProfileData Profiles[] = {
         COROLINT_BLOCKING("QCoro::sleepFor"),
         "",
         "",
+        "",
     },
     {
         "stdexec",
@@ -269,6 +279,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         COROLINT_BLOCKING("exec::schedule_after"),
+        "",
         "",
         "",
     },

@@ -1,0 +1,154 @@
+//===--- Polling.cpp - is a loop only polling a condition between sleeps? -===//
+
+#include "Polling.h"
+#include "Handlers.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace corolint {
+
+namespace {
+
+/// The awaited sleep call when \p S is `co_await sleep(...)` as a statement.
+const Expr *sleepStatement(const Stmt &S, const NameList &Sleeps) {
+  const auto *E = llvm::dyn_cast<Expr>(&S);
+  if (!E)
+    return nullptr;
+  const Expr *Operand = nullptr;
+  if (const auto *Await = llvm::dyn_cast<CoawaitExpr>(E->IgnoreUnlessSpelledInSource()))
+    Operand = Await->getOperand();
+  else if (const auto *Dependent =
+               llvm::dyn_cast<DependentCoawaitExpr>(E->IgnoreUnlessSpelledInSource()))
+    Operand = Dependent->getOperand();
+  if (!Operand)
+    return nullptr;
+  const auto *Call = llvm::dyn_cast<CallExpr>(Operand->IgnoreUnlessSpelledInSource());
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Sleeps.contains(*Callee) ? Call : nullptr;
+}
+
+/// `if (c) break;` (or return / co_return), no else: the condition it exits on.
+const Expr *exitCondition(const Stmt &S) {
+  const auto *If = llvm::dyn_cast<IfStmt>(&S);
+  if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
+    return nullptr;
+  const Stmt *Then = If->getThen();
+  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(Then))
+    Then = Block->size() == 1 ? Block->body_front() : nullptr;
+  if (!llvm::isa_and_nonnull<BreakStmt, ReturnStmt, CoreturnStmt>(Then))
+    return nullptr;
+  return If->getCond();
+}
+
+/// Variables the loop writes: `++i`, `i += 1`, `i = ...`.
+class WriteFinder : public RecursiveASTVisitor<WriteFinder> {
+public:
+  bool shouldVisitLambdaBody() const { return false; }
+  bool VisitUnaryOperator(UnaryOperator *Op) {
+    if (Op->isIncrementDecrementOp())
+      add(Op->getSubExpr());
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    if (Op->isAssignmentOp())
+      add(Op->getLHS());
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    if (Op->isAssignmentOp() || Op->getOperator() == OO_PlusPlus ||
+        Op->getOperator() == OO_MinusMinus)
+      add(Op->getArg(0));
+    return true;
+  }
+  llvm::SmallPtrSet<const Decl *, 4> Written;
+
+private:
+  void add(const Expr *Target) {
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()))
+      Written.insert(Ref->getDecl());
+  }
+};
+
+class ReadFinder : public RecursiveASTVisitor<ReadFinder> {
+public:
+  explicit ReadFinder(const llvm::SmallPtrSet<const Decl *, 4> &Written) : Written(Written) {}
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    Found |= Written.contains(Ref->getDecl());
+    return !Found;
+  }
+  bool Found = false;
+
+private:
+  const llvm::SmallPtrSet<const Decl *, 4> &Written;
+};
+
+bool isConstant(const Expr &E, const ASTContext &Context) {
+  bool Value = false;
+  return !E.isValueDependent() && E.EvaluateAsBooleanCondition(Value, Context);
+}
+
+} // namespace
+
+std::optional<PollingLoop> pollingLoop(const Stmt &Loop, const NameList &Sleeps,
+                                       ASTContext &Context) {
+  const Stmt *Body = nullptr;
+  const Expr *LoopCondition = nullptr;
+  if (const auto *While = llvm::dyn_cast<WhileStmt>(&Loop)) {
+    Body = While->getBody();
+    LoopCondition = While->getConditionVariable() ? nullptr : While->getCond();
+  } else if (const auto *Do = llvm::dyn_cast<DoStmt>(&Loop)) {
+    Body = Do->getBody();
+    LoopCondition = Do->getCond();
+  } else if (const auto *For = llvm::dyn_cast<ForStmt>(&Loop)) {
+    if (For->getInc())
+      return std::nullopt; // the loop steps something itself: a counter
+    Body = For->getBody();
+    LoopCondition = For->getCond();
+  }
+  if (!Body)
+    return std::nullopt;
+
+  PollingLoop Found;
+  llvm::SmallVector<const Expr *, 2> Conditions;
+  if (LoopCondition && !isConstant(*LoopCondition, Context))
+    Conditions.push_back(LoopCondition);
+  llvm::ArrayRef<Stmt *> Statements;
+  Stmt *Single = const_cast<Stmt *>(Body);
+  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(Body))
+    Statements = llvm::ArrayRef(Block->body_begin(), Block->body_end());
+  else
+    Statements = llvm::ArrayRef(&Single, 1);
+  for (const Stmt *S : Statements) {
+    if (llvm::isa<NullStmt>(S))
+      continue;
+    if (const Expr *Sleep = sleepStatement(*S, Sleeps)) {
+      if (!Found.Sleep)
+        Found.Sleep = Sleep;
+      continue;
+    }
+    if (const Expr *Exit = exitCondition(*S)) {
+      Conditions.push_back(Exit);
+      continue;
+    }
+    return std::nullopt; // real work between the polls
+  }
+  if (!Found.Sleep || Conditions.empty())
+    return std::nullopt;
+
+  WriteFinder Writes;
+  Writes.TraverseStmt(const_cast<Stmt *>(&Loop));
+  for (const Expr *Condition : Conditions) {
+    if (findSuspensionPoint(*Condition))
+      return std::nullopt; // it awaits an operation, not a flag
+    ReadFinder Reads(Writes.Written);
+    Reads.TraverseStmt(const_cast<Expr *>(Condition));
+    if (Reads.Found)
+      return std::nullopt; // a counter or retry count the loop advances
+  }
+  Found.Condition = Conditions.front();
+  return Found;
+}
+
+} // namespace corolint
