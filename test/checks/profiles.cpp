@@ -45,11 +45,13 @@ namespace coro { LAZY_TASK(task) }
 namespace folly::coro {
 LAZY_TASK(Task)
 inline Task<> sleep(std::chrono::milliseconds) { co_return; }
+// CHECK-MESSAGES-FOLLY: :[[@LINE-1]]:15: warning: coroutine 'sleep' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
 } // namespace folly::coro
 namespace boost::asio { LAZY_TASK(awaitable) }
 namespace async_simple::coro {
 LAZY_TASK(Lazy)
 inline Lazy<> sleep(std::chrono::milliseconds) { co_return; }
+// CHECK-MESSAGES-ASYNCSIMPLE: :[[@LINE-1]]:15: warning: coroutine 'sleep' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
 } // namespace async_simple::coro
 namespace QCoro { LAZY_TASK(Task) }
 namespace exec { LAZY_TASK(task) }
@@ -73,14 +75,22 @@ neutral::task<> sleeper() {
 }
 
 cppcoro::task<int> cppcoro_fetch() { co_return 1; }
+// CHECK-MESSAGES-CPPCORO: :[[@LINE-1]]:20: warning: coroutine 'cppcoro_fetch' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
 coro::task<int> libcoro_fetch() { co_return 1; }
+// CHECK-MESSAGES-LIBCORO: :[[@LINE-1]]:17: warning: coroutine 'libcoro_fetch' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
 folly::coro::Task<int> folly_fetch() { co_return 1; }
+// CHECK-MESSAGES-FOLLY: :[[@LINE-1]]:24: warning: coroutine 'folly_fetch' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
 boost::asio::awaitable<int> asio_fetch() { co_return 1; }
+// CHECK-MESSAGES-ASIO: :[[@LINE-1]]:29: warning: coroutine 'asio_fetch' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
 async_simple::coro::Lazy<int> async_simple_fetch() { co_return 1; }
+// CHECK-MESSAGES-ASYNCSIMPLE: :[[@LINE-1]]:31: warning: coroutine 'async_simple_fetch' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
 QCoro::Task<int> qcoro_fetch() { co_return 1; }
+// CHECK-MESSAGES-QCORO: :[[@LINE-1]]:18: warning: coroutine 'qcoro_fetch' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
 exec::task<int> stdexec_fetch() { co_return 1; }
+// CHECK-MESSAGES-STDEXEC: :[[@LINE-1]]:17: warning: coroutine 'stdexec_fetch' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
 
 cppcoro::task<> cppcoro_caller() {
+  // CHECK-MESSAGES-CPPCORO: :[[@LINE-1]]:17: warning: coroutine 'cppcoro_caller' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
   cppcoro_fetch();
   // CHECK-MESSAGES-CPPCORO: :[[@LINE-1]]:3: warning: task returned by 'cppcoro_fetch' is discarded, so it never runs; 'co_await' it or schedule it with 'cppcoro::async_scope::spawn' [async-unawaited-task]
   // CHECK-FIXES-CPPCORO: {{^}}  co_await cppcoro_fetch();{{$}}
@@ -88,12 +98,14 @@ cppcoro::task<> cppcoro_caller() {
 }
 
 coro::task<> libcoro_caller() {
+  // CHECK-MESSAGES-LIBCORO: :[[@LINE-1]]:14: warning: coroutine 'libcoro_caller' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
   libcoro_fetch();
   // CHECK-MESSAGES-LIBCORO: :[[@LINE-1]]:3: warning: task returned by 'libcoro_fetch' is discarded, so it never runs; 'co_await' it or schedule it with 'coro::io_scheduler::spawn' [async-unawaited-task]
   co_return;
 }
 
 folly::coro::Task<> folly_caller() {
+  // CHECK-MESSAGES-FOLLY: :[[@LINE-1]]:21: warning: coroutine 'folly_caller' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
   auto pending = folly_fetch();
   // CHECK-MESSAGES-FOLLY: :[[@LINE-1]]:8: warning: task 'pending' returned by 'folly_fetch' is never awaited, so it never runs; 'co_await' it or pass it on [async-unawaited-task]
   // CHECK-FIXES-FOLLY: {{^}}  auto pending = co_await folly_fetch();{{$}}
@@ -118,18 +130,21 @@ boost::asio::awaitable<void> asio_caller() {
 }
 
 async_simple::coro::Lazy<> async_simple_caller() {
+  // CHECK-MESSAGES-ASYNCSIMPLE: :[[@LINE-1]]:28: warning: coroutine 'async_simple_caller' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
   async_simple_fetch();
   // CHECK-MESSAGES-ASYNCSIMPLE: :[[@LINE-1]]:3: warning: task returned by 'async_simple_fetch' is discarded, so it never runs; 'co_await' it or schedule it with 'async_simple::coro::Lazy::start' [async-unawaited-task]
   co_return;
 }
 
 QCoro::Task<> qcoro_caller() {
+  // CHECK-MESSAGES-QCORO: :[[@LINE-1]]:15: warning: coroutine 'qcoro_caller' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
   qcoro_fetch();
   // CHECK-MESSAGES-QCORO: :[[@LINE-1]]:3: warning: task returned by 'qcoro_fetch' is discarded, so it never runs; 'co_await' it [async-unawaited-task]
   co_return;
 }
 
 exec::task<> stdexec_caller() {
+  // CHECK-MESSAGES-STDEXEC: :[[@LINE-1]]:14: warning: coroutine 'stdexec_caller' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
   if (stdexec_fetch())
     // CHECK-MESSAGES-STDEXEC: :[[@LINE-1]]:7: warning: task returned by 'stdexec_fetch' is used as a value without being awaited; did you mean 'co_await'? [async-unawaited-task]
     co_return;
