@@ -61,6 +61,26 @@ bool implementsInterface(const FunctionDecl &Function) {
   return Function.getTemplateSpecializationKind() == TSK_ExplicitSpecialization;
 }
 
+/// Another overload of the same name in the same scope suspends: callers
+/// await the overload set generically (`co_await do_eof(stream)`), so every
+/// member must be a task, even one that happens to finish at once.
+bool overloadSuspends(const FunctionDecl &Function) {
+  const DeclContext *Scope = Function.getDeclContext()->getRedeclContext();
+  for (const NamedDecl *Found : Scope->lookup(Function.getDeclName())) {
+    const auto *Other = llvm::dyn_cast<FunctionDecl>(Found);
+    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(Found))
+      Other = Template->getTemplatedDecl();
+    if (!Other || Other->getCanonicalDecl() == Function.getCanonicalDecl())
+      continue;
+    const FunctionDecl *Definition = Other->getDefinition();
+    const auto *Body =
+        Definition ? llvm::dyn_cast_or_null<CoroutineBodyStmt>(Definition->getBody()) : nullptr;
+    if (Body && findSuspensionPoint(*Body->getBody()))
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
 NoAwaitCheck::NoAwaitCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
@@ -114,6 +134,7 @@ void NoAwaitCheck::check(const MatchFinder::MatchResult &Result) {
     if (Method->getParent()->isLambda())
       return; // judged with its lambda expression
   if (Function->isTemplateInstantiation() || implementsInterface(*Function) ||
+      overloadSuspends(*Function) ||
       Result.SourceManager->isInSystemHeader(Function->getLocation()) ||
       !neverSuspends(*Function))
     return;

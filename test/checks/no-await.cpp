@@ -146,6 +146,15 @@ eager run_eagerly() { co_return; }
 // Not a coroutine: it returns the task of another function.
 aio::task<int> forward() { return fetch(2); }
 
+// An overload set awaited generically (Beast's do_eof): the plain-stream overload
+// finishes at once, the TLS one awaits; callers `co_await do_eof(stream)` either way.
+struct plain_stream {};
+struct tls_stream {};
+template <typename Stream> aio::task<> do_eof(Stream &) { co_return; }
+template <typename Stream> aio::task<> do_eof(Stream &, tls_stream &) { co_await aio::sleep(1ms); }
+aio::task<> shutdown_plain(plain_stream &s) { co_await do_eof(s); }
+aio::task<> shutdown_tls(plain_stream &s, tls_stream &t) { co_await do_eof(s, t); }
+
 // A lambda that awaits.
 aio::task<int> awaits_in_lambda() {
   auto get = []() -> aio::task<int> { co_return co_await fetch(3); };
