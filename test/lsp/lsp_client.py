@@ -16,7 +16,8 @@ import threading
 import time
 import urllib.parse
 
-CLANG_TIDY = "Checks: '-*,async-*'\n"
+# The editor tests exercise one check; pinning it keeps new checks from changing them.
+CLANG_TIDY = "Checks: '-*,async-blocking-call'\n"
 # clangd 19 runs only checks it knows to be fast unless told otherwise.
 CLANGD = "Diagnostics:\n  ClangTidy:\n    FastCheckFilter: Loose\n"
 
