@@ -61,29 +61,6 @@ bool readsFromMemory(const CallExpr &Call) {
   return Stream && llvm::StringRef(qualifiedName(*Stream)).contains("stringstream");
 }
 
-/// Calls to plain functions in a helper's body; lambdas are other functions.
-class CallCollector : public RecursiveASTVisitor<CallCollector> {
-public:
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  bool VisitCallExpr(CallExpr *Call) {
-    Calls.push_back(Call);
-    return true;
-  }
-  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
-    Calls.push_back(Construct);
-    return true;
-  }
-  std::vector<const Expr *> Calls;
-};
-
-const FunctionDecl *calleeOf(const Expr &E) {
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(&E))
-    return Call->getDirectCallee();
-  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&E))
-    return Construct->getConstructor();
-  return nullptr;
-}
-
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
@@ -158,32 +135,6 @@ BlockingCallCheck::blockingOperation(const Expr &E) const {
   return Found;
 }
 
-const Expr *BlockingCallCheck::blockingInHelper(const FunctionDecl &Function, unsigned Depth,
-                                                const SourceManager &Sources) {
-  const FunctionDecl *Definition = Function.getDefinition();
-  if (!Definition || !Definition->hasBody() || isCoroutine(*Definition) ||
-      Sources.isInSystemHeader(Definition->getLocation()))
-    return nullptr;
-  auto [It, Inserted] = HelperVerdicts.try_emplace(Definition, nullptr);
-  if (!Inserted)
-    return It->second; // known, or being explored (recursion): nothing new there
-  CallCollector Collector;
-  Collector.TraverseStmt(Definition->getBody());
-  const Expr *Found = nullptr;
-  for (const Expr *Call : Collector.Calls)
-    if (blockingOperation(*Call)) {
-      Found = Call;
-      break;
-    }
-  if (!Found && Depth > 1)
-    for (const Expr *Call : Collector.Calls)
-      if (const FunctionDecl *Callee = calleeOf(*Call))
-        if ((Found = blockingInHelper(*Callee, Depth - 1, Sources)))
-          break;
-  HelperVerdicts[Definition] = Found;
-  return Found;
-}
-
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
   StatementContext Where = contextOf(*Call, *Result.Context);
@@ -196,7 +147,9 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Callee = calleeOf(*Call);
   if (!Callee || HelperDepth == 0 || llvm::isa<CXXConstructorDecl>(Callee))
     return;
-  const Expr *Inner = blockingInHelper(*Callee, HelperDepth, *Result.SourceManager);
+  const Expr *Inner =
+      Helpers.find(*Callee, HelperDepth, *Result.SourceManager,
+                   [this](const Expr &E) { return blockingOperation(E).has_value(); });
   if (!Inner)
     return;
   std::optional<Blocking> InnerOperation = blockingOperation(*Inner);

@@ -5,7 +5,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/BlockingFunctions.h"
 #include "utils/CheckOptions.h"
-#include "llvm/ADT/DenseMap.h"
+#include "utils/HelperSearch.h"
 
 #include <vector>
 
@@ -23,7 +23,7 @@ public:
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { HelperVerdicts.clear(); }
+  void onStartOfTranslationUnit() override { Helpers.reset(); }
   bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
@@ -41,10 +41,6 @@ private:
     bool IsAwaitableWait = false; ///< `x.get()` on an awaitable x
   };
   std::optional<Blocking> blockingOperation(const clang::Expr &E) const;
-  /// The first blocking operation reached from \p Function's body through
-  /// plain functions of this translation unit, at most HelperDepth calls deep.
-  const clang::Expr *blockingInHelper(const clang::FunctionDecl &Function, unsigned Depth,
-                                      const clang::SourceManager &Sources);
   void reportDirect(const Blocking &Found, const clang::FunctionDecl &Coroutine,
                     const clang::ast_matchers::MatchFinder::MatchResult &Result);
 
@@ -55,8 +51,7 @@ private:
   ListOption SleepFunctions;
   ListOption OffloadFunctions;
   unsigned HelperDepth;
-  /// Per helper: the blocking expression it reaches, or null (memoised per TU).
-  llvm::DenseMap<const clang::FunctionDecl *, const clang::Expr *> HelperVerdicts;
+  HelperSearch Helpers;
 };
 
 } // namespace corolint

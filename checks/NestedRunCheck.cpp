@@ -1,6 +1,7 @@
 //===--- NestedRunCheck.cpp - async-nested-run -----------------------------===//
 
 #include "NestedRunCheck.h"
+#include "utils/HelperSearch.h"
 #include "utils/Coroutines.h"
 #include "utils/Loops.h"
 #include "utils/Messages.h"
@@ -16,17 +17,6 @@ using namespace clang::ast_matchers;
 namespace corolint {
 
 namespace {
-
-/// Calls in a helper's body; lambdas are other functions (a thread's body).
-class CallCollector : public RecursiveASTVisitor<CallCollector> {
-public:
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  bool VisitCallExpr(CallExpr *Call) {
-    Calls.push_back(Call);
-    return true;
-  }
-  std::vector<const CallExpr *> Calls;
-};
 
 std::string runnerName(const CallExpr &Call) {
   return qualifiedName(*Call.getDirectCallee()).substr(2);
@@ -81,32 +71,6 @@ bool NestedRunCheck::isRunner(const CallExpr &Call) const {
   return Callee && RunFunctions.Names.contains(*Callee);
 }
 
-const CallExpr *NestedRunCheck::runnerInHelper(const FunctionDecl &Function, unsigned Depth,
-                                               const SourceManager &Sources) {
-  const FunctionDecl *Definition = Function.getDefinition();
-  if (!Definition || !Definition->hasBody() || isCoroutine(*Definition) ||
-      Sources.isInSystemHeader(Definition->getLocation()))
-    return nullptr;
-  auto [It, Inserted] = HelperVerdicts.try_emplace(Definition, nullptr);
-  if (!Inserted)
-    return It->second; // known, or being explored (recursion)
-  CallCollector Collector;
-  Collector.TraverseStmt(Definition->getBody());
-  const CallExpr *Found = nullptr;
-  for (const CallExpr *Call : Collector.Calls)
-    if (isRunner(*Call)) {
-      Found = Call;
-      break;
-    }
-  if (!Found && Depth > 1)
-    for (const CallExpr *Call : Collector.Calls)
-      if (const FunctionDecl *Callee = Call->getDirectCallee())
-        if ((Found = runnerInHelper(*Callee, Depth - 1, Sources)))
-          break;
-  HelperVerdicts[Definition] = Found;
-  return Found;
-}
-
 void NestedRunCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Context = *Result.Context;
   if (const auto *Run = Result.Nodes.getNodeAs<CallExpr>("run")) {
@@ -126,7 +90,11 @@ void NestedRunCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Where.Function || Where.Unevaluated)
     return;
   const FunctionDecl *Callee = Call->getDirectCallee();
-  const CallExpr *Inner = runnerInHelper(*Callee, HelperDepth, *Result.SourceManager);
+  const auto *Inner = llvm::dyn_cast_or_null<CallExpr>(
+      Helpers.find(*Callee, HelperDepth, *Result.SourceManager, [this](const Expr &E) {
+        const auto *Call = llvm::dyn_cast<CallExpr>(&E);
+        return Call && isRunner(*Call);
+      }));
   if (!Inner)
     return;
   diag(Call->getBeginLoc(), "%0") << messages::nestedRunThroughHelper(

@@ -3,6 +3,7 @@
 #define COROLINT_CHECKS_NESTEDRUNCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/HelperSearch.h"
 #include "utils/CheckOptions.h"
 #include "llvm/ADT/DenseMap.h"
 
@@ -19,7 +20,7 @@ public:
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { HelperVerdicts.clear(); }
+  void onStartOfTranslationUnit() override { Helpers.reset(); }
   bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
@@ -31,13 +32,11 @@ private:
   bool isRunner(const clang::CallExpr &Call) const;
   /// The first runner call reached from \p Function's body through plain
   /// functions of this translation unit, at most HelperDepth calls deep.
-  const clang::CallExpr *runnerInHelper(const clang::FunctionDecl &Function, unsigned Depth,
-                                        const clang::SourceManager &Sources);
   void checkPerItem(const clang::CallExpr &Run, clang::ASTContext &Context);
 
   ListOption RunFunctions;
   unsigned HelperDepth;
-  llvm::DenseMap<const clang::FunctionDecl *, const clang::CallExpr *> HelperVerdicts;
+  HelperSearch Helpers;
 };
 
 } // namespace corolint

@@ -1,0 +1,42 @@
+//===--- HelperSearch.h - follow a coroutine's calls into plain helpers ---===//
+//
+// "A coroutine that calls a helper that sleeps blocks too": the search through
+// plain (non-coroutine) functions defined in the translation unit that several
+// checks share. Lambdas are other functions and are not entered.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COROLINT_CHECKS_UTILS_HELPERSEARCH_H
+#define COROLINT_CHECKS_UTILS_HELPERSEARCH_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace corolint {
+
+/// The function a call or construction runs, or null.
+const clang::FunctionDecl *calleeOf(const clang::Expr &E);
+
+class HelperSearch {
+public:
+  using Predicate = llvm::function_ref<bool(const clang::Expr &)>;
+
+  /// The first call or construction that \p IsTarget accepts, reached from
+  /// \p Function's body through plain functions of this translation unit
+  /// (not in system headers), at most \p Depth calls deep; null if none.
+  /// Verdicts are memoised per definition, so one instance serves one predicate.
+  const clang::Expr *find(const clang::FunctionDecl &Function, unsigned Depth,
+                          const clang::SourceManager &Sources, Predicate IsTarget);
+
+  /// Forget the verdicts (at the start of each translation unit).
+  void reset() { Verdicts.clear(); }
+
+private:
+  llvm::DenseMap<const clang::FunctionDecl *, const clang::Expr *> Verdicts;
+};
+
+} // namespace corolint
+
+#endif
