@@ -272,6 +272,43 @@ inline std::string busyWait(std::string_view Condition, std::string_view Sleep,
          Remedy;
 }
 
+// ---- async-sequential-await ------------------------------------------------
+
+/// How often a loop awaits, for sequentialAwait. Kind as for fanoutSubject:
+/// 'e' elements of Source, 'c' a count named Source, 'k' a constant N.
+inline std::string awaitFrequency(char Kind, std::string_view Source, std::uint64_t N) {
+  switch (Kind) {
+  case 'e':
+    return "once per element of '" + std::string(Source) + "'";
+  case 'c':
+    return "once per iteration of a loop bounded by '" + std::string(Source) + "'";
+  default:
+    return std::to_string(N) + " times";
+  }
+}
+
+inline std::string sequentialAwait(std::string_view Awaited, std::string_view Subject,
+                                   std::string_view Gather) {
+  std::string Remedy = Gather.empty()
+                           ? std::string("start them all and await them together")
+                           : "start them all and 'co_await " + std::string(Gather) + "(...)' once";
+  return "loop awaits '" + std::string(Awaited) + "' " + std::string(Subject) +
+         ", one after another, although no iteration needs the previous one's result, so the "
+         "waits add up; " +
+         Remedy;
+}
+
+/// The note that explains the rewrite (there is no automatic one).
+inline std::string sequentialAwaitRewrite(std::string_view Gather, std::string_view TaskType) {
+  std::string Container =
+      TaskType.empty() ? std::string("a vector") : "a 'std::vector<" + std::string(TaskType) + "<...>>'";
+  std::string Await = Gather.empty() ? std::string("await them all together")
+                                     : "'co_await " + std::string(Gather) + "(std::move(tasks))'";
+  return "to run them concurrently, collect the tasks in " + Container +
+         " in this loop instead of awaiting each one, then " + Await +
+         " after it; bound the fan-out if the collection can be large";
+}
+
 } // namespace corolint::messages
 
 #endif
