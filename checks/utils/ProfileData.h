@@ -66,6 +66,10 @@ struct ProfileData {
   /// One-shot signals a waiter awaits until a writer sets them (asyncio's
   /// Event): what a polling loop should wait on instead.
   std::string_view EventTypes;
+  /// Take a callable and keep it alive until the coroutine it starts has
+  /// finished, so a lambda coroutine's captures stay valid (asio's co_spawn,
+  /// folly's co_invoke, aio::with's body).
+  std::string_view KeepAliveFunctions;
 };
 
 // Calls that block the thread are the same whatever the library; only the
@@ -119,6 +123,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "::aio::queue;::aio::priority_queue;::aio::lifo_queue",
         "::aio::event",
+        "::aio::with",
     },
     {
         "cppcoro",
@@ -142,6 +147,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "::cppcoro::async_manual_reset_event",
+        "",
     },
     {
         "libcoro",
@@ -165,6 +171,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "::coro::queue;::coro::ring_buffer",
         "::coro::event",
+        "::coro::invoke",
     },
     {
         "folly",
@@ -189,6 +196,7 @@ inline constexpr ProfileData Profiles[] = {
         "::folly::coro::collectAllWindowed;::folly::coro::collectAllTryWindowed",
         "::folly::coro::BoundedQueue;::folly::coro::UnboundedQueue",
         "::folly::coro::Baton",
+        "::folly::coro::co_invoke",
     },
     {
         "asio",
@@ -212,6 +220,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
+        "::boost::asio::co_spawn;::asio::co_spawn",
     },
     {
         "async_simple",
@@ -234,6 +243,7 @@ inline constexpr ProfileData Profiles[] = {
         "::async_simple::coro::RescheduleLazy::detach;::async_simple::coro::Lazy::detach",
         COROLINT_BLOCKING("async_simple::coro::sleep"),
         "::async_simple::coro::collectAllWindowed;::async_simple::coro::collectAllWindowedPara",
+        "",
         "",
         "",
     },
@@ -259,6 +269,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
+        "",
     },
     {
         "stdexec",
@@ -279,6 +290,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         COROLINT_BLOCKING("exec::schedule_after"),
+        "",
         "",
         "",
         "",
