@@ -1,4 +1,5 @@
-// The epoll event loop: ready queue, timers, thread-safe wake-ups, debug timing, close.
+// The epoll event loop: ready queue, timers, watched descriptors, thread-safe wake-ups, debug
+// timing, close.
 #include "aio/event_loop.hpp"
 
 #include <sys/epoll.h>
@@ -9,11 +10,47 @@
 #include <cstdio>
 #include <system_error>
 
+#include "aio/thread_pool.hpp"
+#include "signal_watch.hpp"
+
 namespace aio {
 namespace detail {
 
 constinit thread_local event_loop* running_loop = nullptr;
 bool environment_debug_enabled() noexcept;
+void close_signal_watch(event_loop& loop, std::unique_ptr<signal_watch>& watch) noexcept;
+
+bool loop_inbox::post(std::function<void()> fn) {
+  std::lock_guard lock(mutex_);
+  if (closed_) return false;
+  calls_.push_back(std::move(fn));
+  // Written under the lock, so close() cannot release the descriptor in between.
+  if (!pending_.exchange(true, std::memory_order_acq_rel)) {
+    std::uint64_t one = 1;
+    [[maybe_unused]] auto written = ::write(wake_fd_, &one, sizeof one);
+  }
+  return true;
+}
+
+std::vector<std::function<void()>> loop_inbox::take() {
+  std::vector<std::function<void()>> calls;
+  std::lock_guard lock(mutex_);
+  calls.swap(calls_);
+  pending_.store(false, std::memory_order_relaxed);
+  return calls;
+}
+
+void loop_inbox::close() noexcept {
+  std::vector<std::function<void()>> dropped;
+  {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    dropped.swap(calls_);
+    pending_.store(false, std::memory_order_relaxed);
+    ::close(wake_fd_);
+    wake_fd_ = -1;
+  }
+}
 
 namespace {
 
@@ -79,8 +116,9 @@ event_loop::event_loop(run_options options)
   }
   epoll_event ev{};
   ev.events = EPOLLIN;
-  ev.data.fd = wake_fd_;
+  ev.data.ptr = nullptr;  // sources carry their io_source; the eventfd none
   ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &ev);
+  inbox_ = std::make_shared<detail::loop_inbox>(wake_fd_);
   if (options.virtual_time) set_virtual_time(true);
 }
 
@@ -151,7 +189,7 @@ void event_loop::run_forever() {
 void event_loop::run_once() {
   const bool idle = ready_.empty() && !stopping_;
   int timeout_ms = 0;
-  if (idle && !threadsafe_pending_.load(std::memory_order_acquire)) {
+  if (idle && !inbox_->pending()) {
     if (timers_.empty()) {
       timeout_ms = -1;
     } else if (!virtual_clock_) {
@@ -166,7 +204,7 @@ void event_loop::run_once() {
     iterations_since_poll_ = 0;
     poll_io(timeout_ms);
   }
-  if (threadsafe_pending_.load(std::memory_order_acquire)) drain_threadsafe();
+  if (inbox_->pending()) drain_threadsafe();
   if (!timers_.empty()) {
     if (virtual_clock_ && ready_.empty() && timers_.top()->when > virtual_now_) virtual_now_ = timers_.top()->when;
     fire_timers();
@@ -176,25 +214,58 @@ void event_loop::run_once() {
 }
 
 void event_loop::poll_io(int timeout_ms) {
-  epoll_event events[16];
-  int n = ::epoll_wait(epoll_fd_, events, 16, timeout_ms);
+  epoll_event events[64];
+  int n = ::epoll_wait(epoll_fd_, events, 64, timeout_ms);
   for (int i = 0; i < n; ++i) {
-    if (events[i].data.fd == wake_fd_) {
+    auto* source = static_cast<detail::io_source*>(events[i].data.ptr);
+    const std::uint32_t what = events[i].events;
+    if (!source) {
       std::uint64_t count;
       while (::read(wake_fd_, &count, sizeof count) > 0) {
       }
+      continue;
     }
+    // Errors and hang-ups wake both sides: the next syscall reports them.
+    if (what & (EPOLLIN | EPOLLERR | EPOLLHUP | EPOLLRDHUP))
+      if (detail::waiter* w = std::exchange(source->reader, nullptr)) detail::notify(*w);
+    // Last touch of `source`: a writer's notify may free it (a dropped stream done flushing).
+    if (what & (EPOLLOUT | EPOLLERR | EPOLLHUP))
+      if (detail::waiter* w = std::exchange(source->writer, nullptr)) detail::notify(*w);
   }
 }
 
+void event_loop::add_io(detail::io_source& source) {
+  epoll_event ev{};
+  ev.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
+  ev.data.ptr = &source;
+  if (::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, source.fd, &ev) != 0)
+    throw std::system_error(errno, std::generic_category(), "epoll_ctl");
+  source.registered = true;
+  source.prev = nullptr;
+  source.next = io_head_;
+  if (io_head_) io_head_->prev = &source;
+  io_head_ = &source;
+  ++io_sources_;
+}
+
+void event_loop::remove_io(detail::io_source& source) noexcept {
+  if (!source.registered) return;
+  ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, source.fd, nullptr);
+  source.registered = false;
+  if (source.prev) source.prev->next = source.next; else io_head_ = source.next;
+  if (source.next) source.next->prev = source.prev;
+  source.prev = source.next = nullptr;
+  --io_sources_;
+}
+
+thread_pool& event_loop::default_executor() {
+  if (closed_) throw runtime_error("event loop is closed");
+  if (!default_executor_) default_executor_ = std::make_unique<thread_pool>();
+  return *default_executor_;
+}
+
 void event_loop::drain_threadsafe() {
-  std::vector<std::function<void()>> calls;
-  {
-    std::lock_guard lock(threadsafe_mutex_);
-    calls.swap(threadsafe_calls_);
-    threadsafe_pending_.store(false, std::memory_order_relaxed);
-  }
-  for (auto& fn : calls) call_soon(std::move(fn));
+  for (auto& fn : inbox_->take()) call_soon(std::move(fn));
 }
 
 void event_loop::fire_timers() {
@@ -273,14 +344,7 @@ callback_handle event_loop::call_at(time_point when, std::function<void()> fn) {
 }
 
 void event_loop::call_soon_threadsafe(std::function<void()> fn) {
-  {
-    std::lock_guard lock(threadsafe_mutex_);
-    threadsafe_calls_.push_back(std::move(fn));
-  }
-  if (!threadsafe_pending_.exchange(true, std::memory_order_acq_rel)) {
-    std::uint64_t one = 1;
-    [[maybe_unused]] auto written = ::write(wake_fd_, &one, sizeof one);
-  }
+  if (!inbox_->post(std::move(fn))) throw runtime_error("event loop is closed");
 }
 
 void event_loop::call_exception_handler(const exception_context& context) noexcept {
@@ -381,7 +445,15 @@ void event_loop::close() {
   }
   for (auto* t : states) t->release();
   live_head_ = nullptr;
-  ::close(wake_fd_);
+  // Running executor calls finish; their results land in the closed inbox and are dropped.
+  default_executor_.reset();
+  detail::close_signal_watch(*this, signals_);
+  // Sources still registered whose owners are gone (dropped streams still flushing) are freed.
+  while (detail::io_source* source = io_head_) {
+    remove_io(*source);
+    if (source->abandon) source->abandon(*source);
+  }
+  inbox_->close();
   ::close(epoll_fd_);
   wake_fd_ = epoll_fd_ = -1;
 }

@@ -1,17 +1,21 @@
 // aio::event_loop: one single-threaded loop per thread (asyncio's BaseEventLoop on epoll):
-// a ready queue, a timer heap, and an eventfd through which other threads wake it.
+// a ready queue, a timer heap, watched file descriptors, signals through a signalfd, and an
+// inbox (with an eventfd) through which other threads hand it calls.
 #pragma once
 
 #include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <exception>
+#include <cstddef>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <source_location>
 #include <string>
 #include <vector>
 
+#include "aio/detail/io_source.hpp"
 #include "aio/detail/ready_queue.hpp"
 #include "aio/detail/task_state.hpp"
 #include "aio/detail/timer_heap.hpp"
@@ -49,11 +53,33 @@ struct exception_context {
 };
 
 class event_loop;
+class thread_pool;
 using exception_handler = std::function<void(event_loop&, const exception_context&)>;
 
 namespace detail {
 struct callback_node;
 struct loop_access;
+struct signal_watch;
+
+// The one part of a loop other threads may touch. Shared with them, so that a worker finishing
+// after the loop has closed posts into a closed inbox instead of a destroyed loop.
+class loop_inbox {
+ public:
+  explicit loop_inbox(int wake_fd) noexcept : wake_fd_(wake_fd) {}
+  // Queues `fn` and wakes the loop; false (and `fn` dropped) once the loop has closed.
+  bool post(std::function<void()> fn);
+  bool pending() const noexcept { return pending_.load(std::memory_order_acquire); }
+  std::vector<std::function<void()>> take();
+  // Drops what is queued and refuses what comes later; closes the eventfd.
+  void close() noexcept;
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::function<void()>> calls_;
+  std::atomic<bool> pending_{false};
+  int wake_fd_;
+  bool closed_ = false;
+};
 }  // namespace detail
 
 // Returned by call_soon/call_later/call_at (asyncio's Handle/TimerHandle).
@@ -90,7 +116,8 @@ class event_loop {
   void stop() noexcept;
   bool is_running() const noexcept { return running_; }
   bool is_closed() const noexcept { return closed_; }
-  // Destroys what is left (reported as pending_at_close) and releases the epoll descriptors.
+  // Destroys what is left (reported as pending_at_close), shuts the default executor down and
+  // releases the epoll descriptors.
   void close();
 
   time_point time() const noexcept;
@@ -100,6 +127,19 @@ class event_loop {
   callback_handle call_at(time_point when, std::function<void()> fn);
   // The only member another thread may call: queues `fn` and wakes the loop via its eventfd.
   void call_soon_threadsafe(std::function<void()> fn);
+
+  // asyncio's loop.run_in_executor(None, fn, *args): fn(args...) on the loop's default thread
+  // pool; co_await gives its result or rethrows (defined in aio/thread_pool.hpp).
+  template <class F, class... Args>
+  auto run_in_executor(std::nullptr_t, F&& fn, Args&&... args);
+  // Created on first use, shut down (waiting for running calls) when the loop closes.
+  thread_pool& default_executor();
+
+  // asyncio's add_signal_handler: `fn` runs on the loop (through a signalfd, never in signal
+  // context) each time `sig` arrives. The signal is blocked in this thread while handled.
+  void add_signal_handler(int sig, std::function<void()> fn);
+  // True when a handler was removed; the signal's mask is restored.
+  bool remove_signal_handler(int sig);
 
   void set_debug(bool enabled) noexcept { debug_ = enabled; }
   bool get_debug() const noexcept { return debug_; }
@@ -132,6 +172,8 @@ class event_loop {
   void fire_timers();
   void poll_io(int timeout_ms);
   void drain_threadsafe();
+  void add_io(detail::io_source& source);
+  void remove_io(detail::io_source& source) noexcept;
   void run_ready(detail::waiter* entry);
 
   detail::ready_queue ready_;
@@ -143,12 +185,13 @@ class event_loop {
   std::uint64_t next_callback_id_ = 1;
   std::uint32_t iterations_since_poll_ = 0;
   std::size_t io_sources_ = 0;  // file descriptors registered besides the wake-up eventfd
+  detail::io_source* io_head_ = nullptr;
 
   int epoll_fd_ = -1;
   int wake_fd_ = -1;
-  std::mutex threadsafe_mutex_;
-  std::vector<std::function<void()>> threadsafe_calls_;
-  std::atomic<bool> threadsafe_pending_{false};
+  std::shared_ptr<detail::loop_inbox> inbox_;
+  std::unique_ptr<thread_pool> default_executor_;
+  std::unique_ptr<detail::signal_watch> signals_;
 
   bool running_ = false;
   bool stopping_ = false;
@@ -193,7 +236,20 @@ struct loop_access {
   static void link_live(event_loop& loop, task_state& t) noexcept;
   static void unlink_live(event_loop& loop, task_state& t) noexcept;
   static task_state* live_tasks(const event_loop& loop) noexcept { return loop.live_head_; }
+  static const std::shared_ptr<loop_inbox>& inbox(const event_loop& loop) noexcept { return loop.inbox_; }
+  // Watches `source.fd` (edge-triggered) until remove_io; throws std::system_error.
+  static void add_io(event_loop& loop, io_source& source) { loop.add_io(source); }
+  static void remove_io(event_loop& loop, io_source& source) noexcept { loop.remove_io(source); }
 };
+
+// Parks the running task on one side of a registered source until the loop sees it ready.
+inline void park_on_io(io_source& source, io_waiter& w, bool for_write) noexcept {
+  w.source = &source;
+  w.for_write = for_write;
+  w.ops = &io_wait_ops;
+  (for_write ? source.writer : source.reader) = &w;
+  park(w);
+}
 
 inline event_loop& running_loop_or_throw() {
   if (!running_loop) throw runtime_error("no running event loop");
@@ -237,3 +293,5 @@ T event_loop::run_until_complete(task<T> main) {
 }
 
 }  // namespace aio
+
+#include "aio/thread_pool.hpp"  // run_in_executor's definition
