@@ -70,6 +70,15 @@ struct ProfileData {
   /// finished, so a lambda coroutine's captures stay valid (asio's co_spawn,
   /// folly's co_invoke, aio::with's body).
   std::string_view KeepAliveFunctions;
+  /// Mutexes whose lock is awaited: they may be held across a suspension point.
+  std::string_view AsyncMutexTypes;
+  /// Mutexes whose lock blocks the thread (types marked `capability` count too).
+  std::string_view BlockingMutexTypes;
+  /// RAII guards that lock the mutex they are given (types marked
+  /// `scoped_lockable` count too); blocking only when that mutex is.
+  std::string_view LockGuardTypes;
+  /// Timers whose awaited wait paces a loop, where the library has no sleep function.
+  std::string_view TimerTypes;
 };
 
 // Calls that block the thread are the same whatever the library; only the
@@ -100,6 +109,12 @@ struct ProfileData {
   "-::std::filesystem::hash_value;-::std::filesystem::swap;-::std::filesystem::begin;"             \
   "-::std::filesystem::end"
 
+// Mutexes and guards of the standard library block whatever the coroutine library.
+#define COROLINT_STD_MUTEXES                                                                       \
+  "::std::mutex;::std::timed_mutex;::std::recursive_mutex;::std::recursive_timed_mutex;"           \
+  "::std::shared_mutex;::std::shared_timed_mutex"
+#define COROLINT_STD_GUARDS "::std::lock_guard;::std::unique_lock;::std::scoped_lock;::std::shared_lock"
+
 inline constexpr ProfileData Profiles[] = {
     {
         "aio",
@@ -124,6 +139,10 @@ inline constexpr ProfileData Profiles[] = {
         "::aio::queue;::aio::priority_queue;::aio::lifo_queue",
         "::aio::event",
         "::aio::with",
+        "::aio::mutex",
+        COROLINT_STD_MUTEXES,
+        COROLINT_STD_GUARDS,
+        "",
     },
     {
         "cppcoro",
@@ -147,6 +166,10 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "::cppcoro::async_manual_reset_event",
+        "",
+        "::cppcoro::async_mutex",
+        COROLINT_STD_MUTEXES,
+        COROLINT_STD_GUARDS,
         "",
     },
     {
@@ -172,6 +195,10 @@ inline constexpr ProfileData Profiles[] = {
         "::coro::queue;::coro::ring_buffer",
         "::coro::event",
         "::coro::invoke",
+        "::coro::mutex;::coro::shared_mutex",
+        COROLINT_STD_MUTEXES,
+        COROLINT_STD_GUARDS,
+        "",
     },
     {
         "folly",
@@ -197,6 +224,11 @@ inline constexpr ProfileData Profiles[] = {
         "::folly::coro::BoundedQueue;::folly::coro::UnboundedQueue",
         "::folly::coro::Baton",
         "::folly::coro::co_invoke",
+        "::folly::coro::Mutex;::folly::coro::SharedMutexFair",
+        COROLINT_STD_MUTEXES ";"
+        "::folly::SharedMutexImpl;::folly::SpinLock",
+        COROLINT_STD_GUARDS,
+        "",
     },
     {
         "asio",
@@ -221,6 +253,11 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "::boost::asio::co_spawn;::asio::co_spawn",
+        "",
+        COROLINT_STD_MUTEXES,
+        COROLINT_STD_GUARDS,
+        "::boost::asio::basic_waitable_timer;::boost::asio::basic_deadline_timer;"
+        "::asio::basic_waitable_timer",
     },
     {
         "async_simple",
@@ -246,6 +283,11 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
+        "::async_simple::coro::Mutex;::async_simple::coro::SharedMutex;"
+        "::async_simple::coro::SpinLock",
+        COROLINT_STD_MUTEXES,
+        COROLINT_STD_GUARDS,
+        "",
     },
     {
         "qcoro",
@@ -270,6 +312,11 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
+        "",
+        COROLINT_STD_MUTEXES ";"
+        "::QMutex;::QRecursiveMutex;::QReadWriteLock",
+        COROLINT_STD_GUARDS ";::QMutexLocker;::QReadLocker;::QWriteLocker",
+        "::QTimer",
     },
     {
         "stdexec",
@@ -294,9 +341,15 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
+        "",
+        COROLINT_STD_MUTEXES,
+        COROLINT_STD_GUARDS,
+        "",
     },
 };
 #undef COROLINT_BLOCKING
+#undef COROLINT_STD_MUTEXES
+#undef COROLINT_STD_GUARDS
 
 /// The row named \p Name, or nullptr.
 constexpr const ProfileData *findProfile(std::string_view Name) {
