@@ -309,6 +309,45 @@ inline std::string sequentialAwaitRewrite(std::string_view Gather, std::string_v
          " after it; bound the fan-out if the collection can be large";
 }
 
+// ---- async-dangling-reference ------------------------------------------------
+
+/// How a task outlives what it refers to: "handed to 'aio::create_task'",
+/// "returned", "stored", "kept in 't'".
+inline std::string danglingToTemporary(std::string_view Param, std::string_view CoroutineName,
+                                       std::string_view How) {
+  return "'" + std::string(Param) + "' of " + describeCoroutine(CoroutineName) +
+         " refers to a temporary destroyed at the end of the full-expression, but the task is " +
+         std::string(How) + " and runs later; pass it by value, or 'co_await' the task in the "
+         "same expression";
+}
+
+inline std::string danglingToLocal(std::string_view Param, std::string_view CoroutineName,
+                                   std::string_view Local, std::string_view How) {
+  return "'" + std::string(Param) + "' of " + describeCoroutine(CoroutineName) +
+         " refers to local '" + std::string(Local) +
+         "', which may be destroyed while the task still runs (it is " + std::string(How) +
+         "); pass it by value, or await the task before '" + std::string(Local) +
+         "' goes out of scope";
+}
+
+/// Closure is "" for a lambda object that is a temporary.
+inline std::string danglingCaptures(std::string_view Closure, std::string_view How) {
+  std::string Dies = Closure.empty()
+                         ? std::string("the lambda object, which is destroyed at the end of the "
+                                       "full-expression")
+                         : "'" + std::string(Closure) + "', which may be destroyed first";
+  return "captures of a coroutine lambda live in " + Dies + ", but the task it returned is " +
+         std::string(How) +
+         " and runs later (the frame keeps no copy); pass what it needs as by-value parameters";
+}
+
+inline std::string capturesUsedAfterSuspension(std::string_view Callee) {
+  return "coroutine lambda handed to '" + std::string(Callee) +
+         "' uses its captures after a suspension point, but '" + std::string(Callee) +
+         "' may destroy the lambda once the coroutine has started (the frame keeps no copy of "
+         "the captures); pass what it needs as by-value parameters";
+}
+
 } // namespace corolint::messages
 
 #endif
