@@ -348,6 +348,77 @@ inline std::string capturesUsedAfterSuspension(std::string_view Callee) {
          "the captures); pass what it needs as by-value parameters";
 }
 
+// ---- async-lock-across-await -----------------------------------------------
+
+/// Mutex is how the source names the locked object; MutexType its type.
+inline std::string lockAcrossAwait(std::string_view Mutex, std::string_view MutexType,
+                                   std::string_view CoroutineName, std::string_view AsyncMutex) {
+  std::string Remedy = AsyncMutex.empty()
+                           ? std::string("release it before suspending")
+                           : "release it before suspending, or use '" + std::string(AsyncMutex) + "'";
+  return "blocking lock of '" + std::string(Mutex) + "' ('" + std::string(MutexType) +
+         "') is held across a suspension point in " + describeCoroutine(CoroutineName) +
+         ": a task of this thread that takes it meanwhile blocks the event loop or deadlocks, and "
+         "the coroutine may resume on a thread that does not own it; " +
+         Remedy;
+}
+
+inline std::string suspendsWithLockHeld(std::string_view Mutex) {
+  return "the coroutine suspends here with '" + std::string(Mutex) + "' locked";
+}
+
+/// The note that explains the rewrite (there is no automatic one).
+inline std::string lockAcrossAwaitRewrite(std::string_view AsyncMutex) {
+  std::string Keep = AsyncMutex.empty()
+                         ? std::string()
+                         : "; to keep it locked across the suspension, make it an '" +
+                               std::string(AsyncMutex) + "' and await its lock";
+  return "to release it first, end the guard's scope (a block around the locked part) or call "
+         "'unlock()' before the 'co_await'" +
+         Keep;
+}
+
+// ---- async-stale-read ------------------------------------------------------
+
+inline std::string staleRead(std::string_view Shared, std::string_view Local,
+                             std::string_view CoroutineName, std::string_view AsyncMutex) {
+  std::string Guard = AsyncMutex.empty() ? std::string()
+                                         : ", or hold one '" + std::string(AsyncMutex) +
+                                               "' lock across both the read and the write";
+  return "'" + std::string(Shared) + "' is written from '" + std::string(Local) +
+         "', a value read before a suspension point in " + describeCoroutine(CoroutineName) +
+         ": another task may change '" + std::string(Shared) +
+         "' while this one waits, and that update is lost; read it again after the 'co_await'" +
+         Guard;
+}
+
+inline std::string staleReadSource(std::string_view Shared) {
+  return "'" + std::string(Shared) + "' is read here";
+}
+
+inline std::string staleReadSuspension() {
+  return "the coroutine suspends here, so the value read may be stale when it is written back";
+}
+
+// ---- async-retry-without-backoff -------------------------------------------
+
+inline std::string retryWithoutBackoff(std::string_view Operation, std::string_view Sleep) {
+  std::string Remedy =
+      Sleep.empty() ? std::string("wait between attempts and grow the wait each time "
+                                  "(exponential backoff with jitter)")
+                    : "'co_await " + std::string(Sleep) +
+                          "(delay)' between attempts and grow the delay each time (exponential "
+                          "backoff with jitter)";
+  return "retry loop awaits '" + std::string(Operation) +
+         "' again as soon as it fails, with no delay between attempts: a failing service is "
+         "hammered as fast as the loop can spin; " +
+         Remedy;
+}
+
+inline std::string retryHandler() {
+  return "a failure is caught here and the loop tries again at once";
+}
+
 } // namespace corolint::messages
 
 #endif
