@@ -27,6 +27,7 @@ struct io_waiter : waiter {
 
 inline cancel_outcome leave_io_source(waiter& w) noexcept {
   auto& io = static_cast<io_waiter&>(w);
+  if (!io.source) return cancel_outcome::detached;
   waiter*& slot = io.for_write ? io.source->writer : io.source->reader;
   if (slot == &w) slot = nullptr;
   return cancel_outcome::detached;
