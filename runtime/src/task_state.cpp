@@ -25,6 +25,13 @@ bool is_cancelled_error(const std::exception_ptr& e) noexcept {
   return type && *type == typeid(cancelled_error);
 }
 
+// A new task sees its creator's context variables (only tasks that have extras can have any;
+// outside a task, the thread's).
+static inline void inherit_context_of_creator(event_loop& loop, task_state& child) {
+  task_state* creator = loop_access::current_task(loop);
+  if (!creator || creator->extras) inherit_context(loop, child);
+}
+
 task_state* spawn(event_loop& loop, std::coroutine_handle<> frame, promise_base& promise) {
   auto* state = new task_state;
   state->loop = &loop;
@@ -34,6 +41,7 @@ task_state* spawn(event_loop& loop, std::coroutine_handle<> frame, promise_base&
   state->refs = 2;  // the caller's handle and the loop's, dropped at completion
   promise.root = state;
   loop_access::link_live(loop, *state);
+  inherit_context_of_creator(loop, *state);
   start_task(*state);
   return state;
 }
@@ -49,6 +57,7 @@ task_state* spawn(event_loop& loop, std::coroutine_handle<> frame, promise_base&
   state->refs = 2;  // the caller's handle and the loop's, dropped at completion
   promise.root = state;
   loop_access::link_live(loop, *state);
+  inherit_context_of_creator(loop, *state);
   if (start) start_task(*state);
   return state;
 }

@@ -37,6 +37,12 @@ class invalid_state_error : public std::logic_error {
   using std::logic_error::logic_error;
 };
 
+// A context_var read with no value and no default (Python's LookupError).
+class lookup_error : public std::out_of_range {
+ public:
+  using std::out_of_range::out_of_range;
+};
+
 class queue_empty : public std::runtime_error {
  public:
   queue_empty() : std::runtime_error("queue is empty") {}

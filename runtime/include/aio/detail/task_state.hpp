@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "aio/detail/context.hpp"
 #include "aio/detail/frame_allocator.hpp"
 #include "aio/detail/waiter.hpp"
 
@@ -50,6 +51,7 @@ struct task_extras {
   std::string name;
   std::vector<done_callback> callbacks;
   std::uint64_t next_callback_id = 1;
+  context_ref context;  // the task's context variables (see context_var.hpp); null: none set
 };
 
 // Told directly when a child it owns exclusively finishes (cheaper than a listener per child).

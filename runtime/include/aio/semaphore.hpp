@@ -1,0 +1,190 @@
+// aio::semaphore (asyncio.Semaphore): `auto permit = co_await s.acquire();` takes one of n
+// permits and gives it back when the permit is destroyed. Waiters are served in FIFO order: a
+// release() hands the permit straight to the first waiter. Also an async context manager.
+// aio::bounded_semaphore (<aio/bounded_semaphore.hpp>) refuses releases beyond its initial value.
+#pragma once
+
+#include <concepts>
+#include <coroutine>
+#include <cstddef>
+#include <exception>
+#include <stdexcept>
+#include <utility>
+
+#include "aio/detail/sync_waiter.hpp"
+#include "aio/errors.hpp"
+
+namespace aio {
+
+class semaphore {
+ public:
+  class permit;
+  class acquire_awaiter;
+  class enter_awaiter;
+
+  semaphore() noexcept : semaphore(std::size_t{1}, false) {}
+  // Throws std::invalid_argument for a negative value (asyncio's ValueError).
+  template <std::integral I>
+  explicit semaphore(I initial) : semaphore(checked(initial), false) {}
+  semaphore(const semaphore&) = delete;
+  semaphore& operator=(const semaphore&) = delete;
+
+  // Awaiting gives a `permit`. Cancelled while waiting: cancelled_error, and a permit that had
+  // just been handed over goes on to the next waiter.
+  [[nodiscard]] acquire_awaiter acquire() noexcept;
+  // Gives a permit back: to the first waiter, or to the count. A bounded_semaphore throws
+  // aio::invalid_state_error when that would exceed its initial value.
+  void release();
+  // True when acquire() would wait.
+  bool locked() const noexcept { return value_ == 0; }
+  // Permits available now.
+  std::size_t value() const noexcept { return value_; }
+
+  // The async context manager protocol (aio::with): aenter acquires, aexit releases.
+  [[nodiscard]] enter_awaiter aenter() noexcept;
+  detail::ready_bool aexit(std::exception_ptr) {
+    release();
+    return {false};
+  }
+
+ protected:
+  semaphore(std::size_t initial, bool bounded) noexcept : value_(initial), initial_(initial), bounded_(bounded) {}
+
+  template <std::integral I>
+  static std::size_t checked(I initial) {
+    if constexpr (std::is_signed_v<I>) {
+      if (initial < 0) throw std::invalid_argument("aio::semaphore: the initial value must be >= 0");
+    }
+    return static_cast<std::size_t>(initial);
+  }
+
+ private:
+  struct waiter_node : detail::grant_waiter {
+    semaphore* owner = nullptr;
+  };
+  static detail::cancel_outcome leave(detail::waiter& w) noexcept {
+    auto& node = static_cast<waiter_node&>(w);
+    node.owner->waiters_.remove(node);
+    node.owner->settle();
+    return detail::cancel_outcome::detached;
+  }
+  static constexpr detail::waiter_ops acquire_ops{nullptr, &semaphore::leave, nullptr, "aio::semaphore acquire"};
+
+  // A held permit comes back (never throws: a bounded semaphore released too often elsewhere
+  // just stays at its initial value).
+  void give_back() noexcept {
+    if (detail::waiter* w = waiters_.pop_front()) {
+      static_cast<detail::grant_waiter*>(w)->granted = true;
+      detail::wake(*w);
+      return;
+    }
+    if (!bounded_ || value_ < initial_) ++value_;
+    settle();
+  }
+  void settle() noexcept {
+    if (waiters_.empty() && value_ >= initial_) loop_.detach();
+  }
+
+  detail::waiter_list waiters_;
+  detail::loop_binding loop_;
+  std::size_t value_;
+  std::size_t initial_;
+  bool bounded_;
+};
+
+// One permit of a semaphore: gives it back when destroyed (or at release()).
+class [[nodiscard]] semaphore::permit {
+ public:
+  permit() noexcept = default;
+  explicit permit(semaphore& s) noexcept : owner_(&s) {}
+  permit(permit&& other) noexcept : owner_(std::exchange(other.owner_, nullptr)) {}
+  permit& operator=(permit&& other) noexcept {
+    if (this != &other) {
+      reset();
+      owner_ = std::exchange(other.owner_, nullptr);
+    }
+    return *this;
+  }
+  permit(const permit&) = delete;
+  permit& operator=(const permit&) = delete;
+  ~permit() { reset(); }
+
+  // Gives the permit back early (no effect on an empty permit).
+  void release() noexcept { reset(); }
+  bool owns() const noexcept { return owner_ != nullptr; }
+  explicit operator bool() const noexcept { return owner_ != nullptr; }
+
+ private:
+  void reset() noexcept {
+    if (semaphore* s = std::exchange(owner_, nullptr)) s->give_back();
+  }
+  semaphore* owner_ = nullptr;
+};
+
+class [[nodiscard]] semaphore::acquire_awaiter {
+ public:
+  explicit acquire_awaiter(semaphore& s) noexcept : sem_(s) {}
+  // Moving is meant for before the await (gather and wait_for take awaitables by value).
+  acquire_awaiter(acquire_awaiter&& other) noexcept : sem_(other.sem_) {}
+  acquire_awaiter& operator=(acquire_awaiter&&) = delete;
+  ~acquire_awaiter() {
+    // Only reached mid-wait when the frame is destroyed (the loop is closing).
+    if (sem_.waiters_.contains(node_)) {
+      sem_.waiters_.remove(node_);
+      sem_.settle();
+    } else if (node_.granted) {
+      sem_.give_back();
+    }
+  }
+
+  bool await_ready() {
+    sem_.loop_.check("aio::semaphore");
+    if (sem_.value_ == 0) return false;  // waiters exist only while no permit is left: FIFO
+    --sem_.value_;
+    sem_.loop_.attach();
+    node_.granted = true;
+    return true;
+  }
+  bool await_suspend(std::coroutine_handle<> h) noexcept {
+    if (!detail::begin_primitive_wait(node_, h, acquire_ops)) return false;
+    node_.owner = &sem_;
+    sem_.waiters_.push_back(node_);
+    sem_.loop_.attach();
+    detail::park(node_);
+    return true;
+  }
+  permit await_resume() {
+    take();
+    return permit(sem_);
+  }
+
+ protected:
+  void take() {
+    if (!node_.granted) detail::end_ungranted_wait(node_);
+    node_.granted = false;
+    if (node_.handle && detail::cancelled_after_grant(node_)) {
+      sem_.give_back();  // hand the permit on
+      detail::throw_cancelled();
+    }
+  }
+
+  semaphore& sem_;
+  waiter_node node_;
+};
+
+class [[nodiscard]] semaphore::enter_awaiter : public semaphore::acquire_awaiter {
+ public:
+  using acquire_awaiter::acquire_awaiter;
+  void await_resume() { take(); }
+};
+
+inline semaphore::acquire_awaiter semaphore::acquire() noexcept { return acquire_awaiter(*this); }
+inline semaphore::enter_awaiter semaphore::aenter() noexcept { return enter_awaiter(*this); }
+
+inline void semaphore::release() {
+  if (bounded_ && value_ >= initial_ && waiters_.empty())
+    throw invalid_state_error("aio::bounded_semaphore released too many times");
+  give_back();
+}
+
+}  // namespace aio

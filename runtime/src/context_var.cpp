@@ -1,0 +1,68 @@
+// Context variables: where the running code's context lives (the running task's extras, or
+// this thread's), copy-on-write assignment, and the hook that gives a new task its creator's.
+#include <algorithm>
+
+#include "aio/context_var.hpp"
+
+namespace aio::detail {
+
+namespace {
+thread_local context_ref thread_context;  // outside any task (before aio::run, worker threads)
+
+auto find_slot(std::vector<std::pair<std::uint64_t, std::shared_ptr<const void>>>& values, std::uint64_t id) {
+  return std::lower_bound(values.begin(), values.end(), id, [](const auto& entry, std::uint64_t key) {
+    return entry.first < key;
+  });
+}
+}  // namespace
+
+context_data* current_context() noexcept {
+  if (task_state* t = current_task_state()) return t->extras ? t->extras->context.get() : nullptr;
+  return thread_context.get();
+}
+
+context_ref& current_context_slot() {
+  if (task_state* t = current_task_state()) return t->extra().context;
+  return thread_context;
+}
+
+const std::shared_ptr<const void>* context_find(const context_data* context, std::uint64_t id) noexcept {
+  if (!context) return nullptr;
+  auto& values = const_cast<context_data*>(context)->values;
+  auto it = find_slot(values, id);
+  return it != values.end() && it->first == id ? &it->second : nullptr;
+}
+
+std::shared_ptr<const void> context_assign(context_ref& slot, std::uint64_t id, std::shared_ptr<const void> value) {
+  context_data* data = slot.get();
+  if (!data || data->refs.load(std::memory_order_acquire) != 1) {
+    auto fresh = std::make_unique<context_data>();
+    if (data) fresh->values = data->values;
+    slot = context_ref::adopt(fresh.release());
+    data = slot.get();
+  }
+  auto& values = data->values;
+  auto it = find_slot(values, id);
+  std::shared_ptr<const void> previous;
+  if (it != values.end() && it->first == id) {
+    previous = std::move(it->second);
+    if (value) it->second = std::move(value);
+    else values.erase(it);
+  } else if (value) {
+    values.insert(it, {id, std::move(value)});
+  }
+  return previous;
+}
+
+std::uint64_t new_context_var_id() noexcept {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+void inherit_context(event_loop& loop, task_state& child) {
+  task_state* creator = loop_access::current_task(loop);
+  context_data* context = creator ? (creator->extras ? creator->extras->context.get() : nullptr) : thread_context.get();
+  if (context) child.extra().context = context_ref::share(context);
+}
+
+}  // namespace aio::detail
