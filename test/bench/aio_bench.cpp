@@ -46,10 +46,47 @@ void yield(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * 2);
 }
 
+// One op = one round trip: the main task puts into `ping`, its partner gets it and puts it
+// into `pong`, the main task gets it back (two hand-overs, two task switches).
+void queue_ping_pong(benchmark::State& state) {
+  aio::run([](benchmark::State& s) -> aio::task<> {
+    aio::queue<int> ping, pong;
+    auto partner = aio::create_task([](aio::queue<int>& in, aio::queue<int>& out) -> aio::task<> {
+      for (;;) {
+        int v = co_await in.get();
+        if (v < 0) co_return;
+        co_await out.put(v);
+      }
+    }(ping, pong));
+    int i = 0;
+    for (auto _ : s) {
+      co_await ping.put(i++);
+      benchmark::DoNotOptimize(co_await pong.get());
+    }
+    co_await ping.put(-1);
+    co_await partner;
+  }(state));
+  state.SetItemsProcessed(state.iterations());
+}
+
+// One op = lock() and the guard's unlock of a mutex nobody else wants.
+void mutex(benchmark::State& state) {
+  aio::run([](benchmark::State& s) -> aio::task<> {
+    aio::mutex m;
+    for (auto _ : s) {
+      auto guard = co_await m.lock();
+      benchmark::DoNotOptimize(guard);
+    }
+  }(state));
+  state.SetItemsProcessed(state.iterations());
+}
+
 }  // namespace
 
 BENCHMARK(spawn_await);
 BENCHMARK(gather)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(yield);
+BENCHMARK(queue_ping_pong);
+BENCHMARK(mutex);
 
 BENCHMARK_MAIN();

@@ -4,7 +4,8 @@
 Times are CPU time of this process (time.process_time_ns), as Google Benchmark's rates for the
 C++ runtimes are, so a busy machine skews every runtime alike.
 
-  asyncio_bench.py --loop asyncio|uvloop            ns/op for spawn_await, gather, yield
+  asyncio_bench.py --loop asyncio|uvloop            ns/op for spawn_await, gather, yield,
+                                                    queue_ping_pong (per round trip), mutex
   asyncio_bench.py --loop asyncio|uvloop --sleepers peak RSS (MiB) of 1M sleeping tasks
 """
 import argparse
@@ -49,6 +50,36 @@ async def yield_(n):
     return elapsed / (2 * n)
 
 
+async def queue_ping_pong(n):
+    ping, pong = asyncio.Queue(), asyncio.Queue()
+
+    async def partner():
+        while True:
+            v = await ping.get()
+            if v < 0:
+                return
+            await pong.put(v)
+
+    other = asyncio.create_task(partner())
+    start = time.process_time_ns()
+    for i in range(n):
+        await ping.put(i)
+        await pong.get()
+    elapsed = time.process_time_ns() - start
+    await ping.put(-1)
+    await other
+    return elapsed / n
+
+
+async def mutex(n):
+    lock = asyncio.Lock()
+    start = time.process_time_ns()
+    for _ in range(n):
+        async with lock:
+            pass
+    return (time.process_time_ns() - start) / n
+
+
 async def sleepers(n):
     await asyncio.gather(*(asyncio.sleep(1) for _ in range(n)))
 
@@ -85,6 +116,8 @@ def main():
         "spawn_await": run(args.loop, spawn_await(args.ops)),
         "gather": run(args.loop, gather(args.count)),
         "yield": run(args.loop, yield_(args.ops)),
+        "queue_ping_pong": run(args.loop, queue_ping_pong(args.ops)),
+        "mutex": run(args.loop, mutex(args.ops)),
     }
     print(json.dumps(results))
 
