@@ -2,6 +2,7 @@
 
 #include "Linter.h"
 #include "Configuration.h"
+#include "UserCodeRun.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Path.h"
@@ -37,8 +38,8 @@ std::vector<tidy::ClangTidyError> lintOne(const LintRequest &Request, size_t Ind
     ProfileDir = Request.ProfileDirectory;
     llvm::sys::path::append(ProfileDir, std::to_string(Index));
   }
-  return tidy::runClangTidy(Context, *Request.Compilations, {Request.Files[Index]}, FS,
-                            Request.CollectFixes, Profile, ProfileDir);
+  return runChecksOnUserCode(Context, *Request.Compilations, Request.Files[Index], FS,
+                             Request.CollectFixes, Profile, ProfileDir);
 }
 
 } // namespace

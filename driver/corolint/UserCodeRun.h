@@ -1,0 +1,35 @@
+//===--- UserCodeRun.h - clang-tidy's run, traversing only the user's code -===//
+//
+// clang-tidy's runClangTidy() hands the whole translation unit to the AST
+// matchers: on coroutine code that includes Boost.Asio or the standard
+// library, most of the traversal is spent in system headers whose findings
+// are suppressed anyway. This run restricts the traversal to the top-level
+// declarations outside system headers, as clangd does with the main file.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COROLINT_DRIVER_COROLINT_USERCODERUN_H
+#define COROLINT_DRIVER_COROLINT_USERCODERUN_H
+
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang/Tooling/CompilationDatabase.h"
+
+#include <string>
+#include <vector>
+
+namespace corolint {
+
+/// runClangTidy() on one file, with the matchers' traversal limited to
+/// declarations outside system headers unless the options ask for findings in
+/// system headers (SystemHeaders: true).
+std::vector<clang::tidy::ClangTidyError>
+runChecksOnUserCode(clang::tidy::ClangTidyContext &Context,
+                    const clang::tooling::CompilationDatabase &Compilations,
+                    const std::string &File,
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+                    bool CollectFixes, bool EnableCheckProfile,
+                    llvm::StringRef ProfileDirectory);
+
+} // namespace corolint
+
+#endif
