@@ -83,7 +83,7 @@ struct stream_core : io_source {
       if (in_capacity - in_end < min_receive) {
         std::size_t grown = std::max<std::size_t>(64 * 1024, in_capacity * 2);
         auto bigger = std::make_unique<char[]>(grown);
-        std::memcpy(bigger.get(), in.get() + in_begin, buffered());
+        if (buffered() > 0) std::memcpy(bigger.get(), in.get() + in_begin, buffered());
         in = std::move(bigger);
         in_capacity = grown;
       }

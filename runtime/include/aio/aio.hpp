@@ -13,6 +13,7 @@
 #include "aio/event.hpp"
 #include "aio/event_loop.hpp"
 #include "aio/exception_group.hpp"
+#include "aio/file.hpp"
 #include "aio/gather.hpp"
 #include "aio/join_handle.hpp"
 #include "aio/lifo_queue.hpp"
