@@ -224,6 +224,21 @@ AIO_TEST(Queue, PutterCancelledAfterItsSlotWasReservedPassesTheSlotOn) {
   EXPECT_TRUE(q.empty());
 }
 
+AIO_TEST(Queue, PutterWithAReservedSlotCancelledAndShutDownReportsTheCancellation) {
+  aio::queue<int> q{1};
+  q.put_nowait(0);
+  std::vector<int> done;
+  auto a = aio::create_task(put_and_record(q, done, 1));
+  co_await aio::sleep(0s);
+  EXPECT_EQ(q.get_nowait(), 0);  // reserves the slot for a
+  q.shutdown();
+  a.cancel();  // both before a runs: the cancellation is not swallowed
+  EXPECT_THROW(co_await a, aio::cancelled_error);
+  EXPECT_TRUE(done.empty());
+  EXPECT_TRUE(q.empty());
+  EXPECT_FALSE(q.full());
+}
+
 AIO_TEST(Queue, PutterCancelledWhileWaitingDoesNotPut) {
   aio::queue<int> q{1};
   q.put_nowait(0);

@@ -309,9 +309,10 @@ class [[nodiscard]] queue_core<T, Store>::put_awaiter {
     if (node_.granted) {
       node_.granted = false;
       --queue_.reserved_;
-      if (cancelled_after_grant(node_) || queue_.shut_down_) {
+      const bool cancelled = cancelled_after_grant(node_);
+      if (cancelled || queue_.shut_down_) {
         queue_.admit_putters();  // the slot goes to the next putter
-        if (!queue_.shut_down_) throw_cancelled();
+        if (cancelled) throw_cancelled();
         throw queue_shut_down{};
       }
       queue_.deliver(std::move(item_));
