@@ -5,6 +5,7 @@
 #include <aio/aio.hpp>
 #include <aio/testing.hpp>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -33,6 +34,11 @@ aio::async_generator<int> guarded(std::vector<std::string>& log, aio::mutex& m) 
     co_await aio::sleep(0s);
     co_yield i;
   }
+}
+
+aio::async_generator<int> slow_source() {
+  co_await aio::sleep(2ms);
+  co_yield 5;
 }
 
 aio::async_generator<int> fails_after(int n) {
@@ -131,7 +137,7 @@ AIO_TEST(AsyncGenerator, MoveOnlyValuesAndGeneratorsInsideGenerators) {
   EXPECT_EQ(co_await aio::to_vector(outer), (std::vector<int>{0, 10, 20}));
 }
 
-AIO_TEST(AsyncGenerator, AwaitsTasksAndShowsUpInDumpTasks) {
+AIO_TEST(AsyncGenerator, AwaitsTasks) {
   aio::testing::virtual_time clock;
   auto gen = []() -> aio::async_generator<int> {
     auto h = aio::create_task([]() -> aio::task<int> {
@@ -142,4 +148,19 @@ AIO_TEST(AsyncGenerator, AwaitsTasksAndShowsUpInDumpTasks) {
   }();
   EXPECT_EQ(co_await gen.next(), 5);
   EXPECT_FALSE(co_await gen.next());
+}
+
+AIO_TEST(AsyncGenerator, ShowsUpInTheConsumersAsyncStackTrace) {
+  aio::testing::virtual_time clock;
+  std::string dump;
+  auto spy = aio::create_task([](std::string& out) -> aio::task<> {
+    co_await aio::sleep(1ms);  // while the consumer is inside the generator
+    std::ostringstream text;
+    aio::dump_tasks(text);
+    out = text.str();
+  }(dump));
+  auto gen = slow_source();
+  EXPECT_EQ(co_await gen.next(), 5);
+  co_await spy;
+  EXPECT_NE(dump.find("slow_source"), std::string::npos) << dump;
 }

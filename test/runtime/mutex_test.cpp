@@ -4,6 +4,7 @@
 
 #include <aio/aio.hpp>
 #include <aio/testing.hpp>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -203,4 +204,17 @@ AIO_TEST(Mutex, AwaitingFromAnotherThreadsLoopThrows) {
   g.unlock();
   // Idle again: another loop may use it now.
   EXPECT_FALSE(run_on_other_thread([&m]() -> aio::task<> { auto other = co_await m.lock(); }));
+}
+
+AIO_TEST(Mutex, DumpTasksShowsATaskWaitingForTheLock) {
+  aio::mutex m;
+  std::vector<int> order;
+  auto g = co_await m.lock();
+  auto waiter = aio::create_task(take_and_record(m, order, 1), "waiter");
+  co_await aio::sleep(0s);
+  std::ostringstream text;
+  aio::dump_tasks(text);
+  EXPECT_NE(text.str().find("waiting on: aio::mutex lock"), std::string::npos) << text.str();
+  g.unlock();
+  co_await waiter;
 }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <functional>
 #include <random>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -290,6 +291,25 @@ AIO_TEST(LifoQueue, NewestFirst) {
   EXPECT_EQ(q.get_nowait(), 2);
   EXPECT_EQ(q.get_nowait(), 1);
   EXPECT_THROW(q.get_nowait(), aio::queue_empty);
+}
+
+AIO_TEST(Queue, DumpTasksShowsWhatGettersAndPuttersWaitOn) {
+  aio::queue<int> q{1};
+  q.put_nowait(0);
+  std::vector<int> done;
+  std::vector<std::pair<int, int>> got;
+  auto putter = aio::create_task(put_and_record(q, done, 1));
+  aio::queue<int> empty;
+  auto getter = aio::create_task(get_and_record(empty, got, 1));
+  co_await aio::sleep(0s);
+  std::ostringstream text;
+  aio::dump_tasks(text);
+  EXPECT_NE(text.str().find("waiting on: aio::queue put"), std::string::npos) << text.str();
+  EXPECT_NE(text.str().find("waiting on: aio::queue get"), std::string::npos) << text.str();
+  EXPECT_EQ(q.get_nowait(), 0);
+  empty.put_nowait(2);
+  co_await putter;
+  co_await getter;
 }
 
 AIO_TEST(Queue, AwaitingFromAnotherThreadsLoopThrows) {
