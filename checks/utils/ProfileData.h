@@ -79,6 +79,15 @@ struct ProfileData {
   std::string_view LockGuardTypes;
   /// Timers whose awaited wait paces a loop, where the library has no sleep function.
   std::string_view TimerTypes;
+  /// Resources that must be closed (their close is asynchronous or reports
+  /// errors the destructor cannot): a stream, a file, a server.
+  std::string_view ClosableTypes;
+  /// Enter an async context manager and always exit it (`async with`): a
+  /// resource handed to one is closed by it.
+  std::string_view ScopeFunctions;
+  /// Awaitable network operations that can wait forever without a timeout:
+  /// connecting and reading.
+  std::string_view NetworkFunctions;
 };
 
 // Calls that block the thread are the same whatever the library; only the
@@ -143,6 +152,10 @@ inline constexpr ProfileData Profiles[] = {
         COROLINT_STD_MUTEXES,
         COROLINT_STD_GUARDS,
         "",
+        "::aio::stream;::aio::file;::aio::server",
+        "::aio::with",
+        "::aio::open_connection;::aio::stream::read;::aio::stream::read_exactly;::aio::stream::read_until;"
+        "::aio::stream::readline;::aio::stream::drain",
     },
     {
         "cppcoro",
@@ -171,6 +184,9 @@ inline constexpr ProfileData Profiles[] = {
         COROLINT_STD_MUTEXES,
         COROLINT_STD_GUARDS,
         "",
+        "",
+        "",
+        "::cppcoro::net::socket::connect;::cppcoro::net::socket::recv;::cppcoro::net::socket::recv_from",
     },
     {
         "libcoro",
@@ -199,6 +215,9 @@ inline constexpr ProfileData Profiles[] = {
         COROLINT_STD_MUTEXES,
         COROLINT_STD_GUARDS,
         "",
+        "",
+        "",
+        "::coro::net::tcp::client::connect;::coro::net::tcp::client::poll",
     },
     {
         "folly",
@@ -229,6 +248,9 @@ inline constexpr ProfileData Profiles[] = {
         "::folly::SharedMutexImpl;::folly::SpinLock",
         COROLINT_STD_GUARDS,
         "",
+        "",
+        "",
+        "::folly::coro::Transport::newConnectedSocket;::folly::coro::Transport::read",
     },
     {
         "asio",
@@ -258,6 +280,13 @@ inline constexpr ProfileData Profiles[] = {
         COROLINT_STD_GUARDS,
         "::boost::asio::basic_waitable_timer;::boost::asio::basic_deadline_timer;"
         "::asio::basic_waitable_timer",
+        "",
+        "",
+        "::boost::asio::async_connect;::boost::asio::async_read;::boost::asio::async_read_until;"
+        "::boost::asio::basic_socket::async_connect;::boost::asio::basic_stream_socket::async_read_some;"
+        "::boost::beast::http::async_read;::boost::beast::websocket::stream::async_read;"
+        "::asio::async_connect;::asio::async_read;::asio::async_read_until;::asio::basic_socket::async_connect;"
+        "::asio::basic_stream_socket::async_read_some",
     },
     {
         "async_simple",
@@ -288,6 +317,9 @@ inline constexpr ProfileData Profiles[] = {
         COROLINT_STD_MUTEXES,
         COROLINT_STD_GUARDS,
         "",
+        "",
+        "",
+        "",
     },
     {
         "qcoro",
@@ -317,6 +349,10 @@ inline constexpr ProfileData Profiles[] = {
         "::QMutex;::QRecursiveMutex;::QReadWriteLock",
         COROLINT_STD_GUARDS ";::QMutexLocker;::QReadLocker;::QWriteLocker",
         "::QTimer",
+        "",
+        "",
+        "::QCoro::detail::QCoroIODevice::read;::QCoro::detail::QCoroIODevice::readAll;"
+        "::QCoro::detail::QCoroIODevice::readLine",
     },
     {
         "stdexec",
@@ -344,6 +380,9 @@ inline constexpr ProfileData Profiles[] = {
         "",
         COROLINT_STD_MUTEXES,
         COROLINT_STD_GUARDS,
+        "",
+        "",
+        "",
         "",
     },
 };
