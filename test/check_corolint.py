@@ -82,7 +82,7 @@ def main():
         command = ["clang-tidy-19", "--load=" + os.path.join(args.lib_dir, "corolint-plugin.so"),
                    temp_source, checks, "--fix"] + tool_args + ["--"] + compile_args
     else:
-        command = [os.path.join(args.bin_dir, "corolint"), "--fast", temp_source] + tool_args
+        command = [os.path.join(args.bin_dir, "corolint"), "--fast", temp_source, checks] + tool_args
     proc = run(command, expect_ok=False)
     # Exit 0 = clean, 1 = findings; anything else (input error, crash) fails here.
     if proc.returncode not in (0, 1):

@@ -46,32 +46,6 @@ std::string sourceRootFor(const LintSettings &S, const LoadedDatabase &Database,
   return commonRoot(Paths);
 }
 
-bool writeReport(const LintSettings &S, const Report &R) {
-  auto Write = [&](llvm::raw_ostream &OS, bool Color) {
-    switch (S.Format) {
-    case OutputFormat::Text: writeText(R, OS, Color); break;
-    case OutputFormat::Sarif: writeSarif(R, OS); break;
-    case OutputFormat::Json: writeJson(R, OS); break;
-    case OutputFormat::Github: writeGithub(R, OS); break;
-    case OutputFormat::Yaml: writeYaml(R, OS); break;
-    }
-  };
-  if (S.OutputFile.empty()) {
-    Write(llvm::outs(), S.Color.value_or(llvm::sys::Process::StandardOutHasColors()));
-    llvm::outs().flush();
-    return true;
-  }
-  if (llvm::Error E = llvm::writeToOutput(S.OutputFile, [&](llvm::raw_ostream &OS) {
-        Write(OS, S.Color.value_or(false));
-        return llvm::Error::success();
-      })) {
-    llvm::WithColor::error(llvm::errs(), "corolint")
-        << "cannot write '" << S.OutputFile << "': " << llvm::toString(std::move(E)) << "\n";
-    return false;
-  }
-  return true;
-}
-
 bool exportFixes(const LintSettings &S, const Report &R) {
   if (llvm::Error E = llvm::writeToOutput(S.ExportFixes, [&](llvm::raw_ostream &OS) {
         writeYaml(R, OS);
@@ -119,6 +93,32 @@ LintResult lintFiles(const LintSettings &S, const LoadedDatabase &Database,
 }
 
 } // namespace
+
+bool writeReport(const LintSettings &S, const Report &R) {
+  auto Write = [&](llvm::raw_ostream &OS, bool Color) {
+    switch (S.Format) {
+    case OutputFormat::Text: writeText(R, OS, Color); break;
+    case OutputFormat::Sarif: writeSarif(R, OS); break;
+    case OutputFormat::Json: writeJson(R, OS); break;
+    case OutputFormat::Github: writeGithub(R, OS); break;
+    case OutputFormat::Yaml: writeYaml(R, OS); break;
+    }
+  };
+  if (S.OutputFile.empty()) {
+    Write(llvm::outs(), S.Color.value_or(llvm::sys::Process::StandardOutHasColors()));
+    llvm::outs().flush();
+    return true;
+  }
+  if (llvm::Error E = llvm::writeToOutput(S.OutputFile, [&](llvm::raw_ostream &OS) {
+        Write(OS, S.Color.value_or(false));
+        return llvm::Error::success();
+      })) {
+    llvm::WithColor::error(llvm::errs(), "corolint")
+        << "cannot write '" << S.OutputFile << "': " << llvm::toString(std::move(E)) << "\n";
+    return false;
+  }
+  return true;
+}
 
 int runLint(LintSettings &S) {
   llvm::raw_ostream &Err = llvm::errs();

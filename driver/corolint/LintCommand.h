@@ -45,6 +45,10 @@ struct LintSettings {
 
 int runLint(LintSettings &Settings);
 
+/// Writes \p R in the settings' format to stdout or the output file; false
+/// (with a message) when the file cannot be written.
+bool writeReport(const LintSettings &Settings, const Report &R);
+
 } // namespace corolint
 
 #endif

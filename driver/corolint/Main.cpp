@@ -10,11 +10,11 @@
 
 #include "Configuration.h"
 #include "Explain.h"
+#include "FastCommand.h"
 #include "Init.h"
 #include "LintCommand.h"
 #include "Merge.h"
 #include "Progress.h"
-#include "driver/fast/FastMain.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/CommandLine.h"
@@ -165,7 +165,7 @@ int usageError(const llvm::Twine &Message) {
   return corolint::InputError;
 }
 
-int lint(std::unique_ptr<tooling::CompilationDatabase> FromDashDash) {
+int lint(std::unique_ptr<tooling::CompilationDatabase> FromDashDash, bool Fast) {
   corolint::LintSettings S;
   std::optional<corolint::OutputFormat> Parsed = corolint::parseOutputFormat(Format);
   if (!Parsed)
@@ -204,7 +204,7 @@ int lint(std::unique_ptr<tooling::CompilationDatabase> FromDashDash) {
   S.Progress = !NoProgress && corolint::progressWanted();
   S.CheckProfile = CheckProfile;
   S.DocsBaseUrl = COROLINT_DOCS_URL;
-  return corolint::runLint(S);
+  return Fast ? corolint::runFastLint(S) : corolint::runLint(S);
 }
 
 } // namespace
@@ -239,10 +239,8 @@ int main(int argc, const char **argv) {
   if (ListChecks)
     return listChecks();
   if (FastMode)
-    return corolint::fast::runFastMode(std::vector<std::string>(Inputs.begin(), Inputs.end()),
-                                       corolint::fast::defaultOptions(), llvm::outs(),
-                                       llvm::errs());
+    return lint(nullptr, /*Fast=*/true);
   if (Inputs.empty() && BuildPath.empty() && !FromDashDash)
     return usageError("nothing to lint: give files, -p <build-dir>, or both (see --help)");
-  return lint(std::move(FromDashDash));
+  return lint(std::move(FromDashDash), /*Fast=*/false);
 }

@@ -2,52 +2,106 @@
 //
 // Syntactically, a coroutine is a body containing co_await, co_yield or
 // co_return, and a blocking call is a call whose written name may denote a
-// function of the BlockingFunctions table (see NameLookup.h). Lambdas are
-// their own functions: a plain lambda inside a coroutine (the callable
-// handed to std::thread or aio::to_thread) is left alone.
+// function of the BlockingFunctions table (see NameLookup.h), made by the
+// coroutine itself or by a plain helper it calls that this file defines.
+// Lambdas are their own functions: a plain lambda inside a coroutine (the
+// callable handed to std::thread or aio::to_thread) is left alone.
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver/fast/FastChecks.h"
+#include "driver/fast/FastCheck.h"
 
+#include "checks/utils/BlockingFunctions.h"
 #include "checks/utils/Messages.h"
 
 namespace corolint::fast {
 
-BlockingCallCheck::BlockingCallCheck(const std::vector<BlockingFunction> &Table) : Table(Table) {}
+namespace {
 
-void BlockingCallCheck::request(ScanRequest &Request) const {
-  for (const BlockingFunction &Function : Table) {
-    std::string_view Name = Function.displayName();
-    size_t Separator = Name.rfind("::");
-    Request.CalleeNames.insert(Separator == std::string_view::npos ? Name
-                                                                   : Name.substr(Separator + 2));
-  }
-}
+constexpr std::string_view Name = "async-blocking-call";
 
-const BlockingFunction *BlockingCallCheck::lookup(const CallSite &Call) const {
-  for (const std::string &Candidate : Call.Candidates)
-    for (const BlockingFunction &Function : Table)
-      if (Function.displayName() == Candidate)
-        return &Function;
-  return nullptr;
-}
+class BlockingCallCheck : public FastCheck {
+public:
+  BlockingCallCheck(std::vector<BlockingFunction> Table, NameList Blocking, NameList Runners,
+                    std::string Offload, unsigned HelperDepth)
+      : Table(std::move(Table)), Blocking(std::move(Blocking)), Runners(std::move(Runners)),
+        Offload(std::move(Offload)), HelperDepth(HelperDepth) {}
 
-void BlockingCallCheck::check(const std::vector<FunctionInfo> &Functions,
-                              std::vector<Finding> &Findings) const {
-  for (const FunctionInfo &Function : Functions) {
-    if (!Function.IsCoroutine)
-      continue;
-    for (const CallSite &Call : Function.Calls) {
-      const BlockingFunction *Blocking = lookup(Call);
-      if (!Blocking)
+  void request(ScanRequest &Request) const override { requestNames(Request, Blocking); }
+
+  void check(const CheckContext &Context) const override {
+    auto IsBlocking = [&](const CallSite &Call) { return blocking(Call) != nullptr; };
+    for (const FunctionInfo &Function : Context.Model.Functions) {
+      if (!Function.IsCoroutine)
         continue;
-      Findings.push_back({Name,
-                          messages::blockingCall(Blocking->displayName(), Function.Name,
-                                                 Blocking->Replacement),
-                          Call.CalleeStart.row + 1, Call.CalleeStart.column + 1});
+      for (size_t Index : Function.Calls) {
+        const CallSite &Call = Context.Model.Calls[Index];
+        if (const std::string *Callee = blocking(Call)) {
+          Context.report(Name, Call.Callee,
+                         messages::blockingCall(*Callee, displayName(Function),
+                                                replacementOf(*Callee), Offload));
+          continue;
+        }
+        HelperPath Path = reachedThroughHelper(Context.Model, Call, HelperDepth, IsBlocking);
+        if (!Path.Helper)
+          continue;
+        const std::string *Reached = blocking(*Path.Target);
+        Finding &Found = Context.report(
+            Name, Call.Callee,
+            messages::blockingHelper(Path.Helper->Name, displayName(Function), *Reached, Offload));
+        Context.note(Found, Path.Target->Callee, "'" + *Reached + "' blocks here");
+      }
     }
   }
+
+private:
+  /// The table's name for the callee, or nullptr; runners are async-nested-run's.
+  const std::string *blocking(const CallSite &Call) const {
+    if (Runners.firstListed(Call.Candidates))
+      return nullptr;
+    return Blocking.firstListed(Call.Candidates);
+  }
+
+  std::string_view replacementOf(std::string_view Callee) const {
+    for (const BlockingFunction &Function : Table)
+      if (Function.displayName() == Callee)
+        return Function.Replacement;
+    for (const BlockingFunction &Function : Table) {
+      std::string_view Entry = Function.displayName();
+      if (Entry.size() > 1 && Entry.substr(Entry.size() - 1) == "*" &&
+          Callee.substr(0, Entry.size() - 1) == Entry.substr(0, Entry.size() - 1))
+        return Function.Replacement;
+    }
+    return {};
+  }
+
+  std::vector<BlockingFunction> Table;
+  NameList Blocking, Runners;
+  std::string Offload;
+  unsigned HelperDepth;
+};
+
+} // namespace
+
+std::unique_ptr<FastCheck> makeBlockingCallCheck(const Options &Opts) {
+  const ProfileData *Profile = Opts.profile(Name);
+  std::string Raw = Opts.get(Name, "BlockingFunctions", Profile->BlockingFunctions);
+  std::string Error;
+  std::vector<BlockingFunction> Table = parseBlockingFunctions(Raw, Error).value_or(
+      std::vector<BlockingFunction>{});
+  // The names alone (with `ns::*` and `-name` entries) decide what matches.
+  std::string Names;
+  for (std::string_view Rest = Raw; !Rest.empty();) {
+    size_t End = Rest.find(';');
+    std::string_view Item = Rest.substr(0, End);
+    Names += std::string(Item.substr(0, Item.find('='))) + ";";
+    Rest = End == std::string_view::npos ? std::string_view() : Rest.substr(End + 1);
+  }
+  NameList Offloads = listOption(Opts, Name, "OffloadFunctions", &ProfileData::OffloadFunctions);
+  return std::make_unique<BlockingCallCheck>(
+      std::move(Table), NameList(Names),
+      listOption(Opts, Name, "RunFunctions", &ProfileData::RunFunctions),
+      Offloads.firstSpelling(), Opts.getUnsigned(Name, "HelperDepth", 3).value_or(3));
 }
 
 } // namespace corolint::fast

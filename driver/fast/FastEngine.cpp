@@ -2,12 +2,13 @@
 
 #include "driver/fast/FastEngine.h"
 
-#include "checks/utils/BlockingFunctions.h"
-#include "driver/fast/FastChecks.h"
+#include "driver/fast/FastCheck.h"
 #include "driver/fast/FunctionModel.h"
+#include "driver/fast/Nolint.h"
 #include "driver/fast/SyntaxTree.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <tuple>
 
@@ -17,7 +18,7 @@ namespace {
 
 /// The first token of \p Node, for a message: at most one line, 40 bytes.
 std::string firstToken(TSNode Node, std::string_view Source) {
-  while (ts_node_child_count(Node) != 0)
+  while (childCount(Node) != 0)
     Node = ts_node_child(Node, 0);
   std::string_view Text = nodeText(Node, Source);
   Text = Text.substr(0, std::min(Text.find('\n'), size_t(40)));
@@ -26,11 +27,13 @@ std::string firstToken(TSNode Node, std::string_view Source) {
 
 /// Where tree-sitter gave up: ERROR nodes (reported once, not per token
 /// inside) and MISSING tokens it had to invent.
-std::vector<ParseError> collectParseErrors(TSNode Root, std::string_view Source) {
-  std::vector<ParseError> Errors;
+std::vector<ParseProblem> collectParseProblems(TSNode Root, std::string_view Source) {
+  std::vector<ParseProblem> Problems;
+  if (!ts_node_has_error(Root))
+    return Problems;
   auto Report = [&](TSNode Node, std::string What) {
     TSPoint Where = ts_node_start_point(Node);
-    Errors.push_back({Where.row + 1, Where.column + 1, std::move(What)});
+    Problems.push_back({{ts_node_start_byte(Node), Where.row + 1, Where.column + 1}, std::move(What)});
   };
   traverse(
       Root,
@@ -58,43 +61,92 @@ std::vector<ParseError> collectParseErrors(TSNode Root, std::string_view Source)
         return true;
       },
       [](TSNode) {});
-  return Errors;
+  return Problems;
 }
 
 } // namespace
 
-Options defaultOptions() { return Options{std::string(DefaultBlockingFunctions)}; }
+Engine::Engine(const Options &Opts) {
+  using Factory = std::unique_ptr<FastCheck> (*)(const Options &);
+  static constexpr std::pair<std::string_view, Factory> Factories[] = {
+      {"async-blocking-call", makeBlockingCallCheck},
+      {"async-busy-wait", makeBusyWaitCheck},
+      {"async-cancellation-swallowed", makeCancellationSwallowedCheck},
+      {"async-dropped-exception", makeDroppedExceptionCheck},
+      {"async-nested-run", makeNestedRunCheck},
+      {"async-no-await", makeNoAwaitCheck},
+      {"async-unawaited-task", makeUnawaitedTaskCheck},
+      {"async-unbounded-spawn", makeUnboundedSpawnCheck},
+  };
+  for (const auto &[Name, Make] : Factories)
+    if (Opts.enabled(Name))
+      if (std::unique_ptr<FastCheck> Check = Make(Opts))
+        Checks.push_back(std::move(Check));
+  for (const std::unique_ptr<FastCheck> &Check : Checks)
+    Check->request(Request);
+  // co_await and co_yield make a body a coroutine; so does co_return, and a
+  // macro that expands to one of them spells one too.
+  Triggers = {{"co_await"}, {"co_yield"}, {"co_return"}};
+  for (const std::unique_ptr<FastCheck> &Check : Checks)
+    Check->triggers(Triggers);
+  std::sort(Triggers.begin(), Triggers.end());
+  Triggers.erase(std::unique(Triggers.begin(), Triggers.end()), Triggers.end());
+}
 
-FileResult lintBuffer(std::string_view Source, const Options &Opts) {
+bool containsWord(std::string_view Text, std::string_view Word) {
+  auto IsWord = [](char C) { return std::isalnum(static_cast<unsigned char>(C)) || C == '_'; };
+  for (size_t At = Text.find(Word); At != std::string_view::npos; At = Text.find(Word, At + 1)) {
+    size_t End = At + Word.size();
+    if ((At == 0 || !IsWord(Text[At - 1])) && (End == Text.size() || !IsWord(Text[End])))
+      return true;
+  }
+  return false;
+}
+
+Engine::~Engine() = default;
+
+FileResult Engine::lint(std::string_view Source) const {
   FileResult Result;
   if (Source.size() >= UINT32_MAX) {
-    Result.ParseErrors.push_back({1, 1, "file too large for the fast engine (4 GiB or more)"});
+    Result.ParseProblems.push_back({{0, 1, 1}, "file too large for the fast engine (4 GiB or more)"});
     return Result;
   }
-  // An invalid option is reported once by the caller (see FastMain.cpp);
-  // here it only means an empty table.
-  std::string OptionError;
-  std::vector<BlockingFunction> Table =
-      parseBlockingFunctions(Opts.BlockingFunctions, OptionError).value_or(std::vector<BlockingFunction>{});
-
+  // Most files of a large tree have no coroutine and name nothing a check
+  // looks for: they cannot have findings, so they are not parsed.
+  auto Present = [&](const std::vector<std::string> &Words) {
+    return std::all_of(Words.begin(), Words.end(), [&](const std::string &Word) {
+      return Word == "*" || containsWord(Source, Word);
+    });
+  };
+  if (Checks.empty() || std::none_of(Triggers.begin(), Triggers.end(), Present))
+    return Result;
   SyntaxTree Tree = SyntaxTree::parse(Source);
   if (!Tree.valid()) {
-    Result.ParseErrors.push_back({1, 1, "tree-sitter could not parse the file"});
+    Result.ParseProblems.push_back({{0, 1, 1}, "tree-sitter could not parse the file"});
     return Result;
   }
-  Result.ParseErrors = collectParseErrors(Tree.root(), Source);
+  Result.ParseProblems = collectParseProblems(Tree.root(), Source);
 
-  BlockingCallCheck BlockingCall(Table);
-  ScanRequest Request;
-  BlockingCall.request(Request);
-  std::vector<FunctionInfo> Functions = scanFunctions(Tree.root(), Source, Request);
-  BlockingCall.check(Functions, Result.Findings);
+  FileModel Model = scanFile(Tree.root(), Source, Request);
+  CheckContext Context{Source, Tree.root(), Model, Result.Findings};
+  for (const std::unique_ptr<FastCheck> &Check : Checks)
+    Check->check(Context);
 
-  std::sort(Result.Findings.begin(), Result.Findings.end(),
+  if (!Result.Findings.empty() && Source.find("NOLINT") != std::string_view::npos) {
+    NolintDirectives Directives(Source);
+    Result.Findings.erase(std::remove_if(Result.Findings.begin(), Result.Findings.end(),
+                                         [&](const Finding &F) {
+                                           return Directives.suppresses(F.CheckName, F.Where.Line);
+                                         }),
+                          Result.Findings.end());
+  }
+  std::stable_sort(Result.Findings.begin(), Result.Findings.end(),
                    [](const Finding &A, const Finding &B) {
-                     return std::tie(A.Line, A.Column) < std::tie(B.Line, B.Column);
+                     return std::tie(A.Where.Offset, A.CheckName) < std::tie(B.Where.Offset, B.CheckName);
                    });
   return Result;
 }
+
+FileResult lintBuffer(std::string_view Source, const Options &Opts) { return Engine(Opts).lint(Source); }
 
 } // namespace corolint::fast

@@ -2,46 +2,78 @@
 //
 // The syntactic subset of the catalogue, on tree-sitter's C++ grammar: no
 // compile database, no preprocessing. Messages and check names come from
-// checks/utils so both engines say the same thing.
+// checks/utils so both engines say the same thing. Plain C++ (and
+// tree-sitter): the CLI turns the results into its own findings.
 //
 //===----------------------------------------------------------------------===//
 #ifndef COROLINT_DRIVER_FAST_FASTENGINE_H
 #define COROLINT_DRIVER_FAST_FASTENGINE_H
 
+#include "driver/fast/FastOptions.h"
+#include "driver/fast/FunctionModel.h"
+
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace corolint::fast {
 
-struct Finding {
-  std::string CheckName; ///< e.g. "async-blocking-call"
-  std::string Message;
+struct Position {
+  uint32_t Offset = 0; ///< byte offset in the buffer
   unsigned Line = 0;   ///< 1-based
   unsigned Column = 0; ///< 1-based, in bytes (as clang counts)
 };
 
-/// A place where tree-sitter could not parse the text (an ERROR or MISSING node).
-struct ParseError {
-  unsigned Line = 0;
-  unsigned Column = 0;
+struct FindingNote {
+  std::string Message;
+  Position Where;
+};
+
+struct Finding {
+  std::string CheckName; ///< e.g. "async-blocking-call"
+  std::string Message;
+  Position Where;
+  std::vector<FindingNote> Notes;
+};
+
+/// A place where tree-sitter could not parse the text (an ERROR or MISSING
+/// node). The engine still analyses the rest of the file.
+struct ParseProblem {
+  Position Where;
   std::string What;
 };
 
 struct FileResult {
-  std::vector<Finding> Findings;    ///< in source order
-  std::vector<ParseError> ParseErrors;
+  std::vector<Finding> Findings; ///< in source order, NOLINT comments applied
+  std::vector<ParseProblem> ParseProblems;
 };
 
-struct Options {
-  /// The `BlockingFunctions` option, in its option syntax (see BlockingFunctions.h).
-  std::string BlockingFunctions;
+class FastCheck;
+
+/// The enabled checks of one configuration, built once and shared by the
+/// files that use it. Thread-safe: lint() keeps no state between calls.
+class Engine {
+public:
+  /// \p Opts must be valid (see validate()).
+  explicit Engine(const Options &Opts);
+  ~Engine();
+  Engine(const Engine &) = delete;
+  Engine &operator=(const Engine &) = delete;
+
+  FileResult lint(std::string_view Source) const;
+
+private:
+  std::vector<std::unique_ptr<FastCheck>> Checks;
+  ScanRequest Request; ///< what every enabled check needs resolved
+  /// A file can have findings only if it contains one of these as a word.
+  std::vector<std::vector<std::string>> Triggers; ///< all words of one of them
 };
 
-/// Options with every default of the aio profile.
-Options defaultOptions();
+/// Whether \p Text contains \p Word as a whole identifier.
+bool containsWord(std::string_view Text, std::string_view Word);
 
-/// Lints one buffer of C++ source. Thread-safe: each call uses its own parser.
+/// Lints one buffer with a configuration (builds an Engine each time).
 FileResult lintBuffer(std::string_view Source, const Options &Opts);
 
 } // namespace corolint::fast

@@ -51,10 +51,10 @@ DeclaratorName declaratorName(TSNode Declarator) {
       break;
     TSNode Inner = childByField(Declarator, "declarator");
     if (ts_node_is_null(Inner)) {
-      uint32_t Count = ts_node_named_child_count(Declarator);
+      uint32_t Count = namedChildCount(Declarator);
       if (Count == 0)
         break;
-      Inner = ts_node_named_child(Declarator, Count - 1);
+      Inner = namedChild(Declarator, Count - 1);
     }
     Declarator = Inner;
   }
@@ -97,8 +97,8 @@ template <typename Fn> void forEachDeclaredName(TSNode Declaration, std::string_
     DeclaratorName Declared = declaratorName(Child);
     std::string_view Type = nodeType(Declared.Name);
     if (Type == "structured_binding_declarator") {
-      for (uint32_t I = 0; I < ts_node_named_child_count(Declared.Name); ++I)
-        Use(nodeText(ts_node_named_child(Declared.Name, I), Source), false);
+      for (uint32_t I = 0; I < namedChildCount(Declared.Name); ++I)
+        Use(nodeText(namedChild(Declared.Name, I), Source), false);
     } else if (Type == "identifier" || Type == "field_identifier") {
       Use(nodeText(Declared.Name, Source), Declared.IsFunction);
     }
@@ -118,8 +118,8 @@ void collectMemberNames(TSNode Body, std::string_view Source, MemberNames &Membe
       if (!ts_node_is_null(Name))
         Members.insert(unqualifiedName(Name, Source));
     } else if (Type == "using_declaration") {
-      for (uint32_t I = 0; I < ts_node_named_child_count(Member); ++I)
-        if (auto Written = writtenName(ts_node_named_child(Member, I), Source))
+      for (uint32_t I = 0; I < namedChildCount(Member); ++I)
+        if (auto Written = writtenName(namedChild(Member, I), Source))
           Members.emplace(Written->last());
     } else if (Type == "template_declaration" || Type.substr(0, 7) == "preproc") {
       collectMemberNames(Member, Source, Members);
@@ -155,6 +155,8 @@ bool expandsToCoroutineKeyword(std::string_view Text) {
 struct FileFacts {
   std::unordered_map<std::string, MemberNames> Classes;
   std::unordered_set<std::string_view> CoroutineMacros;
+  /// The last names of the functions the file declares or defines.
+  std::unordered_set<std::string_view> FunctionNames;
 };
 
 FileFacts collectFileFacts(TSNode Root, std::string_view Source) {
@@ -172,6 +174,19 @@ FileFacts collectFileFacts(TSNode Root, std::string_view Source) {
               collectMemberNames(Body, Source, Facts.Classes[std::string(Written->last())]);
           }
           return true; // nested classes
+        }
+        if (Type == "function_definition" || Type == "declaration" ||
+            Type == "field_declaration") {
+          forEachChild(Node, [&](TSNode Child, const char *Field) {
+            if (!Field || std::string_view(Field) != "declarator")
+              return;
+            DeclaratorName Declared = declaratorName(Child);
+            if (Declared.IsFunction && !ts_node_is_null(Declared.Name))
+              if (auto Written = writtenName(Declared.Name, Source))
+                Facts.FunctionNames.insert(Written->last());
+          });
+          if (Type == "function_definition")
+            return false;
         }
         if (Type == "preproc_def" || Type == "preproc_function_def") {
           TSNode Name = childByField(Node, "name");
@@ -191,28 +206,81 @@ FileFacts collectFileFacts(TSNode Root, std::string_view Source) {
   return Facts;
 }
 
+/// Where a function's return type is written: the trailing return type if
+/// there is one, else the declaration's type.
+TSNode returnTypeNode(TSNode Definition, TSNode Declarator) {
+  TSNode Trailing{};
+  for (TSNode D = Declarator; !ts_node_is_null(D) && ts_node_is_null(Trailing);) {
+    if (nodeType(D) == "function_declarator") {
+      forEachChild(D, [&](TSNode Child, const char *) {
+        if (nodeType(Child) == "trailing_return_type")
+          Trailing = Child;
+      });
+      break;
+    }
+    TSNode Inner = childByField(D, "declarator");
+    D = Inner;
+  }
+  if (!ts_node_is_null(Trailing)) {
+    TSNode Descriptor = namedChild(Trailing, 0);
+    TSNode Type = childByField(Descriptor, "type");
+    return ts_node_is_null(Type) ? Descriptor : Type;
+  }
+  return childByField(Definition, "type");
+}
+
+/// `virtual` before it or `override`/`final` after it.
+bool isVirtual(TSNode Definition) {
+  bool Found = false;
+  traverse(
+      Definition,
+      [&](TSNode Node, const char *Field) {
+        std::string_view Type = nodeType(Node);
+        if (Type == "virtual" || Type == "virtual_specifier")
+          Found = true;
+        if (Field && std::string_view(Field) == "body")
+          return false;
+        return !Found && (ts_node_eq(Node, Definition) || Type == "function_declarator" ||
+                          Type == "reference_declarator" || Type == "pointer_declarator");
+      },
+      [](TSNode) {});
+  return Found;
+}
+
+bool isNameNode(std::string_view Type) {
+  return Type == "identifier" || Type == "type_identifier" || Type == "qualified_identifier" ||
+         Type == "template_type" || Type == "template_function";
+}
+
+uint64_t nodeKey(TSNode Node) {
+  return (uint64_t(ts_node_start_byte(Node)) << 32) | ts_node_end_byte(Node);
+}
+
 /// The source-order walk that fills the model.
 class Scanner {
 public:
   Scanner(std::string_view Source, const ScanRequest &Request, TSNode Root)
-      : Source(Source), Request(Request), Facts(collectFileFacts(Root, Source)) {}
+      : Source(Source), Facts(collectFileFacts(Root, Source)) {
+    for (const std::string &Name : Request.Names)
+      Requested.insert(Name);
+    Requested.insert(Facts.FunctionNames.begin(), Facts.FunctionNames.end());
+  }
 
-  std::vector<FunctionInfo> run(TSNode Root) {
+  FileModel run(TSNode Root) {
     traverse(
         Root, [&](TSNode Node, const char *) { return enter(Node); },
         [&](TSNode Node) { leave(Node); });
-    return std::move(Functions);
+    return std::move(Model);
   }
 
 private:
-  static constexpr size_t NotAFunction = static_cast<size_t>(-1);
-
   /// A function being walked, or a class body (whose initializers belong to
   /// no enclosing function).
   struct Frame {
-    size_t Function = NotAFunction;
+    size_t Function = NoFunction;
     TSNode Body{};
     bool InBody = false;
+    bool Specialization = false; ///< a class frame of `struct X<Args>`
   };
   enum class UndoAction { PopScope, PopFrame };
   struct Undo {
@@ -220,10 +288,10 @@ private:
     UndoAction Action;
   };
 
-  FunctionInfo *activeFunction() {
-    if (Frames.empty() || !Frames.back().InBody || Frames.back().Function == NotAFunction)
-      return nullptr;
-    return &Functions[Frames.back().Function];
+  size_t activeFunction() const {
+    if (Frames.empty() || !Frames.back().InBody)
+      return NoFunction;
+    return Frames.back().Function;
   }
 
   void pushScope(TSNode Owner, ScopeStack::Kind Kind, std::vector<std::string> Path = {}) {
@@ -236,16 +304,24 @@ private:
     Undos.push_back({Owner, UndoAction::PopFrame});
   }
 
+  void markCoroutine(bool Suspends) {
+    size_t Active = activeFunction();
+    if (Active == NoFunction)
+      return;
+    Model.Functions[Active].IsCoroutine = true;
+    Model.Functions[Active].Suspends |= Suspends;
+  }
+
   bool enter(TSNode Node) {
     if (!Frames.empty() && !Frames.back().InBody && ts_node_eq(Node, Frames.back().Body))
       Frames.back().InBody = true;
     std::string_view Type = nodeType(Node);
     if (isOpaque(Type))
       return false;
-    if (isCoroutineKeyword(Type) ||
-        (Type == "identifier" && Facts.CoroutineMacros.count(nodeText(Node, Source)))) {
-      if (FunctionInfo *Function = activeFunction())
-        Function->IsCoroutine = true;
+    if (isCoroutineKeyword(Type)) {
+      markCoroutine(Type != "co_return");
+    } else if (Type == "identifier" && Facts.CoroutineMacros.count(nodeText(Node, Source))) {
+      markCoroutine(true); // CO_TRY(x) is most likely an await
     } else if (Type == "call_expression") {
       recordCall(Node);
     } else if (Type == "function_definition") {
@@ -265,6 +341,7 @@ private:
       if (nodeType(Declared) == "identifier")
         Scopes.declare(nodeText(Declared, Source));
     } else if (Type == "declaration") {
+      recordDeclaredFunctions(Node);
       forEachDeclaredName(Node, Source, [&](std::string_view Name, bool IsFunction) {
         Scopes.declare(Name, IsFunction);
       });
@@ -279,6 +356,8 @@ private:
     } else if (Type == "namespace_alias_definition") {
       enterNamespaceAlias(Node);
       return false;
+    } else if (isNameNode(Type)) {
+      resolveName(Node, Type);
     }
     return true;
   }
@@ -293,32 +372,93 @@ private:
     }
   }
 
-  void recordCall(TSNode Call) {
-    FunctionInfo *Function = activeFunction();
-    if (!Function)
+  /// The last segment of a name node, cheaply: identifiers are their text.
+  std::string_view lastSegment(TSNode Name, std::string_view Type) const {
+    if (Type == "identifier" || Type == "type_identifier")
+      return nodeText(Name, Source);
+    for (;;) {
+      TSNode Inner = childByField(Name, "name");
+      if (ts_node_is_null(Inner))
+        return nodeText(Name, Source);
+      std::string_view InnerType = nodeType(Inner);
+      if (InnerType == "identifier" || InnerType == "type_identifier")
+        return nodeText(Inner, Source);
+      Name = Inner;
+    }
+  }
+
+  void resolveName(TSNode Name, std::string_view Type) {
+    if (!Requested.count(lastSegment(Name, Type)))
       return;
+    if (std::optional<WrittenName> Written = writtenName(Name, Source))
+      Model.ResolvedNames.emplace(nodeKey(Name), Scopes.resolve(*Written));
+  }
+
+  void recordCall(TSNode Call) {
     TSNode Callee = childByField(Call, "function");
     if (ts_node_is_null(Callee))
       return;
     // Member calls (`obj.sleep()`, `p->sleep(1)`) are no free function: writtenName refuses them.
     std::optional<WrittenName> Name = writtenName(Callee, Source);
-    if (!Name || !Request.CalleeNames.count(Name->last()))
+    if (!Name || !Requested.count(Name->last()))
       return;
-    Function->Calls.push_back({ts_node_start_point(Callee), Scopes.resolve(*Name)});
+    size_t Function = activeFunction();
+    Model.Calls.push_back({Call, Callee, Function, Scopes.resolve(*Name)});
+    if (Function != NoFunction)
+      Model.Functions[Function].Calls.push_back(Model.Calls.size() - 1);
+  }
+
+  /// `aio::task<int> fetch(int);` at namespace scope: what it returns.
+  void recordDeclaredFunctions(TSNode Declaration) {
+    if (activeFunction() != NoFunction)
+      return;
+    TSNode Type = childByField(Declaration, "type");
+    forEachChild(Declaration, [&](TSNode Child, const char *Field) {
+      if (!Field || std::string_view(Field) != "declarator")
+        return;
+      DeclaratorName Declared = declaratorName(Child);
+      if (!Declared.IsFunction || nodeType(Declared.Name) != "identifier")
+        return;
+      TSNode Written = returnTypeNode(Declaration, Child);
+      Model.ReturnTypes[qualify(nodeText(Declared.Name, Source))].push_back(
+          ts_node_is_null(Written) ? Type : Written);
+    });
+  }
+
+  std::string qualify(std::string_view Name) const {
+    std::string Qualified;
+    for (const std::string &Segment : Scopes.namespacePath())
+      Qualified += Segment + "::";
+    return Qualified + std::string(Name);
   }
 
   void enterFunction(TSNode Definition) {
     TSNode Body = childByField(Definition, "body");
     if (ts_node_is_null(Body))
       return; // `= default`, `= delete`
-    DeclaratorName Declared = declaratorName(childByField(Definition, "declarator"));
+    TSNode Declarator = childByField(Definition, "declarator");
+    DeclaratorName Declared = declaratorName(Declarator);
     FunctionInfo Info;
+    Info.Definition = Definition;
+    Info.Body = Body;
+    Info.NameNode = Declared.Name;
+    Info.ReturnType = returnTypeNode(Definition, Declarator);
+    Info.IsVirtual = isVirtual(Definition);
+    Info.InSpecialization = !Frames.empty() && Frames.back().Function == NoFunction &&
+                            Frames.back().Specialization;
     if (!ts_node_is_null(Declared.Name)) {
       Info.Name = unqualifiedName(Declared.Name, Source);
+      std::string_view Written = nodeText(Declared.Name, Source);
+      Info.QualifiedName = qualify(Written.find('<') == std::string_view::npos
+                                       ? Written
+                                       : std::string_view(Info.Name));
       if (nodeType(Declared.Name) == "qualified_identifier")
         enterQualifiedScope(Definition, Declared.Name);
       else
         Scopes.declare(Info.Name);
+      if (Frames.empty() || Frames.back().Function == NoFunction)
+        Model.ReturnTypes[Info.QualifiedName].push_back(Info.ReturnType);
+      Model.Definitions[Info.QualifiedName].push_back(Model.Functions.size());
     }
     beginFunction(Definition, Body, std::move(Info));
   }
@@ -352,13 +492,18 @@ private:
       return;
     FunctionInfo Info;
     Info.IsLambda = true;
+    Info.Definition = Lambda;
+    Info.Body = Body;
+    TSNode Declarator = childByField(Lambda, "declarator");
+    if (!ts_node_is_null(Declarator))
+      Info.ReturnType = returnTypeNode(Lambda, Declarator);
     beginFunction(Lambda, Body, std::move(Info));
   }
 
   void beginFunction(TSNode Owner, TSNode Body, FunctionInfo Info) {
     pushScope(Owner, ScopeStack::Kind::Block); // parameters
-    Functions.push_back(std::move(Info));
-    pushFrame(Owner, {Functions.size() - 1, Body, false});
+    Model.Functions.push_back(std::move(Info));
+    pushFrame(Owner, {Model.Functions.size() - 1, Body, false});
   }
 
   void enterClass(TSNode Class) {
@@ -369,7 +514,8 @@ private:
     collectMemberNames(Body, Source, Members);
     Scopes.pushClass(std::move(Members));
     Undos.push_back({Class, UndoAction::PopScope});
-    pushFrame(Class, {NotAFunction, Body, true});
+    pushFrame(Class, {NoFunction, Body, true,
+                      nodeType(childByField(Class, "name")) == "template_type"});
   }
 
   void enterNamespace(TSNode Namespace) {
@@ -412,19 +558,48 @@ private:
   }
 
   std::string_view Source;
-  const ScanRequest &Request;
   FileFacts Facts;
+  std::unordered_set<std::string_view> Requested;
   ScopeStack Scopes;
   std::vector<Frame> Frames;
   std::vector<Undo> Undos;
-  std::vector<FunctionInfo> Functions;
+  FileModel Model;
 };
 
 } // namespace
 
-std::vector<FunctionInfo> scanFunctions(TSNode Root, std::string_view Source,
-                                        const ScanRequest &Request) {
+const std::vector<std::string> *FileModel::resolved(TSNode Name) const {
+  auto Found = ResolvedNames.find(nodeKey(Name));
+  return Found == ResolvedNames.end() ? nullptr : &Found->second;
+}
+
+size_t FileModel::functionAt(uint32_t Offset) const {
+  size_t Innermost = NoFunction;
+  for (size_t I = 0; I < Functions.size(); ++I)
+    if (ts_node_start_byte(Functions[I].Body) <= Offset &&
+        Offset < ts_node_end_byte(Functions[I].Body))
+      Innermost = I;
+  return Innermost;
+}
+
+FileModel scanFile(TSNode Root, std::string_view Source, const ScanRequest &Request) {
   return Scanner(Source, Request, Root).run(Root);
+}
+
+std::string compactText(TSNode Node, std::string_view Source) {
+  std::string Compact;
+  bool Space = false;
+  for (char C : nodeText(Node, Source)) {
+    if (std::isspace(static_cast<unsigned char>(C))) {
+      Space = !Compact.empty();
+      continue;
+    }
+    if (Space)
+      Compact += ' ';
+    Space = false;
+    Compact += C;
+  }
+  return Compact;
 }
 
 } // namespace corolint::fast

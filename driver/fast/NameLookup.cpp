@@ -42,11 +42,11 @@ bool isNameLeaf(std::string_view Type) {
 } // namespace
 
 std::optional<WrittenName> writtenName(TSNode Node, std::string_view Source) {
-  while (nodeType(Node) == "parenthesized_expression" && ts_node_named_child_count(Node) == 1)
-    Node = ts_node_named_child(Node, 0);
+  while (nodeType(Node) == "parenthesized_expression" && namedChildCount(Node) == 1)
+    Node = namedChild(Node, 0);
   std::string_view Type = nodeType(Node);
   if (!isNameLeaf(Type) && Type != "qualified_identifier" && Type != "template_function" &&
-      Type != "nested_namespace_specifier")
+      Type != "template_type" && Type != "nested_namespace_specifier")
     return std::nullopt;
 
   WrittenName Name;
@@ -57,7 +57,7 @@ std::optional<WrittenName> writtenName(TSNode Node, std::string_view Source) {
         std::string_view ChildType = nodeType(Child);
         if (ChildType == "template_argument_list")
           return false; // `sleep_for<T>` names sleep_for
-        if (ts_node_child_count(Child) != 0)
+        if (childCount(Child) != 0)
           return true;
         if (isNameLeaf(ChildType))
           Name.Segments.push_back(nodeText(Child, Source));

@@ -35,18 +35,35 @@ private:
   std::unique_ptr<TSTree, TreeDeleter> Tree;
 };
 
-inline std::string_view nodeType(TSNode Node) { return ts_node_type(Node); }
+/// The node's grammar type; "" for a null node (tree-sitter 0.20.7 crashes on those).
+inline std::string_view nodeType(TSNode Node) {
+  return ts_node_is_null(Node) ? std::string_view() : std::string_view(ts_node_type(Node));
+}
 
 inline std::string_view nodeText(TSNode Node, std::string_view Source) {
+  if (ts_node_is_null(Node))
+    return {};
   uint32_t Begin = ts_node_start_byte(Node), End = ts_node_end_byte(Node);
   if (Begin > Source.size() || End > Source.size() || Begin > End)
     return {};
   return Source.substr(Begin, End - Begin);
 }
 
+// Null-safe forms of tree-sitter's accessors: 0.20.7 dereferences a null node.
+inline uint32_t namedChildCount(TSNode Node) {
+  return ts_node_is_null(Node) ? 0 : ts_node_named_child_count(Node);
+}
+inline TSNode namedChild(TSNode Node, uint32_t Index) {
+  return Index < namedChildCount(Node) ? ts_node_named_child(Node, Index) : TSNode{};
+}
+inline uint32_t childCount(TSNode Node) { return ts_node_is_null(Node) ? 0 : ts_node_child_count(Node); }
+inline TSNode parentOf(TSNode Node) { return ts_node_is_null(Node) ? TSNode{} : ts_node_parent(Node); }
+
 /// Calls \p Visit(child, fieldName-or-nullptr) for every child of \p Node,
 /// named or not, in source order.
 template <typename Visitor> void forEachChild(TSNode Node, Visitor &&Visit) {
+  if (ts_node_is_null(Node))
+    return;
   TSTreeCursor Cursor = ts_tree_cursor_new(Node);
   if (ts_tree_cursor_goto_first_child(&Cursor)) {
     do
@@ -75,6 +92,8 @@ inline TSNode childByField(TSNode Node, std::string_view Field) {
 /// once for every entered node, after its children.
 template <typename EnterFn, typename LeaveFn>
 void traverse(TSNode Root, EnterFn &&Enter, LeaveFn &&Leave) {
+  if (ts_node_is_null(Root))
+    return;
   TSTreeCursor Cursor = ts_tree_cursor_new(Root);
   bool Descend = Enter(Root, static_cast<const char *>(nullptr));
   for (;;) {

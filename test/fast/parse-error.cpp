@@ -1,25 +1,24 @@
-// A file that does not parse: each place tree-sitter gave up is an error
-// (exit 2), and the findings in the rest of the file are still reported.
-// RUN: %corolint --fast %s > %t.out 2>&1; echo "exit code $?" >> %t.out
+// Valid C++ that tree-sitter-cpp 0.23.4 cannot parse (an export macro before
+// a declaration, `= {}` default arguments as in Boost.Asio's composed_8.cpp)
+// is a note for the file, not an error: the parts that parsed are still
+// analysed and the exit code says only whether there are findings.
+// RUN: %corolint --fast --checks=-*,async-blocking-call %s > %t.out 2>&1; echo "exit code $?" >> %t.out
 // RUN: FileCheck %s --implicit-check-not="{{warning|error}}:" < %t.out
 
-// CHECK: parse-error.cpp:[[@LINE+4]]:9: error: cannot parse the code starting at '='
-// CHECK-NEXT: {{^}}  int x = (1 + ;{{$}}
-// CHECK-NEXT: {{^}}        ^{{$}}
-aio::task<void> broken() {
-  int x = (1 + ;
-  co_return;
-}
+// CHECK: parse-error.cpp:[[@LINE+1]]:{{[0-9]+}}: remark: tree-sitter could not parse {{[0-9]+}} places of this file (first: {{.*}}); the fast engine analysed the rest, findings there may be missing [corolint-fast-parse]
+void with_default(int timeout = {}, int retries = {});
 
-// CHECK: parse-error.cpp:[[@LINE+2]]:12: error: expected ';'
-void missing_semicolon() {
-  int y = 2
+MYLIB_EXPORT aio::task<void> exported() {
+  sleep(1);
+  // CHECK: parse-error.cpp:[[@LINE-1]]:3: warning: blocking call to 'sleep' in coroutine 'exported'
+  co_return;
 }
 
 aio::task<void> after_the_errors() {
-  sleep(1);
-  // CHECK: parse-error.cpp:[[@LINE-1]]:3: warning: blocking call to 'sleep' in coroutine 'after_the_errors'
+  int x = (1 + ;
+  usleep(1);
+  // CHECK: parse-error.cpp:[[@LINE-1]]:3: warning: blocking call to 'usleep' in coroutine 'after_the_errors'
   co_return;
 }
 
-// CHECK: exit code 2
+// CHECK: exit code 1

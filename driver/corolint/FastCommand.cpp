@@ -1,0 +1,262 @@
+//===--- FastCommand.cpp - `corolint --fast [options] inputs...` ----------===//
+
+#include "FastCommand.h"
+#include "Baseline.h"
+#include "CheckCatalog.h"
+#include "Configuration.h"
+#include "Fingerprint.h"
+#include "Gitignore.h"
+#include "Inputs.h"
+#include "driver/fast/FastEngine.h"
+
+#include "clang-tidy/GlobList.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+
+#include <map>
+#include <set>
+#include <memory>
+#include <mutex>
+
+namespace corolint {
+namespace {
+
+/// Files, directories (walked, .gitignore applied) and nothing else.
+bool expandFastInputs(llvm::ArrayRef<std::string> Inputs, std::vector<std::string> &Files,
+                      llvm::raw_ostream &Err) {
+  bool Ok = true;
+  for (const std::string &Input : Inputs) {
+    std::string Path = absolutePath(Input);
+    if (llvm::sys::fs::is_directory(Path)) {
+      std::vector<std::string> Found = sourcesUnder(Path, Err);
+      if (Found.empty())
+        Err << "corolint: warning: no C or C++ sources under '" << Input << "'\n";
+      Files.insert(Files.end(), Found.begin(), Found.end());
+    } else if (llvm::sys::fs::exists(Path)) {
+      Files.push_back(Path);
+    } else {
+      Err << "corolint: error: cannot read '" << Input << "': No such file or directory\n";
+      Ok = false;
+    }
+  }
+  return Ok;
+}
+
+/// One Engine per distinct configuration: a repository usually has one.
+class EngineCache {
+public:
+  EngineCache(const clang::tidy::ClangTidyOptions &Defaults,
+              const clang::tidy::ClangTidyOptions &Overrides)
+      : Provider(makeOptionsProvider(Defaults, Overrides)) {}
+
+  /// The engine for \p File; nullptr (with \p Problems) for an invalid configuration.
+  const fast::Engine *engineFor(const std::string &File, std::vector<std::string> &Problems) {
+    clang::tidy::ClangTidyOptions Options = Provider->getOptions(File);
+    std::string Key = Options.Checks.value_or("");
+    fast::Options Fast;
+    for (const auto &Entry : Options.CheckOptions) {
+      Fast.CheckOptions.emplace(Entry.getKey().str(), Entry.getValue().Value);
+    }
+    for (const auto &[Name, Value] : Fast.CheckOptions)
+      Key += "\n" + Name + "=" + Value;
+    std::lock_guard<std::mutex> Lock(Mutex);
+    auto Found = Engines.find(Key);
+    if (Found != Engines.end()) {
+      if (!Found->second)
+        Problems = InvalidConfigurations[Key];
+      return Found->second.get();
+    }
+    auto Checks = std::make_shared<clang::tidy::CachedGlobList>(Options.Checks.value_or(""));
+    Fast.IsEnabled = [Checks](std::string_view Name) {
+      return Checks->contains(llvm::StringRef(Name.data(), Name.size()));
+    };
+    Problems = fast::validate(Fast);
+    if (!Problems.empty()) {
+      InvalidConfigurations[Key] = Problems;
+      Engines[Key] = nullptr;
+      return nullptr;
+    }
+    return (Engines[Key] = std::make_unique<fast::Engine>(Fast)).get();
+  }
+
+private:
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider;
+  std::mutex Mutex;
+  std::map<std::string, std::unique_ptr<fast::Engine>> Engines;
+  std::map<std::string, std::vector<std::string>> InvalidConfigurations;
+};
+
+struct FileOutcome {
+  std::unique_ptr<llvm::MemoryBuffer> Buffer;
+  fast::FileResult Result;
+  std::string ReadError;
+  std::vector<std::string> ConfigProblems;
+};
+
+llvm::StringRef lineAt(llvm::StringRef Text, uint32_t Offset) {
+  size_t Start = Text.take_front(Offset).rfind('\n');
+  Start = Start == llvm::StringRef::npos ? 0 : Start + 1;
+  size_t End = Text.find_first_of("\r\n", Start);
+  return Text.slice(Start, End == llvm::StringRef::npos ? Text.size() : End);
+}
+
+SourcePosition position(const std::string &File, const fast::Position &Where) {
+  return {File, Where.Offset, Where.Line, Where.Column};
+}
+
+/// The file's findings in the CLI's model, and one note for its parse problems.
+void toFindings(const std::string &File, const FileOutcome &Outcome,
+                std::vector<Finding> &Findings) {
+  llvm::StringRef Text = Outcome.Buffer->getBuffer();
+  const std::vector<fast::ParseProblem> &Problems = Outcome.Result.ParseProblems;
+  if (!Problems.empty()) {
+    Finding Note;
+    Note.Check = FastParseCheck;
+    Note.Source = Origin::Compiler;
+    Note.Severity = Level::Note;
+    Note.Where = position(File, Problems.front().Where);
+    Note.LineText = lineAt(Text, Problems.front().Where.Offset).str();
+    Note.Message = "tree-sitter could not parse " +
+                   (Problems.size() == 1 ? std::string("1 place")
+                                         : std::to_string(Problems.size()) + " places") +
+                   " of this file (first: " + Problems.front().What +
+                   "); the fast engine analysed the rest, findings there may be missing";
+    Findings.push_back(std::move(Note));
+  }
+  for (const fast::Finding &Found : Outcome.Result.Findings) {
+    Finding F;
+    F.Check = Found.CheckName;
+    F.Message = Found.Message;
+    F.Where = position(File, Found.Where);
+    F.LineText = lineAt(Text, Found.Where.Offset).str();
+    for (const fast::FindingNote &Note : Found.Notes)
+      F.Notes.push_back({Note.Message, position(File, Note.Where), {}});
+    Findings.push_back(std::move(F));
+  }
+}
+
+} // namespace
+
+int runFastLint(LintSettings &S) {
+  llvm::raw_ostream &Err = llvm::errs();
+  if (S.Inputs.empty()) {
+    Err << "corolint: error: --fast needs files or directories to lint\n";
+    return InputError;
+  }
+  if (S.Fix || !S.ExportFixes.empty()) {
+    Err << "corolint: error: --fast has no fix-its; run without --fast to apply them\n";
+    return InputError;
+  }
+  std::vector<std::string> Files;
+  bool InputsOk = expandFastInputs(S.Inputs, Files, Err);
+  std::string Root = S.SourceRoot.empty() ? commonRoot(Files) : absolutePath(S.SourceRoot);
+  ExcludeFilter Excluded;
+  for (const std::string &Glob : S.Excludes)
+    if (!Excluded.add(Glob, Err))
+      return InputError;
+  llvm::erase_if(Files, [&](const std::string &F) { return Excluded.excludes(F, Root); });
+  Files = selectShard(std::move(Files), S.Slice);
+  if (Files.empty() && InputsOk) {
+    Err << "corolint: error: no files to lint\n";
+    return InputError;
+  }
+
+  std::optional<llvm::StringSet<>> Baseline;
+  if (!S.Baseline.empty()) {
+    llvm::Expected<llvm::StringSet<>> Read = readBaseline(S.Baseline);
+    if (!Read) {
+      Err << "corolint: error: " << llvm::toString(Read.takeError()) << "\n";
+      return InputError;
+    }
+    Baseline = std::move(*Read);
+  }
+  if (validateConfigFiles(S.Defaults, S.Overrides, Files, Err).Errors) {
+    Err << "corolint: error: the configuration is invalid (see above)\n";
+    return InputError;
+  }
+
+  EngineCache Engines(S.Defaults, S.Overrides);
+  std::vector<FileOutcome> Outcomes(Files.size());
+  auto LintOne = [&](size_t Index) {
+    FileOutcome &Outcome = Outcomes[Index];
+    auto Buffer = llvm::MemoryBuffer::getFile(Files[Index], /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (!Buffer) {
+      Outcome.ReadError = Buffer.getError().message();
+      return;
+    }
+    Outcome.Buffer = std::move(*Buffer);
+    const fast::Engine *Engine = Engines.engineFor(Files[Index], Outcome.ConfigProblems);
+    if (!Engine)
+      return;
+    llvm::StringRef Text = Outcome.Buffer->getBuffer();
+    Outcome.Result = Engine->lint(std::string_view(Text.data(), Text.size()));
+  };
+  unsigned Jobs = S.Jobs ? S.Jobs : llvm::hardware_concurrency().compute_thread_count();
+  if (Jobs <= 1 || Files.size() <= 1) {
+    for (size_t I = 0; I < Files.size(); ++I)
+      LintOne(I);
+  } else {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Files.size(); ++I)
+      Pool.async([&, I] { LintOne(I); });
+    Pool.wait();
+  }
+
+  Report R;
+  R.SourceRoot = Root;
+  R.Rules = asyncRules(S.DocsBaseUrl);
+  R.MainSourceFile = Files.empty() ? "" : Files.front();
+  bool Failed = !InputsOk;
+  std::set<std::string> ReportedProblems;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    const FileOutcome &Outcome = Outcomes[I];
+    if (!Outcome.ReadError.empty()) {
+      Err << "corolint: error: cannot read '" << Files[I] << "': " << Outcome.ReadError << "\n";
+      Failed = true;
+      continue;
+    }
+    for (const std::string &Problem : Outcome.ConfigProblems) {
+      if (ReportedProblems.insert(Problem).second)
+        Err << "corolint: error: " << Problem << "\n";
+      Failed = true;
+    }
+    if (Outcome.Buffer)
+      toFindings(Files[I], Outcome, R.Findings);
+  }
+  assignFingerprints(R.Findings, Root);
+
+  unsigned Baselined = 0;
+  if (!S.WriteBaseline.empty()) {
+    if (llvm::Error E = writeBaseline(S.WriteBaseline, R)) {
+      Err << "corolint: error: cannot write baseline '" << S.WriteBaseline
+          << "': " << llvm::toString(std::move(E)) << "\n";
+      return InputError;
+    }
+    llvm::StringSet<> Written;
+    for (const Finding &F : R.Findings)
+      Written.insert(F.Fingerprint);
+    Baselined = dropBaselined(R.Findings, Written);
+  } else if (Baseline) {
+    Baselined = dropBaselined(R.Findings, *Baseline);
+  }
+  if (!writeReport(S, R))
+    return InputError;
+
+  unsigned CheckFindings = 0;
+  for (const Finding &F : R.Findings)
+    CheckFindings += F.Source == Origin::Check;
+  if (CheckFindings || Baselined) {
+    Err << CheckFindings << " finding(s).";
+    if (Baselined)
+      Err << " " << Baselined << " more in the baseline.";
+    Err << "\n";
+  }
+  if (Failed)
+    return InputError;
+  return CheckFindings ? FindingsReported : Clean;
+}
+
+} // namespace corolint

@@ -1,0 +1,71 @@
+//===--- DroppedExceptionCheck.cpp - async-dropped-exception, by name -----===//
+//
+// The syntactic part of the check: a call statement (or a call cast to void)
+// to one of SpawnFunctions throws the handle, and with it the task's
+// exception, away; and inside a coroutine, `catch (...) {}` with an empty
+// body around a suspension point swallows every failure. Handles kept in
+// variables need flow analysis: full mode only.
+//
+//===----------------------------------------------------------------------===//
+
+#include "driver/fast/FastCheck.h"
+
+#include "checks/utils/Messages.h"
+
+namespace corolint::fast {
+
+namespace {
+
+constexpr std::string_view Name = "async-dropped-exception";
+
+class DroppedExceptionCheck : public FastCheck {
+public:
+  explicit DroppedExceptionCheck(NameList Spawns) : Spawns(std::move(Spawns)) {}
+
+  void request(ScanRequest &Request) const override { requestNames(Request, Spawns); }
+  void triggers(std::vector<std::vector<std::string>> &Words) const override { Spawns.addTriggers(Words); }
+
+  void check(const CheckContext &Context) const override {
+    for (const CallSite &Call : Context.Model.Calls) {
+      if (Call.Function == NoFunction)
+        continue;
+      if (const std::string *Spawn = calleeListed(Call, Spawns))
+        if (isDiscarded(Call.Call, Context.Source))
+          Context.report(Name, Call.Call, messages::handleDiscarded(*Spawn));
+    }
+    for (const FunctionInfo &Function : Context.Model.Functions)
+      if (Function.Suspends)
+        checkHandlers(Context, Function);
+  }
+
+private:
+  void checkHandlers(const CheckContext &Context, const FunctionInfo &Function) const {
+    forEachOwnNode(Function.Body, [&](TSNode Node) {
+      if (nodeType(Node) != "try_statement")
+        return true;
+      TSNode Block = childByField(Node, "body");
+      if (ts_node_is_null(Block) || !containsOwn(Block, {"co_await", "co_yield"}))
+        return true;
+      forEachChild(Node, [&](TSNode Clause, const char *) {
+        if (nodeType(Clause) != "catch_clause")
+          return;
+        TSNode Parameters = childByField(Clause, "parameters");
+        TSNode Body = childByField(Clause, "body");
+        if (compactText(Parameters, Context.Source) == "(...)" && handlerDoesNothing(Body))
+          Context.report(Name, Clause, messages::handlerSwallows(displayName(Function)));
+      });
+      return true;
+    });
+  }
+
+  NameList Spawns;
+};
+
+} // namespace
+
+std::unique_ptr<FastCheck> makeDroppedExceptionCheck(const Options &Opts) {
+  return std::make_unique<DroppedExceptionCheck>(
+      listOption(Opts, Name, "SpawnFunctions", &ProfileData::SpawnFunctions));
+}
+
+} // namespace corolint::fast

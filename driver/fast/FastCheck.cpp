@@ -1,0 +1,297 @@
+//===--- FastCheck.cpp - helpers shared by the fast checks ----------------===//
+
+#include "driver/fast/FastCheck.h"
+
+#include <charconv>
+
+namespace corolint::fast {
+
+namespace {
+
+Position positionOf(TSNode Node) {
+  TSPoint Start = ts_node_start_point(Node);
+  return {ts_node_start_byte(Node), Start.row + 1, Start.column + 1};
+}
+
+/// `42`, `42u`, `0x10`: its value; std::nullopt for anything else.
+std::optional<std::uint64_t> integerLiteral(TSNode Node, std::string_view Source) {
+  if (nodeType(Node) != "number_literal")
+    return std::nullopt;
+  std::string_view Text = nodeText(Node, Source);
+  while (!Text.empty() && (Text.back() == 'u' || Text.back() == 'U' || Text.back() == 'l' ||
+                           Text.back() == 'L'))
+    Text.remove_suffix(1);
+  int Base = 10;
+  if (Text.size() > 2 && Text[0] == '0' && (Text[1] == 'x' || Text[1] == 'X')) {
+    Base = 16;
+    Text.remove_prefix(2);
+  }
+  std::uint64_t Value = 0;
+  auto [End, Error] = std::from_chars(Text.data(), Text.data() + Text.size(), Value, Base);
+  if (Error != std::errc() || End != Text.data() + Text.size())
+    return std::nullopt;
+  return Value;
+}
+
+std::string spelling(TSNode Node, std::string_view Source) {
+  std::string Flat = compactText(Node, Source);
+  if (Flat.size() > 40)
+    Flat = Flat.substr(0, 37) + "...";
+  return Flat.empty() ? "the range" : Flat;
+}
+
+/// `i < n`, `n > i`, `i != n`: the bound's size.
+LoopSize comparisonSize(TSNode Condition, std::string_view Source, std::uint64_t Start) {
+  LoopSize Size;
+  if (nodeType(Condition) != "binary_expression")
+    return Size;
+  std::string_view Operator = nodeType(childByField(Condition, "operator"));
+  TSNode Left = childByField(Condition, "left"), Right = childByField(Condition, "right");
+  TSNode Bound;
+  if (Operator == "<" || Operator == "<=" || Operator == "!=")
+    Bound = Right;
+  else if (Operator == ">" || Operator == ">=")
+    Bound = Left;
+  else
+    return Size;
+  if (std::optional<std::uint64_t> N = integerLiteral(Bound, Source)) {
+    Size.How = LoopSize::Constant;
+    std::uint64_t End = *N + (Operator == "<=" || Operator == ">=" ? 1 : 0);
+    Size.Iterations = End > Start ? End - Start : 0;
+    return Size;
+  }
+  if (nodeType(Bound) == "number_literal")
+    return Size;
+  Size.How = LoopSize::Count;
+  Size.Source = spelling(Bound, Source);
+  return Size;
+}
+
+} // namespace
+
+Finding &CheckContext::report(std::string_view Check, TSNode At, std::string Message) const {
+  Findings.push_back({std::string(Check), std::move(Message), positionOf(At), {}});
+  return Findings.back();
+}
+
+void CheckContext::note(Finding &Parent, TSNode At, std::string Message) const {
+  Parent.Notes.push_back({std::move(Message), positionOf(At)});
+}
+
+NameList listOption(const Options &Opts, std::string_view Check, std::string_view Name,
+                    std::string_view ProfileData::*Column) {
+  const ProfileData *Profile = Opts.profile(Check);
+  return NameList(Opts.get(Check, Name, (Profile ? *Profile : AioProfile).*Column));
+}
+
+void requestNames(ScanRequest &Request, const NameList &List) {
+  std::vector<std::string> Segments;
+  List.addLastSegments(Segments);
+  Request.Names.insert(Segments.begin(), Segments.end());
+}
+
+const std::string *calleeListed(const CallSite &Call, const NameList &List) {
+  return List.firstListed(Call.Candidates);
+}
+
+const std::string *typeListed(TSNode TypeNode, const FileModel &Model, const NameList &List) {
+  // Through `const T&`, `T*` and type descriptors to the written name.
+  for (int Depth = 0; !ts_node_is_null(TypeNode) && Depth < 8; ++Depth) {
+    if (const std::vector<std::string> *Candidates = Model.resolved(TypeNode))
+      return List.firstListed(*Candidates);
+    std::string_view Type = nodeType(TypeNode);
+    if (Type == "type_descriptor" || Type == "parameter_declaration" ||
+        Type == "optional_parameter_declaration")
+      TypeNode = childByField(TypeNode, "type");
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+std::string firstTemplateArgument(TSNode TypeNode, std::string_view Source) {
+  std::string Argument;
+  bool Done = false;
+  traverse(
+      TypeNode,
+      [&](TSNode Node, const char *) {
+        if (Done)
+          return false;
+        if (nodeType(Node) == "template_argument_list") {
+          if (namedChildCount(Node) != 0)
+            Argument = compactText(namedChild(Node, 0), Source);
+          Done = true;
+          return false;
+        }
+        return true;
+      },
+      [](TSNode) {});
+  return Argument;
+}
+
+bool isDiscarded(TSNode Call, std::string_view Source) {
+  TSNode Parent = parentOf(Call);
+  while (nodeType(Parent) == "parenthesized_expression")
+    Parent = parentOf(Parent);
+  std::string_view Type = nodeType(Parent);
+  if (Type == "expression_statement")
+    return true;
+  if (Type == "cast_expression") {
+    TSNode CastType = childByField(Parent, "type");
+    if (compactText(CastType, Source) != "void")
+      return false;
+    return isDiscarded(Parent, Source);
+  }
+  if (Type == "argument_list") {
+    // static_cast<void>(f())
+    TSNode Cast = parentOf(Parent);
+    TSNode Callee = childByField(Cast, "function");
+    if (nodeType(Callee) == "template_function" &&
+        nodeText(childByField(Callee, "name"), Source) == "static_cast" &&
+        compactText(childByField(Callee, "arguments"), Source) == "<void>" &&
+        namedChildCount(Parent) == 1)
+      return isDiscarded(Cast, Source);
+  }
+  return false;
+}
+
+namespace {
+
+/// A target reached from \p Function's body within \p Depth helper calls.
+const CallSite *reachable(const FileModel &Model, size_t Function, unsigned Depth,
+                          const std::function<bool(const CallSite &)> &IsTarget,
+                          std::vector<bool> &Visiting) {
+  for (size_t Index : Model.Functions[Function].Calls) {
+    const CallSite &Call = Model.Calls[Index];
+    if (IsTarget(Call))
+      return &Call;
+  }
+  if (Depth == 0)
+    return nullptr;
+  for (size_t Index : Model.Functions[Function].Calls)
+    for (const std::string &Candidate : Model.Calls[Index].Candidates) {
+      auto Found = Model.Definitions.find(Candidate);
+      if (Found == Model.Definitions.end())
+        continue;
+      for (size_t Helper : Found->second) {
+        if (Visiting[Helper] || Model.Functions[Helper].IsCoroutine)
+          continue;
+        Visiting[Helper] = true;
+        const CallSite *Target = reachable(Model, Helper, Depth - 1, IsTarget, Visiting);
+        Visiting[Helper] = false;
+        if (Target)
+          return Target;
+      }
+    }
+  return nullptr;
+}
+
+} // namespace
+
+HelperPath reachedThroughHelper(const FileModel &Model, const CallSite &Call, unsigned Depth,
+                                const std::function<bool(const CallSite &)> &IsTarget) {
+  if (Depth == 0)
+    return {};
+  std::vector<bool> Visiting(Model.Functions.size(), false);
+  if (Call.Function != NoFunction)
+    Visiting[Call.Function] = true;
+  for (const std::string &Candidate : Call.Candidates) {
+    auto Found = Model.Definitions.find(Candidate);
+    if (Found == Model.Definitions.end())
+      continue;
+    for (size_t Helper : Found->second) {
+      if (Visiting[Helper] || Model.Functions[Helper].IsCoroutine)
+        continue;
+      Visiting[Helper] = true;
+      if (const CallSite *Target = reachable(Model, Helper, Depth - 1, IsTarget, Visiting))
+        return {&Model.Functions[Helper], Target};
+      Visiting[Helper] = false;
+    }
+  }
+  return {};
+}
+
+bool containsOwn(TSNode Scope, std::initializer_list<std::string_view> Types) {
+  bool Found = false;
+  forEachOwnNode(Scope, [&](TSNode Node) {
+    for (std::string_view Type : Types)
+      Found |= nodeType(Node) == Type;
+    return !Found;
+  });
+  return Found;
+}
+
+bool handlerDoesNothing(TSNode Body) {
+  if (ts_node_is_null(Body))
+    return false;
+  for (uint32_t I = 0; I < namedChildCount(Body); ++I) {
+    std::string_view Type = nodeType(namedChild(Body, I));
+    if (Type != "continue_statement" && Type != "break_statement" && Type != "comment")
+      return false;
+  }
+  return true;
+}
+
+bool isLoop(std::string_view Type) {
+  return Type == "for_statement" || Type == "for_range_loop" || Type == "while_statement" ||
+         Type == "do_statement";
+}
+
+TSNode loopBody(TSNode Loop) { return childByField(Loop, "body"); }
+
+std::vector<TSNode> enclosingLoops(TSNode Node, TSNode Stop) {
+  std::vector<TSNode> Loops;
+  TSNode Child = Node;
+  for (TSNode Parent = parentOf(Node); !ts_node_is_null(Parent) && !ts_node_eq(Parent, Stop);
+       Child = Parent, Parent = parentOf(Parent)) {
+    std::string_view Type = nodeType(Parent);
+    if (Type == "lambda_expression" || Type == "function_definition")
+      break;
+    if (!isLoop(Type))
+      continue;
+    // The init of a for and the range of a range-for run once.
+    TSNode Once = childByField(Parent, Type == "for_range_loop" ? "right" : "initializer");
+    if (!ts_node_is_null(Once) && ts_node_start_byte(Child) >= ts_node_start_byte(Once) &&
+        ts_node_end_byte(Child) <= ts_node_end_byte(Once))
+      continue;
+    Loops.push_back(Parent);
+  }
+  return Loops;
+}
+
+LoopSize loopSize(TSNode Loop, std::string_view Source) {
+  std::string_view Type = nodeType(Loop);
+  LoopSize Size;
+  if (Type == "for_range_loop") {
+    TSNode Range = childByField(Loop, "right");
+    if (nodeType(Range) == "initializer_list") {
+      Size.How = LoopSize::Constant;
+      Size.Iterations = namedChildCount(Range);
+    } else if (!ts_node_is_null(Range)) {
+      Size.How = LoopSize::Elements;
+      Size.Source = spelling(Range, Source);
+    }
+    return Size;
+  }
+  if (Type == "for_statement") {
+    std::uint64_t Start = 0;
+    TSNode Init = childByField(Loop, "initializer");
+    if (nodeType(Init) == "declaration") {
+      TSNode Declarator = childByField(Init, "declarator");
+      TSNode Value = childByField(Declarator, "value");
+      if (std::optional<std::uint64_t> N = integerLiteral(Value, Source))
+        Start = *N;
+    }
+    return comparisonSize(childByField(Loop, "condition"), Source, Start);
+  }
+  if (Type == "while_statement" || Type == "do_statement") {
+    TSNode Condition = childByField(Loop, "condition");
+    if (nodeType(Condition) == "condition_clause" || nodeType(Condition) == "parenthesized_expression")
+      Condition = childByField(Condition, "value").id ? childByField(Condition, "value")
+                                                     : namedChild(Condition, 0);
+    return comparisonSize(Condition, Source, 0);
+  }
+  return Size;
+}
+
+} // namespace corolint::fast

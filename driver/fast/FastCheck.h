@@ -1,0 +1,117 @@
+//===--- FastCheck.h - what every fast check is, and their shared helpers -===//
+//
+// A fast check says which names it needs resolved (request) and then reads
+// the FileModel and short walks of single bodies (check). Helpers used by
+// more than one check live here, once.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COROLINT_DRIVER_FAST_FASTCHECK_H
+#define COROLINT_DRIVER_FAST_FASTCHECK_H
+
+#include "driver/fast/FastEngine.h"
+#include "driver/fast/FunctionModel.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace corolint::fast {
+
+/// One file as the checks see it.
+struct CheckContext {
+  std::string_view Source;
+  TSNode Root;
+  const FileModel &Model;
+  std::vector<Finding> &Findings;
+
+  Finding &report(std::string_view Check, TSNode At, std::string Message) const;
+  void note(Finding &Parent, TSNode At, std::string Message) const;
+  std::string text(TSNode Node) const { return compactText(Node, Source); }
+};
+
+class FastCheck {
+public:
+  virtual ~FastCheck() = default;
+  virtual void request(ScanRequest &Request) const = 0;
+  virtual void check(const CheckContext &Context) const = 0;
+  /// Words (last name segments) without which this check can report nothing
+  /// outside coroutines; a file with none of them and no coroutine keyword is
+  /// not parsed at all.
+  virtual void triggers(std::vector<std::vector<std::string>> &Words) const {}
+};
+
+/// Each check's factory: nullptr when its options leave it nothing to do.
+std::unique_ptr<FastCheck> makeBlockingCallCheck(const Options &Opts);
+std::unique_ptr<FastCheck> makeBusyWaitCheck(const Options &Opts);
+std::unique_ptr<FastCheck> makeCancellationSwallowedCheck(const Options &Opts);
+std::unique_ptr<FastCheck> makeDroppedExceptionCheck(const Options &Opts);
+std::unique_ptr<FastCheck> makeNestedRunCheck(const Options &Opts);
+std::unique_ptr<FastCheck> makeNoAwaitCheck(const Options &Opts);
+std::unique_ptr<FastCheck> makeUnawaitedTaskCheck(const Options &Opts);
+std::unique_ptr<FastCheck> makeUnboundedSpawnCheck(const Options &Opts);
+
+/// A list option of \p Check with its profile default.
+NameList listOption(const Options &Opts, std::string_view Check, std::string_view Name,
+                    std::string_view ProfileData::*Column);
+
+/// Asks for every last segment of \p List to be resolved.
+void requestNames(ScanRequest &Request, const NameList &List);
+
+/// The callee of \p Call is on \p List: the listed name, or nullptr.
+const std::string *calleeListed(const CallSite &Call, const NameList &List);
+
+/// The type named by \p TypeNode (through `const`, references, template
+/// arguments) is on \p List: the listed name, or nullptr.
+const std::string *typeListed(TSNode TypeNode, const FileModel &Model, const NameList &List);
+
+/// The first template argument of the type \p TypeNode names, spelled as
+/// written ("int" for aio::task<int>); "" when it has none.
+std::string firstTemplateArgument(TSNode TypeNode, std::string_view Source);
+
+/// "coroutine 'f'" needs the function's name; lambdas have none.
+inline std::string_view displayName(const FunctionInfo &Function) {
+  return Function.IsLambda ? std::string_view() : std::string_view(Function.Name);
+}
+
+/// The value of \p Call is thrown away: it is a statement of its own, or
+/// cast to void (`(void)f();`, `static_cast<void>(f())`). Returns the node
+/// to report at (the call), or nothing.
+bool isDiscarded(TSNode Call, std::string_view Source);
+
+/// The nearest ancestor of \p Node of one of the loop kinds, stopping at \p Stop.
+std::vector<TSNode> enclosingLoops(TSNode Node, TSNode Stop);
+
+/// What bounds the number of iterations of a loop (checks/utils/Loops.h's
+/// LoopSize, read from the syntax).
+struct LoopSize {
+  enum Kind { Constant, Elements, Count, Unknown } How = Unknown;
+  std::uint64_t Iterations = 0;
+  std::string Source;
+};
+LoopSize loopSize(TSNode Loop, std::string_view Source);
+
+/// Whether \p Call runs a plain (non-coroutine) function defined in the file
+/// that makes a call \p IsTarget accepts, directly or through further such
+/// helpers, at most \p Depth calls deep in all.
+struct HelperPath {
+  const FunctionInfo *Helper = nullptr; ///< the function \p Call runs
+  const CallSite *Target = nullptr;     ///< the call it leads to
+};
+HelperPath reachedThroughHelper(const FileModel &Model, const CallSite &Call, unsigned Depth,
+                                const std::function<bool(const CallSite &)> &IsTarget);
+
+/// \p Scope (its own function's part) contains a node of one of \p Types.
+bool containsOwn(TSNode Scope, std::initializer_list<std::string_view> Types);
+
+/// Nothing at all happens in a handler: `{}`, `{ continue; }`, `{ break; }`.
+bool handlerDoesNothing(TSNode Body);
+
+/// The body of a for, range-for, while or do loop.
+TSNode loopBody(TSNode Loop);
+bool isLoop(std::string_view Type);
+
+} // namespace corolint::fast
+
+#endif

@@ -1,0 +1,97 @@
+//===--- NestedRunCheck.cpp - async-nested-run, by name -------------------===//
+//
+// A call whose name may denote one of RunFunctions inside a coroutine,
+// directly or through plain helpers this file defines; and a free runner
+// called in a loop over items, which builds a new event loop per item.
+//
+//===----------------------------------------------------------------------===//
+
+#include "driver/fast/FastCheck.h"
+
+#include "checks/utils/Messages.h"
+
+namespace corolint::fast {
+
+namespace {
+
+constexpr std::string_view Name = "async-nested-run";
+
+/// What a per-item loop runs over, in the message's words; "" when open-ended.
+std::string perItemSubject(const LoopSize &Size) {
+  switch (Size.How) {
+  case LoopSize::Elements:
+    return "for each element of '" + Size.Source + "'";
+  case LoopSize::Count:
+    return "on each iteration of a loop bounded by '" + Size.Source + "'";
+  case LoopSize::Constant:
+    return Size.Iterations > 1 ? "on each of " + std::to_string(Size.Iterations) + " iterations"
+                               : "";
+  case LoopSize::Unknown:
+    return "";
+  }
+  return "";
+}
+
+class NestedRunCheck : public FastCheck {
+public:
+  NestedRunCheck(NameList Runners, unsigned HelperDepth)
+      : Runners(std::move(Runners)), HelperDepth(HelperDepth) {}
+
+  void request(ScanRequest &Request) const override { requestNames(Request, Runners); }
+  void triggers(std::vector<std::vector<std::string>> &Words) const override {
+    Runners.addTriggers(Words); // a runner per item, in any function
+  }
+
+  void check(const CheckContext &Context) const override {
+    auto IsRunner = [&](const CallSite &Call) { return calleeListed(Call, Runners) != nullptr; };
+    for (const FunctionInfo &Function : Context.Model.Functions) {
+      for (size_t Index : Function.Calls) {
+        const CallSite &Call = Context.Model.Calls[Index];
+        const std::string *Runner = calleeListed(Call, Runners);
+        if (Runner && Function.IsCoroutine) {
+          Context.report(Name, Call.Call,
+                         messages::nestedLoopRun(*Runner, displayName(Function)));
+        } else if (Runner) {
+          checkPerItem(Context, Function, Call, *Runner);
+        } else if (Function.IsCoroutine) {
+          HelperPath Path = reachedThroughHelper(Context.Model, Call, HelperDepth, IsRunner);
+          if (!Path.Helper)
+            continue;
+          const std::string *Reached = calleeListed(*Path.Target, Runners);
+          Finding &Found = Context.report(
+              Name, Call.Call,
+              messages::nestedRunThroughHelper(Path.Helper->Name, displayName(Function), *Reached));
+          Context.note(Found, Path.Target->Call, "'" + *Reached + "' runs a loop here");
+        }
+      }
+    }
+  }
+
+private:
+  void checkPerItem(const CheckContext &Context, const FunctionInfo &Function,
+                    const CallSite &Run, const std::string &Runner) const {
+    for (TSNode Loop : enclosingLoops(Run.Call, Function.Body)) {
+      std::string Subject = perItemSubject(loopSize(Loop, Context.Source));
+      if (Subject.empty())
+        continue;
+      Finding &Found = Context.report(Name, Run.Call, messages::runPerItem(Runner, Subject));
+      Context.note(Found, Loop, "the loop is here");
+      return;
+    }
+  }
+
+  NameList Runners;
+  unsigned HelperDepth;
+};
+
+} // namespace
+
+std::unique_ptr<FastCheck> makeNestedRunCheck(const Options &Opts) {
+  NameList Runners = listOption(Opts, Name, "RunFunctions", &ProfileData::RunFunctions);
+  if (Runners.empty())
+    return nullptr;
+  return std::make_unique<NestedRunCheck>(
+      std::move(Runners), Opts.getUnsigned(Name, "HelperDepth", 3).value_or(3));
+}
+
+} // namespace corolint::fast

@@ -1,0 +1,102 @@
+//===--- NoAwaitCheck.cpp - async-no-await, from the syntax ---------------===//
+//
+// A function whose written return type is one of TaskTypes and whose body
+// has co_return but no co_await or co_yield. Left alone as in full mode:
+// virtual and override functions (they satisfy an interface), functions the
+// file names other than by calling them (handed to an API as they are), and
+// overload sets another member of which suspends. Lambdas are left to full
+// mode, which can tell whether the program calls them itself.
+//
+//===----------------------------------------------------------------------===//
+
+#include "driver/fast/FastCheck.h"
+
+#include "checks/utils/Messages.h"
+
+#include <unordered_map>
+
+namespace corolint::fast {
+
+namespace {
+
+constexpr std::string_view Name = "async-no-await";
+
+class NoAwaitCheck : public FastCheck {
+public:
+  explicit NoAwaitCheck(NameList TaskTypes) : TaskTypes(std::move(TaskTypes)) {}
+
+  void request(ScanRequest &Request) const override { requestNames(Request, TaskTypes); }
+
+  void check(const CheckContext &Context) const override {
+    const FileModel &Model = Context.Model;
+    std::unordered_map<std::string_view, std::vector<const FunctionInfo *>> Candidates;
+    for (const FunctionInfo &Function : Model.Functions)
+      if (Function.IsCoroutine && !Function.Suspends && !Function.IsLambda &&
+          !Function.IsVirtual && !Function.InSpecialization && !ts_node_is_null(Function.NameNode) &&
+          typeListed(Function.ReturnType, Model, TaskTypes))
+        Candidates[Function.Name].push_back(&Function);
+    if (Candidates.empty())
+      return;
+    // An overload (same qualified name) that suspends.
+    for (auto &[Unqualified, Functions] : Candidates)
+      for (const FunctionInfo *&Function : Functions)
+        if (auto Same = Model.Definitions.find(Function->QualifiedName);
+            Same != Model.Definitions.end())
+          for (size_t Other : Same->second)
+            if (Model.Functions[Other].Suspends)
+              Function = nullptr;
+    dropNamesUsedAsValues(Context, Candidates);
+    for (const auto &[Unqualified, Functions] : Candidates)
+      for (const FunctionInfo *Function : Functions)
+        if (Function)
+          Context.report(Name, Function->NameNode,
+                         messages::noAwait(Function->Name,
+                                           firstTemplateArgument(Function->ReturnType, Context.Source)));
+  }
+
+private:
+  /// A name written anywhere but as a callee or its own declarator means an
+  /// interface takes the function as it is (`&fetch`, `std::function f = fetch`).
+  static void dropNamesUsedAsValues(
+      const CheckContext &Context,
+      std::unordered_map<std::string_view, std::vector<const FunctionInfo *>> &Candidates) {
+    traverse(
+        Context.Root,
+        [&](TSNode Node, const char *Field) {
+          if (nodeType(Node) != "identifier")
+            return true;
+          auto Found = Candidates.find(nodeText(Node, Context.Source));
+          if (Found == Candidates.end())
+            return false;
+          TSNode Parent = parentOf(Node);
+          std::string_view ParentType = nodeType(Parent);
+          if (ParentType == "qualified_identifier" || ParentType == "template_function") {
+            Field = nullptr;
+            Node = Parent;
+            Parent = parentOf(Parent);
+            ParentType = nodeType(Parent);
+          }
+          bool Called = ParentType == "call_expression" &&
+                        ts_node_eq(childByField(Parent, "function"), Node);
+          bool Declared = ParentType == "function_declarator" || ParentType == "using_declaration";
+          if (!Called && !Declared)
+            for (const FunctionInfo *&Function : Found->second)
+              Function = nullptr;
+          return false;
+        },
+        [](TSNode) {});
+  }
+
+  NameList TaskTypes;
+};
+
+} // namespace
+
+std::unique_ptr<FastCheck> makeNoAwaitCheck(const Options &Opts) {
+  NameList TaskTypes = listOption(Opts, Name, "TaskTypes", &ProfileData::TaskTypes);
+  if (TaskTypes.empty())
+    return nullptr;
+  return std::make_unique<NoAwaitCheck>(std::move(TaskTypes));
+}
+
+} // namespace corolint::fast
