@@ -37,6 +37,8 @@ public:
       for (size_t Index : Function.Calls) {
         const CallSite &Call = Context.Model.Calls[Index];
         if (const std::string *Callee = blocking(Call)) {
+          if (readsFromMemory(Context, Function, Call))
+            continue;
           Context.report(Name, Call.Callee,
                          messages::blockingCall(*Callee, displayName(Function),
                                                 replacementOf(*Callee), Offload));
@@ -55,6 +57,33 @@ public:
   }
 
 private:
+  /// `std::getline(in, line)` where `in` is declared here as a string stream:
+  /// no I/O happens.
+  static bool readsFromMemory(const CheckContext &Context, const FunctionInfo &Function,
+                              const CallSite &Call) {
+    if (nodeText(Call.Callee, Context.Source).find("getline") == std::string_view::npos)
+      return false;
+    std::string_view Stream =
+        nodeText(namedChild(childByField(Call.Call, "arguments"), 0), Context.Source);
+    bool InMemory = false;
+    traverse(
+        Function.Definition,
+        [&](TSNode Node, const char *) {
+          std::string_view Type = nodeType(Node);
+          if (Type == "declaration" || Type == "parameter_declaration") {
+            std::string_view Declared = nodeText(Node, Context.Source);
+            if (nodeText(childByField(Node, "type"), Context.Source).find("stringstream") !=
+                    std::string_view::npos &&
+                containsWord(Declared, Stream))
+              InMemory = true;
+            return false;
+          }
+          return !InMemory;
+        },
+        [](TSNode) {});
+    return InMemory;
+  }
+
   /// The table's name for the callee, or nullptr; runners are async-nested-run's.
   const std::string *blocking(const CallSite &Call) const {
     if (Runners.firstListed(Call.Candidates))

@@ -40,6 +40,66 @@ std::string spelling(TSNode Node, std::string_view Source) {
   return Flat.empty() ? "the range" : Flat;
 }
 
+/// The element count of a range the source makes constant: `{a, b}`,
+/// `std::views::iota(0, 8)`, or a local declared with an initializer list
+/// (`std::array<T, 4> r{...}`, `const char *m[] = {...}`).
+std::optional<std::uint64_t> constantSize(TSNode Range, TSNode Loop, std::string_view Source) {
+  std::string_view Type = nodeType(Range);
+  if (Type == "initializer_list")
+    return namedChildCount(Range);
+  if (Type == "call_expression") {
+    std::string_view Callee = nodeText(childByField(Range, "function"), Source);
+    TSNode Arguments = childByField(Range, "arguments");
+    if (Callee.size() >= 4 && Callee.substr(Callee.size() - 4) == "iota" &&
+        namedChildCount(Arguments) == 2) {
+      std::optional<std::uint64_t> From = integerLiteral(namedChild(Arguments, 0), Source);
+      std::optional<std::uint64_t> To = integerLiteral(namedChild(Arguments, 1), Source);
+      if (From && To)
+        return *To > *From ? *To - *From : 0;
+    }
+    return std::nullopt;
+  }
+  if (Type != "identifier")
+    return std::nullopt;
+  // The declaration of the name in the blocks around the loop, before it.
+  std::string_view Name = nodeText(Range, Source);
+  for (TSNode Block = parentOf(Loop); !ts_node_is_null(Block); Block = parentOf(Block)) {
+    std::string_view BlockType = nodeType(Block);
+    if (BlockType == "function_definition" || BlockType == "lambda_expression")
+      break;
+    if (BlockType != "compound_statement")
+      continue;
+    for (uint32_t I = 0; I < namedChildCount(Block); ++I) {
+      TSNode Statement = namedChild(Block, I);
+      if (ts_node_start_byte(Statement) >= ts_node_start_byte(Loop))
+        break;
+      if (nodeType(Statement) != "declaration")
+        continue;
+      std::optional<std::uint64_t> Found;
+      forEachChild(Statement, [&](TSNode Declarator, const char *Field) {
+        if (!Field || std::string_view(Field) != "declarator")
+          return;
+        TSNode Init = Declarator;
+        TSNode Named = childByField(Declarator, "declarator");
+        if (ts_node_is_null(Named))
+          return;
+        while (nodeType(Named) == "array_declarator" || nodeType(Named) == "pointer_declarator")
+          Named = childByField(Named, "declarator");
+        if (nodeText(Named, Source) != Name)
+          return;
+        TSNode Value = childByField(Init, "value");
+        if (ts_node_is_null(Value))
+          Value = namedChild(Init, namedChildCount(Init) - 1);
+        if (nodeType(Value) == "initializer_list")
+          Found = namedChildCount(Value);
+      });
+      if (Found)
+        return Found;
+    }
+  }
+  return std::nullopt;
+}
+
 /// `i < n`, `n > i`, `i != n`: the bound's size.
 LoopSize comparisonSize(TSNode Condition, std::string_view Source, std::uint64_t Start) {
   LoopSize Size;
@@ -58,6 +118,13 @@ LoopSize comparisonSize(TSNode Condition, std::string_view Source, std::uint64_t
     Size.How = LoopSize::Constant;
     std::uint64_t End = *N + (Operator == "<=" || Operator == ">=" ? 1 : 0);
     Size.Iterations = End > Start ? End - Start : 0;
+    return Size;
+  }
+  // `for (int i = 10; i > 0; ...)`: counting down from a constant to one.
+  TSNode Other = ts_node_eq(Bound, Left) ? Right : Left;
+  if (Start != 0 && integerLiteral(Other, Source)) {
+    Size.How = LoopSize::Constant;
+    Size.Iterations = Start;
     return Size;
   }
   if (nodeType(Bound) == "number_literal")
@@ -264,9 +331,9 @@ LoopSize loopSize(TSNode Loop, std::string_view Source) {
   LoopSize Size;
   if (Type == "for_range_loop") {
     TSNode Range = childByField(Loop, "right");
-    if (nodeType(Range) == "initializer_list") {
+    if (std::optional<std::uint64_t> N = constantSize(Range, Loop, Source)) {
       Size.How = LoopSize::Constant;
-      Size.Iterations = namedChildCount(Range);
+      Size.Iterations = *N;
     } else if (!ts_node_is_null(Range)) {
       Size.How = LoopSize::Elements;
       Size.Source = spelling(Range, Source);

@@ -12,6 +12,7 @@
 #include "driver/fast/FastCheck.h"
 
 #include "checks/utils/Messages.h"
+#include "driver/fast/NameLookup.h"
 
 namespace corolint::fast {
 
@@ -21,14 +22,15 @@ constexpr std::string_view Name = "async-unbounded-spawn";
 
 class UnboundedSpawnCheck : public FastCheck {
 public:
-  UnboundedSpawnCheck(NameList Spawns, NameList Semaphores, unsigned MaxStaticFanout,
-                      std::string Remedy)
-      : Spawns(std::move(Spawns)), Semaphores(std::move(Semaphores)),
+  UnboundedSpawnCheck(NameList Spawns, NameList Semaphores, NameList Queues,
+                      unsigned MaxStaticFanout, std::string Remedy)
+      : Spawns(std::move(Spawns)), Semaphores(std::move(Semaphores)), Queues(std::move(Queues)),
         MaxStaticFanout(MaxStaticFanout), Remedy(std::move(Remedy)) {}
 
   void request(ScanRequest &Request) const override {
     requestNames(Request, Spawns);
     requestNames(Request, Semaphores);
+    requestNames(Request, Queues);
   }
 
   void triggers(std::vector<std::vector<std::string>> &Words) const override { Spawns.addTriggers(Words); }
@@ -41,7 +43,11 @@ public:
       if (!Spawn)
         continue;
       const FunctionInfo &Function = Context.Model.Functions[Call.Function];
-      for (TSNode Loop : enclosingLoops(Call.Call, Function.Body)) {
+      std::vector<TSNode> Loops = enclosingLoops(Call.Call, Function.Body);
+      if (Loops.empty() || awaitedInTheLoop(Context, Call.Call, Loops.front()) ||
+          batched(Loops) || feedsOnAQueue(Context, Function, Call))
+        continue;
+      for (TSNode Loop : Loops) {
         LoopSize Size = loopSize(Loop, Context.Source);
         char Kind = Size.How == LoopSize::Elements ? 'e'
                     : Size.How == LoopSize::Count  ? 'c'
@@ -61,8 +67,85 @@ public:
   }
 
 private:
-  /// \p Scope names a semaphore type or calls something named `acquire`.
-  bool bounded(const CheckContext &Context, TSNode Scope) const {
+  /// `co_await spawn(...)`, or `auto h = spawn(...);` and `co_await h` in the
+  /// same iteration: one task at a time, sequential rather than unbounded.
+  static bool awaitedInTheLoop(const CheckContext &Context, TSNode Spawn, TSNode Loop) {
+    TSNode Parent = parentOf(Spawn);
+    if (nodeType(Parent) == "co_await_expression")
+      return true;
+    if (nodeType(Parent) != "init_declarator")
+      return false;
+    std::string_view Handle = nodeText(childByField(Parent, "declarator"), Context.Source);
+    bool Awaited = false;
+    // Awaited on every path: a statement of the loop body itself, not of a branch.
+    TSNode Body = loopBody(Loop);
+    for (uint32_t I = 0; I < namedChildCount(Body); ++I) {
+      TSNode Await = namedChild(namedChild(Body, I), 0);
+      if (nodeType(namedChild(Body, I)) == "expression_statement" &&
+          nodeType(Await) == "co_await_expression" &&
+          nodeText(childByField(Await, "argument"), Context.Source) == Handle)
+        Awaited = true;
+    }
+    return Awaited;
+  }
+
+  /// An outer loop awaits between runs of the spawning loop: batches.
+  static bool batched(const std::vector<TSNode> &Loops) {
+    for (size_t I = 1; I < Loops.size(); ++I) {
+      bool Awaits = false;
+      forEachOwnNode(loopBody(Loops[I]), [&](TSNode Node) {
+        if (ts_node_eq(Node, Loops[0]))
+          return false;
+        Awaits |= nodeType(Node) == "co_await";
+        return !Awaits;
+      });
+      if (Awaits)
+        return true;
+    }
+    return false;
+  }
+
+  /// The spawned work is handed a queue (QueueTypes) the function declares
+  /// or takes: a pool of workers draining it, as many as the loop says.
+  bool feedsOnAQueue(const CheckContext &Context, const FunctionInfo &Function,
+                     const CallSite &Spawn) const {
+    if (Queues.empty())
+      return false;
+    std::vector<std::string_view> QueueNames;
+    traverse(
+        Function.Definition,
+        [&](TSNode Node, const char *) {
+          std::string_view Type = nodeType(Node);
+          if (Type == "parameter_declaration" || Type == "declaration") {
+            if (typeListed(childByField(Node, "type"), Context.Model, Queues)) {
+              TSNode Declarator = childByField(Node, "declarator");
+              while (!ts_node_is_null(childByField(Declarator, "declarator")))
+                Declarator = childByField(Declarator, "declarator");
+              if (nodeType(Declarator) != "identifier")
+                Declarator = namedChild(Declarator, namedChildCount(Declarator) - 1);
+              QueueNames.push_back(nodeText(Declarator, Context.Source));
+            }
+            return false;
+          }
+          return Type != "lambda_expression";
+        },
+        [](TSNode) {});
+    bool Found = false;
+    traverse(
+        childByField(Spawn.Call, "arguments"),
+        [&](TSNode Node, const char *) {
+          if (nodeType(Node) == "identifier")
+            for (std::string_view Name : QueueNames)
+              Found |= nodeText(Node, Context.Source) == Name;
+          return !Found;
+        },
+        [](TSNode) {});
+    return Found;
+  }
+
+  /// \p Scope names a semaphore type or calls something named `acquire`,
+  /// itself or in the functions of this file it calls (up to \p Depth deep).
+  bool bounded(const CheckContext &Context, TSNode Scope, unsigned Depth = 3) const {
     bool Found = false;
     traverse(
         Scope,
@@ -73,6 +156,17 @@ private:
             Found |= Semaphores.firstListed(*Names) != nullptr;
           if (nodeType(Node) == "field_identifier")
             Found |= nodeText(Node, Context.Source).find("acquire") != std::string_view::npos;
+          if (!Found && Depth > 0 && nodeType(Node) == "call_expression")
+            for (const CallSite &Call : Context.Model.Calls)
+              if (ts_node_eq(Call.Call, Node)) {
+                for (const std::string &Candidate : Call.Candidates)
+                  if (auto Defined = Context.Model.Definitions.find(Candidate);
+                      Defined != Context.Model.Definitions.end())
+                    for (size_t Callee : Defined->second)
+                      if (!Found && !ts_node_eq(Context.Model.Functions[Callee].Body, Scope))
+                        Found |= bounded(Context, Context.Model.Functions[Callee].Body, Depth - 1);
+                break;
+              }
           return !Found;
         },
         [](TSNode) {});
@@ -91,11 +185,19 @@ private:
           for (size_t Worker : Found->second)
             if (bounded(Context, Context.Model.Functions[Worker].Definition))
               return true;
+      // A member function called from its class (`visit(url)`) resolves to no
+      // namespace name: any function of the file with its name may be it.
+      if (Inner.Candidates.empty()) {
+        std::optional<WrittenName> Written = writtenName(Inner.Callee, Context.Source);
+        for (const FunctionInfo &Worker : Context.Model.Functions)
+          if (Written && Worker.Name == Written->last() && bounded(Context, Worker.Definition))
+            return true;
+      }
     }
     return false;
   }
 
-  NameList Spawns, Semaphores;
+  NameList Spawns, Semaphores, Queues;
   unsigned MaxStaticFanout;
   std::string Remedy;
 };
@@ -116,6 +218,7 @@ std::unique_ptr<FastCheck> makeUnboundedSpawnCheck(const Options &Opts) {
           .firstSpelling());
   return std::make_unique<UnboundedSpawnCheck>(
       std::move(Spawns), std::move(Semaphores),
+      listOption(Opts, Name, "QueueTypes", &ProfileData::QueueTypes),
       Opts.getUnsigned(Name, "MaxStaticFanout", 64).value_or(64), std::move(Remedy));
 }
 
