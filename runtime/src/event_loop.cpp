@@ -1,8 +1,7 @@
-// The epoll event loop: ready queue, timers, watched descriptors, thread-safe wake-ups, debug
-// timing, close.
+// The event loop: ready queue, timers, watched descriptors (through its backend), thread-safe
+// wake-ups, debug timing, close.
 #include "aio/event_loop.hpp"
 
-#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
@@ -11,6 +10,7 @@
 #include <system_error>
 
 #include "aio/thread_pool.hpp"
+#include "io_backend.hpp"
 #include "signal_watch.hpp"
 
 namespace aio {
@@ -107,17 +107,16 @@ clock::time_point callback_handle::when() const noexcept { return node_ ? node_-
 
 event_loop::event_loop(run_options options)
     : debug_(options.debug || detail::environment_debug_enabled()) {
-  epoll_fd_ = ::epoll_create1(EPOLL_CLOEXEC);
-  if (epoll_fd_ < 0) throw std::system_error(errno, std::generic_category(), "epoll_create1");
   wake_fd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-  if (wake_fd_ < 0) {
-    ::close(epoll_fd_);
-    throw std::system_error(errno, std::generic_category(), "eventfd");
+  if (wake_fd_ < 0) throw std::system_error(errno, std::generic_category(), "eventfd");
+  try {
+    if (options.backend == aio::backend::io_uring) io_ = detail::make_uring_backend(wake_fd_);
+    if (io_) backend_ = aio::backend::io_uring;
+    else io_ = detail::make_epoll_backend(wake_fd_);
+  } catch (...) {
+    ::close(wake_fd_);
+    throw;
   }
-  epoll_event ev{};
-  ev.events = EPOLLIN;
-  ev.data.ptr = nullptr;  // sources carry their io_source; the eventfd none
-  ::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &ev);
   inbox_ = std::make_shared<detail::loop_inbox>(wake_fd_);
   if (options.virtual_time) set_virtual_time(true);
 }
@@ -213,33 +212,10 @@ void event_loop::run_once() {
   for (std::size_t n = ready_.size(); n > 0; --n) run_ready(ready_.pop());
 }
 
-void event_loop::poll_io(int timeout_ms) {
-  epoll_event events[64];
-  int n = ::epoll_wait(epoll_fd_, events, 64, timeout_ms);
-  for (int i = 0; i < n; ++i) {
-    auto* source = static_cast<detail::io_source*>(events[i].data.ptr);
-    const std::uint32_t what = events[i].events;
-    if (!source) {
-      std::uint64_t count;
-      while (::read(wake_fd_, &count, sizeof count) > 0) {
-      }
-      continue;
-    }
-    // Errors and hang-ups wake both sides: the next syscall reports them.
-    if (what & (EPOLLIN | EPOLLERR | EPOLLHUP | EPOLLRDHUP))
-      if (detail::waiter* w = std::exchange(source->reader, nullptr)) detail::notify(*w);
-    // Last touch of `source`: a writer's notify may free it (a dropped stream done flushing).
-    if (what & (EPOLLOUT | EPOLLERR | EPOLLHUP))
-      if (detail::waiter* w = std::exchange(source->writer, nullptr)) detail::notify(*w);
-  }
-}
+void event_loop::poll_io(int timeout_ms) { io_->poll(timeout_ms); }
 
 void event_loop::add_io(detail::io_source& source) {
-  epoll_event ev{};
-  ev.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
-  ev.data.ptr = &source;
-  if (::epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, source.fd, &ev) != 0)
-    throw std::system_error(errno, std::generic_category(), "epoll_ctl");
+  io_->add(source);
   source.registered = true;
   source.prev = nullptr;
   source.next = io_head_;
@@ -250,13 +226,15 @@ void event_loop::add_io(detail::io_source& source) {
 
 void event_loop::remove_io(detail::io_source& source) noexcept {
   if (!source.registered) return;
-  ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, source.fd, nullptr);
+  io_->remove(source);
   source.registered = false;
   if (source.prev) source.prev->next = source.next; else io_head_ = source.next;
   if (source.next) source.next->prev = source.prev;
   source.prev = source.next = nullptr;
   --io_sources_;
 }
+
+void event_loop::arm_io(detail::io_source& source, bool for_write) noexcept { io_->arm(source, for_write); }
 
 thread_pool& event_loop::default_executor() {
   if (closed_) throw runtime_error("event loop is closed");
@@ -453,9 +431,9 @@ void event_loop::close() {
     remove_io(*source);
     if (source->abandon) source->abandon(*source);
   }
-  inbox_->close();
-  ::close(epoll_fd_);
-  wake_fd_ = epoll_fd_ = -1;
+  io_.reset();
+  inbox_->close();  // closes the eventfd
+  wake_fd_ = -1;
 }
 
 }  // namespace aio

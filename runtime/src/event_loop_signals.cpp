@@ -21,7 +21,7 @@ void read_signals(waiter& w) noexcept {
     auto it = watch.handlers.find(static_cast<int>(info.ssi_signo));
     if (it != watch.handlers.end()) watch.loop->call_soon(it->second);
   }
-  watch.source.reader = &watch.reader;  // edge-triggered: keep listening for the next one
+  watch_side(watch.source, watch.reader, false);  // keep listening for the next one
 }
 constexpr waiter_ops signal_reader_ops{&read_signals, nullptr, nullptr, "signal reader"};
 

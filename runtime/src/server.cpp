@@ -50,7 +50,7 @@ struct server_core : io_source, std::enable_shared_from_this<server_core> {
           });
           return;
         }
-        reader = &acceptor;  // edge-triggered: wait for the next connection
+        watch_side(*this, acceptor, false);  // wait for the next connection
         return;
       }
       try {

@@ -132,7 +132,7 @@ struct stream_core : io_source {
     }
     if (write_error || pending_out() <= low_water) wake_all(drainers);
     if (pending_out() > 0) {
-      writer = &flusher;
+      watch_side(*this, flusher, true);
       return;
     }
     if (closing) release();  // may free this core: nothing after
@@ -301,7 +301,7 @@ void stream::write(std::string_view data) {
     if (data.empty()) return;
   }
   c.out.append(data);
-  c.writer = &c.flusher;  // the loop flushes when the socket is writable
+  detail::watch_side(c, c.flusher, true);  // the loop flushes when the socket is writable
 }
 
 task<> stream::drain() { return detail::drain(&detail::core_of(core_)); }

@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <string>
 
+#include "io_backends.hpp"
+
 namespace {
 
 // A fresh directory under $TMPDIR (or /tmp), removed with everything in it.
@@ -28,7 +30,7 @@ class temp_dir {
 
 }  // namespace
 
-AIO_TEST(File, RoundTripOfA64MiBFile) {
+AIO_IO_TEST(File, RoundTripOfA64MiBFile) {
   temp_dir dir;
   const std::string path = dir / "big.bin";
   std::string chunk(1 << 20, '\0');
@@ -59,7 +61,7 @@ AIO_TEST(File, RoundTripOfA64MiBFile) {
   co_await in.close();
 }
 
-AIO_TEST(File, LinesAndAppending) {
+AIO_IO_TEST(File, LinesAndAppending) {
   temp_dir dir;
   const std::string path = dir / "lines.txt";
   {
@@ -81,7 +83,7 @@ AIO_TEST(File, LinesAndAppending) {
   EXPECT_THROW(co_await in.read(), aio::invalid_state_error);
 }
 
-AIO_TEST(File, OpeningAMissingFileIsAnOsErrorWithItsErrno) {
+AIO_IO_TEST(File, OpeningAMissingFileIsAnOsErrorWithItsErrno) {
   temp_dir dir;
   try {
     co_await aio::open_file(dir / "missing.txt", "r");
@@ -92,7 +94,7 @@ AIO_TEST(File, OpeningAMissingFileIsAnOsErrorWithItsErrno) {
   }
 }
 
-AIO_TEST(File, AFileDroppedWithoutCloseIsStillFlushed) {
+AIO_IO_TEST(File, AFileDroppedWithoutCloseIsStillFlushed) {
   temp_dir dir;
   const std::string path = dir / "dropped.txt";
   {

@@ -9,9 +9,11 @@
 #include <stdexcept>
 #include <thread>
 
+#include "io_backends.hpp"
+
 using namespace std::chrono_literals;
 
-AIO_TEST(Signal, ASignalSentToTheProcessReachesTheHandlerOnTheLoop) {
+AIO_IO_TEST(Signal, ASignalSentToTheProcessReachesTheHandlerOnTheLoop) {
   auto& loop = aio::get_running_loop();
   const auto loop_thread = std::this_thread::get_id();
   int calls = 0;
@@ -30,7 +32,7 @@ AIO_TEST(Signal, ASignalSentToTheProcessReachesTheHandlerOnTheLoop) {
   EXPECT_FALSE(loop.remove_signal_handler(SIGUSR1));
 }
 
-AIO_TEST(Signal, ASignalFromAnotherThreadAndASecondHandlerReplacingTheFirst) {
+AIO_IO_TEST(Signal, ASignalFromAnotherThreadAndASecondHandlerReplacingTheFirst) {
   auto& loop = aio::get_running_loop();
   std::string seen;
   auto sleeper = aio::create_task(aio::detail::as_task(aio::sleep(1h)));
@@ -46,7 +48,7 @@ AIO_TEST(Signal, ASignalFromAnotherThreadAndASecondHandlerReplacingTheFirst) {
   loop.remove_signal_handler(SIGUSR2);
 }
 
-AIO_TEST(Signal, SignalsThatCannotBeCaughtAreRefused) {
+AIO_IO_TEST(Signal, SignalsThatCannotBeCaughtAreRefused) {
   auto& loop = aio::get_running_loop();
   EXPECT_THROW(loop.add_signal_handler(SIGKILL, [] {}), std::invalid_argument);
   EXPECT_THROW(loop.add_signal_handler(0, [] {}), std::invalid_argument);

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "io_backends.hpp"
+
 using namespace std::chrono_literals;
 
 namespace {
@@ -45,7 +47,7 @@ std::uint16_t unused_port() {
 
 }  // namespace
 
-AIO_TEST(Tcp, EchoOneConnectionWithEveryReadFlavour) {
+AIO_IO_TEST(Tcp, EchoOneConnectionWithEveryReadFlavour) {
   aio::server srv = co_await aio::start_server(echo, "127.0.0.1", 0);
   AIO_ASSERT_NE(srv.port(), 0);
   aio::stream c = co_await aio::open_connection("127.0.0.1", srv.port());
@@ -62,7 +64,7 @@ AIO_TEST(Tcp, EchoOneConnectionWithEveryReadFlavour) {
   co_await srv.wait_closed();
 }
 
-AIO_TEST(Tcp, LoopbackEchoWithAThousandConcurrentConnections) {
+AIO_IO_TEST(Tcp, LoopbackEchoWithAThousandConcurrentConnections) {
   aio::server srv = co_await aio::start_server(echo, "127.0.0.1", 0);
   auto client = [](std::uint16_t port, int id) -> aio::task<bool> {
     aio::stream c = co_await aio::open_connection("127.0.0.1", port);
@@ -81,7 +83,7 @@ AIO_TEST(Tcp, LoopbackEchoWithAThousandConcurrentConnections) {
   co_await srv.wait_closed();  // every handler saw its client's end of stream
 }
 
-AIO_TEST(Tcp, PartialReadsAndWritesThroughTinyBuffers) {
+AIO_IO_TEST(Tcp, PartialReadsAndWritesThroughTinyBuffers) {
   aio::server srv = co_await aio::start_server(
       [](aio::stream s) -> aio::task<> {
         // Echo one byte at a time.
@@ -117,7 +119,7 @@ AIO_TEST(Tcp, PartialReadsAndWritesThroughTinyBuffers) {
   co_await srv.wait_closed();
 }
 
-AIO_TEST(Tcp, ConnectRefusedIsAClearException) {
+AIO_IO_TEST(Tcp, ConnectRefusedIsAClearException) {
   EXPECT_THROW(co_await aio::open_connection("127.0.0.1", unused_port()), aio::connection_refused_error);
   try {
     co_await aio::open_connection("127.0.0.1", unused_port());
@@ -126,7 +128,7 @@ AIO_TEST(Tcp, ConnectRefusedIsAClearException) {
   }
 }
 
-AIO_TEST(Tcp, PeerResetMidStream) {
+AIO_IO_TEST(Tcp, PeerResetMidStream) {
   aio::server srv = co_await aio::start_server(
       [](aio::stream s) -> aio::task<> {
         co_await s.read_exactly(4);
@@ -164,7 +166,7 @@ AIO_TEST(Tcp, PeerResetMidStream) {
   co_await srv.wait_closed();
 }
 
-AIO_TEST(Tcp, EndOfStreamGivesEmptyReadsAndIncompleteReadErrors) {
+AIO_IO_TEST(Tcp, EndOfStreamGivesEmptyReadsAndIncompleteReadErrors) {
   aio::server srv = co_await aio::start_server(
       [](aio::stream s) -> aio::task<> {
         s.write("partial");
@@ -187,7 +189,7 @@ AIO_TEST(Tcp, EndOfStreamGivesEmptyReadsAndIncompleteReadErrors) {
   co_await srv.wait_closed();
 }
 
-AIO_TEST(Tcp, CancellingAPendingReadLeavesTheStreamUsable) {
+AIO_IO_TEST(Tcp, CancellingAPendingReadLeavesTheStreamUsable) {
   aio::server srv = co_await aio::start_server(echo, "127.0.0.1", 0);
   aio::stream c = co_await aio::open_connection("127.0.0.1", srv.port());
   auto reader = aio::create_task([](aio::stream& s) -> aio::task<std::string> { co_return co_await s.read(10); }(c));
@@ -210,7 +212,7 @@ AIO_TEST(Tcp, CancellingAPendingReadLeavesTheStreamUsable) {
   co_await srv.wait_closed();
 }
 
-AIO_TEST(Tcp, ClosingAStreamEndsAPendingReadInAnotherTask) {
+AIO_IO_TEST(Tcp, ClosingAStreamEndsAPendingReadInAnotherTask) {
   aio::server srv = co_await aio::start_server(echo, "127.0.0.1", 0);
   aio::stream c = co_await aio::open_connection("127.0.0.1", srv.port());
   auto reader = aio::create_task([](aio::stream& s) -> aio::task<std::string> { co_return co_await s.read(10); }(c));
@@ -223,7 +225,7 @@ AIO_TEST(Tcp, ClosingAStreamEndsAPendingReadInAnotherTask) {
   co_await srv.wait_closed();
 }
 
-AIO_TEST(Tcp, NamesAreResolvedOffTheLoop) {
+AIO_IO_TEST(Tcp, NamesAreResolvedOffTheLoop) {
   aio::server srv = co_await aio::start_server(echo, "localhost", 0);
   aio::stream c = co_await aio::open_connection("localhost", srv.port());
   c.write("name\n");
@@ -234,7 +236,7 @@ AIO_TEST(Tcp, NamesAreResolvedOffTheLoop) {
   co_await srv.wait_closed();
 }
 
-AIO_TEST(Tcp, ServeForeverEndsWhenClosedAndCancellationClosesTheServer) {
+AIO_IO_TEST(Tcp, ServeForeverEndsWhenClosedAndCancellationClosesTheServer) {
   aio::server srv = co_await aio::start_server(echo, "127.0.0.1", 0);
   auto serving = aio::create_task(srv.serve_forever());
   co_await aio::sleep(0s);
@@ -250,7 +252,7 @@ AIO_TEST(Tcp, ServeForeverEndsWhenClosedAndCancellationClosesTheServer) {
   EXPECT_THROW(co_await aio::open_connection("127.0.0.1", other.port()), aio::connection_refused_error);
 }
 
-AIO_TEST(WaitIo, WaitReadableAndWritableOnAPlainPipe) {
+AIO_IO_TEST(WaitIo, WaitReadableAndWritableOnAPlainPipe) {
   int fds[2];
   AIO_ASSERT_EQ(::pipe2(fds, O_NONBLOCK | O_CLOEXEC), 0);
   co_await aio::wait_writable(fds[1]);
@@ -273,4 +275,11 @@ AIO_TEST(WaitIo, WaitReadableAndWritableOnAPlainPipe) {
   co_await aio::wait_readable(fds[0]);
   ::close(fds[0]);
   ::close(fds[1]);
+}
+
+TEST(Backend, EachLoopRunsOnTheBackendAskedFor) {
+  aio::event_loop on_epoll{aio::testing::backend_options(aio::backend::epoll)};
+  EXPECT_EQ(on_epoll.backend(), aio::backend::epoll);
+  aio::event_loop on_uring{aio::testing::backend_options(aio::backend::io_uring)};
+  EXPECT_EQ(on_uring.backend(), aio::backend::io_uring);  // this kernel allows io_uring
 }

@@ -11,13 +11,15 @@
 #include <string>
 #include <thread>
 
+#include "io_backends.hpp"
+
 using namespace std::chrono_literals;
 
 namespace {
 int add(int a, int b) { return a + b; }
 }  // namespace
 
-AIO_TEST(ThreadPool, ToThreadReturnsTheResultOnTheLoopThread) {
+AIO_IO_TEST(ThreadPool, ToThreadReturnsTheResultOnTheLoopThread) {
   const auto loop_thread = std::this_thread::get_id();
   std::thread::id worker;
   int sum = co_await aio::to_thread([&worker](int a, int b) {
@@ -29,7 +31,7 @@ AIO_TEST(ThreadPool, ToThreadReturnsTheResultOnTheLoopThread) {
   EXPECT_EQ(std::this_thread::get_id(), loop_thread);
 }
 
-AIO_TEST(ThreadPool, RunInExecutorOnTheDefaultPoolAndOnAnExplicitPool) {
+AIO_IO_TEST(ThreadPool, RunInExecutorOnTheDefaultPoolAndOnAnExplicitPool) {
   auto& loop = aio::get_running_loop();
   std::string joined = co_await loop.run_in_executor(nullptr, [](std::string a, std::string b) { return a + b; },
                                                      std::string("as"), std::string("ync"));
@@ -39,7 +41,7 @@ AIO_TEST(ThreadPool, RunInExecutorOnTheDefaultPoolAndOnAnExplicitPool) {
   co_await aio::run_in_executor(pool, [] {});  // void results
 }
 
-AIO_TEST(ThreadPool, ExceptionsReachTheAwaitingTask) {
+AIO_IO_TEST(ThreadPool, ExceptionsReachTheAwaitingTask) {
   auto failing = [] () -> int { throw std::invalid_argument("bad input"); };
   EXPECT_THROW(co_await aio::to_thread(failing), std::invalid_argument);
   aio::thread_pool pool{1};
@@ -51,12 +53,12 @@ AIO_TEST(ThreadPool, ExceptionsReachTheAwaitingTask) {
   }
 }
 
-AIO_TEST(ThreadPool, GatherRunsCallsInParallelAndKeepsTheirOrder) {
+AIO_IO_TEST(ThreadPool, GatherRunsCallsInParallelAndKeepsTheirOrder) {
   auto [a, b, c] = co_await aio::gather(aio::to_thread(add, 1, 1), aio::to_thread(add, 2, 2), aio::to_thread(add, 3, 3));
   EXPECT_EQ(a + b * 10 + c * 100, 2 + 40 + 600);
 }
 
-AIO_TEST(ThreadPool, CancellingTheAwaiterLeavesTheWorkerHarmless) {
+AIO_IO_TEST(ThreadPool, CancellingTheAwaiterLeavesTheWorkerHarmless) {
   // The worker blocks until released after its awaiter was cancelled; its completion must find
   // the shared state alive and the task gone.
   auto release = std::make_shared<std::promise<void>>();
@@ -85,7 +87,7 @@ AIO_TEST(ThreadPool, CancellingTheAwaiterLeavesTheWorkerHarmless) {
   co_await aio::sleep(0s);
 }
 
-AIO_TEST(ThreadPool, ACancelledCallThatHasNotStartedIsSkipped) {
+AIO_IO_TEST(ThreadPool, ACancelledCallThatHasNotStartedIsSkipped) {
   aio::thread_pool pool{1};
   std::promise<void> gate;
   auto opened = gate.get_future().share();

@@ -19,6 +19,7 @@
 #include "aio/lifo_queue.hpp"
 #include "aio/mutex.hpp"
 #include "aio/priority_queue.hpp"
+#include "aio/process_pool.hpp"
 #include "aio/queue.hpp"
 #include "aio/result.hpp"
 #include "aio/run.hpp"

@@ -1,4 +1,4 @@
-// aio::event_loop: one single-threaded loop per thread (asyncio's BaseEventLoop on epoll):
+// aio::event_loop: one single-threaded loop per thread (asyncio's BaseEventLoop, on epoll or io_uring):
 // a ready queue, a timer heap, watched file descriptors, signals through a signalfd, and an
 // inbox (with an eventfd) through which other threads hand it calls.
 #pragma once
@@ -60,6 +60,7 @@ namespace detail {
 struct callback_node;
 struct loop_access;
 struct signal_watch;
+class io_backend;
 
 // The one part of a loop other threads may touch. Shared with them, so that a worker finishing
 // after the loop has closed posts into a closed inbox instead of a destroyed loop.
@@ -117,7 +118,7 @@ class event_loop {
   bool is_running() const noexcept { return running_; }
   bool is_closed() const noexcept { return closed_; }
   // Destroys what is left (reported as pending_at_close), shuts the default executor down and
-  // releases the epoll descriptors.
+  // releases the backend's descriptors.
   void close();
 
   time_point time() const noexcept;
@@ -150,7 +151,8 @@ class event_loop {
   void call_exception_handler(const exception_context& context) noexcept;
   void default_exception_handler(const exception_context& context) noexcept;
 
-  aio::backend backend() const noexcept { return aio::backend::epoll; }  // io_uring falls back
+  // The backend asked for in run_options; epoll when the kernel refuses io_uring.
+  aio::backend backend() const noexcept { return backend_; }
 
   // The test clock: time() stops following the wall clock and jumps to the next deadline
   // whenever nothing else is runnable.
@@ -174,6 +176,7 @@ class event_loop {
   void drain_threadsafe();
   void add_io(detail::io_source& source);
   void remove_io(detail::io_source& source) noexcept;
+  void arm_io(detail::io_source& source, bool for_write) noexcept;
   void run_ready(detail::waiter* entry);
 
   detail::ready_queue ready_;
@@ -187,7 +190,8 @@ class event_loop {
   std::size_t io_sources_ = 0;  // file descriptors registered besides the wake-up eventfd
   detail::io_source* io_head_ = nullptr;
 
-  int epoll_fd_ = -1;
+  std::unique_ptr<detail::io_backend> io_;
+  aio::backend backend_ = aio::backend::epoll;
   int wake_fd_ = -1;
   std::shared_ptr<detail::loop_inbox> inbox_;
   std::unique_ptr<thread_pool> default_executor_;
@@ -240,14 +244,21 @@ struct loop_access {
   // Watches `source.fd` (edge-triggered) until remove_io; throws std::system_error.
   static void add_io(event_loop& loop, io_source& source) { loop.add_io(source); }
   static void remove_io(event_loop& loop, io_source& source) noexcept { loop.remove_io(source); }
+  static void arm_io(event_loop& loop, io_source& source, bool for_write) noexcept { loop.arm_io(source, for_write); }
 };
+
+// Places `w` on one side of a registered source: the loop wakes it once that side is ready.
+inline void watch_side(io_source& source, waiter& w, bool for_write) noexcept {
+  (for_write ? source.writer : source.reader) = &w;
+  if (running_loop && source.registered) loop_access::arm_io(*running_loop, source, for_write);
+}
 
 // Parks the running task on one side of a registered source until the loop sees it ready.
 inline void park_on_io(io_source& source, io_waiter& w, bool for_write) noexcept {
   w.source = &source;
   w.for_write = for_write;
   w.ops = &io_wait_ops;
-  (for_write ? source.writer : source.reader) = &w;
+  watch_side(source, w, for_write);
   park(w);
 }
 

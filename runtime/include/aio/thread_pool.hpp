@@ -130,7 +130,9 @@ class [[nodiscard]] executor_call {
     waiter_.ops = &detail::offload_ops;
     state_->awaiting = &waiter_;
     try {
-      pool.submit([state = state_] { detail::offload_state<R, Fn>::run(state); });
+      // The job hands its reference on to the loop with the outcome: the state (and an
+      // exception in it) is then released on the loop's thread, not raced by the worker.
+      pool.submit([state = state_]() mutable { detail::offload_state<R, Fn>::run(std::move(state)); });
     } catch (...) {
       state_->awaiting = nullptr;
       throw;

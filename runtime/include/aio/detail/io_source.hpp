@@ -14,6 +14,7 @@ struct io_source {
   // Called at loop close for a source still registered whose owner has gone (a stream
   // flushing on its own after being dropped): it frees the owner.
   void (*abandon)(io_source&) = nullptr;
+  void* backend_data = nullptr;  // what the loop's backend keeps for this source
   io_source* prev = nullptr;  // the loop's list of registered sources
   io_source* next = nullptr;
   bool registered = false;
