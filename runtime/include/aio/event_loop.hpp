@@ -241,7 +241,7 @@ struct loop_access {
   static void unlink_live(event_loop& loop, task_state& t) noexcept;
   static task_state* live_tasks(const event_loop& loop) noexcept { return loop.live_head_; }
   static const std::shared_ptr<loop_inbox>& inbox(const event_loop& loop) noexcept { return loop.inbox_; }
-  // Watches `source.fd` (edge-triggered) until remove_io; throws std::system_error.
+  // Watches `source.fd` until remove_io (wakes come through watch_side); throws std::system_error.
   static void add_io(event_loop& loop, io_source& source) { loop.add_io(source); }
   static void remove_io(event_loop& loop, io_source& source) noexcept { loop.remove_io(source); }
   static void arm_io(event_loop& loop, io_source& source, bool for_write) noexcept { loop.arm_io(source, for_write); }
