@@ -44,7 +44,7 @@ public:
                                                 replacementOf(*Callee), Offload));
           continue;
         }
-        HelperPath Path = reachedThroughHelper(Context.Model, Call, HelperDepth, IsBlocking);
+        HelperPath Path = reachedThroughHelper(Context.Model, Call, HelperDepth, IsBlocking, Context.Source);
         if (!Path.Helper)
           continue;
         const std::string *Reached = blocking(*Path.Target);
@@ -88,7 +88,15 @@ private:
   const std::string *blocking(const CallSite &Call) const {
     if (Runners.firstListed(Call.Candidates))
       return nullptr;
-    return Blocking.firstListed(Call.Candidates);
+    if (const std::string *Listed = Blocking.firstListed(Call.Candidates))
+      return Listed;
+    // <cstdio> and friends declare the C library in std:: too: std::fopen is ::fopen.
+    for (const std::string &Candidate : Call.Candidates)
+      if (Candidate.compare(0, 5, "std::") == 0 && Candidate.find("::", 5) == std::string::npos)
+        for (const std::string &Name : Blocking.names())
+          if (Name == std::string_view(Candidate).substr(5))
+            return &Name;
+    return nullptr;
   }
 
   std::string_view replacementOf(std::string_view Callee) const {

@@ -2,6 +2,8 @@
 
 #include "driver/fast/FastCheck.h"
 
+#include "driver/fast/NameLookup.h"
+
 #include <charconv>
 
 namespace corolint::fast {
@@ -255,18 +257,32 @@ const CallSite *reachable(const FileModel &Model, size_t Function, unsigned Dept
 
 } // namespace
 
+std::vector<size_t> calleeDefinitions(const FileModel &Model, const CallSite &Call,
+                                      std::string_view Source) {
+  std::vector<size_t> Found;
+  for (const std::string &Candidate : Call.Candidates)
+    if (auto Defined = Model.Definitions.find(Candidate); Defined != Model.Definitions.end())
+      Found.insert(Found.end(), Defined->second.begin(), Defined->second.end());
+  if (Call.Candidates.empty()) {
+    // A member called from its class resolves to no namespace name.
+    std::optional<WrittenName> Written = writtenName(Call.Callee, Source);
+    for (size_t I = 0; Written && I < Model.Functions.size(); ++I)
+      if (!Model.Functions[I].IsLambda && Model.Functions[I].Name == Written->last())
+        Found.push_back(I);
+  }
+  return Found;
+}
+
 HelperPath reachedThroughHelper(const FileModel &Model, const CallSite &Call, unsigned Depth,
-                                const std::function<bool(const CallSite &)> &IsTarget) {
+                                const std::function<bool(const CallSite &)> &IsTarget,
+                                std::string_view Source) {
   if (Depth == 0)
     return {};
   std::vector<bool> Visiting(Model.Functions.size(), false);
   if (Call.Function != NoFunction)
     Visiting[Call.Function] = true;
-  for (const std::string &Candidate : Call.Candidates) {
-    auto Found = Model.Definitions.find(Candidate);
-    if (Found == Model.Definitions.end())
-      continue;
-    for (size_t Helper : Found->second) {
+  {
+    for (size_t Helper : calleeDefinitions(Model, Call, Source)) {
       if (Visiting[Helper] || Model.Functions[Helper].IsCoroutine)
         continue;
       Visiting[Helper] = true;
@@ -356,6 +372,18 @@ LoopSize loopSize(TSNode Loop, std::string_view Source) {
     if (nodeType(Condition) == "condition_clause" || nodeType(Condition) == "parenthesized_expression")
       Condition = childByField(Condition, "value").id ? childByField(Condition, "value")
                                                      : namedChild(Condition, 0);
+    // `while (!pending.empty())`: one iteration per element of pending.
+    if (nodeType(Condition) == "unary_expression" &&
+        nodeText(childByField(Condition, "operator"), Source) == "!") {
+      TSNode Call = childByField(Condition, "argument");
+      TSNode Callee = childByField(Call, "function");
+      if (nodeType(Call) == "call_expression" && nodeType(Callee) == "field_expression" &&
+          nodeText(childByField(Callee, "field"), Source) == "empty") {
+        Size.How = LoopSize::Elements;
+        Size.Source = spelling(childByField(Callee, "argument"), Source);
+        return Size;
+      }
+    }
     return comparisonSize(Condition, Source, 0);
   }
   return Size;

@@ -100,7 +100,13 @@ struct HelperPath {
   const CallSite *Target = nullptr;     ///< the call it leads to
 };
 HelperPath reachedThroughHelper(const FileModel &Model, const CallSite &Call, unsigned Depth,
-                                const std::function<bool(const CallSite &)> &IsTarget);
+                                const std::function<bool(const CallSite &)> &IsTarget,
+                                std::string_view Source);
+
+/// The functions of this file \p Call may run: by the names it resolves to,
+/// or, for a member called from its class, by its unqualified name.
+std::vector<size_t> calleeDefinitions(const FileModel &Model, const CallSite &Call,
+                                      std::string_view Source);
 
 /// \p Scope (its own function's part) contains a node of one of \p Types.
 bool containsOwn(TSNode Scope, std::initializer_list<std::string_view> Types);

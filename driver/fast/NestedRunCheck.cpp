@@ -54,7 +54,7 @@ public:
         } else if (Runner) {
           checkPerItem(Context, Function, Call, *Runner);
         } else if (Function.IsCoroutine) {
-          HelperPath Path = reachedThroughHelper(Context.Model, Call, HelperDepth, IsRunner);
+          HelperPath Path = reachedThroughHelper(Context.Model, Call, HelperDepth, IsRunner, Context.Source);
           if (!Path.Helper)
             continue;
           const std::string *Reached = calleeListed(*Path.Target, Runners);

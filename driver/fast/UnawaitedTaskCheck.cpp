@@ -42,7 +42,7 @@ public:
     for (const CallSite &Call : Context.Model.Calls) {
       if (Call.Function == NoFunction)
         continue;
-      const std::string *Producer = producer(Call, Context.Model);
+      const std::string *Producer = producer(Call, Context.Model, Context.Source);
       if (!Producer || !isDiscarded(Call.Call, Context.Source))
         continue;
       if (AllowCastToVoid && nodeType(parentOf(Call.Call)) != "expression_statement")
@@ -54,7 +54,8 @@ public:
 
 private:
   /// The callee's name when it returns a task, else nullptr.
-  const std::string *producer(const CallSite &Call, const FileModel &Model) const {
+  const std::string *producer(const CallSite &Call, const FileModel &Model,
+                             std::string_view Source) const {
     if (const std::string *Gather = calleeListed(Call, Gathers))
       return Gather;
     for (const std::string &Candidate : Call.Candidates) {
@@ -66,6 +67,10 @@ private:
           return &Candidate;
       return nullptr; // declared here with another type: not a task
     }
+    if (Call.Candidates.empty()) // a member called from its class
+      for (size_t Index : calleeDefinitions(Model, Call, Source))
+        if (typeListed(Model.Functions[Index].ReturnType, Model, TaskTypes))
+          return &Model.Functions[Index].Name;
     return nullptr;
   }
 

@@ -47,15 +47,28 @@ public:
       if (Loops.empty() || awaitedInTheLoop(Context, Call.Call, Loops.front()) ||
           batched(Loops) || feedsOnAQueue(Context, Function, Call))
         continue;
+      // Constant loops multiply: 16 rows of 16 columns spawn 256 tasks.
+      std::uint64_t ConstantTasks = 1;
       for (TSNode Loop : Loops) {
         LoopSize Size = loopSize(Loop, Context.Source);
+        if (Size.How == LoopSize::Constant) {
+          ConstantTasks *= Size.Iterations;
+          Size.Iterations = ConstantTasks;
+        }
+        // An open-ended loop that awaits nothing spawns as fast as it can;
+        // one that awaits (an accept loop) is paced by what it awaits.
         char Kind = Size.How == LoopSize::Elements ? 'e'
                     : Size.How == LoopSize::Count  ? 'c'
                     : Size.How == LoopSize::Constant && Size.Iterations > MaxStaticFanout ? 'k'
-                                                                                           : 0;
+                    : Size.How == LoopSize::Unknown &&
+                            !containsOwn(loopBody(Loop), {"co_await", "co_yield"}) ? '?'
+                                                                                  : 0;
         if (!Kind)
           continue;
-        if (bounded(Context, Function.Body) || spawnedWorkIsBounded(Context, Call))
+        if (perTaskSemaphore(Context, Loops.front(), Call))
+          ; // a semaphore created in the loop bounds nothing
+        else if (bounded(Context, Function.Body, 3, Loops.front()) ||
+                 spawnedWorkIsBounded(Context, Call))
           break;
         Context.report(Name, Call.Call,
                        messages::unboundedSpawn(
@@ -143,14 +156,46 @@ private:
     return Found;
   }
 
+  /// A semaphore declared inside the loop is handed to the spawned work:
+  /// each task gets its own.
+  bool perTaskSemaphore(const CheckContext &Context, TSNode Loop, const CallSite &Spawn) const {
+    std::vector<std::string_view> Local;
+    forEachOwnNode(loopBody(Loop), [&](TSNode Node) {
+      if (nodeType(Node) != "declaration")
+        return true;
+      if (typeListed(childByField(Node, "type"), Context.Model, Semaphores)) {
+        TSNode Declarator = childByField(Node, "declarator");
+        while (!ts_node_is_null(childByField(Declarator, "declarator")))
+          Declarator = childByField(Declarator, "declarator");
+        Local.push_back(nodeText(Declarator, Context.Source));
+      }
+      return false;
+    });
+    bool Passed = false;
+    traverse(
+        childByField(Spawn.Call, "arguments"),
+        [&](TSNode Node, const char *) {
+          if (nodeType(Node) == "identifier")
+            for (std::string_view Name : Local)
+              Passed |= nodeText(Node, Context.Source) == Name;
+          return !Passed;
+        },
+        [](TSNode) {});
+    return Passed;
+  }
+
   /// \p Scope names a semaphore type or calls something named `acquire`,
-  /// itself or in the functions of this file it calls (up to \p Depth deep).
-  bool bounded(const CheckContext &Context, TSNode Scope, unsigned Depth = 3) const {
+  /// itself or in the functions of this file it calls (up to \p Depth deep);
+  /// a semaphore type named inside \p Loop is created per task and does not count.
+  bool bounded(const CheckContext &Context, TSNode Scope, unsigned Depth = 3,
+               TSNode Loop = {}) const {
     bool Found = false;
     traverse(
         Scope,
         [&](TSNode Node, const char *) {
-          if (Found)
+          if (Found || (!ts_node_is_null(Loop) && nodeType(Node) == "declaration" &&
+                        ts_node_start_byte(Node) >= ts_node_start_byte(Loop) &&
+                        ts_node_end_byte(Node) <= ts_node_end_byte(Loop)))
             return false;
           if (const std::vector<std::string> *Names = Context.Model.resolved(Node))
             Found |= Semaphores.firstListed(*Names) != nullptr;
