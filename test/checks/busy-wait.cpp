@@ -3,6 +3,7 @@
 // RUN: %check_corolint_plugin --check-suffix=EVENT %s async-busy-wait %t-event -- --config="{CheckOptions: {async-busy-wait.EventTypes: 'app::signal', async-busy-wait.SleepFunctions: 'app::nap'}}"
 // A profile without an awaitable sleep (asio) has nothing to poll with.
 // RUN: %check_corolint_plugin --check-suffix=ASIO %s async-busy-wait %t-asio -- --config="{CheckOptions: {AsyncProfile: asio}}"
+// RUN: %check_corolint_fast %s async-busy-wait %t-fast
 
 #include <aio/aio.hpp>
 
@@ -34,6 +35,7 @@ aio::task<> waits_for_ready() {
   while (!ready)
     co_await aio::sleep(10ms);
   // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: loop polls '!ready' with 'aio::sleep' between checks: it wakes up for nothing and notices the change up to a whole sleep late; have the writer set an 'aio::event' and 'co_await' its 'wait()' instead [async-busy-wait]
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:3: warning: loop polls '!ready' with 'aio::sleep' between checks: it wakes up for nothing and notices the change up to a whole sleep late; have the writer set an 'aio::event' and 'co_await' its 'wait()' instead [async-busy-wait]
 }
 
 aio::task<> polls_a_method() {
@@ -41,6 +43,7 @@ aio::task<> polls_a_method() {
     co_await aio::sleep(50ms);
   }
   // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: loop polls '!job.done()' with 'aio::sleep' between checks
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:3: warning: loop polls '!job.done()' with 'aio::sleep' between checks
 }
 
 aio::task<> do_while_poll() {
@@ -48,6 +51,7 @@ aio::task<> do_while_poll() {
     co_await aio::sleep(1ms);
   } while (!ready);
   // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: loop polls '!ready' with 'aio::sleep'
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:3: warning: loop polls '!ready' with 'aio::sleep'
 }
 
 aio::task<> for_ever_with_break() {
@@ -57,6 +61,7 @@ aio::task<> for_ever_with_break() {
     co_await aio::sleep(5ms);
   }
   // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: loop polls 'job.finished' with 'aio::sleep'
+  // CHECK-FAST-MESSAGES: :[[@LINE-6]]:3: warning: loop polls 'job.finished' with 'aio::sleep'
 }
 
 aio::task<> returns_when_stopped() {
@@ -66,6 +71,7 @@ aio::task<> returns_when_stopped() {
     co_await aio::sleep(1s);
   }
   // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: loop polls 'stop_requested()' with 'aio::sleep'
+  // CHECK-FAST-MESSAGES: :[[@LINE-6]]:3: warning: loop polls 'stop_requested()' with 'aio::sleep'
 }
 
 aio::task<> sleeps_then_checks() {
@@ -76,6 +82,7 @@ aio::task<> sleeps_then_checks() {
     }
   }
   // CHECK-MESSAGES: :[[@LINE-6]]:3: warning: loop polls 'ready' with 'aio::sleep'
+  // CHECK-FAST-MESSAGES: :[[@LINE-7]]:3: warning: loop polls 'ready' with 'aio::sleep'
 }
 
 // The guide's `while not self.queue: await asyncio.sleep(...)`.
@@ -85,6 +92,7 @@ struct mailbox {
     while (items.empty())
       co_await aio::sleep(1ms);
     // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: loop polls 'items.empty()' with 'aio::sleep'
+    // CHECK-FAST-MESSAGES: :[[@LINE-3]]:5: warning: loop polls 'items.empty()' with 'aio::sleep'
     int item = items.front();
     items.pop_front();
     co_return item;
@@ -96,6 +104,7 @@ aio::task<int> polls_a_handle() {
   while (!h.done())
     co_await aio::sleep(1ms);
   // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: loop polls '!h.done()' with 'aio::sleep'
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:3: warning: loop polls '!h.done()' with 'aio::sleep'
   co_return co_await h;
 }
 
@@ -103,6 +112,7 @@ aio::task<> two_flags() {
   while (!ready && !cancelled_flag)
     co_await aio::sleep(1ms);
   // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: loop polls '!ready && !cancelled_flag' with 'aio::sleep'
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:3: warning: loop polls '!ready && !cancelled_flag' with 'aio::sleep'
 }
 
 aio::task<> in_a_lambda() {
@@ -110,6 +120,7 @@ aio::task<> in_a_lambda() {
     for (; !ready;)
       co_await aio::sleep(1ms);
     // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: loop polls '!ready' with 'aio::sleep'
+    // CHECK-FAST-MESSAGES: :[[@LINE-3]]:5: warning: loop polls '!ready' with 'aio::sleep'
   };
   co_await wait();
 }
@@ -118,6 +129,7 @@ template <typename Predicate> aio::task<> wait_until(Predicate done) {
   while (!done())
     co_await aio::sleep(1ms);
   // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: loop polls '!done()' with 'aio::sleep'
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:3: warning: loop polls '!done()' with 'aio::sleep'
 }
 
 // Configured sleep and event types.
