@@ -2,6 +2,7 @@
 // RUN: %check_corolint %s async-cancellation-swallowed %t-cli
 // A library that does not deliver cancellation as an exception has nothing to swallow.
 // RUN: %check_corolint_plugin --check-suffix=ASIO %s async-cancellation-swallowed %t-asio -- --config="{CheckOptions: {AsyncProfile: asio}}"
+// RUN: %check_corolint_fast %s async-cancellation-swallowed %t-fast
 
 #include <aio/aio.hpp>
 
@@ -30,6 +31,7 @@ aio::task<> cleans_up_and_forgets() {
   // CHECK-FIXES: {{^}}    cleanup();{{$}}
   // CHECK-FIXES-NEXT: {{^}}    throw;{{$}}
   // CHECK-FIXES-NEXT: {{^}}  }{{$}}
+  // CHECK-FAST-MESSAGES: :[[@LINE-7]]:5: warning: handler of 'aio::cancelled_error' around a suspension point in coroutine 'cleans_up_and_forgets' swallows the cancellation: the task goes on as if never cancelled, so the timeout or task group that cancelled it waits for nothing; end the handler with 'throw;' [async-cancellation-swallowed]
 }
 
 // An empty handler of the cancellation type (async-dropped-exception leaves it to us).
@@ -39,6 +41,7 @@ aio::task<> empty_handler() {
   } catch (aio::cancelled_error &) {}
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler of 'aio::cancelled_error' around a suspension point in coroutine 'empty_handler'
   // CHECK-FIXES: {{^}}  } catch (aio::cancelled_error &) { throw; }{{$}}
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:5: warning: handler of 'aio::cancelled_error' around a suspension point in coroutine 'empty_handler'
 }
 
 // `catch (...)` that logs and carries on also eats the cancellation.
@@ -51,6 +54,7 @@ aio::task<> catch_all_logs() {
   // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: 'catch (...)' also catches 'aio::cancelled_error' around a suspension point in coroutine 'catch_all_logs' swallows the cancellation
   // CHECK-FIXES: {{^}}    log_error("fetch failed");{{$}}
   // CHECK-FIXES-NEXT: {{^}}    throw;{{$}}
+  // CHECK-FAST-MESSAGES: :[[@LINE-6]]:5: warning: 'catch (...)' also catches 'aio::cancelled_error' around a suspension point in coroutine 'catch_all_logs' swallows the cancellation
 }
 
 // Recording a flag is not re-raising.
@@ -62,6 +66,7 @@ aio::task<bool> catch_all_sets_flag() {
     failed = true;
   }
   // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: 'catch (...)' also catches 'aio::cancelled_error'
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:5: warning: 'catch (...)' also catches 'aio::cancelled_error'
   co_return failed;
 }
 
@@ -73,6 +78,7 @@ aio::task<int> returns_a_default() {
     co_return -1;
   }
   // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: handler of 'aio::cancelled_error' around a suspension point in coroutine 'returns_a_default'
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:5: warning: handler of 'aio::cancelled_error' around a suspension point in coroutine 'returns_a_default'
 }
 
 aio::task<int> catch_all_returns() {
@@ -83,6 +89,7 @@ aio::task<int> catch_all_returns() {
     co_return 0;
   }
   // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: 'catch (...)' also catches 'aio::cancelled_error'
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:5: warning: 'catch (...)' also catches 'aio::cancelled_error'
 }
 
 // A worker that cannot be stopped: every cancel() is turned into `continue`.
@@ -94,6 +101,7 @@ aio::task<> unstoppable_worker() {
       continue;
     }
     // CHECK-MESSAGES: :[[@LINE-3]]:7: warning: handler of 'aio::cancelled_error' around a suspension point in coroutine 'unstoppable_worker'
+    // CHECK-FAST-MESSAGES: :[[@LINE-4]]:7: warning: handler of 'aio::cancelled_error' around a suspension point in coroutine 'unstoppable_worker'
   }
 }
 
@@ -106,6 +114,7 @@ aio::task<> records_but_never_rethrows() {
     failure = std::current_exception();
   }
   // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: handler of 'aio::cancelled_error'
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:5: warning: handler of 'aio::cancelled_error'
   co_await close_connection();
 }
 
@@ -118,6 +127,7 @@ aio::task<> rethrows_the_wrong_thing() {
     failure = std::current_exception();
   }
   // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: 'catch (...)' also catches 'aio::cancelled_error'
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:5: warning: 'catch (...)' also catches 'aio::cancelled_error'
   co_await close_connection();
   if (other)
     std::rethrow_exception(other);
@@ -133,6 +143,7 @@ aio::task<> cancels_on_some_paths(bool stop) {
   } catch (const aio::cancelled_error &) {
   }
   // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: handler of 'aio::cancelled_error' around a suspension point in coroutine 'cancels_on_some_paths'
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:5: warning: handler of 'aio::cancelled_error' around a suspension point in coroutine 'cancels_on_some_paths'
 }
 
 // Cancels one task, awaits another.
@@ -145,6 +156,7 @@ aio::task<> cancels_the_other_one() {
   } catch (const aio::cancelled_error &) {
   }
   // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: handler of 'aio::cancelled_error'
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:5: warning: handler of 'aio::cancelled_error'
   co_await a;
 }
 
@@ -158,6 +170,7 @@ aio::task<> cancels_then_sleeps() {
   } catch (const aio::cancelled_error &) {
   }
   // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: handler of 'aio::cancelled_error'
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:5: warning: handler of 'aio::cancelled_error'
 }
 
 // A coroutine lambda is a coroutine too.
@@ -170,6 +183,7 @@ aio::task<> lambda_swallows() {
       ++count;
     }
     // CHECK-MESSAGES: :[[@LINE-3]]:7: warning: handler of 'aio::cancelled_error' around a suspension point in a coroutine lambda swallows the cancellation
+    // CHECK-FAST-MESSAGES: :[[@LINE-4]]:7: warning: handler of 'aio::cancelled_error' around a suspension point in a coroutine lambda swallows the cancellation
   };
   co_await worker();
 }
@@ -183,6 +197,7 @@ template <typename T> aio::task<T> with_default(aio::task<T> work, T fallback) {
     log_error("cancelled");
   }
   // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: handler of 'aio::cancelled_error' around a suspension point in coroutine 'with_default'
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:5: warning: handler of 'aio::cancelled_error' around a suspension point in coroutine 'with_default'
   co_return fallback;
 }
 aio::task<int> use_with_default() { co_return co_await with_default(fetch(12), 0); }
