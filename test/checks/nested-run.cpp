@@ -1,6 +1,7 @@
 // RUN: %check_corolint_plugin %s async-nested-run %t
 // RUN: %check_corolint %s async-nested-run %t-cli
 // RUN: %check_corolint_plugin --check-suffix=CUSTOM %s async-nested-run %t-custom -- --config="{CheckOptions: {async-nested-run.RunFunctions: 'my::block_on', async-nested-run.HelperDepth: 0}}"
+// RUN: %check_corolint_fast %s async-nested-run %t-fast
 
 #include <aio/aio.hpp>
 
@@ -22,6 +23,7 @@ template <typename T> T block_on(aio::task<T> work) { return aio::run(std::move(
 aio::task<int> runs_nested_loop() {
   co_return aio::run(inner());
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'aio::run' in coroutine 'runs_nested_loop' blocks the running event loop to run another one; 'co_await' the task instead [async-nested-run]
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:13: warning: 'aio::run' in coroutine 'runs_nested_loop' blocks the running event loop to run another one; 'co_await' the task instead [async-nested-run]
 }
 
 aio::task<int> runs_another_event_loop() {
@@ -35,6 +37,7 @@ int load_sync() { return aio::run(inner()); }
 aio::task<int> calls_sync_helper() {
   co_return load_sync() + 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: call to 'load_sync' in coroutine 'calls_sync_helper' runs a second event loop inside the running one: it reaches 'aio::run', which blocks every task until it returns; make the helper a coroutine and 'co_await' the work [async-nested-run]
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:13: warning: call to 'load_sync' in coroutine 'calls_sync_helper' runs a second event loop inside the running one: it reaches 'aio::run', which blocks every task until it returns; make the helper a coroutine and 'co_await' the work [async-nested-run]
 }
 
 // Two helpers deep.
@@ -42,6 +45,7 @@ int load_twice() { return load_sync() * 2; }
 aio::task<> calls_helper_of_helper() {
   int n = load_twice();
   // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: call to 'load_twice' in coroutine 'calls_helper_of_helper' runs a second event loop inside the running one: it reaches 'aio::run'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:11: warning: call to 'load_twice' in coroutine 'calls_helper_of_helper' runs a second event loop inside the running one: it reaches 'aio::run'
   co_await aio::sleep(std::chrono::milliseconds(n));
 }
 
@@ -50,6 +54,7 @@ aio::task<> lambda_runs_loop() {
   auto step = [&]() -> aio::task<int> {
     co_return aio::run(fetch(2));
     // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'aio::run' in a coroutine lambda blocks the running event loop
+    // CHECK-FAST-MESSAGES: :[[@LINE-2]]:15: warning: 'aio::run' in a coroutine lambda blocks the running event loop
   };
   co_await step();
 }
@@ -60,6 +65,7 @@ struct client {
   aio::task<int> refresh() {
     co_return get_sync();
     // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: call to 'get_sync' in coroutine 'refresh' runs a second event loop
+    // CHECK-FAST-MESSAGES: :[[@LINE-2]]:15: warning: call to 'get_sync' in coroutine 'refresh' runs a second event loop
   }
 };
 
@@ -69,6 +75,7 @@ std::vector<int> fetch_each(const std::vector<int> &ids) {
   for (int id : ids)
     results.push_back(aio::run(fetch(id)));
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'aio::run' starts and tears down a new event loop for each element of 'ids', so nothing runs concurrently and loop-bound resources are rebuilt each time; run one coroutine that awaits all the items (single event loop) [async-nested-run]
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:23: warning: 'aio::run' starts and tears down a new event loop for each element of 'ids', so nothing runs concurrently and loop-bound resources are rebuilt each time; run one coroutine that awaits all the items (single event loop) [async-nested-run]
   return results;
 }
 
@@ -77,6 +84,7 @@ int fetch_n(std::size_t n) {
   for (std::size_t i = 0; i < n; ++i)
     total += aio::run(fetch(static_cast<int>(i)));
   // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'aio::run' starts and tears down a new event loop on each iteration of a loop bounded by 'n'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:14: warning: 'aio::run' starts and tears down a new event loop on each iteration of a loop bounded by 'n'
   return total;
 }
 
@@ -85,6 +93,7 @@ int fetch_three() {
   for (int i = 0; i < 3; ++i)
     total += aio::run(fetch(i));
   // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'aio::run' starts and tears down a new event loop on each of 3 iterations
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:14: warning: 'aio::run' starts and tears down a new event loop on each of 3 iterations
   return total;
 }
 
@@ -93,6 +102,7 @@ int fetch_by_index(const std::vector<int> &ids) {
   for (std::size_t i = 0; i < ids.size(); ++i)
     total += aio::run(fetch(ids[i]));
   // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'aio::run' starts and tears down a new event loop
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:14: warning: 'aio::run' starts and tears down a new event loop
   return total;
 }
 
@@ -102,6 +112,7 @@ auto make_batch_runner() {
     for (int item : items)
       aio::run(fetch(item));
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'aio::run' starts and tears down a new event loop for each element of 'items'
+    // CHECK-FAST-MESSAGES: :[[@LINE-2]]:7: warning: 'aio::run' starts and tears down a new event loop for each element of 'items'
   };
 }
 
@@ -110,6 +121,7 @@ aio::task<int> calls_block_on() {
   co_return my::block_on(fetch(4));
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: call to 'block_on' in coroutine 'calls_block_on' runs a second event loop inside the running one: it reaches 'aio::run'
   // CHECK-MESSAGES-CUSTOM: :[[@LINE-2]]:13: warning: 'my::block_on' in coroutine 'calls_block_on' blocks the running event loop
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:13: warning: call to 'block_on' in coroutine 'calls_block_on' runs a second event loop inside the running one: it reaches 'aio::run'
 }
 
 // ---- must leave alone ------------------------------------------------------
