@@ -2,6 +2,7 @@
 // RUN: %check_corolint %s async-no-await %t-cli
 // Only the profile's task types count: aio::task is no cppcoro task.
 // RUN: %check_corolint_plugin --check-suffix=CPPCORO %s async-no-await %t-cppcoro -- --config="{CheckOptions: {AsyncProfile: cppcoro}}"
+// RUN: %check_corolint_fast %s async-no-await %t-fast
 
 #include <aio/aio.hpp>
 
@@ -22,9 +23,11 @@ aio::task<int> fetch(int id) {
 
 aio::task<int> answer() { co_return 42; }
 // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: coroutine 'answer' never suspends (no 'co_await' or 'co_yield'): it pays for a coroutine frame and makes every caller await it for nothing; make it a plain function returning 'int' [async-no-await]
+// CHECK-FAST-MESSAGES: :[[@LINE-2]]:16: warning: coroutine 'answer' never suspends (no 'co_await' or 'co_yield'): it pays for a coroutine frame and makes every caller await it for nothing; make it a plain function returning 'int' [async-no-await]
 
 aio::task<> log_it() {
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: coroutine 'log_it' never suspends (no 'co_await' or 'co_yield'): it pays for a coroutine frame and makes every caller await it for nothing; make it a plain function [async-no-await]
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:13: warning: coroutine 'log_it' never suspends (no 'co_await' or 'co_yield'): it pays for a coroutine frame and makes every caller await it for nothing; make it a plain function [async-no-await]
   log_line("hello");
   co_return;
 }
@@ -32,6 +35,7 @@ aio::task<> log_it() {
 // The guide's "Async over everything": no I/O, no await.
 aio::task<double> calculate_total(const std::vector<double> &prices) {
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: coroutine 'calculate_total' never suspends {{.*}} returning 'double'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:19: warning: coroutine 'calculate_total' never suspends {{.*}} returning 'double'
   double total = 0.0;
   for (double price : prices)
     total += price;
@@ -41,6 +45,7 @@ aio::task<double> calculate_total(const std::vector<double> &prices) {
 // The guide's async_sum: a value computed by a call is still computed synchronously.
 aio::task<int> async_sum(const std::vector<int> &numbers) {
   // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: coroutine 'async_sum' never suspends
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:16: warning: coroutine 'async_sum' never suspends
   co_return std::accumulate(numbers.begin(), numbers.end(), 0);
 }
 
@@ -48,15 +53,19 @@ struct cache {
   int n = 0;
   aio::task<int> size() const { co_return n; }
   // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: coroutine 'size' never suspends
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:18: warning: coroutine 'size' never suspends
   static aio::task<bool> enabled() { co_return true; }
   // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: coroutine 'enabled' never suspends {{.*}} returning 'bool'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:26: warning: coroutine 'enabled' never suspends {{.*}} returning 'bool'
 };
 
 template <typename T> aio::task<T> wrap(T value) { co_return value; }
 // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: coroutine 'wrap' never suspends {{.*}} returning 'T'
+// CHECK-FAST-MESSAGES: :[[@LINE-2]]:36: warning: coroutine 'wrap' never suspends {{.*}} returning 'T'
 
 aio::task<int> pick(bool first) {
   // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: coroutine 'pick' never suspends
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:16: warning: coroutine 'pick' never suspends
   if (first)
     co_return 1;
   co_return 2;
@@ -66,10 +75,12 @@ aio::task<int> pick(bool first) {
 aio::task<int> later();
 aio::task<int> later() { co_return 3; }
 // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: coroutine 'later' never suspends
+// CHECK-FAST-MESSAGES: :[[@LINE-2]]:16: warning: coroutine 'later' never suspends
 
 // The awaits of a nested lambda are the lambda's, not the enclosing coroutine's.
 aio::task<> spawns_only() {
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: coroutine 'spawns_only' never suspends
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:13: warning: coroutine 'spawns_only' never suspends
   auto job = []() -> aio::task<> { co_await aio::sleep(1ms); };
   aio::create_task(job()).cancel();
   co_return;
