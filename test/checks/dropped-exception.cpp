@@ -1,5 +1,6 @@
 // RUN: %check_corolint_plugin %s async-dropped-exception %t
 // RUN: %check_corolint %s async-dropped-exception %t-cli
+// RUN: %check_corolint_fast %s async-dropped-exception %t-fast
 
 #include <aio/aio.hpp>
 
@@ -26,12 +27,14 @@ void keep_forever(aio::join_handle<void>) {}
 aio::task<> fire_and_forget() {
   aio::create_task(background_job());
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: handle returned by 'aio::create_task' is discarded: if the task fails, its exception is never retrieved; keep the handle and 'co_await' it [async-dropped-exception]
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:3: warning: handle returned by 'aio::create_task' is discarded: if the task fails, its exception is never retrieved; keep the handle and 'co_await' it [async-dropped-exception]
   co_return;
 }
 
 aio::task<> cast_away() {
   (void)aio::create_task(background_job());
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: handle returned by 'aio::create_task' is discarded
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:9: warning: handle returned by 'aio::create_task' is discarded
   co_return;
 }
 
@@ -39,6 +42,7 @@ aio::task<> cast_away() {
 void spawn_from_callback() {
   aio::create_task(fetch(1), "fetcher");
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: handle returned by 'aio::create_task' is discarded
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:3: warning: handle returned by 'aio::create_task' is discarded
 }
 
 aio::task<> handle_never_awaited() {
@@ -86,6 +90,7 @@ aio::task<> swallow_everything() {
   } catch (...) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: exception caught around a suspension point in coroutine 'swallow_everything' is swallowed: the handler neither rethrows, logs nor records it; log it, record it, or rethrow with 'throw;'
   // CHECK-MESSAGES: :[[@LINE-3]]:5: note: a failure of this operation is lost
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:5: warning: exception caught around a suspension point in coroutine 'swallow_everything' is swallowed: the handler neither rethrows, logs nor records it; log it, record it, or rethrow with 'throw;'
   }
 }
 
@@ -155,6 +160,7 @@ struct Service {
   aio::task<> start() {
     aio::create_task(poll());
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handle returned by 'aio::create_task' is discarded
+    // CHECK-FAST-MESSAGES: :[[@LINE-2]]:5: warning: handle returned by 'aio::create_task' is discarded
     co_return;
   }
   aio::task<> poll() { co_return; }
