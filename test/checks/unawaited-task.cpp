@@ -1,5 +1,6 @@
 // RUN: %check_corolint_plugin %s async-unawaited-task %t
 // RUN: %check_corolint %s async-unawaited-task %t-cli
+// RUN: %check_corolint_fast %s async-unawaited-task %t-fast
 
 #include <aio/aio.hpp>
 
@@ -22,6 +23,7 @@ aio::task<> forgot_await() {
   fetch_data(1);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch_data' is discarded, so it never runs; 'co_await' it or schedule it with 'aio::create_task' [async-unawaited-task]
   // CHECK-FIXES: {{^}}  co_await fetch_data(1);{{$}}
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:3: warning: task returned by 'fetch_data' is discarded, so it never runs; 'co_await' it or schedule it with 'aio::create_task' [async-unawaited-task]
   co_return;
 }
 
@@ -31,6 +33,7 @@ aio::task<> forgot_in_branch(bool retry) {
     save(1);
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'save' is discarded
   // CHECK-FIXES: {{^}}    co_await save(1);{{$}}
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:5: warning: task returned by 'save' is discarded
   co_await save(2);
 }
 
@@ -38,8 +41,10 @@ aio::task<> forgot_in_branch(bool retry) {
 aio::task<> cast_to_void() {
   (void)fetch_data();
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: task returned by 'fetch_data' is discarded
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:9: warning: task returned by 'fetch_data' is discarded
   static_cast<void>(save(3));
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: task returned by 'save' is discarded
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:21: warning: task returned by 'save' is discarded
   co_return;
 }
 
@@ -48,6 +53,7 @@ void plain_caller() {
   save(4);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'save' is discarded
   // CHECK-FIXES: {{^}}  save(4);{{$}}
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:3: warning: task returned by 'save' is discarded
 }
 
 // C++ forbids co_await in a handler: flagged, not rewritten.
@@ -58,6 +64,7 @@ aio::task<> in_handler() {
     save(6);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'save' is discarded
     // CHECK-FIXES: {{^}}    save(6);{{$}}
+    // CHECK-FAST-MESSAGES: :[[@LINE-3]]:5: warning: task returned by 'save' is discarded
   }
 }
 
@@ -147,6 +154,7 @@ aio::task<> generic_forget(T value) {
   save(static_cast<int>(value));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'save' is discarded
   // CHECK-FIXES: {{^}}  co_await save(static_cast<int>(value));{{$}}
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:3: warning: task returned by 'save' is discarded
   co_return;
 }
 template aio::task<> generic_forget(long);
