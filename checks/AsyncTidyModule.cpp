@@ -7,6 +7,7 @@
 #include "BlockingCallCheck.h"
 #include "BusyWaitCheck.h"
 #include "CancellationSwallowedCheck.h"
+#include "DanglingReferenceCheck.h"
 #include "DroppedExceptionCheck.h"
 #include "NestedRunCheck.h"
 #include "NoAwaitCheck.h"
@@ -23,6 +24,7 @@ public:
     Factories.registerCheck<BlockingCallCheck>("async-blocking-call");
     Factories.registerCheck<BusyWaitCheck>("async-busy-wait");
     Factories.registerCheck<CancellationSwallowedCheck>("async-cancellation-swallowed");
+    Factories.registerCheck<DanglingReferenceCheck>("async-dangling-reference");
     Factories.registerCheck<DroppedExceptionCheck>("async-dropped-exception");
     Factories.registerCheck<NestedRunCheck>("async-nested-run");
     Factories.registerCheck<NoAwaitCheck>("async-no-await");

@@ -144,4 +144,45 @@ Consumption consumptionOf(const VarDecl &Var, const FunctionDecl &Function, ASTC
   return {};
 }
 
+namespace {
+std::unique_ptr<CFG> bodyGraph(const FunctionDecl &Function, ASTContext &Context) {
+  const Stmt *Body = userBody(Function);
+  if (!Body)
+    return nullptr;
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  return CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Context, Options);
+}
+} // namespace
+
+UseAfterSuspension firstUseAfterSuspension(const FunctionDecl &Function, ASTContext &Context,
+                                           llvm::function_ref<bool(const Stmt &)> IsUse) {
+  std::unique_ptr<CFG> Graph = bodyGraph(Function, Context);
+  if (!Graph)
+    return {};
+  for (const CFGBlock *Start : *Graph) {
+    for (unsigned I = 0; I < Start->size(); ++I) {
+      auto Element = (*Start)[I].getAs<CFGStmt>();
+      if (!Element || !llvm::isa<CoawaitExpr, CoyieldExpr>(Element->getStmt()))
+        continue;
+      // Walk forward from just after this suspension point.
+      llvm::DenseSet<const CFGBlock *> Visited;
+      std::deque<std::pair<const CFGBlock *, unsigned>> Work{{Start, I + 1}};
+      while (!Work.empty()) {
+        auto [Block, First] = Work.front();
+        Work.pop_front();
+        for (unsigned J = First; J < Block->size(); ++J)
+          if (auto S = (*Block)[J].getAs<CFGStmt>())
+            if (IsUse(*S->getStmt()))
+              return {S->getStmt(), Element->getStmt()};
+        for (const CFGBlock::AdjacentBlock &Successor : Block->succs())
+          if (const CFGBlock *Next = Successor.getReachableBlock())
+            if (Visited.insert(Next).second)
+              Work.push_back({Next, 0});
+      }
+    }
+  }
+  return {};
+}
+
 } // namespace corolint

@@ -35,6 +35,20 @@ Consumption consumptionOf(const clang::VarDecl &Var, const clang::FunctionDecl &
                           clang::ASTContext &Context,
                           llvm::function_ref<bool(const clang::DeclRefExpr &)> IsConsuming);
 
+/// A statement that may run after its function has suspended.
+struct UseAfterSuspension {
+  const clang::Stmt *Use = nullptr;        ///< null when there is none
+  const clang::Stmt *Suspension = nullptr; ///< a co_await or co_yield it can follow
+};
+
+/// The first statement of \p Function's body that \p IsUse accepts and that
+/// is reachable on the CFG from a suspension point (so a use in the awaited
+/// operand itself, evaluated before suspending, does not count; a use in a
+/// loop that suspends does).
+UseAfterSuspension firstUseAfterSuspension(const clang::FunctionDecl &Function,
+                                           clang::ASTContext &Context,
+                                           llvm::function_ref<bool(const clang::Stmt &)> IsUse);
+
 } // namespace corolint
 
 #endif

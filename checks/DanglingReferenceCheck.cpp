@@ -1,0 +1,326 @@
+//===--- DanglingReferenceCheck.cpp - async-dangling-reference -------------===//
+
+#include "DanglingReferenceCheck.h"
+#include "utils/Coroutines.h"
+#include "utils/Flow.h"
+#include "utils/Messages.h"
+#include "utils/Profiles.h"
+#include "utils/Statements.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolint {
+
+namespace {
+
+constexpr llvm::StringLiteral DefaultViewTypes = "::std::basic_string_view;::std::span";
+
+/// How messages name a function: its qualified name without the leading "::".
+std::string displayName(const FunctionDecl &Function) {
+  std::string Qualified = qualifiedName(Function);
+  return Qualified.empty() ? Function.getNameAsString() : Qualified.substr(2);
+}
+
+/// The lambda whose call operator \p Method is, or null.
+const CXXRecordDecl *lambdaClass(const FunctionDecl *Function) {
+  const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Function);
+  return Method && Method->getParent()->isLambda() ? Method->getParent() : nullptr;
+}
+
+bool hasCaptures(const CXXRecordDecl &Lambda) {
+  return Lambda.capture_size() > 0 || Lambda.getLambdaCaptureDefault() != LCD_None;
+}
+
+/// `T&&` with T a parameter of the function template: a wrapper that forwards
+/// (and usually moves a temporary into its own storage).
+bool isForwardingReference(const ParmVarDecl &Param) {
+  const auto *Function = llvm::dyn_cast<FunctionDecl>(Param.getDeclContext());
+  if (!Function)
+    return false;
+  const FunctionDecl *Pattern = Function->getTemplateInstantiationPattern();
+  if (!Pattern || Param.getFunctionScopeIndex() >= Pattern->getNumParams())
+    return false;
+  QualType Type = Pattern->getParamDecl(Param.getFunctionScopeIndex())->getType();
+  const auto *Reference = Type->getAs<RValueReferenceType>();
+  return Reference && Reference->getPointeeType()->getAs<TemplateTypeParmType>();
+}
+
+/// The callee's frame keeps what its parameters refer to: a coroutine, or a
+/// function whose body we cannot see (so we take its declaration's word).
+bool frameKeepsParameters(const FunctionDecl &Callee) {
+  const FunctionDecl *Definition = Callee.getDefinition();
+  if (!Definition) {
+    if (const FunctionDecl *Pattern = Callee.getTemplateInstantiationPattern())
+      Definition = Pattern->getDefinition();
+  }
+  return !Definition || isCoroutine(*Definition);
+}
+
+/// The arguments of \p Call that bind to the callee's parameters, paired.
+llvm::SmallVector<std::pair<const Expr *, const ParmVarDecl *>, 4>
+parameterArguments(const CallExpr &Call, const FunctionDecl &Callee) {
+  llvm::SmallVector<std::pair<const Expr *, const ParmVarDecl *>, 4> Pairs;
+  unsigned Shift = 0;
+  if (llvm::isa<CXXOperatorCallExpr>(Call) && llvm::isa<CXXMethodDecl>(Callee))
+    Shift = 1; // the object is argument 0
+  for (unsigned I = Shift; I < Call.getNumArgs() && I - Shift < Callee.getNumParams(); ++I)
+    Pairs.push_back({Call.getArg(I), Callee.getParamDecl(I - Shift)});
+  return Pairs;
+}
+
+std::string howEscapes(const TaskDestination &Where, const Expr &Task) {
+  switch (Where.How) {
+  case TaskDestination::Handed:
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(Where.Via))
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        return "handed to '" + displayName(*Callee) + "'";
+    return "handed on";
+  case TaskDestination::Returned:
+    return "returned";
+  case TaskDestination::Stored:
+    return "stored";
+  case TaskDestination::Local:
+    return Where.Holder ? "kept in '" + Where.Holder->getNameAsString() + "'" : "kept";
+  default:
+    (void)Task;
+    return "";
+  }
+}
+
+} // namespace
+
+DanglingReferenceCheck::DanglingReferenceCheck(llvm::StringRef Name,
+                                               tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context) {
+  const ProfileData &Profile = readProfile(*this, Options);
+  TaskTypes = readListOption(Options, "TaskTypes", Profile.TaskTypes);
+  RunFunctions = readListOption(Options, "RunFunctions", Profile.RunFunctions);
+  KeepAliveFunctions = readListOption(Options, "KeepAliveFunctions", Profile.KeepAliveFunctions);
+  ViewTypes = readListOption(Options, "ViewTypes",
+                             std::string_view(DefaultViewTypes.data(), DefaultViewTypes.size()));
+}
+
+void DanglingReferenceCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "TaskTypes", TaskTypes.Raw);
+  Options.store(Opts, "RunFunctions", RunFunctions.Raw);
+  Options.store(Opts, "KeepAliveFunctions", KeepAliveFunctions.Raw);
+  Options.store(Opts, "ViewTypes", ViewTypes.Raw);
+}
+
+void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
+  if (!TaskTypes.Names.empty())
+    Finder->addMatcher(expr(anyOf(callExpr(), cxxMemberCallExpr(), cxxOperatorCallExpr()),
+                            hasTypeInNameList(&TaskTypes.Names))
+                           .bind("task-call"),
+                       this);
+  // A coroutine lambda handed to a function as a callable (not called in place).
+  Finder->addMatcher(
+      expr(anyOf(callExpr(hasAnyArgument(ignoringImplicit(lambdaExpr().bind("lambda")))),
+                 cxxConstructExpr(hasAnyArgument(ignoringImplicit(lambdaExpr().bind("lambda"))))))
+          .bind("receiver"),
+      this);
+}
+
+void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Call = Result.Nodes.getNodeAs<Expr>("task-call"))
+    checkTaskCall(*Call, *Result.Context);
+  else if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    checkHandedLambda(*Lambda, *Result.Nodes.getNodeAs<Expr>("receiver"), *Result.Context);
+}
+
+llvm::SmallVector<DanglingReferenceCheck::Dependency, 2>
+DanglingReferenceCheck::dependencies(const Expr &E) const {
+  llvm::SmallVector<Dependency, 2> Found;
+  const auto *Call = llvm::dyn_cast<CallExpr>(&E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return Found;
+  // A lambda coroutine called in place or through a local: its captures live
+  // in that object.
+  if (const CXXRecordDecl *Lambda = lambdaClass(Callee)) {
+    const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(Call);
+    if (Operator && Operator->getNumArgs() > 0 && hasCaptures(*Lambda) && isCoroutine(*Callee)) {
+      Referent Closure = referentOf(*Operator->getArg(0));
+      if (Closure.How != Referent::None)
+        Found.push_back({Closure, Callee, true});
+    }
+  }
+  if (!frameKeepsParameters(*Callee))
+    return Found;
+  // The object a member coroutine runs on is a reference parameter too.
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call)) {
+    const Expr *Object = Member->getImplicitObjectArgument();
+    if (Object && !Object->getType()->isPointerType()) {
+      Referent On = referentOf(*Object);
+      if (On.How != Referent::None)
+        Found.push_back({On, nullptr, false});
+    }
+  }
+  for (auto [Arg, Param] : parameterArguments(*Call, *Callee)) {
+    QualType Type = Param->getType();
+    Referent Target;
+    if (Type->isReferenceType() && !isForwardingReference(*Param))
+      Target = referentOf(*Arg);
+    else if (!Type->isReferenceType() && ViewTypes.Names.containsType(Type))
+      Target = referentOf(*Arg, &ViewTypes.Names);
+    if (Target.How != Referent::None)
+      Found.push_back({Target, Param, false});
+  }
+  return Found;
+}
+
+void DanglingReferenceCheck::checkTaskCall(const Expr &Call, ASTContext &Context) {
+  StatementContext Where = contextOf(Call, Context);
+  if (!Where.Function || Where.Unevaluated)
+    return;
+  llvm::SmallVector<Dependency, 2> Dependencies = dependencies(Call);
+  if (Dependencies.empty() || completesInFullExpression(Call, Context, RunFunctions.Names))
+    return;
+  TaskDestination Destination = destinationOf(Call, Context);
+  if (Destination.How == TaskDestination::Discarded || Destination.How == TaskDestination::Unknown)
+    return; // a discarded task never runs: async-unawaited-task reports it
+  const FunctionDecl *Callee = llvm::cast<CallExpr>(Call).getDirectCallee();
+  std::string Coroutine = coroutineDisplayName(*Callee);
+
+  for (const Dependency &Needed : Dependencies) {
+    std::string How;
+    if (Needed.What.How == Referent::Temporary) {
+      How = howEscapes(Destination, Call);
+    } else {
+      const VarDecl &Local = *Needed.What.Var;
+      // A local of an enclosing function, captured by reference: its owner
+      // (aio::with, a task group joined there) is out of sight here.
+      if (Local.getParentFunctionOrMethod() != Where.Function)
+        continue;
+      How = outlivesLocal(Call, Destination, Local, Context);
+    }
+    if (How.empty())
+      continue;
+    std::string Param = !Needed.Through ? "this" : Needed.Through->getNameAsString();
+    if (Needed.IsCapture) {
+      std::string Closure = Needed.What.Var ? Needed.What.Var->getNameAsString() : "";
+      diag(Call.getBeginLoc(), "%0") << messages::danglingCaptures(Closure, How);
+    } else if (Needed.What.How == Referent::Temporary) {
+      diag(Call.getBeginLoc(), "%0") << messages::danglingToTemporary(Param, Coroutine, How);
+    } else {
+      diag(Call.getBeginLoc(), "%0")
+          << messages::danglingToLocal(Param, Coroutine, Needed.What.Var->getName(), How);
+    }
+    if (Needed.What.Var)
+      diag(Needed.What.Var->getLocation(), "'%0' is declared here", DiagnosticIDs::Note)
+          << Needed.What.Var->getName();
+    if (Needed.Through && !Needed.IsCapture && Needed.Through->getLocation().isValid())
+      diag(Needed.Through->getLocation(), "parameter declared here", DiagnosticIDs::Note);
+    return;
+  }
+}
+
+std::string DanglingReferenceCheck::outlivesLocal(const Expr &Call, const TaskDestination &Where,
+                                                  const VarDecl &Local,
+                                                  ASTContext &Context) const {
+  switch (Where.How) {
+  case TaskDestination::Local:
+    // A task local declared after the variable dies before it.
+    if (Where.Holder && diesBefore(*Where.Holder, Local, Context))
+      return "";
+    return howEscapes(Where, Call);
+  case TaskDestination::Handed:
+    // Spawned into a handle, container or group that is awaited before the
+    // variable dies, or onto a loop that is run to completion before it dies.
+    if (Where.Holder && diesBefore(*Where.Holder, Local, Context) &&
+        awaitedEverywhere(*Where.Holder, Context))
+      return "";
+    if (drainedBeforeScopeEnd(*Where.Via, Local, Context))
+      return "";
+    return howEscapes(Where, Call);
+  case TaskDestination::Returned:
+  case TaskDestination::Stored:
+    return howEscapes(Where, Call);
+  default:
+    return "";
+  }
+}
+
+bool DanglingReferenceCheck::awaitedEverywhere(const VarDecl &Holder, ASTContext &Context) const {
+  const auto *Function = llvm::dyn_cast_or_null<FunctionDecl>(Holder.getParentFunctionOrMethod());
+  if (!Function)
+    return false;
+  Consumption Flow = consumptionOf(Holder, *Function, Context, [&](const DeclRefExpr &Ref) {
+    return completesInFullExpression(Ref, Context, RunFunctions.Names);
+  });
+  return Flow.How == Consumption::Everywhere;
+}
+
+bool DanglingReferenceCheck::drainedBeforeScopeEnd(const Expr &Spawn, const VarDecl &Local,
+                                                   ASTContext &Context) const {
+  // Only a plain function runs a loop to completion (a coroutine would nest one).
+  StatementContext Where = contextOf(Spawn, Context);
+  const Stmt *Scope = scopeOf(Local, Context);
+  if (!Where.Function || isCoroutine(*Where.Function) || !Scope || RunFunctions.Names.empty())
+    return false;
+  const SourceManager &Sources = Context.getSourceManager();
+  auto Runs = match(findAll(callExpr(callee(functionDecl(isInNameList(&RunFunctions.Names))))
+                                .bind("run")),
+                    *Scope, Context);
+  for (const BoundNodes &Run : Runs) {
+    SourceLocation At = Run.getNodeAs<CallExpr>("run")->getBeginLoc();
+    if (Sources.isBeforeInTranslationUnit(Spawn.getEndLoc(), At))
+      return true;
+  }
+  return false;
+}
+
+void DanglingReferenceCheck::checkHandedLambda(const LambdaExpr &Lambda, const Expr &Receiver,
+                                               ASTContext &Context) {
+  const CXXMethodDecl *Body = Lambda.getCallOperator();
+  if (!Body || !isCoroutine(*Body) || Lambda.capture_size() == 0)
+    return;
+  if (completesInFullExpression(Receiver, Context, RunFunctions.Names))
+    return; // the lambda object outlives whatever the statement awaits
+  const FunctionDecl *Callee = nullptr;
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(&Receiver))
+    Callee = Call->getDirectCallee();
+  else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&Receiver))
+    Callee = Construct->getConstructor();
+  if (lambdaClass(Callee))
+    return; // called in place: checkTaskCall follows the task it returns
+  // std::function, containers and algorithms keep or call the lambda in place.
+  if (!Callee || Callee->isInStdNamespace() || KeepAliveFunctions.Names.contains(*Callee))
+    return;
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee))
+    if (Method->getParent()->isInStdNamespace())
+      return;
+  llvm::SmallPtrSet<const ValueDecl *, 4> Captured;
+  bool CapturesThis = false;
+  for (const LambdaCapture &Capture : Lambda.captures()) {
+    if (Capture.capturesThis())
+      CapturesThis = true;
+    else if (Capture.capturesVariable())
+      Captured.insert(Capture.getCapturedVar());
+  }
+  auto IsCaptureUse = [&](const Stmt &S) {
+    if (CapturesThis && llvm::isa<CXXThisExpr>(S))
+      return true;
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&S))
+      return Captured.contains(Ref->getDecl());
+    return false;
+  };
+  UseAfterSuspension Use = firstUseAfterSuspension(*Body, Context, IsCaptureUse);
+  if (!Use.Use)
+    return;
+  diag(Lambda.getBeginLoc(), "%0") << messages::capturesUsedAfterSuspension(displayName(*Callee));
+  std::string What = "this";
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Use.Use))
+    What = Ref->getDecl()->getNameAsString();
+  diag(Use.Use->getBeginLoc(), "capture '%0' is used here, after a suspension point",
+       DiagnosticIDs::Note)
+      << What;
+  diag(Use.Suspension->getBeginLoc(), "the coroutine may suspend here", DiagnosticIDs::Note);
+}
+
+} // namespace corolint

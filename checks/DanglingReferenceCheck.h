@@ -1,0 +1,60 @@
+//===--- DanglingReferenceCheck.h - async-dangling-reference ---------------===//
+#ifndef COROLINT_CHECKS_DANGLINGREFERENCECHECK_H
+#define COROLINT_CHECKS_DANGLINGREFERENCECHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/CheckOptions.h"
+#include "utils/Lifetimes.h"
+
+namespace corolint {
+
+/// Flags a task that outlives what it refers to: a coroutine's reference (or
+/// view) parameter bound to a temporary or a local, or a lambda coroutine's
+/// captures (which live in the lambda object, not in the frame), when the task
+/// escapes the full-expression or the local's scope (spawned, stored,
+/// returned) instead of being awaited at once; and a capturing lambda
+/// coroutine handed to a function that may destroy it while the coroutine is
+/// suspended (CP.51, CP.53).
+///
+/// See docs/checks/dangling-reference.md.
+class DanglingReferenceCheck : public clang::tidy::ClangTidyCheck {
+public:
+  DanglingReferenceCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
+    return clang::TK_IgnoreUnlessSpelledInSource;
+  }
+
+private:
+  /// Something a task refers to that may die before it.
+  struct Dependency {
+    Referent What;
+    const clang::NamedDecl *Through; ///< the parameter, or the lambda's call operator
+    bool IsCapture;                  ///< the lambda's captures (its closure object)
+  };
+
+  void checkTaskCall(const clang::Expr &Call, clang::ASTContext &Context);
+  void checkHandedLambda(const clang::LambdaExpr &Lambda, const clang::Expr &Call,
+                         clang::ASTContext &Context);
+  llvm::SmallVector<Dependency, 2> dependencies(const clang::Expr &Call) const;
+  /// Why the task outlives \p Local, as a few words ("spawned", "returned"), or "".
+  std::string outlivesLocal(const clang::Expr &Call, const TaskDestination &Where,
+                            const clang::VarDecl &Local, clang::ASTContext &Context) const;
+  bool drainedBeforeScopeEnd(const clang::Expr &Spawn, const clang::VarDecl &Local,
+                             clang::ASTContext &Context) const;
+  bool awaitedEverywhere(const clang::VarDecl &Holder, clang::ASTContext &Context) const;
+
+  ListOption TaskTypes;
+  ListOption RunFunctions;
+  ListOption KeepAliveFunctions;
+  ListOption ViewTypes;
+};
+
+} // namespace corolint
+
+#endif
