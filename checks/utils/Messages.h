@@ -419,6 +419,31 @@ inline std::string retryHandler() {
   return "a failure is caught here and the loop tries again at once";
 }
 
+// ---- async-unclosed-resource -------------------------------------------------
+
+inline std::string closeRemedy(std::string_view Var, std::string_view Scope) {
+  std::string Remedy = "close '" + std::string(Var) + "' on every path out of its scope";
+  if (!Scope.empty())
+    Remedy += ", or hand it to '" + std::string(Scope) + "'";
+  return Remedy;
+}
+
+inline std::string resourceNeverClosed(std::string_view Var, std::string_view Type,
+                                       std::string_view Scope) {
+  return "'" + std::string(Var) + "' ('" + std::string(Type) +
+         "') is never closed: its destructor closes without waiting, so buffered data and "
+         "errors are lost silently; " +
+         closeRemedy(Var, Scope);
+}
+
+inline std::string resourceNotClosedOnEveryPath(std::string_view Var, std::string_view Type,
+                                                std::string_view Scope) {
+  return "'" + std::string(Var) + "' ('" + std::string(Type) +
+         "') is not closed on every path: where it is not, its destructor closes without "
+         "waiting and buffered data and errors are lost silently; " +
+         closeRemedy(Var, Scope);
+}
+
 } // namespace corolint::messages
 
 #endif
