@@ -1,0 +1,5 @@
+aio::task<> busy() {
+  for (;;)
+    co_await aio::sleep(1ms);
+  while (true) {}
+}

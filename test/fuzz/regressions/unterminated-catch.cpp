@@ -1,0 +1,1 @@
+aio::task<> f() { try { co_await g(); } catch (
