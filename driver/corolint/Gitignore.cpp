@@ -247,15 +247,8 @@ std::vector<std::string> sourcesUnder(llvm::StringRef Directory, llvm::raw_ostre
       if (!Ignore.empty())
         Rules.addFile(Base, Ignore);
     }
-    // The directory itself may be ignored, and so may any of its parents.
-    std::string Path;
-    llvm::SmallVector<llvm::StringRef, 8> Segments;
-    llvm::StringRef(Prefix).split(Segments, '/', -1, /*KeepEmpty=*/false);
-    for (llvm::StringRef Segment : Segments) {
-      Path += (Path.empty() ? "" : "/") + Segment.str();
-      if (Rules.ignores(Path, true))
-        return {};
-    }
+    // A directory named on the command line is walked even if it is ignored
+    // itself (as ripgrep does); the patterns still apply to what is inside.
     std::vector<std::string> Found;
     // Walk with paths relative to the repository root.
     walk(RepoRoot, Prefix, Rules, Found, Err);

@@ -50,7 +50,8 @@ private:
 
 /// The C and C++ sources under \p Directory, sorted, skipping `.git` and
 /// what the .gitignore files of \p Directory, its subdirectories and its
-/// ancestors up to the repository root ignore. Errors go to \p Err.
+/// ancestors up to the repository root ignore; \p Directory itself is walked
+/// even if ignored (it was asked for). Errors go to \p Err.
 std::vector<std::string> sourcesUnder(llvm::StringRef Directory, llvm::raw_ostream &Err);
 
 /// True for the extensions the fast engine reads (.cpp, .hpp, .h, ...).
