@@ -11,6 +11,7 @@
 #include "DroppedExceptionCheck.h"
 #include "NestedRunCheck.h"
 #include "NoAwaitCheck.h"
+#include "SequentialAwaitCheck.h"
 #include "UnawaitedTaskCheck.h"
 #include "UnboundedSpawnCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -28,6 +29,7 @@ public:
     Factories.registerCheck<DroppedExceptionCheck>("async-dropped-exception");
     Factories.registerCheck<NestedRunCheck>("async-nested-run");
     Factories.registerCheck<NoAwaitCheck>("async-no-await");
+    Factories.registerCheck<SequentialAwaitCheck>("async-sequential-await");
     Factories.registerCheck<UnawaitedTaskCheck>("async-unawaited-task");
     Factories.registerCheck<UnboundedSpawnCheck>("async-unbounded-spawn");
   }

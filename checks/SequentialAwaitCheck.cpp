@@ -1,0 +1,153 @@
+//===--- SequentialAwaitCheck.cpp - async-sequential-await -----------------===//
+
+#include "SequentialAwaitCheck.h"
+#include "utils/Coroutines.h"
+#include "utils/LoopDependence.h"
+#include "utils/Loops.h"
+#include "utils/Messages.h"
+#include "utils/Profiles.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolint {
+
+namespace {
+
+/// A loop that yields hands out one result at a time on purpose (a generator).
+class YieldFinder : public RecursiveASTVisitor<YieldFinder> {
+public:
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitCoyieldExpr(CoyieldExpr *) { return !(Found = true); }
+  bool Found = false;
+};
+
+/// The `co_await` whose operand is \p Operand.
+const Expr *awaitOf(const Expr &Operand, ASTContext &Context) {
+  DynTypedNode Current = DynTypedNode::create(Operand);
+  for (int Steps = 0; Steps < 8; ++Steps) {
+    DynTypedNodeList Parents = Context.getParents(Current);
+    if (Parents.empty())
+      break;
+    if (const auto *Await = Parents[0].get<CoawaitExpr>())
+      return Await;
+    if (const auto *Await = Parents[0].get<DependentCoawaitExpr>())
+      return Await;
+    Current = Parents[0];
+  }
+  return &Operand;
+}
+
+char sizeKind(const LoopSize &Size) {
+  switch (Size.How) {
+  case LoopSize::Elements:
+    return 'e';
+  case LoopSize::Count:
+    return 'c';
+  default:
+    return 'k';
+  }
+}
+
+} // namespace
+
+SequentialAwaitCheck::SequentialAwaitCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context) {
+  const ProfileData &Profile = readProfile(*this, Options);
+  TaskTypes = readListOption(Options, "TaskTypes", Profile.TaskTypes);
+  SpawnFunctions = readListOption(Options, "SpawnFunctions", Profile.SpawnFunctions);
+  GatherFunctions = readListOption(Options, "GatherFunctions", Profile.GatherFunctions);
+  TimeoutWrappers = readListOption(Options, "TimeoutWrappers", Profile.TimeoutWrappers);
+  SleepFunctions = readListOption(Options, "SleepFunctions", Profile.SleepFunctions);
+}
+
+void SequentialAwaitCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "TaskTypes", TaskTypes.Raw);
+  Options.store(Opts, "SpawnFunctions", SpawnFunctions.Raw);
+  Options.store(Opts, "GatherFunctions", GatherFunctions.Raw);
+  Options.store(Opts, "TimeoutWrappers", TimeoutWrappers.Raw);
+  Options.store(Opts, "SleepFunctions", SleepFunctions.Raw);
+}
+
+void SequentialAwaitCheck::registerMatchers(MatchFinder *Finder) {
+  if (TaskTypes.Names.empty())
+    return;
+  Finder->addMatcher(
+      stmt(anyOf(forStmt(), cxxForRangeStmt(), whileStmt(), doStmt()), isInCoroutine())
+          .bind("loop"),
+      this);
+}
+
+const CallExpr *SequentialAwaitCheck::freshTask(const Expr &Operand) const {
+  const auto *Call = llvm::dyn_cast<CallExpr>(Operand.IgnoreUnlessSpelledInSource());
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || GatherFunctions.Names.contains(*Callee) || SleepFunctions.Names.contains(*Callee))
+    return nullptr;
+  // `co_await create_task(fetch(u))`, `co_await wait_for(fetch(u), 1s)`: the work inside.
+  if (SpawnFunctions.Names.contains(*Callee) || TimeoutWrappers.Names.contains(*Callee))
+    return Call->getNumArgs() ? freshTask(*Call->getArg(0)) : nullptr;
+  // A lambda called in place shares whatever it captured.
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee); Method && Method->getParent()->isLambda())
+    return nullptr;
+  return TaskTypes.Names.containsType(Call->getType()) ? Call : nullptr;
+}
+
+void SequentialAwaitCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Context = *Result.Context;
+  const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
+  const Stmt *Body = loopBody(*Loop);
+  if (!Body)
+    return;
+  // A loop of unknown length (a server's accept loop, a consumer) paces itself
+  // by events; so does `for co_await`, whose elements arrive one at a time.
+  if (const auto *RangeFor = llvm::dyn_cast<CXXForRangeStmt>(Loop);
+      RangeFor && RangeFor->getCoawaitLoc().isValid())
+    return;
+  LoopSize Size = loopSize(*Loop, Context);
+  if (Size.How == LoopSize::Unknown || (Size.How == LoopSize::Constant && Size.Iterations < 2))
+    return;
+
+  llvm::SmallVector<const Expr *, 4> Operands;
+  forEachAwait(*Loop, nullptr, [&](const Expr &Operand) { Operands.push_back(&Operand); });
+  if (Operands.empty())
+    return;
+  YieldFinder Yields;
+  Yields.TraverseStmt(const_cast<Stmt *>(Body));
+  if (Yields.Found)
+    return;
+
+  LoopDependence Dependence(*Loop, Context);
+  const CallExpr *First = nullptr;
+  for (const Expr *Operand : Operands) {
+    // Awaits in the condition, or in an inner loop (which is judged on its own).
+    auto Loops = enclosingLoops(*Operand, Context);
+    if (Loops.empty() || Loops.front() != Loop || !mentions(*Body, Operand, nullptr))
+      return;
+    const CallExpr *Task = freshTask(*Operand);
+    if (!Task || Dependence.sharedMutableOperand(*Task) || Dependence.readsCarriedState(*Operand))
+      return;
+    if (!First)
+      First = Task;
+  }
+  if (Dependence.continuationDependsOnBody() || Dependence.exitsEarly())
+    return;
+
+  std::string Gather = firstSpelling(GatherFunctions);
+  const Expr *Await = awaitOf(*Operands.front(), Context);
+  diag(Await->getBeginLoc(), "%0")
+      << messages::sequentialAwait(First->getDirectCallee()->getNameAsString(),
+                                   messages::awaitFrequency(sizeKind(Size), Size.Source,
+                                                            Size.Iterations),
+                                   Gather);
+  diag(Loop->getBeginLoc(), "%0", DiagnosticIDs::Note)
+      << messages::sequentialAwaitRewrite(Gather, firstSpelling(TaskTypes));
+}
+
+} // namespace corolint
