@@ -9,6 +9,7 @@
 #include "CancellationSwallowedCheck.h"
 #include "DanglingReferenceCheck.h"
 #include "DroppedExceptionCheck.h"
+#include "LockAcrossAwaitCheck.h"
 #include "NestedRunCheck.h"
 #include "NoAwaitCheck.h"
 #include "SequentialAwaitCheck.h"
@@ -27,6 +28,7 @@ public:
     Factories.registerCheck<CancellationSwallowedCheck>("async-cancellation-swallowed");
     Factories.registerCheck<DanglingReferenceCheck>("async-dangling-reference");
     Factories.registerCheck<DroppedExceptionCheck>("async-dropped-exception");
+    Factories.registerCheck<LockAcrossAwaitCheck>("async-lock-across-await");
     Factories.registerCheck<NestedRunCheck>("async-nested-run");
     Factories.registerCheck<NoAwaitCheck>("async-no-await");
     Factories.registerCheck<SequentialAwaitCheck>("async-sequential-await");

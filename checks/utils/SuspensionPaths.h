@@ -1,0 +1,57 @@
+//===--- SuspensionPaths.h - is there a suspension point on the way? ------===//
+//
+// "A lock held across a suspension point" and "a value read before a
+// suspension point and written back after it" are questions about paths
+// through a coroutine's body: asked on its CFG, not on the order of lines.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COROLINT_CHECKS_UTILS_SUSPENSIONPATHS_H
+#define COROLINT_CHECKS_UTILS_SUSPENSIONPATHS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+#include <memory>
+
+namespace corolint {
+
+/// The body \p Function was written with (for a coroutine, without the
+/// promise machinery around it); null without a body.
+const clang::Stmt *writtenBody(const clang::FunctionDecl &Function);
+
+/// The CFG of \p Function's own statements (for a coroutine, the body it was
+/// written with), every expression its own element, scope ends and implicit
+/// destructors included. Null when Clang cannot build one.
+std::unique_ptr<clang::CFG> buildBodyCFG(const clang::FunctionDecl &Function,
+                                         clang::ASTContext &Context);
+
+/// The body CFGs of the functions one check looks at, built once per translation unit.
+class BodyGraphs {
+public:
+  /// Null when Clang cannot build one.
+  const clang::CFG *get(const clang::FunctionDecl &Function, clang::ASTContext &Context);
+  void clear() { Graphs.clear(); }
+
+private:
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<clang::CFG>> Graphs;
+};
+
+/// Says where a path stops mattering: the lock was released, the value read again.
+using PathEnd = llvm::function_ref<bool(const clang::CFGElement &)>;
+
+/// The first `co_await` or `co_yield` reached on some path from just after
+/// \p From before \p Ends cuts it; null when there is none.
+const clang::Stmt *suspensionAfter(const clang::CFG &Graph, const clang::Stmt &From,
+                                   PathEnd Ends);
+
+/// A `co_await` or `co_yield` on some path from just after \p From to \p To
+/// that \p Ends does not cut; null when there is none.
+const clang::Stmt *suspensionBetween(const clang::CFG &Graph, const clang::Stmt &From,
+                                     const clang::Stmt &To, PathEnd Ends);
+
+} // namespace corolint
+
+#endif
