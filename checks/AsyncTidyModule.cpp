@@ -13,6 +13,7 @@
 #include "NestedRunCheck.h"
 #include "NoAwaitCheck.h"
 #include "SequentialAwaitCheck.h"
+#include "StaleReadCheck.h"
 #include "UnawaitedTaskCheck.h"
 #include "UnboundedSpawnCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -32,6 +33,7 @@ public:
     Factories.registerCheck<NestedRunCheck>("async-nested-run");
     Factories.registerCheck<NoAwaitCheck>("async-no-await");
     Factories.registerCheck<SequentialAwaitCheck>("async-sequential-await");
+    Factories.registerCheck<StaleReadCheck>("async-stale-read");
     Factories.registerCheck<UnawaitedTaskCheck>("async-unawaited-task");
     Factories.registerCheck<UnboundedSpawnCheck>("async-unbounded-spawn");
   }

@@ -1,0 +1,264 @@
+//===--- StaleReadCheck.cpp - async-stale-read -----------------------------===//
+
+#include "StaleReadCheck.h"
+#include "utils/Coroutines.h"
+#include "utils/Loops.h"
+#include "utils/Messages.h"
+#include "utils/Profiles.h"
+#include "utils/SameObject.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolint {
+
+namespace {
+
+/// A variable of the enclosing function, seen from a lambda: shared when the
+/// lambda holds a reference to it, its own copy otherwise.
+bool capturedByReference(const VarDecl &Var, const FunctionDecl &Function) {
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Function);
+  if (!Method || !Method->getParent()->isLambda())
+    return false;
+  llvm::DenseMap<const ValueDecl *, FieldDecl *> Captures;
+  FieldDecl *ThisCapture = nullptr;
+  Method->getParent()->getCaptureFields(Captures, ThisCapture);
+  auto It = Captures.find(&Var);
+  return It != Captures.end() && It->second->getType()->isReferenceType();
+}
+
+/// Written state that other tasks can see: a global or static, a member of
+/// `this` (or of such state), a variable captured by reference. Locals and
+/// parameters (and what they own) belong to this coroutine.
+bool isShared(const Expr &Target, const FunctionDecl &Function) {
+  const Expr *E = Target.IgnoreParenImpCasts();
+  while (E) {
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
+      const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+      if (!Var || llvm::isa<ParmVarDecl>(Var))
+        return false;
+      return Var->hasGlobalStorage() ||
+             (Ref->refersToEnclosingVariableOrCapture() && capturedByReference(*Var, Function));
+    }
+    if (const auto *Member = llvm::dyn_cast<MemberExpr>(E)) {
+      const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+      if (llvm::isa<CXXThisExpr>(Base))
+        return true;
+      if (Member->isArrow())
+        return false; // through a pointer we cannot follow
+      E = Base;
+    } else if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(E)) {
+      E = Subscript->getBase()->IgnoreParenImpCasts();
+    } else if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(E);
+               Operator && Operator->getOperator() == OO_Subscript) {
+      E = Operator->getArg(0)->IgnoreParenImpCasts();
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+/// Where a local gets a value: its initialization and every plain assignment.
+struct Definition {
+  const Stmt *Point; ///< the DeclStmt or the assignment, as the CFG sees it
+  const Expr *Value;
+};
+
+class DefinitionFinder : public RecursiveASTVisitor<DefinitionFinder> {
+public:
+  explicit DefinitionFinder(const VarDecl &Var) : Var(Var) {}
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitDeclStmt(DeclStmt *Declaration) {
+    for (const Decl *D : Declaration->decls())
+      if (D == &Var && Var.getInit())
+        Found.push_back({Declaration, Var.getInit()});
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *Assign) {
+    if (Assign->getOpcode() == BO_Assign && names(Assign->getLHS()))
+      Found.push_back({Assign, Assign->getRHS()});
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Assign) {
+    if (Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2 && names(Assign->getArg(0)))
+      Found.push_back({Assign, Assign->getArg(1)});
+    return true;
+  }
+  bool names(const Expr *E) const {
+    const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return Ref && Ref->getDecl() == &Var;
+  }
+  const VarDecl &Var;
+  std::vector<Definition> Found;
+};
+
+std::vector<Definition> definitionsOf(const VarDecl &Var, const Stmt &Body) {
+  DefinitionFinder Finder(Var);
+  Finder.TraverseStmt(const_cast<Stmt *>(&Body));
+  return Finder.Found;
+}
+
+/// The locals (not parameters) an expression reads.
+std::vector<const VarDecl *> localsReadBy(const Expr &E) {
+  class Collector : public RecursiveASTVisitor<Collector> {
+  public:
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+      if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+          Var && Var->isLocalVarDecl() && !Var->isStaticLocal() &&
+          !Ref->refersToEnclosingVariableOrCapture() && !llvm::is_contained(Locals, Var))
+        Locals.push_back(Var);
+      return true;
+    }
+    std::vector<const VarDecl *> Locals;
+  } Reads;
+  Reads.TraverseStmt(const_cast<Expr *>(&E));
+  return Reads.Locals;
+}
+
+/// A read of the shared state whose value reaches a local the write uses.
+struct StaleValue {
+  const VarDecl *Local = nullptr; ///< the local the write reads
+  const Expr *Read = nullptr;     ///< the read of the shared state
+  const Stmt *ReadPoint = nullptr;
+  const VarDecl *Holder = nullptr; ///< the local that received the read
+};
+
+/// Definitions of \p Local that read \p Target, directly or through one
+/// more local (`int t = counter; int next = t + 1; ... counter = next;`).
+void staleValues(const VarDecl &Local, const SameObject &Target, const Stmt &Body, unsigned Depth,
+                 std::vector<StaleValue> &Out) {
+  for (const Definition &Def : definitionsOf(Local, Body)) {
+    if (const Expr *Read = Target.findIn(*Def.Value)) {
+      Out.push_back({&Local, Read, Def.Point, &Local});
+      continue;
+    }
+    if (Depth == 0)
+      continue;
+    for (const VarDecl *Inner : localsReadBy(*Def.Value)) {
+      std::vector<StaleValue> Deeper;
+      staleValues(*Inner, Target, Body, Depth - 1, Deeper);
+      for (StaleValue &Value : Deeper)
+        Out.push_back({&Local, Value.Read, Value.ReadPoint, Value.Holder});
+    }
+  }
+}
+
+/// Local guards of an async mutex: `auto g = co_await m.lock();`.
+class AsyncGuardFinder : public RecursiveASTVisitor<AsyncGuardFinder> {
+public:
+  explicit AsyncGuardFinder(const NameList &AsyncMutexes) : AsyncMutexes(AsyncMutexes) {}
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitDeclStmt(DeclStmt *Declaration) {
+    for (const Decl *D : Declaration->decls())
+      if (const auto *Var = llvm::dyn_cast<VarDecl>(D); Var && Var->getInit())
+        if (const auto *Await =
+                llvm::dyn_cast<CoawaitExpr>(Var->getInit()->IgnoreUnlessSpelledInSource()))
+          if (const auto *Lock = llvm::dyn_cast_or_null<CXXMemberCallExpr>(
+                  Await->getOperand()->IgnoreUnlessSpelledInSource()))
+            if (const Expr *Mutex = Lock->getImplicitObjectArgument();
+                Mutex && AsyncMutexes.containsType(Mutex->getType(), /*ThroughPointers=*/true))
+              Guards.push_back(Declaration);
+    return true;
+  }
+  const NameList &AsyncMutexes;
+  std::vector<const DeclStmt *> Guards;
+};
+
+} // namespace
+
+StaleReadCheck::StaleReadCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context) {
+  const ProfileData &Profile = readProfile(*this, Options);
+  AsyncMutexTypes = readListOption(Options, "AsyncMutexTypes", Profile.AsyncMutexTypes);
+}
+
+void StaleReadCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "AsyncMutexTypes", AsyncMutexTypes.Raw);
+}
+
+void StaleReadCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(binaryOperator(hasOperatorName("="), isInCoroutine()).bind("write"), this);
+  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("="), argumentCountIs(2),
+                                         isInCoroutine())
+                         .bind("write"),
+                     this);
+}
+
+bool StaleReadCheck::guardedByAsyncMutex(const Stmt &Read, const Stmt &Write,
+                                         const FunctionDecl &Function, ASTContext &Context) const {
+  if (AsyncMutexTypes.Names.empty())
+    return false;
+  AsyncGuardFinder Finder(AsyncMutexTypes.Names);
+  Finder.TraverseStmt(const_cast<Stmt *>(writtenBody(Function)));
+  const SourceManager &Sources = Context.getSourceManager();
+  for (const DeclStmt *Guard : Finder.Guards) {
+    DynTypedNodeList Parents = Context.getParents(*Guard);
+    const auto *Scope = Parents.empty() ? nullptr : Parents[0].get<CompoundStmt>();
+    // Taken before the read, alive until after the write.
+    if (Scope && Sources.isBeforeInTranslationUnit(Guard->getBeginLoc(), Read.getBeginLoc()) &&
+        Scope->getSourceRange().fullyContains(Write.getSourceRange()))
+      return true;
+  }
+  return false;
+}
+
+void StaleReadCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Context = *Result.Context;
+  const auto *Write = Result.Nodes.getNodeAs<Expr>("write");
+  const Expr *Target = nullptr, *Value = nullptr;
+  if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(Write)) {
+    Target = Assign->getLHS();
+    Value = Assign->getRHS();
+  } else if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(Write)) {
+    Target = Operator->getArg(0);
+    Value = Operator->getArg(1);
+  }
+  StatementContext Where = contextOf(*Write, Context);
+  if (!Target || !Where.Function || !isShared(*Target, *Where.Function))
+    return;
+  const Stmt *Body = writtenBody(*Where.Function);
+  const CFG *Graph = Graphs.get(*Where.Function, Context);
+  if (!Body || !Graph)
+    return;
+
+  SameObject SameTarget(*Target, Context);
+  for (const VarDecl *Local : localsReadBy(*Value)) {
+    std::vector<StaleValue> Stale;
+    staleValues(*Local, SameTarget, *Body, /*Depth=*/1, Stale);
+    for (const StaleValue &Candidate : Stale) {
+      // Reading it again into the same local refreshes the value.
+      std::vector<Definition> Refreshes = definitionsOf(*Candidate.Holder, *Body);
+      auto Refreshed = [&](const CFGElement &Element) {
+        auto S = Element.getAs<CFGStmt>();
+        return S && llvm::any_of(Refreshes, [&](const Definition &Def) {
+                 const auto *Declaration = llvm::dyn_cast<DeclStmt>(Def.Point);
+                 const auto *Seen = llvm::dyn_cast<DeclStmt>(S->getStmt());
+                 return S->getStmt() == Def.Point ||
+                        (Declaration && Seen && *Declaration->decl_begin() == *Seen->decl_begin());
+               });
+      };
+      const Stmt *Suspension = suspensionBetween(*Graph, *Candidate.ReadPoint, *Write, Refreshed);
+      if (!Suspension ||
+          guardedByAsyncMutex(*Candidate.ReadPoint, *Write, *Where.Function, Context))
+        continue;
+      std::string Shared = spelling(*Target, Context);
+      diag(Write->getBeginLoc(), "%0")
+          << messages::staleRead(Shared, Local->getName(), coroutineDisplayName(*Where.Function),
+                                 firstSpelling(AsyncMutexTypes));
+      diag(Candidate.Read->getBeginLoc(), "%0", DiagnosticIDs::Note)
+          << messages::staleReadSource(Shared);
+      diag(Suspension->getBeginLoc(), "%0", DiagnosticIDs::Note) << messages::staleReadSuspension();
+      return;
+    }
+  }
+}
+
+} // namespace corolint

@@ -1,0 +1,42 @@
+//===--- StaleReadCheck.h - async-stale-read -------------------------------===//
+#ifndef COROLINT_CHECKS_STALEREADCHECK_H
+#define COROLINT_CHECKS_STALEREADCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/CheckOptions.h"
+#include "utils/SuspensionPaths.h"
+
+namespace corolint {
+
+/// Flags shared state (a global, a static, a member, a variable captured by
+/// reference) written from a value read before a suspension point, with no
+/// async mutex held across both: the guide's `temp = counter; await ...;
+/// counter = temp + 1` lost update (ESLint's require-atomic-updates).
+///
+/// See docs/checks/stale-read.md.
+class StaleReadCheck : public clang::tidy::ClangTidyCheck {
+public:
+  StaleReadCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
+    return clang::TK_IgnoreUnlessSpelledInSource;
+  }
+  void onStartOfTranslationUnit() override { Graphs.clear(); }
+
+private:
+  /// An async-mutex guard of \p Function is alive from before \p Read to \p Write.
+  bool guardedByAsyncMutex(const clang::Stmt &Read, const clang::Stmt &Write,
+                           const clang::FunctionDecl &Function, clang::ASTContext &Context) const;
+
+  ListOption AsyncMutexTypes;
+  BodyGraphs Graphs;
+};
+
+} // namespace corolint
+
+#endif
