@@ -12,6 +12,7 @@
 #include "LockAcrossAwaitCheck.h"
 #include "NestedRunCheck.h"
 #include "NoAwaitCheck.h"
+#include "RetryWithoutBackoffCheck.h"
 #include "SequentialAwaitCheck.h"
 #include "StaleReadCheck.h"
 #include "UnawaitedTaskCheck.h"
@@ -32,6 +33,7 @@ public:
     Factories.registerCheck<LockAcrossAwaitCheck>("async-lock-across-await");
     Factories.registerCheck<NestedRunCheck>("async-nested-run");
     Factories.registerCheck<NoAwaitCheck>("async-no-await");
+    Factories.registerCheck<RetryWithoutBackoffCheck>("async-retry-without-backoff");
     Factories.registerCheck<SequentialAwaitCheck>("async-sequential-await");
     Factories.registerCheck<StaleReadCheck>("async-stale-read");
     Factories.registerCheck<UnawaitedTaskCheck>("async-unawaited-task");

@@ -1,0 +1,38 @@
+//===--- RetryWithoutBackoffCheck.h - async-retry-without-backoff ----------===//
+#ifndef COROLINT_CHECKS_RETRYWITHOUTBACKOFFCHECK_H
+#define COROLINT_CHECKS_RETRYWITHOUTBACKOFFCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/CheckOptions.h"
+
+namespace corolint {
+
+/// Flags a retry loop in a coroutine — a loop around a try statement that
+/// awaits an operation, leaves the loop when it succeeds and goes round again
+/// when it fails — that never waits between attempts.
+///
+/// See docs/checks/retry-without-backoff.md.
+class RetryWithoutBackoffCheck : public clang::tidy::ClangTidyCheck {
+public:
+  RetryWithoutBackoffCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
+    return clang::TK_IgnoreUnlessSpelledInSource;
+  }
+
+private:
+  /// Awaiting \p Operand waits on purpose: a sleep, or a timer's wait.
+  bool isDelay(const clang::Expr &Operand) const;
+
+  ListOption SleepFunctions;
+  ListOption TimerTypes;
+};
+
+} // namespace corolint
+
+#endif
