@@ -17,6 +17,7 @@
 #include "StaleReadCheck.h"
 #include "UnawaitedTaskCheck.h"
 #include "UnboundedSpawnCheck.h"
+#include "UnclosedResourceCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -38,6 +39,7 @@ public:
     Factories.registerCheck<StaleReadCheck>("async-stale-read");
     Factories.registerCheck<UnawaitedTaskCheck>("async-unawaited-task");
     Factories.registerCheck<UnboundedSpawnCheck>("async-unbounded-spawn");
+    Factories.registerCheck<UnclosedResourceCheck>("async-unclosed-resource");
   }
 };
 
