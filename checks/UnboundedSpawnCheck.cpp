@@ -57,13 +57,6 @@ template <typename Predicate> const CallExpr *findCall(const Stmt &Root, Predica
   return Finder.Found;
 }
 
-const Stmt *userBody(const FunctionDecl &Function) {
-  const Stmt *Body = Function.getBody();
-  if (const auto *Coroutine = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Body))
-    return Coroutine->getBody();
-  return Body;
-}
-
 bool isAwaitOperand(const Expr &E, ASTContext &Context) {
   DynTypedNode Parent = semanticParent(E, Context);
   return Parent.get<CoawaitExpr>() || Parent.get<DependentCoawaitExpr>();
@@ -224,7 +217,7 @@ UnboundedSpawnCheck::Fanout UnboundedSpawnCheck::fanout(const Expr &Created,
   }
 
   if (Container)
-    if (const Stmt *Body = userBody(Function))
+    if (const Stmt *Body = writtenBody(Function))
       if (const CallExpr *Gather = findCall(*Body, [&](const CallExpr &Call) {
             const FunctionDecl *Callee = Call.getDirectCallee();
             return Callee &&

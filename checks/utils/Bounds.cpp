@@ -1,6 +1,7 @@
 //===--- Bounds.cpp - what bounds how many spawned tasks run at once ------===//
 
 #include "Bounds.h"
+#include "Coroutines.h"
 #include "Loops.h"
 #include "Statements.h"
 
@@ -53,13 +54,6 @@ public:
   }
   std::vector<const CallExpr *> Found;
 };
-
-const Stmt *userBody(const FunctionDecl &Function) {
-  const Stmt *Body = Function.getBody();
-  if (const auto *Coroutine = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Body))
-    return Coroutine->getBody();
-  return Body;
-}
 
 /// The argument a call passes for parameter \p Param, or null.
 const Expr *argumentFor(const CallExpr &Call, const ParmVarDecl &Param) {
@@ -179,7 +173,7 @@ bool SemaphoreSearch::analyze(const Expr &Work, const Frame &Where, unsigned Dep
 
 bool SemaphoreSearch::searchBody(const FunctionDecl &Function, const Frame &Where,
                                  unsigned Depth) {
-  const Stmt *Body = userBody(Function);
+  const Stmt *Body = writtenBody(Function);
   if (!Body)
     return false;
   bool Found = false;

@@ -14,6 +14,13 @@ bool isCoroutine(const FunctionDecl &Function) {
   return llvm::isa_and_nonnull<CoroutineBodyStmt>(Function.getBody());
 }
 
+const Stmt *writtenBody(const FunctionDecl &Function) {
+  const Stmt *Body = Function.getBody();
+  if (const auto *Coroutine = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Body))
+    return Coroutine->getBody();
+  return Body;
+}
+
 StatementContext contextOf(const Stmt &S, ASTContext &Context) {
   StatementContext Where;
   DynTypedNode Current = DynTypedNode::create(S);

@@ -19,6 +19,10 @@ namespace corolint {
 /// True when \p Function's body contains co_await, co_yield or co_return.
 bool isCoroutine(const clang::FunctionDecl &Function);
 
+/// The body as written: for a coroutine, the statements inside the
+/// CoroutineBodyStmt that Clang wraps them in. Null without a body.
+const clang::Stmt *writtenBody(const clang::FunctionDecl &Function);
+
 /// Where a statement is: its innermost enclosing function (for a lambda, the
 /// call operator) and whether evaluating it runs on that function's thread.
 struct StatementContext {

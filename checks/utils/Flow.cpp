@@ -1,6 +1,7 @@
 //===--- Flow.cpp - does every path use a local before it dies? -----------===//
 
 #include "Flow.h"
+#include "Coroutines.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -52,18 +53,11 @@ const Stmt *enclosingLambda(const DeclRefExpr &Ref, const Stmt &Body, ASTContext
   }
 }
 
-const Stmt *userBody(const FunctionDecl &Function) {
-  const Stmt *Body = Function.getBody();
-  if (const auto *Coroutine = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Body))
-    return Coroutine->getBody();
-  return Body;
-}
-
 } // namespace
 
 Consumption consumptionOf(const VarDecl &Var, const FunctionDecl &Function, ASTContext &Context,
                           llvm::function_ref<bool(const DeclRefExpr &)> IsConsuming) {
-  const Stmt *Body = userBody(Function);
+  const Stmt *Body = writtenBody(Function);
   if (!Body)
     return {};
   ReferenceCollector Collector(Var);
@@ -146,7 +140,7 @@ Consumption consumptionOf(const VarDecl &Var, const FunctionDecl &Function, ASTC
 
 namespace {
 std::unique_ptr<CFG> bodyGraph(const FunctionDecl &Function, ASTContext &Context) {
-  const Stmt *Body = userBody(Function);
+  const Stmt *Body = writtenBody(Function);
   if (!Body)
     return nullptr;
   CFG::BuildOptions Options;

@@ -82,13 +82,6 @@ const Stmt *search(const CFG &Graph, const Stmt &From, const Stmt *To, PathEnd E
 
 } // namespace
 
-const Stmt *writtenBody(const FunctionDecl &Function) {
-  const Stmt *Body = Function.getBody();
-  if (const auto *Coroutine = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Body))
-    return Coroutine->getBody();
-  return Body;
-}
-
 std::unique_ptr<CFG> buildBodyCFG(const FunctionDecl &Function, ASTContext &Context) {
   const Stmt *Body = writtenBody(Function);
   if (!Body)

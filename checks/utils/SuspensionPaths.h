@@ -8,6 +8,8 @@
 #ifndef COROLINT_CHECKS_UTILS_SUSPENSIONPATHS_H
 #define COROLINT_CHECKS_UTILS_SUSPENSIONPATHS_H
 
+#include "Coroutines.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Analysis/CFG.h"
@@ -17,10 +19,6 @@
 #include <memory>
 
 namespace corolint {
-
-/// The body \p Function was written with (for a coroutine, without the
-/// promise machinery around it); null without a body.
-const clang::Stmt *writtenBody(const clang::FunctionDecl &Function);
 
 /// The CFG of \p Function's own statements (for a coroutine, the body it was
 /// written with), every expression its own element, scope ends and implicit
