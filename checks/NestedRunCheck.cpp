@@ -22,24 +22,6 @@ std::string runnerName(const CallExpr &Call) {
   return qualifiedName(*Call.getDirectCallee()).substr(2);
 }
 
-/// What a per-item loop runs over, in a message's words; "" when the loop is
-/// open-ended (a restart or read-eval loop) and so not "once per item".
-std::string perItemSubject(const Stmt &Loop, ASTContext &Context) {
-  LoopSize Size = loopSize(Loop, Context);
-  switch (Size.How) {
-  case LoopSize::Elements:
-    return "for each element of '" + Size.Source + "'";
-  case LoopSize::Count:
-    return "on each iteration of a loop bounded by '" + Size.Source + "'";
-  case LoopSize::Constant:
-    return Size.Iterations > 1 ? "on each of " + std::to_string(Size.Iterations) + " iterations"
-                               : "";
-  case LoopSize::Unknown:
-    return "";
-  }
-  return "";
-}
-
 } // namespace
 
 NestedRunCheck::NestedRunCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
@@ -109,7 +91,7 @@ void NestedRunCheck::checkPerItem(const CallExpr &Run, ASTContext &Context) {
     if (!Method->isStatic())
       return;
   for (const Stmt *Loop : enclosingLoops(Run, Context)) {
-    std::string Subject = perItemSubject(*Loop, Context);
+    std::string Subject = perItemSubject(loopSize(*Loop, Context));
     if (Subject.empty())
       continue;
     diag(Run.getBeginLoc(), "%0") << messages::runPerItem(runnerName(Run), Subject);

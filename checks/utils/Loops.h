@@ -9,6 +9,8 @@
 #ifndef COROLINT_CHECKS_UTILS_LOOPS_H
 #define COROLINT_CHECKS_UTILS_LOOPS_H
 
+#include "LoopSize.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
@@ -19,18 +21,6 @@
 #include <string>
 
 namespace corolint {
-
-/// What bounds the number of iterations of one loop.
-struct LoopSize {
-  enum Kind {
-    Constant, ///< `N` iterations, a compile-time constant
-    Elements, ///< one iteration per element of the collection `Source`
-    Count,    ///< a count that is not a constant: `i < n`
-    Unknown,  ///< `while (true)`, `for (;;)`, a condition we cannot read
-  } How = Unknown;
-  std::uint64_t Iterations = 0; ///< for Constant
-  std::string Source;           ///< for Elements and Count: the source text to quote
-};
 
 /// The for, range-for, while and do loops around \p S, innermost first, up to
 /// the innermost enclosing function (a lambda's body ends the walk).

@@ -8,6 +8,7 @@
 #ifndef COROLINT_DRIVER_FAST_FASTCHECK_H
 #define COROLINT_DRIVER_FAST_FASTCHECK_H
 
+#include "checks/utils/LoopSize.h"
 #include "driver/fast/FastEngine.h"
 #include "driver/fast/FunctionModel.h"
 
@@ -83,13 +84,8 @@ bool isDiscarded(TSNode Call, std::string_view Source);
 /// The nearest ancestor of \p Node of one of the loop kinds, stopping at \p Stop.
 std::vector<TSNode> enclosingLoops(TSNode Node, TSNode Stop);
 
-/// What bounds the number of iterations of a loop (checks/utils/Loops.h's
-/// LoopSize, read from the syntax).
-struct LoopSize {
-  enum Kind { Constant, Elements, Count, Unknown } How = Unknown;
-  std::uint64_t Iterations = 0;
-  std::string Source;
-};
+/// What bounds the number of iterations of a loop, read from the syntax.
+using corolint::LoopSize;
 LoopSize loopSize(TSNode Loop, std::string_view Source);
 
 /// Whether \p Call runs a plain (non-coroutine) function defined in the file

@@ -16,22 +16,6 @@ namespace {
 
 constexpr std::string_view Name = "async-nested-run";
 
-/// What a per-item loop runs over, in the message's words; "" when open-ended.
-std::string perItemSubject(const LoopSize &Size) {
-  switch (Size.How) {
-  case LoopSize::Elements:
-    return "for each element of '" + Size.Source + "'";
-  case LoopSize::Count:
-    return "on each iteration of a loop bounded by '" + Size.Source + "'";
-  case LoopSize::Constant:
-    return Size.Iterations > 1 ? "on each of " + std::to_string(Size.Iterations) + " iterations"
-                               : "";
-  case LoopSize::Unknown:
-    return "";
-  }
-  return "";
-}
-
 class NestedRunCheck : public FastCheck {
 public:
   NestedRunCheck(NameList Runners, unsigned HelperDepth)
