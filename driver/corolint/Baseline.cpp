@@ -65,4 +65,43 @@ unsigned dropBaselined(std::vector<Finding> &Findings, const llvm::StringSet<> &
   return Before - Findings.size();
 }
 
+llvm::Expected<std::optional<llvm::StringSet<>>> loadBaseline(llvm::StringRef Path) {
+  if (Path.empty())
+    return std::nullopt;
+  llvm::Expected<llvm::StringSet<>> Read = readBaseline(Path);
+  if (!Read)
+    return Read.takeError();
+  return std::optional<llvm::StringSet<>>(std::move(*Read));
+}
+
+llvm::Expected<unsigned> applyBaseline(llvm::StringRef WritePath,
+                                       const std::optional<llvm::StringSet<>> &Accepted,
+                                       Report &R) {
+  if (WritePath.empty())
+    return Accepted ? dropBaselined(R.Findings, *Accepted) : 0;
+  if (llvm::Error E = writeBaseline(WritePath, R))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "cannot write baseline '" + WritePath +
+                                       "': " + llvm::toString(std::move(E)));
+  // Everything just recorded is accepted: this run reports only errors.
+  llvm::StringSet<> Written;
+  for (const Finding &F : R.Findings)
+    Written.insert(F.Fingerprint);
+  return dropBaselined(R.Findings, Written);
+}
+
+unsigned printFindingCount(llvm::raw_ostream &Err, const std::vector<Finding> &Findings,
+                           unsigned Baselined) {
+  unsigned CheckFindings = 0;
+  for (const Finding &F : Findings)
+    CheckFindings += F.Source == Origin::Check;
+  if (CheckFindings || Baselined) {
+    Err << CheckFindings << " finding(s).";
+    if (Baselined)
+      Err << " " << Baselined << " more in the baseline.";
+    Err << "\n";
+  }
+  return CheckFindings;
+}
+
 } // namespace corolint

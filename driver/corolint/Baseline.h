@@ -11,7 +11,9 @@
 
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
 
+#include <optional>
 #include <vector>
 
 namespace corolint {
@@ -24,6 +26,22 @@ llvm::Error writeBaseline(llvm::StringRef Path, const Report &R);
 
 /// Removes the check findings whose fingerprint is in \p Baseline; returns how many.
 unsigned dropBaselined(std::vector<Finding> &Findings, const llvm::StringSet<> &Baseline);
+
+/// --baseline: the fingerprints of \p Path, or none when no path is given.
+llvm::Expected<std::optional<llvm::StringSet<>>> loadBaseline(llvm::StringRef Path);
+
+/// --write-baseline / --baseline on a finished run: with \p WritePath, writes
+/// every finding of \p R there and sets them all aside (the run then reports
+/// only errors); otherwise sets aside what \p Accepted holds. Returns how many
+/// findings were set aside; an error names the file that could not be written.
+llvm::Expected<unsigned> applyBaseline(llvm::StringRef WritePath,
+                                       const std::optional<llvm::StringSet<>> &Accepted,
+                                       Report &R);
+
+/// Prints "N finding(s). M more in the baseline." (nothing when both are 0);
+/// returns N, the check findings left in \p Findings.
+unsigned printFindingCount(llvm::raw_ostream &Err, const std::vector<Finding> &Findings,
+                           unsigned Baselined);
 
 } // namespace corolint
 

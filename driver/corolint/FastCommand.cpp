@@ -163,14 +163,10 @@ int runFastLint(LintSettings &S) {
     return InputError;
   }
 
-  std::optional<llvm::StringSet<>> Baseline;
-  if (!S.Baseline.empty()) {
-    llvm::Expected<llvm::StringSet<>> Read = readBaseline(S.Baseline);
-    if (!Read) {
-      Err << "corolint: error: " << llvm::toString(Read.takeError()) << "\n";
-      return InputError;
-    }
-    Baseline = std::move(*Read);
+  llvm::Expected<std::optional<llvm::StringSet<>>> Baseline = loadBaseline(S.Baseline);
+  if (!Baseline) {
+    Err << "corolint: error: " << llvm::toString(Baseline.takeError()) << "\n";
+    return InputError;
   }
   if (validateConfigFiles(S.Defaults, S.Overrides, Files, Err).Errors) {
     Err << "corolint: error: the configuration is invalid (see above)\n";
@@ -228,32 +224,15 @@ int runFastLint(LintSettings &S) {
   }
   assignFingerprints(R.Findings, Root);
 
-  unsigned Baselined = 0;
-  if (!S.WriteBaseline.empty()) {
-    if (llvm::Error E = writeBaseline(S.WriteBaseline, R)) {
-      Err << "corolint: error: cannot write baseline '" << S.WriteBaseline
-          << "': " << llvm::toString(std::move(E)) << "\n";
-      return InputError;
-    }
-    llvm::StringSet<> Written;
-    for (const Finding &F : R.Findings)
-      Written.insert(F.Fingerprint);
-    Baselined = dropBaselined(R.Findings, Written);
-  } else if (Baseline) {
-    Baselined = dropBaselined(R.Findings, *Baseline);
+  llvm::Expected<unsigned> Baselined = applyBaseline(S.WriteBaseline, *Baseline, R);
+  if (!Baselined) {
+    Err << "corolint: error: " << llvm::toString(Baselined.takeError()) << "\n";
+    return InputError;
   }
   if (!writeReport(S, R))
     return InputError;
 
-  unsigned CheckFindings = 0;
-  for (const Finding &F : R.Findings)
-    CheckFindings += F.Source == Origin::Check;
-  if (CheckFindings || Baselined) {
-    Err << CheckFindings << " finding(s).";
-    if (Baselined)
-      Err << " " << Baselined << " more in the baseline.";
-    Err << "\n";
-  }
+  unsigned CheckFindings = printFindingCount(Err, R.Findings, *Baselined);
   if (Failed)
     return InputError;
   return CheckFindings ? FindingsReported : Clean;

@@ -145,14 +145,10 @@ int runLint(LintSettings &S) {
   }
   Files = selectShard(std::move(Files), S.Slice);
 
-  std::optional<llvm::StringSet<>> Baseline;
-  if (!S.Baseline.empty()) {
-    llvm::Expected<llvm::StringSet<>> Read = readBaseline(S.Baseline);
-    if (!Read) {
-      Err << "corolint: error: " << llvm::toString(Read.takeError()) << "\n";
-      return InputError;
-    }
-    Baseline = std::move(*Read);
+  llvm::Expected<std::optional<llvm::StringSet<>>> Baseline = loadBaseline(S.Baseline);
+  if (!Baseline) {
+    Err << "corolint: error: " << llvm::toString(Baseline.takeError()) << "\n";
+    return InputError;
   }
 
   ConfigProblems Config = validateConfigFiles(S.Defaults, S.Overrides, Files, Err);
@@ -174,20 +170,10 @@ int runLint(LintSettings &S) {
     return F.Where.isValid() && Excluded.excludes(F.Where.File, Root);
   });
 
-  unsigned Baselined = 0;
-  if (!S.WriteBaseline.empty()) {
-    if (llvm::Error E = writeBaseline(S.WriteBaseline, R)) {
-      Err << "corolint: error: cannot write baseline '" << S.WriteBaseline
-          << "': " << llvm::toString(std::move(E)) << "\n";
-      return InputError;
-    }
-    // Everything just recorded is accepted: this run reports only errors.
-    llvm::StringSet<> Written;
-    for (const Finding &F : R.Findings)
-      Written.insert(F.Fingerprint);
-    Baselined = dropBaselined(R.Findings, Written);
-  } else if (Baseline) {
-    Baselined = dropBaselined(R.Findings, *Baseline);
+  llvm::Expected<unsigned> Baselined = applyBaseline(S.WriteBaseline, *Baseline, R);
+  if (!Baselined) {
+    Err << "corolint: error: " << llvm::toString(Baselined.takeError()) << "\n";
+    return InputError;
   }
 
   if (!writeReport(S, R) || (!S.ExportFixes.empty() && !exportFixes(S, R)))
@@ -202,9 +188,6 @@ int runLint(LintSettings &S) {
     Failed |= Fixed.FilesRefused != 0;
   }
 
-  unsigned CheckFindings = 0;
-  for (const Finding &F : R.Findings)
-    CheckFindings += F.Source == Origin::Check;
   if (Result.ConfigErrors) {
     Err << "corolint: error: the configuration is invalid (see above)\n";
     Failed = true;
@@ -216,12 +199,7 @@ int runLint(LintSettings &S) {
       Err << "  " << File << "\n";
     Failed = true;
   }
-  if (CheckFindings || Baselined) {
-    Err << CheckFindings << " finding(s).";
-    if (Baselined)
-      Err << " " << Baselined << " more in the baseline.";
-    Err << "\n";
-  }
+  unsigned CheckFindings = printFindingCount(Err, R.Findings, *Baselined);
   if (Failed)
     return InputError;
   return CheckFindings ? FindingsReported : Clean;
