@@ -9,8 +9,9 @@ config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".cpp", ".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.corolint_obj_root, "test")
-# GoogleTest and benchmark sources are not lit tests; Inputs/ hold test data.
-config.excludes = ["runtime", "bench", "corpus", "Inputs", "lit.cfg.py", "check_corolint.py", "lsp_client.py", "run_corpus.py"]
+# GoogleTest, benchmark and fuzzer sources are not lit tests (fast/fuzz-regressions.test
+# replays fuzz/regressions); Inputs/ hold test data.
+config.excludes = ["runtime", "bench", "corpus", "fuzz", "Inputs", "lit.cfg.py", "check_corolint.py", "lsp_client.py", "run_corpus.py"]
 
 bin_dir = os.path.join(config.corolint_obj_root, "bin")
 lib_dir = os.path.join(config.corolint_obj_root, "lib")
