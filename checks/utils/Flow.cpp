@@ -2,6 +2,7 @@
 
 #include "Flow.h"
 #include "Coroutines.h"
+#include "SuspensionPaths.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -138,20 +139,9 @@ Consumption consumptionOf(const VarDecl &Var, const FunctionDecl &Function, ASTC
   return {};
 }
 
-namespace {
-std::unique_ptr<CFG> bodyGraph(const FunctionDecl &Function, ASTContext &Context) {
-  const Stmt *Body = writtenBody(Function);
-  if (!Body)
-    return nullptr;
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
-  return CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Context, Options);
-}
-} // namespace
-
 UseAfterSuspension firstUseAfterSuspension(const FunctionDecl &Function, ASTContext &Context,
                                            llvm::function_ref<bool(const Stmt &)> IsUse) {
-  std::unique_ptr<CFG> Graph = bodyGraph(Function, Context);
+  std::unique_ptr<CFG> Graph = buildBodyCFG(Function, Context);
   if (!Graph)
     return {};
   for (const CFGBlock *Start : *Graph) {
