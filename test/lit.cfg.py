@@ -38,3 +38,5 @@ config.substitutions.append(("%plugin", os.path.join(lib_dir, "corolint-plugin.s
 config.substitutions.append(("%aio_include", aio_include))
 config.substitutions.append(("%resource_dir", config.clang_resource_dir))
 config.substitutions.append(("%python", python))
+config.substitutions.append(("%src_root", config.corolint_src_root))
+config.substitutions.append(("%obj_root", config.corolint_obj_root))

@@ -147,10 +147,12 @@ void throw_cancelled() { throw cancelled_error{}; }
 
 // Read on every use (loop construction, or a report with no loop running): cheap, and a test
 // or a program may set the variable after start-up.
-static bool environment_debug() noexcept {
-  const char* value = std::getenv("AIO_DEBUG");
+bool environment_flag(const char* name) noexcept {
+  const char* value = std::getenv(name);
   return value && *value && std::strcmp(value, "0") != 0;
 }
+
+static bool environment_debug() noexcept { return environment_flag("AIO_DEBUG"); }
 
 bool debug_enabled() noexcept { return running_loop ? running_loop->get_debug() : environment_debug(); }
 

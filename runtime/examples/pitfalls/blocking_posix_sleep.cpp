@@ -11,7 +11,7 @@ aio::task<> main_task() {
     for (int attempt = 0; attempt < 3; ++attempt) {
       if (co_await try_connect(attempt))
         co_return true;
-      sleep(1); // wrong: blocks the loop; co_await aio::sleep(1s)
+      sleep(1); // wrong: blocks the loop; co_await aio::sleep(1s) [async-blocking-call]
     }
     co_return false;
   };

@@ -8,8 +8,8 @@
 
 using namespace std::chrono_literals;
 
-aio::task<int> fetch_data(int id) {
-  std::this_thread::sleep_for(1s); // wrong: blocks the loop; co_await aio::sleep(1s)
+aio::task<int> fetch_data(int id) { // [async-no-await]: it never suspends either
+  std::this_thread::sleep_for(1s); // wrong: blocks the loop; co_await aio::sleep(1s) [async-blocking-call]
   co_return id * 10;
 }
 

@@ -31,7 +31,7 @@ enum class backend { epoll, io_uring };
 struct run_options {
   aio::backend backend = aio::backend::epoll;
   bool debug = false;          // also switched on by the environment variable AIO_DEBUG=1
-  bool virtual_time = false;   // start with the test clock (see aio::testing::virtual_time)
+  bool virtual_time = false;   // start with the test clock (aio::testing::virtual_time); also AIO_VIRTUAL_TIME=1
 };
 
 // What the loop reports through its exception handler (asyncio's context dict).
@@ -245,6 +245,10 @@ struct loop_access {
   static void add_io(event_loop& loop, io_source& source) { loop.add_io(source); }
   static void remove_io(event_loop& loop, io_source& source) noexcept { loop.remove_io(source); }
   static void arm_io(event_loop& loop, io_source& source, bool for_write) noexcept { loop.arm_io(source, for_write); }
+  // The backend, for the requests it performs itself (io_uring file I/O). One in flight counts
+  // as a source, so a busy loop still polls for its completion.
+  static io_backend& backend(event_loop& loop) noexcept { return *loop.io_; }
+  static void count_request(event_loop& loop, bool in_flight) noexcept { in_flight ? ++loop.io_sources_ : --loop.io_sources_; }
 };
 
 // Places `w` on one side of a registered source: the loop wakes it once that side is ready.
