@@ -41,6 +41,24 @@ AIO_TEST(Loop, CallLaterAndCallAtFireInDeadlineOrder) {
   EXPECT_EQ(order, "abc");
 }
 
+// On the virtual clock equal deadlines are common; they fire in the order they were armed, as
+// the wall clock (whose deadlines grow with each call) would order them. Was 1, 3, 2.
+AIO_TEST(Loop, EqualDeadlinesFireInTheOrderTheyWereArmed) {
+  aio::testing::virtual_time clock;
+  auto& loop = aio::get_running_loop();
+  std::string order;
+  const auto when = loop.time() + 10ms;
+  for (char c : std::string("abcdefghij")) loop.call_at(when, [&order, c] { order += c; });
+  std::string woken;
+  auto sleeper = [&woken](char c) -> aio::task<> {
+    co_await aio::sleep(500ms);
+    woken += c;
+  };
+  co_await aio::gather(sleeper('1'), sleeper('2'), sleeper('3'), sleeper('4'), sleeper('5'));
+  EXPECT_EQ(order, "abcdefghij");
+  EXPECT_EQ(woken, "12345");
+}
+
 AIO_TEST(Loop, CallSoonThreadsafeWakesABlockedLoop) {
   auto& loop = aio::get_running_loop();
   auto sleeper = aio::create_task(aio::detail::as_task(aio::sleep(1h)));

@@ -1,5 +1,7 @@
 // Deadlines in a binary min-heap whose nodes live in the waiting frames; each node knows its
-// slot, so cancelling a sleep removes it in O(log n) without allocation.
+// slot, so cancelling a sleep removes it in O(log n) without allocation. Equal deadlines fire
+// in the order they were armed (as libuv's timers do): on the virtual clock many deadlines are
+// exactly equal, and they must wake in the order the wall clock would have given them.
 #pragma once
 
 #include <chrono>
@@ -16,6 +18,7 @@ struct timer_node : waiter {
 
   std::chrono::steady_clock::time_point when{};
   std::uint32_t slot = unarmed;
+  std::uint64_t armed_order = 0;  // breaks ties between equal deadlines
 
   bool armed() const noexcept { return slot != unarmed; }
 };
@@ -27,6 +30,7 @@ class timer_heap {
   timer_node* top() const noexcept { return nodes_.front(); }
 
   void push(timer_node& n) {
+    n.armed_order = next_order_++;
     n.slot = static_cast<std::uint32_t>(nodes_.size());
     nodes_.push_back(&n);
     sift_up(n.slot);
@@ -50,6 +54,9 @@ class timer_heap {
   }
 
  private:
+  static bool earlier(const timer_node* a, const timer_node* b) noexcept {
+    return a->when < b->when || (a->when == b->when && a->armed_order < b->armed_order);
+  }
   void place(std::uint32_t slot, timer_node* n) noexcept {
     nodes_[slot] = n;
     n->slot = slot;
@@ -58,7 +65,7 @@ class timer_heap {
     timer_node* n = nodes_[slot];
     while (slot > 0) {
       std::uint32_t parent = (slot - 1) / 2;
-      if (!(n->when < nodes_[parent]->when)) break;
+      if (!earlier(n, nodes_[parent])) break;
       place(slot, nodes_[parent]);
       slot = parent;
     }
@@ -70,8 +77,8 @@ class timer_heap {
     for (;;) {
       std::size_t child = 2 * std::size_t{slot} + 1;
       if (child >= count) break;
-      if (child + 1 < count && nodes_[child + 1]->when < nodes_[child]->when) ++child;
-      if (!(nodes_[child]->when < n->when)) break;
+      if (child + 1 < count && earlier(nodes_[child + 1], nodes_[child])) ++child;
+      if (!earlier(nodes_[child], n)) break;
       place(slot, nodes_[child]);
       slot = static_cast<std::uint32_t>(child);
     }
@@ -79,6 +86,7 @@ class timer_heap {
   }
 
   std::vector<timer_node*> nodes_;
+  std::uint64_t next_order_ = 0;
 };
 
 }  // namespace aio::detail
