@@ -1,7 +1,9 @@
 // The io_uring backend: a one-shot poll request per side of a source, sent when a waiter is
 // placed on that side (so it is level-triggered at that moment: a descriptor already ready
 // completes at once). A removed source's requests complete later, so completions point at a
-// watch that outlives the source, not at the source itself.
+// watch that outlives the source, not at the source itself. File requests (native_request) are
+// sent as they are; their completions carry the request's address plus 4.
+#include <fcntl.h>
 #include <liburing.h>
 #include <poll.h>
 
@@ -23,13 +25,22 @@ struct watch {
 };
 
 constexpr std::uint64_t wake_data = 1;     // the loop's eventfd (no watch has an odd address + 0)
-constexpr std::uint64_t ignored_data = 0;  // the completions of poll removals
+constexpr std::uint64_t ignored_data = 0;  // the completions of poll removals and cancels
+constexpr std::uint64_t request_tag = 4;   // watches use the bits 1 and 2, requests bit 4
 constexpr unsigned side_mask[2] = {POLLIN | POLLRDHUP, POLLOUT};
 
 class uring_backend final : public io_backend {
  public:
   uring_backend(io_uring* ring, int wake_fd) : ring_(ring), wake_fd_(wake_fd) { arm_wake(); }
   ~uring_backend() override {
+    // The kernel may still write into a request's buffer: cancel what is in flight and wait for
+    // every completion, so each owner frees its request only once the kernel is done with it.
+    if (requests_ > 0) {
+      io_uring_sqe* sqe = next_sqe();
+      io_uring_prep_cancel64(sqe, 0, IORING_ASYNC_CANCEL_ANY);
+      io_uring_sqe_set_data64(sqe, ignored_data);
+      while (requests_ > 0) poll(-1);
+    }
     io_uring_queue_exit(ring_);
     delete ring_;
     for (watch* w : watches_) delete w;
@@ -74,6 +85,36 @@ class uring_backend final : public io_backend {
     io_uring_submit(ring_);
   }
 
+  bool native_requests() const noexcept override { return true; }
+
+  void submit(native_request& r) noexcept override {
+    io_uring_sqe* sqe = next_sqe();
+    switch (r.op) {
+      case native_request::kind::read:
+        io_uring_prep_read(sqe, r.fd, r.buffer, r.length, static_cast<std::uint64_t>(-1));
+        break;
+      case native_request::kind::write:
+        io_uring_prep_write(sqe, r.fd, r.buffer, r.length, static_cast<std::uint64_t>(-1));
+        break;
+      case native_request::kind::openat:
+        io_uring_prep_openat(sqe, AT_FDCWD, r.path, r.flags, r.mode);
+        break;
+      case native_request::kind::close:
+        io_uring_prep_close(sqe, r.fd);
+        break;
+    }
+    io_uring_sqe_set_data64(sqe, reinterpret_cast<std::uint64_t>(&r) | request_tag);
+    ++requests_;
+  }
+
+  // Sent before the next completions are read (every path that submits does so before
+  // reaping), so the request cannot have been freed and its address reused meanwhile.
+  void cancel(native_request& r) noexcept override {
+    io_uring_sqe* sqe = next_sqe();
+    io_uring_prep_cancel64(sqe, reinterpret_cast<std::uint64_t>(&r) | request_tag, 0);
+    io_uring_sqe_set_data64(sqe, ignored_data);
+  }
+
   void poll(int timeout_ms) override {
     io_uring_cqe* cqe = nullptr;
     if (timeout_ms == 0) {
@@ -95,6 +136,12 @@ class uring_backend final : public io_backend {
  private:
   void handle(std::uint64_t data, int result) noexcept {
     if (data == ignored_data) return;
+    if (data & request_tag) {
+      auto* r = reinterpret_cast<native_request*>(data & ~std::uint64_t{7});
+      --requests_;
+      r->complete(*r, result);  // may free the request
+      return;
+    }
     if (data == wake_data) {
       drain_eventfd(wake_fd_);
       arm_wake();
@@ -133,6 +180,7 @@ class uring_backend final : public io_backend {
   io_uring* ring_;
   int wake_fd_;
   std::unordered_set<watch*> watches_;
+  std::size_t requests_ = 0;  // native requests whose completion has not run
 };
 
 }  // namespace

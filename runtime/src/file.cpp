@@ -1,5 +1,6 @@
-// aio::file: a FILE* shared with the calls running on the thread pool; each operation holds a
-// reference, so a cancelled awaiter leaves the call running on a live object.
+// aio::file: on epoll a FILE* shared with the calls running on the thread pool; each operation
+// holds a reference, so a cancelled awaiter leaves the call running on a live object. On
+// io_uring the ring does the work (file_uring.cpp).
 #include "aio/file.hpp"
 
 #include <cerrno>
@@ -7,27 +8,11 @@
 #include <cstdlib>
 
 #include "aio/thread_pool.hpp"
+#include "file_core.hpp"
+#include "io_backend.hpp"
 #include "os_errors.hpp"
 
 namespace aio {
-namespace detail {
-
-struct file_core {
-  std::FILE* stream = nullptr;
-  std::string path;
-  bool closed = false;  // loop thread only: close() was called
-
-  ~file_core() {
-    if (stream) std::fclose(stream);
-  }
-
-  std::FILE* check() const {
-    if (!stream) throw invalid_state_error("I/O operation on a closed aio::file");
-    return stream;
-  }
-};
-
-}  // namespace detail
 
 file::file(std::shared_ptr<detail::file_core> core) noexcept : core_(std::move(core)) {}
 
@@ -41,6 +26,7 @@ file& file::operator=(file&& other) noexcept {
 
 file::~file() {
   if (!core_ || core_->closed || !detail::running_loop) return;  // without a loop: fclose here
+  if (core_->loop) return;  // native: the last request in flight (or this) closes the descriptor
   try {
     get_running_loop().default_executor().submit([core = std::move(core_)]() mutable { core.reset(); });
   } catch (...) {
@@ -53,6 +39,7 @@ bool file::closed() const noexcept { return !core_ || core_->closed; }
 task<std::string> file::read(std::size_t n) {
   auto core = core_;
   if (!core || core->closed) throw invalid_state_error("read() on a closed aio::file");
+  if (core->loop) co_return co_await detail::uring_file::read(std::move(core), n);
   co_return co_await to_thread([core, n] {
     std::FILE* f = core->check();
     std::string data;
@@ -73,6 +60,7 @@ task<std::string> file::read(std::size_t n) {
 task<std::string> file::readline() {
   auto core = core_;
   if (!core || core->closed) throw invalid_state_error("readline() on a closed aio::file");
+  if (core->loop) co_return co_await detail::uring_file::readline(std::move(core));
   co_return co_await to_thread([core] {
     std::FILE* f = core->check();
     char* line = nullptr;
@@ -89,6 +77,7 @@ task<std::string> file::readline() {
 task<std::size_t> file::write(std::string data) {
   auto core = core_;
   if (!core || core->closed) throw invalid_state_error("write() on a closed aio::file");
+  if (core->loop) co_return co_await detail::uring_file::write(std::move(core), std::move(data));
   co_return co_await to_thread([core](std::string bytes) {
     std::FILE* f = core->check();
     if (std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size()) detail::throw_os_error(errno, "write " + core->path);
@@ -99,6 +88,7 @@ task<std::size_t> file::write(std::string data) {
 task<> file::flush() {
   auto core = core_;
   if (!core || core->closed) throw invalid_state_error("flush() on a closed aio::file");
+  if (core->loop) co_return co_await detail::uring_file::flush(std::move(core));
   co_await to_thread([core] {
     if (std::fflush(core->check()) != 0) detail::throw_os_error(errno, "flush " + core->path);
   });
@@ -107,6 +97,7 @@ task<> file::flush() {
 task<> file::close() {
   auto core = core_;
   if (!core || core->closed) co_return;
+  if (core->loop) co_return co_await detail::uring_file::close(std::move(core));
   core->closed = true;
   co_await to_thread([core] {
     std::FILE* f = std::exchange(core->stream, nullptr);
@@ -115,6 +106,9 @@ task<> file::close() {
 }
 
 task<file> open_file(std::string path, std::string mode) {
+  event_loop& loop = detail::running_loop_or_throw();
+  if (detail::loop_access::backend(loop).native_requests())
+    co_return file(co_await detail::uring_file::open(loop, std::move(path), std::move(mode)));
   auto core = co_await to_thread([](std::string p, std::string m) {
     std::FILE* f = std::fopen(p.c_str(), m.c_str());
     if (!f) detail::throw_os_error(errno, "open " + p);

@@ -1,7 +1,8 @@
 // How a loop learns that watched descriptors are ready: epoll or io_uring (run_options.backend).
 // epoll watches each source edge-triggered all along; io_uring polls a side once each time a
 // waiter is placed on it (level-triggered at that moment). Either way a ready descriptor wakes
-// a parked waiter, and a wake-up is a hint (the waiter retries its syscall).
+// a parked waiter, and a wake-up is a hint (the waiter retries its syscall). io_uring also
+// performs file requests itself (native_request): aio::file uses them instead of the thread pool.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,21 @@
 #include "aio/detail/task_state.hpp"
 
 namespace aio::detail {
+
+// A request the backend performs itself (io_uring's READ, WRITE, OPENAT, CLOSE). Its owner keeps
+// it and the memory it names alive until `complete` runs on the loop thread with the kernel's
+// result (a count, a descriptor, or -errno; -ECANCELED after cancel()).
+struct alignas(8) native_request {
+  enum class kind { read, write, openat, close };
+  kind op = kind::read;
+  int fd = -1;
+  void* buffer = nullptr;  // read into / write from
+  unsigned length = 0;
+  const char* path = nullptr;  // openat
+  int flags = 0;
+  unsigned mode = 0;
+  void (*complete)(native_request&, int result) noexcept = nullptr;
+};
 
 class io_backend {
  public:
@@ -24,6 +40,14 @@ class io_backend {
   // Waits up to `timeout_ms` (-1: until something happens), drains the wake-up eventfd and
   // wakes the waiters of the ready sources.
   virtual void poll(int timeout_ms) = 0;
+
+  // Whether submit() is available (io_uring); without it, files go to the thread pool.
+  virtual bool native_requests() const noexcept { return false; }
+  // Sends `request` (at the file's current position for reads and writes); completes in poll().
+  virtual void submit(native_request&) noexcept {}
+  // Asks the kernel to drop a request still in flight; it completes anyway (-ECANCELED, or
+  // its result when it was too late). Only for a request whose completion has not run.
+  virtual void cancel(native_request&) noexcept {}
 };
 
 // `wake_fd` is the loop's eventfd, watched by the backend from the start.

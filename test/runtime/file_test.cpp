@@ -1,16 +1,22 @@
 // aio::open_file / aio::file: round trips through a temporary directory, lines, errors.
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <aio/aio.hpp>
 #include <aio/file.hpp>
 #include <aio/testing.hpp>
 #include <cerrno>
+#include <algorithm>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "io_backends.hpp"
+
+using namespace std::chrono_literals;
 
 namespace {
 
@@ -103,4 +109,92 @@ AIO_IO_TEST(File, AFileDroppedWithoutCloseIsStillFlushed) {
   }  // closed on the pool
   aio::get_running_loop().default_executor().shutdown();  // waits for that close
   EXPECT_EQ(std::filesystem::file_size(path), 4u);
+}
+
+AIO_IO_TEST(File, ConcurrentReadlinesEachGetWholeLines) {
+  temp_dir dir;
+  const std::string path = dir / "many.txt";
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "line " + std::to_string(i) + "\n";
+  {
+    aio::file out = co_await aio::open_file(path, "w");
+    co_await out.write(text);
+    co_await out.close();
+  }
+  aio::file in = co_await aio::open_file(path);
+  auto reader = [](aio::file& f) -> aio::task<std::vector<std::string>> {
+    std::vector<std::string> lines;
+    for (std::string line; !(line = co_await f.readline()).empty();) lines.push_back(line);
+    co_return lines;
+  };
+  auto [a, b] = co_await aio::gather(reader(in), reader(in));
+  std::vector<std::string> all = a;
+  all.insert(all.end(), b.begin(), b.end());
+  std::sort(all.begin(), all.end());
+  std::vector<std::string> expected;
+  for (int i = 0; i < 2000; ++i) expected.push_back("line " + std::to_string(i) + "\n");
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(all, expected);
+  co_await in.close();
+}
+
+AIO_IO_TEST(File, ACancelledReadLeavesTheFileUsable) {
+  temp_dir dir;
+  const std::string path = dir / "cancel.bin";
+  {
+    aio::file out = co_await aio::open_file(path, "wb");
+    co_await out.write(std::string(8 << 20, 'x'));
+    co_await out.close();
+  }
+  aio::file in = co_await aio::open_file(path, "rb");
+  auto reading = aio::create_task(in.read());
+  co_await aio::sleep(0s);  // the read is under way (on a worker, or in the ring)
+  reading.cancel();
+  EXPECT_THROW(co_await reading, aio::cancelled_error);
+  // Whatever the cancelled read consumed, the file still reads to its end and closes.
+  std::string rest = co_await in.read();
+  EXPECT_LE(rest.size(), std::size_t{8} << 20);
+  EXPECT_EQ(rest.find_first_not_of('x'), std::string::npos);
+  EXPECT_EQ(co_await in.read(), "");
+  co_await in.close();
+  EXPECT_TRUE(in.closed());
+}
+
+namespace {
+// A FIFO opened read-write, so opening does not wait for a writer and a read waits for data.
+std::string make_fifo(const temp_dir& dir) {
+  std::string path = dir / "fifo";
+  if (::mkfifo(path.c_str(), 0600) != 0) ADD_FAILURE() << "mkfifo failed";
+  return path;
+}
+}  // namespace
+
+// Native requests only: on the thread pool a read of an empty FIFO would hold its worker.
+static aio::task<> cancelled_native_read() {
+  EXPECT_EQ(aio::get_running_loop().backend(), aio::backend::io_uring);
+  temp_dir dir;
+  const std::string path = make_fifo(dir);
+  aio::file in = co_await aio::open_file(path, "r+");
+  EXPECT_THROW(co_await aio::wait_for(in.read(5), 50ms), aio::timeout_error);
+  int writer = ::open(path.c_str(), O_WRONLY | O_NONBLOCK);
+  AIO_ASSERT_TRUE(writer >= 0);
+  EXPECT_EQ(::write(writer, "hello", 5), 5);
+  ::close(writer);
+  EXPECT_EQ(co_await in.read(5), "hello");
+  co_await in.close();
+}
+TEST(File, ACancelledNativeReadIsDroppedAndLosesNoBytes) {
+  aio::run(cancelled_native_read(), aio::testing::backend_options(aio::backend::io_uring));
+}
+
+static aio::task<> native_read_pending_at_close(const temp_dir& dir) {
+  aio::file in = co_await aio::open_file(make_fifo(dir), "r+");
+  auto pending = aio::create_task([](aio::file f) -> aio::task<> { co_await f.read(5); }(std::move(in)));
+  co_await aio::sleep(10ms);
+  EXPECT_FALSE(pending.done());
+}
+// aio::run cancels the reader; the loop's close waits for the kernel to drop the request.
+TEST(File, ANativeReadPendingAtLoopCloseIsCancelledBeforeTheRingGoes) {
+  temp_dir dir;
+  aio::run(native_read_pending_at_close(dir), aio::testing::backend_options(aio::backend::io_uring));
 }
