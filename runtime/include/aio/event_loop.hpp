@@ -186,8 +186,7 @@ class event_loop {
   detail::task_state* current_task_ = nullptr;
   std::uint64_t next_task_id_ = 1;
   std::uint64_t next_callback_id_ = 1;
-  std::uint32_t iterations_since_poll_ = 0;
-  std::size_t io_sources_ = 0;  // file descriptors registered besides the wake-up eventfd
+  std::size_t io_sources_ = 0;  // descriptors registered besides the eventfd, and native requests in flight
   detail::io_source* io_head_ = nullptr;
 
   std::unique_ptr<detail::io_backend> io_;
