@@ -30,7 +30,7 @@ aio::task<> long_running() {
   }
 }
 
-aio::task<> cleanup(const std::string& name) {
+aio::task<> cleanup(std::string name) {  // by value: it may outlive the worker (see main_task)
   co_await aio::sleep(1s);
   std::printf("%s cleanup complete at %.1f s\n", name.c_str(), elapsed());
 }
