@@ -444,6 +444,36 @@ inline std::string resourceNotClosedOnEveryPath(std::string_view Var, std::strin
          closeRemedy(Var, Scope);
 }
 
+// ---- async-missing-timeout -------------------------------------------------
+
+inline std::string missingTimeout(std::string_view Operation, std::string_view Wrapper) {
+  std::string Remedy = Wrapper.empty()
+                           ? std::string("bound it, or the await of a caller, with a timeout")
+                           : "put it, or the await of a caller, under '" + std::string(Wrapper) +
+                                 "' or inside a timeout scope";
+  return "network operation '" + std::string(Operation) +
+         "' is awaited with no timeout anywhere up its await chain: a peer that stops "
+         "responding leaves the awaiting task waiting forever; " +
+         Remedy;
+}
+
+/// Notes along the chain: \p Subject ("'read_msg'", "the coroutine lambda",
+/// "the task in 't'") is awaited, handed on or spawned here, with no timeout.
+inline std::string missingTimeoutCall(std::string_view Subject) {
+  return std::string(Subject) +
+         " is awaited from here with no timeout around it or further up the await chain";
+}
+
+inline std::string missingTimeoutHandedOn(std::string_view Subject) {
+  return std::string(Subject) +
+         " is handed on here, to be run by code that applies no timeout this file shows";
+}
+
+inline std::string missingTimeoutSpawned(std::string_view Subject, std::string_view Spawn) {
+  return std::string(Subject) + " runs here as a task of its own ('" + std::string(Spawn) +
+         "'): a timeout around the spawning coroutine does not reach it";
+}
+
 } // namespace corolint::messages
 
 #endif

@@ -155,7 +155,7 @@ inline constexpr ProfileData Profiles[] = {
         "::aio::stream;::aio::file;::aio::server",
         "::aio::with",
         "::aio::open_connection;::aio::stream::read;::aio::stream::read_exactly;::aio::stream::read_until;"
-        "::aio::stream::readline;::aio::stream::drain",
+        "::aio::stream::readline",
     },
     {
         "cppcoro",
