@@ -1,6 +1,8 @@
-// The io_uring backend: a one-shot poll request per side of a source, sent when a waiter is
-// placed on that side (so it is level-triggered at that moment: a descriptor already ready
-// completes at once). A removed source's requests complete later, so completions point at a
+// The io_uring backend: a poll request per side of a source, sent when a waiter is first placed
+// on that side (level-triggered at that moment: a descriptor already ready completes at once).
+// The reading side's request is multishot: it stays armed and reports each wake-up, as epoll's
+// edge-triggered watch does, so a reader that parks again costs no new request. The writing side
+// is one-shot (a socket reports write space at every acknowledgement). A removed source's requests complete later, so completions point at a
 // watch that outlives the source, not at the source itself. File requests (native_request) are
 // sent as they are; their completions carry the request's address plus 4.
 #include <fcntl.h>
@@ -59,7 +61,8 @@ class uring_backend final : public io_backend {
     if (!w || w->armed[for_write]) return;
     w->armed[for_write] = true;
     io_uring_sqe* sqe = next_sqe();
-    io_uring_prep_poll_add(sqe, w->fd, side_mask[for_write]);
+    if (for_write) io_uring_prep_poll_add(sqe, w->fd, side_mask[1]);
+    else io_uring_prep_poll_multishot(sqe, w->fd, side_mask[0]);
     io_uring_sqe_set_data64(sqe, reinterpret_cast<std::uint64_t>(w) | (for_write ? 2u : 0u));
   }
 
@@ -128,13 +131,13 @@ class uring_backend final : public io_backend {
     unsigned head, seen = 0;
     io_uring_for_each_cqe(ring_, head, cqe) {
       ++seen;
-      handle(cqe->user_data, cqe->res);
+      handle(cqe->user_data, cqe->res, cqe->flags);
     }
     io_uring_cq_advance(ring_, seen);
   }
 
  private:
-  void handle(std::uint64_t data, int result) noexcept {
+  void handle(std::uint64_t data, int result, unsigned flags) noexcept {
     if (data == ignored_data) return;
     if (data & request_tag) {
       auto* r = reinterpret_cast<native_request*>(data & ~std::uint64_t{7});
@@ -149,7 +152,7 @@ class uring_backend final : public io_backend {
     }
     auto* w = reinterpret_cast<watch*>(data & ~std::uint64_t{3});
     const bool for_write = data & 2u;
-    w->armed[for_write] = false;
+    if (!(flags & IORING_CQE_F_MORE)) w->armed[for_write] = false;  // the request is over
     if (!w->source) {
       if (!w->armed[0] && !w->armed[1]) {  // removed, and its last request is over
         watches_.erase(w);
