@@ -1,6 +1,7 @@
 // How a loop learns that watched descriptors are ready: epoll or io_uring (run_options.backend).
-// epoll watches each source edge-triggered all along; io_uring polls a side once each time a
-// waiter is placed on it (level-triggered at that moment). Either way a ready descriptor wakes
+// epoll watches each source edge-triggered all along; io_uring polls a side when a waiter is
+// placed on it and no poll is armed (level-triggered at that moment; the reading side's poll is
+// multishot and stays armed, edge-triggered like epoll). Either way a ready descriptor wakes
 // a parked waiter, and a wake-up is a hint (the waiter retries its syscall). io_uring also
 // performs file requests itself (native_request): aio::file uses them instead of the thread pool.
 #pragma once
