@@ -54,13 +54,14 @@ aio::task<> main_task() {
   });  // returns once the cancelled consumers have finished
   int cancelled = 0;
   for (const auto& c : consumers) cancelled += c.cancelled() ? 1 : 0;
-  std::printf("%d consumers cancelled at %.1f s, queue empty: %s\n", cancelled, elapsed(), queue.empty() ? "yes" : "no");
+  std::printf("%d consumers cancelled at %.1f s, queue empty: %s\n", cancelled, elapsed(),
+              queue.empty() ? "yes" : "no");
 }
 
 int main() { aio::run(main_task()); }
 
 // Items arrive 2 every 0.5 s; a consumer is free at 0 (two of them), 0.5 (the third), then
-// 1 s after each take. Which consumer gets which item at a tied moment is not specified.
+// 1 s after each take. The claim is when items are taken, not which consumer takes which.
 // CHECK:      [0.0 s] Consumer {{[0-2]}} consumed: item-{{[01]-[0-4]}}
 // CHECK:      [0.0 s] Consumer {{[0-2]}} consumed: item-{{[01]-[0-4]}}
 // CHECK:      [0.5 s] Consumer {{[0-2]}} consumed: item-{{[01]-[0-4]}}

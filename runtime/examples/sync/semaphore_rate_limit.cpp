@@ -36,7 +36,8 @@ aio::task<> main_task() {
   aio::semaphore semaphore{3};
   concurrency_meter meter;
   std::vector<aio::task<std::string>> fetches;
-  for (int i = 0; i < 10; ++i) fetches.push_back(fetch_url("http://example.com/" + std::to_string(i), semaphore, meter));
+  for (int i = 0; i < 10; ++i)
+    fetches.push_back(fetch_url("http://example.com/" + std::to_string(i), semaphore, meter));
   std::vector<std::string> pages = co_await aio::gather(std::move(fetches));
   std::printf("%zu pages in %.1f s, at most %d fetches at once\n", pages.size(), elapsed(), meter.most);
 }

@@ -99,13 +99,13 @@ int main() { aio::run(main_task()); }
 // CHECK-NEXT: Main: task was cancelled (done: yes)
 // CHECK-NEXT: Worker 1 working at 2.0 s
 // CHECK-NEXT: Worker 2 working at 2.0 s
-// CHECK-DAG:  Worker 1 working at 4.0 s
-// CHECK-DAG:  Worker 2 working at 4.0 s
-// CHECK:      Worker 1 received cancellation, cleaning up...
+// CHECK-NEXT: Worker 1 working at 4.0 s
+// CHECK-NEXT: Worker 2 working at 4.0 s
+// CHECK-NEXT: Worker 1 received cancellation, cleaning up...
 // CHECK-NEXT: Worker 2 received cancellation, cleaning up...
-// CHECK-DAG:  Worker 1 cleanup complete at 6.0 s
-// CHECK-DAG:  Worker 2 cleanup complete at 6.0 s
-// CHECK:      Workers stopped at 6.0 s, both cancelled: yes
+// CHECK-NEXT: Worker 1 cleanup complete at 6.0 s
+// CHECK-NEXT: Worker 2 cleanup complete at 6.0 s
+// CHECK-NEXT: Workers stopped at 6.0 s, both cancelled: yes
 // CHECK-NEXT: Stopped waiting for the save at 7.0 s
 // CHECK-NEXT: State saved at 9.0 s
 // CHECK-NEXT: Save finished: yes

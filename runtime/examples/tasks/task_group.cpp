@@ -43,7 +43,8 @@ aio::task<> main_task() {
   elapsed();
   std::vector<aio::join_handle<std::string>> handles;
   co_await aio::with(aio::task_group{}, [&handles](aio::task_group& tg) -> aio::task<> {
-    for (int i = 1; i <= 3; ++i) handles.push_back(tg.create_task(task_with_exception("Task " + std::to_string(i), 1s, false)));
+    for (int i = 1; i <= 3; ++i)
+      handles.push_back(tg.create_task(task_with_exception("Task " + std::to_string(i), 1s, false)));
     co_return;
   });
   std::printf("All tasks completed successfully at %.1f s:", elapsed());
@@ -68,11 +69,11 @@ aio::task<> main_task() {
 
 int main() { aio::run(main_task()); }
 
-// The three 1 s children run together: the group ends at 1 s, in whatever order they finish.
-// CHECK-DAG:  Task 1 complete at 1.0 s
-// CHECK-DAG:  Task 2 complete at 1.0 s
-// CHECK-DAG:  Task 3 complete at 1.0 s
-// CHECK:      All tasks completed successfully at 1.0 s: Task 1 Task 2 Task 3
+// The three 1 s children run together (equal deadlines wake in the order they were set).
+// CHECK:      Task 1 complete at 1.0 s
+// CHECK-NEXT: Task 2 complete at 1.0 s
+// CHECK-NEXT: Task 3 complete at 1.0 s
+// CHECK-NEXT: All tasks completed successfully at 1.0 s: Task 1 Task 2 Task 3
 // CHECK-NEXT: Task 1 complete at 2.0 s
 // CHECK-NEXT: Task 3 cancelled at 3.0 s
 // CHECK-NEXT: Caught 1 exception(s) at 3.0 s
