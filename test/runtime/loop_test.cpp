@@ -208,6 +208,20 @@ TEST(Run, ExceptionFromMainPropagates) {
   EXPECT_THROW(aio::run(main()), std::out_of_range);
 }
 
+// asyncio.run runs the loop again while shutting down, so a done callback queued as main ends
+// still runs (aio::detach's error handler is one). It used to be dropped with the loop.
+TEST(Run, DoneCallbacksQueuedAsMainEndsStillRun) {
+  static bool called = false;
+  auto quick = []() -> aio::task<int> { co_return 7; };
+  auto main = [quick]() -> aio::task<> {
+    auto h = aio::create_task(quick());
+    h.add_done_callback([] { called = true; });
+    co_await h;  // resumes at once; the callback is queued with call_soon
+  };
+  aio::run(main());
+  EXPECT_TRUE(called);
+}
+
 TEST(Run, OptionsReachTheLoop) {
   auto main = []() -> aio::task<bool> { co_return aio::get_running_loop().get_debug(); };
   EXPECT_TRUE(aio::run(main(), {.backend = aio::backend::epoll, .debug = true}));
