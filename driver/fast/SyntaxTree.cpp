@@ -3,6 +3,10 @@
 #include "driver/fast/SyntaxTree.h"
 
 #include <cstdint>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace corolint::fast {
 
@@ -22,6 +26,34 @@ SyntaxTree SyntaxTree::parse(std::string_view Source) {
                                            static_cast<uint32_t>(Source.size())));
   ts_parser_delete(Parser);
   return Result;
+}
+
+TSFieldId fieldId(std::string_view Name) {
+  static const std::unordered_map<std::string_view, TSFieldId> Ids = [] {
+    std::unordered_map<std::string_view, TSFieldId> Map;
+    const TSLanguage *Language = tree_sitter_cpp();
+    for (TSFieldId Id = 1; Id <= ts_language_field_count(Language); ++Id)
+      if (const char *Field = ts_language_field_name_for_id(Language, Id))
+        Map.emplace(Field, Id);
+    return Map;
+  }();
+  auto Found = Ids.find(Name);
+  return Found == Ids.end() ? 0 : Found->second;
+}
+
+bool fieldsNeedCursor(TSNode Node) {
+  static const std::vector<bool> NeedCursor = [] {
+    const TSLanguage *Language = tree_sitter_cpp();
+    std::vector<bool> Table(ts_language_symbol_count(Language), false);
+    for (TSSymbol Symbol = 0; Symbol < Table.size(); ++Symbol) {
+      const char *Name = ts_language_symbol_name(Language, Symbol);
+      Table[Symbol] = Name && (std::strcmp(Name, "parenthesized_expression") == 0 ||
+                               std::strcmp(Name, "ERROR") == 0);
+    }
+    return Table;
+  }();
+  TSSymbol Symbol = ts_node_symbol(Node);
+  return Symbol >= NeedCursor.size() || NeedCursor[Symbol]; // ERROR is ts_builtin_sym_error (-1)
 }
 
 } // namespace corolint::fast

@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <string_view>
+#include <type_traits>
 
 extern "C" const TSLanguage *tree_sitter_cpp(void);
 
@@ -73,8 +74,20 @@ template <typename Visitor> void forEachChild(TSNode Node, Visitor &&Visit) {
   ts_tree_cursor_delete(&Cursor);
 }
 
+/// The grammar's id of the field \p Name (0 when it has none), looked up once.
+TSFieldId fieldId(std::string_view Name);
+
+/// Nodes whose fields only a cursor reads right: libtree-sitter 0.20.7's
+/// ts_node_child_by_field_id also returns the fields of the expression inside
+/// `(a = b)`, and misses some inside ERROR nodes.
+bool fieldsNeedCursor(TSNode Node);
+
 /// The first child of \p Node stored under \p Field, or a null node.
 inline TSNode childByField(TSNode Node, std::string_view Field) {
+  if (ts_node_is_null(Node))
+    return {};
+  if (!fieldsNeedCursor(Node))
+    return ts_node_child_by_field_id(Node, fieldId(Field));
   TSNode Found{};
   bool Done = false;
   forEachChild(Node, [&](TSNode Child, const char *Name) {
@@ -87,19 +100,25 @@ inline TSNode childByField(TSNode Node, std::string_view Field) {
 }
 
 /// Visits \p Root and its descendants in source order without recursion
-/// (deeply nested expressions must not exhaust the stack). \p Enter(node,
-/// field) returns whether to visit the node's children; \p Leave(node) runs
-/// once for every entered node, after its children.
+/// (deeply nested expressions must not exhaust the stack). \p Enter(node)
+/// or \p Enter(node, field) returns whether to visit the node's children
+/// (the field name costs a lookup per node: only visitors that take it get
+/// it); \p Leave(node) runs once for every entered node, after its children.
 template <typename EnterFn, typename LeaveFn>
 void traverse(TSNode Root, EnterFn &&Enter, LeaveFn &&Leave) {
   if (ts_node_is_null(Root))
     return;
+  auto Visit = [&](TSNode Node, const TSTreeCursor *Cursor) -> bool {
+    if constexpr (std::is_invocable_v<EnterFn &, TSNode, const char *>)
+      return Enter(Node, Cursor ? ts_tree_cursor_current_field_name(Cursor) : nullptr);
+    else
+      return Enter(Node);
+  };
   TSTreeCursor Cursor = ts_tree_cursor_new(Root);
-  bool Descend = Enter(Root, static_cast<const char *>(nullptr));
+  bool Descend = Visit(Root, nullptr);
   for (;;) {
     if (Descend && ts_tree_cursor_goto_first_child(&Cursor)) {
-      Descend = Enter(ts_tree_cursor_current_node(&Cursor),
-                      ts_tree_cursor_current_field_name(&Cursor));
+      Descend = Visit(ts_tree_cursor_current_node(&Cursor), &Cursor);
       continue;
     }
     // The current node is finished: leave it and every ancestor that has no
@@ -107,8 +126,7 @@ void traverse(TSNode Root, EnterFn &&Enter, LeaveFn &&Leave) {
     for (;;) {
       Leave(ts_tree_cursor_current_node(&Cursor));
       if (ts_tree_cursor_goto_next_sibling(&Cursor)) {
-        Descend = Enter(ts_tree_cursor_current_node(&Cursor),
-                        ts_tree_cursor_current_field_name(&Cursor));
+        Descend = Visit(ts_tree_cursor_current_node(&Cursor), &Cursor);
         break;
       }
       if (!ts_tree_cursor_goto_parent(&Cursor)) {
