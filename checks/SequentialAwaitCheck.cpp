@@ -45,17 +45,6 @@ const Expr *awaitOf(const Expr &Operand, ASTContext &Context) {
   return &Operand;
 }
 
-char sizeKind(const LoopSize &Size) {
-  switch (Size.How) {
-  case LoopSize::Elements:
-    return 'e';
-  case LoopSize::Count:
-    return 'c';
-  default:
-    return 'k';
-  }
-}
-
 } // namespace
 
 SequentialAwaitCheck::SequentialAwaitCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
@@ -111,7 +100,7 @@ void SequentialAwaitCheck::check(const MatchFinder::MatchResult &Result) {
       RangeFor && RangeFor->getCoawaitLoc().isValid())
     return;
   LoopSize Size = loopSize(*Loop, Context);
-  if (Size.How == LoopSize::Unknown || (Size.How == LoopSize::Constant && Size.Iterations < 2))
+  if (!isGatherable(Size))
     return;
 
   llvm::SmallVector<const Expr *, 4> Operands;
@@ -143,7 +132,7 @@ void SequentialAwaitCheck::check(const MatchFinder::MatchResult &Result) {
   const Expr *Await = awaitOf(*Operands.front(), Context);
   diag(Await->getBeginLoc(), "%0")
       << messages::sequentialAwait(First->getDirectCallee()->getNameAsString(),
-                                   messages::awaitFrequency(sizeKind(Size), Size.Source,
+                                   messages::awaitFrequency(phraseKind(Size), Size.Source,
                                                             Size.Iterations),
                                    Gather);
   diag(Loop->getBeginLoc(), "%0", DiagnosticIDs::Note)

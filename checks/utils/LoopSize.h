@@ -24,6 +24,19 @@ struct LoopSize {
   std::string Source;           ///< for Elements and Count: the source text to quote
 };
 
+/// A loop whose awaits could be gathered: its size is known, and a constant
+/// one runs at least twice.
+inline bool isGatherable(const LoopSize &Size) {
+  return Size.How != LoopSize::Unknown &&
+         (Size.How != LoopSize::Constant || Size.Iterations >= 2);
+}
+
+/// The kind letter of Messages.h's per-loop phrases: 'e' elements of Source,
+/// 'c' a count named Source, 'k' a constant.
+inline char phraseKind(const LoopSize &Size) {
+  return Size.How == LoopSize::Elements ? 'e' : Size.How == LoopSize::Count ? 'c' : 'k';
+}
+
 /// What a per-item loop runs over, in a message's words; "" when the loop is
 /// open-ended (a restart or read-eval loop) and so not "once per item".
 inline std::string perItemSubject(const LoopSize &Size) {

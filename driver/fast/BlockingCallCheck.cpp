@@ -68,7 +68,7 @@ private:
     bool InMemory = false;
     traverse(
         Function.Definition,
-        [&](TSNode Node, const char *) {
+        [&](TSNode Node) {
           std::string_view Type = nodeType(Node);
           if (Type == "declaration" || Type == "parameter_declaration") {
             std::string_view Declared = nodeText(Node, Context.Source);

@@ -4,6 +4,7 @@
 
 #include "driver/fast/NameLookup.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace corolint::fast {
@@ -102,6 +103,37 @@ std::optional<std::uint64_t> constantSize(TSNode Range, TSNode Loop, std::string
   return std::nullopt;
 }
 
+/// `X` of `X.size()`, `std::size(X)`, `X.end()`, `std::end(X)`, ...; else a null node.
+TSNode collectionOf(TSNode Bound, std::string_view Source) {
+  if (nodeType(Bound) != "call_expression")
+    return {};
+  static constexpr std::string_view Members[] = {"size", "ssize", "length", "end", "cend"};
+  auto Listed = [&](std::string_view Name) {
+    return std::find(std::begin(Members), std::end(Members), Name) != std::end(Members);
+  };
+  TSNode Callee = childByField(Bound, "function");
+  TSNode Arguments = childByField(Bound, "arguments");
+  if (nodeType(Callee) == "field_expression")
+    return namedChildCount(Arguments) == 0 &&
+                   Listed(nodeText(childByField(Callee, "field"), Source))
+               ? childByField(Callee, "argument")
+               : TSNode{};
+  std::optional<WrittenName> Name = writtenName(Callee, Source);
+  return Name && namedChildCount(Arguments) == 1 && Listed(Name->last()) ? namedChild(Arguments, 0)
+                                                                         : TSNode{};
+}
+
+/// The bound of `std::views::iota(0, n)`; a null node for other ranges.
+TSNode iotaBound(TSNode Range, std::string_view Source) {
+  if (nodeType(Range) != "call_expression")
+    return {};
+  std::optional<WrittenName> Callee = writtenName(childByField(Range, "function"), Source);
+  TSNode Arguments = childByField(Range, "arguments");
+  return Callee && Callee->last() == "iota" && namedChildCount(Arguments) == 2
+             ? namedChild(Arguments, 1)
+             : TSNode{};
+}
+
 /// `i < n`, `n > i`, `i != n`: the bound's size.
 LoopSize comparisonSize(TSNode Condition, std::string_view Source, std::uint64_t Start) {
   LoopSize Size;
@@ -131,6 +163,12 @@ LoopSize comparisonSize(TSNode Condition, std::string_view Source, std::uint64_t
   }
   if (nodeType(Bound) == "number_literal")
     return Size;
+  // `i < v.size()`, `it != v.end()`: one iteration per element of v.
+  if (TSNode Collection = collectionOf(Bound, Source); !ts_node_is_null(Collection)) {
+    Size.How = LoopSize::Elements;
+    Size.Source = spelling(Collection, Source);
+    return Size;
+  }
   Size.How = LoopSize::Count;
   Size.Source = spelling(Bound, Source);
   return Size;
@@ -183,7 +221,7 @@ std::string firstTemplateArgument(TSNode TypeNode, std::string_view Source) {
   bool Done = false;
   traverse(
       TypeNode,
-      [&](TSNode Node, const char *) {
+      [&](TSNode Node) {
         if (Done)
           return false;
         if (nodeType(Node) == "template_argument_list") {
@@ -347,9 +385,16 @@ LoopSize loopSize(TSNode Loop, std::string_view Source) {
   LoopSize Size;
   if (Type == "for_range_loop") {
     TSNode Range = childByField(Loop, "right");
+    // `urls | std::views::filter(...)`: at most one iteration per element of urls.
+    while (nodeType(Range) == "binary_expression" &&
+           nodeType(childByField(Range, "operator")) == "|")
+      Range = childByField(Range, "left");
     if (std::optional<std::uint64_t> N = constantSize(Range, Loop, Source)) {
       Size.How = LoopSize::Constant;
       Size.Iterations = *N;
+    } else if (TSNode Bound = iotaBound(Range, Source); !ts_node_is_null(Bound)) {
+      Size.How = LoopSize::Count; // `std::views::iota(0, n)`
+      Size.Source = spelling(Bound, Source);
     } else if (!ts_node_is_null(Range)) {
       Size.How = LoopSize::Elements;
       Size.Source = spelling(Range, Source);
@@ -383,6 +428,18 @@ LoopSize loopSize(TSNode Loop, std::string_view Source) {
         Size.Source = spelling(childByField(Callee, "argument"), Source);
         return Size;
       }
+    }
+    // `while (n--)`, `while (n-- > 0)`: a count of n.
+    TSNode Counted = Condition;
+    if (nodeType(Condition) == "binary_expression" &&
+        integerLiteral(childByField(Condition, "right"), Source))
+      Counted = childByField(Condition, "left");
+    if (nodeType(Counted) == "update_expression" &&
+        nodeText(childByField(Counted, "operator"), Source) == "--" &&
+        nodeType(childByField(Counted, "argument")) == "identifier") {
+      Size.How = LoopSize::Count;
+      Size.Source = spelling(childByField(Counted, "argument"), Source);
+      return Size;
     }
     return comparisonSize(Condition, Source, 0);
   }

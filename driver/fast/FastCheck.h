@@ -9,6 +9,7 @@
 #define COROLINT_DRIVER_FAST_FASTCHECK_H
 
 #include "checks/utils/LoopSize.h"
+#include "driver/fast/Callees.h"
 #include "driver/fast/FastEngine.h"
 #include "driver/fast/FunctionModel.h"
 
@@ -50,6 +51,7 @@ std::unique_ptr<FastCheck> makeCancellationSwallowedCheck(const Options &Opts);
 std::unique_ptr<FastCheck> makeDroppedExceptionCheck(const Options &Opts);
 std::unique_ptr<FastCheck> makeNestedRunCheck(const Options &Opts);
 std::unique_ptr<FastCheck> makeNoAwaitCheck(const Options &Opts);
+std::unique_ptr<FastCheck> makeSequentialAwaitCheck(const Options &Opts);
 std::unique_ptr<FastCheck> makeUnawaitedTaskCheck(const Options &Opts);
 std::unique_ptr<FastCheck> makeUnboundedSpawnCheck(const Options &Opts);
 

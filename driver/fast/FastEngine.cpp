@@ -37,7 +37,7 @@ std::vector<ParseProblem> collectParseProblems(TSNode Root, std::string_view Sou
   };
   traverse(
       Root,
-      [&](TSNode Node, const char *) {
+      [&](TSNode Node) {
         if (!ts_node_has_error(Node))
           return false;
         if (ts_node_is_missing(Node)) {
@@ -75,6 +75,7 @@ Engine::Engine(const Options &Opts) {
       {"async-dropped-exception", makeDroppedExceptionCheck},
       {"async-nested-run", makeNestedRunCheck},
       {"async-no-await", makeNoAwaitCheck},
+      {"async-sequential-await", makeSequentialAwaitCheck},
       {"async-unawaited-task", makeUnawaitedTaskCheck},
       {"async-unbounded-spawn", makeUnboundedSpawnCheck},
   };

@@ -163,7 +163,7 @@ FileFacts collectFileFacts(TSNode Root, std::string_view Source) {
   FileFacts Facts;
   traverse(
       Root,
-      [&](TSNode Node, const char *) {
+      [&](TSNode Node) {
         std::string_view Type = nodeType(Node);
         if (isClassSpecifier(Type)) {
           TSNode Name = childByField(Node, "name");
@@ -268,7 +268,7 @@ public:
 
   FileModel run(TSNode Root) {
     traverse(
-        Root, [&](TSNode Node, const char *) { return enter(Node); },
+        Root, [&](TSNode Node) { return enter(Node); },
         [&](TSNode Node) { leave(Node); });
     return std::move(Model);
   }

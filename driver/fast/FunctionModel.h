@@ -87,7 +87,7 @@ FileModel scanFile(TSNode Root, std::string_view Source, const ScanRequest &Requ
 template <typename Visitor> void forEachOwnNode(TSNode Body, Visitor &&Visit) {
   traverse(
       Body,
-      [&](TSNode Node, const char *) {
+      [&](TSNode Node) {
         if (!ts_node_eq(Node, Body)) {
           std::string_view Type = nodeType(Node);
           if (Type == "lambda_expression" || Type == "class_specifier" ||

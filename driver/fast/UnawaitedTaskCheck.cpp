@@ -58,20 +58,7 @@ private:
                              std::string_view Source) const {
     if (const std::string *Gather = calleeListed(Call, Gathers))
       return Gather;
-    for (const std::string &Candidate : Call.Candidates) {
-      auto Declared = Model.ReturnTypes.find(Candidate);
-      if (Declared == Model.ReturnTypes.end())
-        continue;
-      for (TSNode Type : Declared->second)
-        if (typeListed(Type, Model, TaskTypes))
-          return &Candidate;
-      return nullptr; // declared here with another type: not a task
-    }
-    if (Call.Candidates.empty()) // a member called from its class
-      for (size_t Index : calleeDefinitions(Model, Call, Source))
-        if (typeListed(Model.Functions[Index].ReturnType, Model, TaskTypes))
-          return &Model.Functions[Index].Name;
-    return nullptr;
+    return taskProducer(Call, Model, TaskTypes, Source);
   }
 
   NameList TaskTypes, Gathers;

@@ -127,7 +127,7 @@ private:
     std::vector<std::string_view> QueueNames;
     traverse(
         Function.Definition,
-        [&](TSNode Node, const char *) {
+        [&](TSNode Node) {
           std::string_view Type = nodeType(Node);
           if (Type == "parameter_declaration" || Type == "declaration") {
             if (typeListed(childByField(Node, "type"), Context.Model, Queues)) {
@@ -146,7 +146,7 @@ private:
     bool Found = false;
     traverse(
         childByField(Spawn.Call, "arguments"),
-        [&](TSNode Node, const char *) {
+        [&](TSNode Node) {
           if (nodeType(Node) == "identifier")
             for (std::string_view Name : QueueNames)
               Found |= nodeText(Node, Context.Source) == Name;
@@ -174,7 +174,7 @@ private:
     bool Passed = false;
     traverse(
         childByField(Spawn.Call, "arguments"),
-        [&](TSNode Node, const char *) {
+        [&](TSNode Node) {
           if (nodeType(Node) == "identifier")
             for (std::string_view Name : Local)
               Passed |= nodeText(Node, Context.Source) == Name;
@@ -192,7 +192,7 @@ private:
     bool Found = false;
     traverse(
         Scope,
-        [&](TSNode Node, const char *) {
+        [&](TSNode Node) {
           if (Found || (!ts_node_is_null(Loop) && nodeType(Node) == "declaration" &&
                         ts_node_start_byte(Node) >= ts_node_start_byte(Loop) &&
                         ts_node_end_byte(Node) <= ts_node_end_byte(Loop)))

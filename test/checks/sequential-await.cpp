@@ -1,5 +1,6 @@
 // RUN: %check_corolint_plugin %s async-sequential-await %t
 // RUN: %check_corolint %s async-sequential-await %t-cli
+// RUN: %check_corolint_fast %s async-sequential-await %t-fast
 
 #include <aio/aio.hpp>
 
@@ -49,6 +50,7 @@ aio::task<> fetch_all(std::vector<std::string> urls) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop awaits 'fetch' once per element of 'urls', one after another, although no iteration needs the previous one's result, so the waits add up; start them all and 'co_await aio::gather(...)' once [async-sequential-await]
   // CHECK-NOTES: :[[@LINE-2]]:5: warning: loop awaits 'fetch' once per element of 'urls'
   // CHECK-NOTES: :[[@LINE-4]]:3: note: to run them concurrently, collect the tasks in a 'std::vector<aio::task<...>>' in this loop instead of awaiting each one, then 'co_await aio::gather(std::move(tasks))' after it; bound the fan-out if the collection can be large
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:5: warning: loop awaits 'fetch' once per element of 'urls', one after another, although no iteration needs the previous one's result, so the waits add up; start them all and 'co_await aio::gather(...)' once [async-sequential-await]
 }
 
 // Results collected in order: gather keeps the order too.
@@ -59,6 +61,7 @@ aio::task<std::vector<std::string>> collect_bodies(std::vector<std::string> urls
     // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: loop awaits 'fetch' once per element of 'urls'
     // CHECK-NOTES: :[[@LINE-2]]:17: warning: loop awaits 'fetch'
     // CHECK-NOTES: :[[@LINE-4]]:3: note: to run them concurrently
+    // CHECK-FAST-MESSAGES: :[[@LINE-4]]:17: warning: loop awaits 'fetch' once per element of 'urls'
     bodies.push_back(body);
   }
   co_return bodies;
@@ -72,6 +75,7 @@ aio::task<std::size_t> total_words(std::vector<std::string> urls) {
   // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: loop awaits 'count_words' once per element of 'urls'
   // CHECK-NOTES: :[[@LINE-2]]:14: warning: loop awaits 'count_words'
   // CHECK-NOTES: :[[@LINE-4]]:3: note: to run them concurrently
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:14: warning: loop awaits 'count_words' once per element of 'urls'
   co_return total;
 }
 
@@ -82,6 +86,7 @@ aio::task<> fetch_range(int n) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop awaits 'fetch_id' once per iteration of a loop bounded by 'n'
   // CHECK-NOTES: :[[@LINE-2]]:5: warning: loop awaits 'fetch_id'
   // CHECK-NOTES: :[[@LINE-4]]:3: note: to run them concurrently
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:5: warning: loop awaits 'fetch_id' once per iteration of a loop bounded by 'n'
 }
 
 // A task created and awaited at once is no better than awaiting the call.
@@ -91,6 +96,7 @@ aio::task<> create_and_await(std::vector<std::string> urls) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop awaits 'fetch' once per element of 'urls'
     // CHECK-NOTES: :[[@LINE-2]]:5: warning: loop awaits 'fetch'
     // CHECK-NOTES: :[[@LINE-4]]:3: note: to run them concurrently
+    // CHECK-FAST-MESSAGES: :[[@LINE-4]]:5: warning: loop awaits 'fetch' once per element of 'urls'
   }
 }
 
@@ -101,6 +107,7 @@ aio::task<> stop_all(std::vector<worker> &workers) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop awaits 'stop' once per element of 'workers'
   // CHECK-NOTES: :[[@LINE-2]]:5: warning: loop awaits 'stop'
   // CHECK-NOTES: :[[@LINE-4]]:3: note: to run them concurrently
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:5: warning: loop awaits 'stop' once per element of 'workers'
 }
 
 // Indexed by the loop counter.
@@ -110,6 +117,20 @@ aio::task<> stop_indexed(std::vector<worker> &workers) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop awaits 'stop' once per element of 'workers'
   // CHECK-NOTES: :[[@LINE-2]]:5: warning: loop awaits 'stop'
   // CHECK-NOTES: :[[@LINE-4]]:3: note: to run them concurrently
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:5: warning: loop awaits 'stop' once per element of 'workers'
+}
+
+// A const method of one shared object changes nothing: the requests can overlap.
+struct http_client {
+  aio::task<std::string> head(std::string url) const { co_return url; }
+};
+aio::task<> fetch_with_client(const http_client &client, std::vector<std::string> urls) {
+  for (const auto &url : urls)
+    co_await client.head(url);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop awaits 'head' once per element of 'urls'
+  // CHECK-NOTES: :[[@LINE-2]]:5: warning: loop awaits 'head'
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: to run them concurrently
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:5: warning: loop awaits 'head' once per element of 'urls'
 }
 
 // Awaited only for some elements.
@@ -120,6 +141,7 @@ aio::task<> refresh_stale(std::map<std::string, bool> stale) {
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: loop awaits 'fetch' once per element of 'stale'
     // CHECK-NOTES: :[[@LINE-2]]:7: warning: loop awaits 'fetch'
     // CHECK-NOTES: :[[@LINE-5]]:3: note: to run them concurrently
+    // CHECK-FAST-MESSAGES: :[[@LINE-4]]:7: warning: loop awaits 'fetch' once per element of 'stale'
   }
 }
 
@@ -130,6 +152,7 @@ aio::task<> fetch_with_timeouts(std::vector<std::string> urls) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop awaits 'fetch' once per element of 'urls'
   // CHECK-NOTES: :[[@LINE-2]]:5: warning: loop awaits 'fetch'
   // CHECK-NOTES: :[[@LINE-4]]:3: note: to run them concurrently
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:5: warning: loop awaits 'fetch' once per element of 'urls'
 }
 
 // Two steps per item that depend on each other, but not on the other items.
@@ -139,6 +162,7 @@ aio::task<> fetch_and_store(std::vector<std::string> urls) {
     // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: loop awaits 'fetch' once per element of 'urls'
     // CHECK-NOTES: :[[@LINE-2]]:17: warning: loop awaits 'fetch'
     // CHECK-NOTES: :[[@LINE-4]]:3: note: to run them concurrently
+    // CHECK-FAST-MESSAGES: :[[@LINE-4]]:17: warning: loop awaits 'fetch' once per element of 'urls'
     co_await store(body);
   }
 }
@@ -152,6 +176,7 @@ aio::task<int> count_failures(std::vector<std::string> urls) {
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: loop awaits 'fetch' once per element of 'urls'
       // CHECK-NOTES: :[[@LINE-2]]:7: warning: loop awaits 'fetch'
       // CHECK-NOTES: :[[@LINE-5]]:3: note: to run them concurrently
+      // CHECK-FAST-MESSAGES: :[[@LINE-4]]:7: warning: loop awaits 'fetch' once per element of 'urls'
     } catch (const std::exception &) {
       ++failures;
     }
@@ -166,6 +191,7 @@ aio::task<> fetch_by_iterator(std::vector<std::string> urls) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop awaits 'fetch' once per element of 'urls'
   // CHECK-NOTES: :[[@LINE-2]]:5: warning: loop awaits 'fetch'
   // CHECK-NOTES: :[[@LINE-4]]:3: note: to run them concurrently
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:5: warning: loop awaits 'fetch' once per element of 'urls'
 }
 
 // A constant number of independent requests.
@@ -175,6 +201,7 @@ aio::task<> three_shards() {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop awaits 'fetch_id' 3 times
   // CHECK-NOTES: :[[@LINE-2]]:5: warning: loop awaits 'fetch_id' 3 times
   // CHECK-NOTES: :[[@LINE-4]]:3: note: to run them concurrently
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:5: warning: loop awaits 'fetch_id' 3 times
 }
 
 // In a coroutine lambda.
@@ -185,6 +212,7 @@ aio::task<> in_a_lambda(std::vector<std::string> urls) {
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: loop awaits 'fetch' once per element of 'urls'
     // CHECK-NOTES: :[[@LINE-2]]:7: warning: loop awaits 'fetch'
     // CHECK-NOTES: :[[@LINE-4]]:5: note: to run them concurrently
+    // CHECK-FAST-MESSAGES: :[[@LINE-4]]:7: warning: loop awaits 'fetch' once per element of 'urls'
   };
   co_await run();
 }
@@ -354,6 +382,7 @@ aio::task<> nested(std::vector<std::vector<std::string>> groups) {
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: loop awaits 'fetch' once per element of 'group'
     // CHECK-NOTES: :[[@LINE-2]]:7: warning: loop awaits 'fetch'
     // CHECK-NOTES: :[[@LINE-4]]:5: note: to run them concurrently
+    // CHECK-FAST-MESSAGES: :[[@LINE-4]]:7: warning: loop awaits 'fetch' once per element of 'group'
   }
 }
 

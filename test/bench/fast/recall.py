@@ -16,7 +16,8 @@ code at the location, not by the file:
     catch-all handlers around a suspension point;
   * unbounded-spawn: "creates ..." (spawned in the loop);
   * no-await: named functions (not lambdas);
-  * busy-wait, cancellation-swallowed, nested-run: every finding.
+  * busy-wait, cancellation-swallowed, nested-run, sequential-await: every
+    finding.
 
   recall.py [--corolint PATH] [-v]
 """
@@ -30,7 +31,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 FAST_CHECKS = {"async-blocking-call", "async-busy-wait", "async-cancellation-swallowed",
                "async-dropped-exception", "async-nested-run", "async-no-await",
-               "async-unawaited-task", "async-unbounded-spawn"}
+               "async-sequential-await", "async-unawaited-task", "async-unbounded-spawn"}
 FREE_CALL = re.compile(r"(::)?[A-Za-z_]\w*(::[A-Za-z_]\w*)*\s*(<[^;()]*>)?\s*\(")
 
 
