@@ -1,5 +1,8 @@
 // RUN: %check_corolint_plugin %s async-blocking-call %t
 // RUN: %check_corolint %s async-blocking-call %t-cli
+// The fast engine sees calls written by name: member calls (f.get(), t.join()),
+// constructions (std::ifstream) and `std::filesystem::*` need types (docs/checks/blocking-call.md).
+// RUN: %check_corolint_fast %s async-blocking-call %t-fast
 
 // The rest of the blocking table: waits, I/O, loop runners, helpers.
 
@@ -65,9 +68,11 @@ aio::task<> acquires_semaphore(std::counting_semaphore<4> &slots, std::latch &do
 aio::task<std::string> reads_file_c_style(const char *path) {
   FILE *file = std::fopen(path, "r");
   // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: blocking call to 'fopen' in coroutine 'reads_file_c_style'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:16: warning: blocking call to 'fopen' in coroutine 'reads_file_c_style'
   char line[128] = {};
   std::fgets(line, sizeof line, file);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'fgets' in coroutine 'reads_file_c_style'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:3: warning: blocking call to 'fgets' in coroutine 'reads_file_c_style'
   std::fclose(file);
   co_return std::string(line);
 }
@@ -78,6 +83,7 @@ aio::task<std::string> reads_file_stream(std::string path) {
   std::string line;
   std::getline(in, line);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::getline' in coroutine 'reads_file_stream'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:3: warning: blocking call to 'std::getline' in coroutine 'reads_file_stream'
   co_return line;
 }
 
@@ -85,6 +91,7 @@ aio::task<std::string> reads_terminal() {
   std::string line;
   std::getline(std::cin, line);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::getline' in coroutine 'reads_terminal'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:3: warning: blocking call to 'std::getline' in coroutine 'reads_terminal'
   co_return line;
 }
 
@@ -96,6 +103,7 @@ aio::task<bool> checks_disk(std::filesystem::path path) {
 aio::task<int> runs_shell() {
   co_return std::system("ls");
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: blocking call to 'system' in coroutine 'runs_shell'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:13: warning: blocking call to 'system' in coroutine 'runs_shell'
 }
 
 // Running a loop inside a coroutine is async-nested-run's finding (test/checks/nested-run.cpp).
@@ -118,12 +126,15 @@ aio::task<> uses_helpers() {
   auto config = load_config("app.conf");
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: call to 'load_config' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::basic_ifstream'; move it off the loop with 'co_await aio::to_thread(...)'
   // CHECK-MESSAGES: :[[@LINE-11]]:17: note: 'std::basic_ifstream' blocks here
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:17: warning: call to 'load_config' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::getline'; move it off the loop with 'co_await aio::to_thread(...)'
   auto defaults = load_defaults();
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: call to 'load_defaults' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::basic_ifstream'
   // CHECK-MESSAGES: :[[@LINE-14]]:17: note: 'std::basic_ifstream' blocks here
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:19: warning: call to 'load_defaults' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::getline'
   nap();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'nap' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::this_thread::sleep_for'
   // CHECK-MESSAGES: :[[@LINE-11]]:14: note: 'std::this_thread::sleep_for' blocks here
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:3: warning: call to 'nap' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::this_thread::sleep_for'
   co_return;
 }
 

@@ -3,6 +3,9 @@
 // that the message spells the semaphore from the option.
 // RUN: %check_corolint_plugin %s async-unbounded-spawn %t -- -config="{CheckOptions: {async-unbounded-spawn.SemaphoreTypes: '::fake::semaphore', async-unbounded-spawn.QueueTypes: '::fake::queue'}}"
 // RUN: %check_corolint %s async-unbounded-spawn %t-cli -- -config="{CheckOptions: {async-unbounded-spawn.SemaphoreTypes: '::fake::semaphore', async-unbounded-spawn.QueueTypes: '::fake::queue'}}"
+// The fast engine sees spawns by name only: member spawns (`tg.create_task`) and
+// tasks gathered after the loop need types (docs/checks/unbounded-spawn.md).
+// RUN: %check_corolint_fast %s async-unbounded-spawn %t-fast -- --config="{CheckOptions: {async-unbounded-spawn.SemaphoreTypes: '::fake::semaphore', async-unbounded-spawn.QueueTypes: '::fake::queue'}}"
 // RUN: %check_corolint_plugin --check-suffix=FOLLY %s async-unbounded-spawn %t-folly -- -config="{CheckOptions: {AsyncProfile: folly}}"
 
 #include <aio/aio.hpp>
@@ -47,6 +50,7 @@ aio::task<> fetch_all(std::vector<std::string> urls) {
     handles.push_back(aio::create_task(fetch(url)));
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: creates one task per element of 'urls' with no bound on how many run at once, so a large input exhausts memory, connections and the services they call; acquire one 'fake::semaphore' shared by all of them inside each task, or spawn them into 'aio::task_group{aio::max_concurrency{N}}' [async-unbounded-spawn]
   // CHECK-NOTES: :[[@LINE-2]]:23: warning: creates one task per element of 'urls'
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:23: warning: creates one task per element of 'urls' with no bound on how many run at once, so a large input exhausts memory, connections and the services they call; acquire one 'fake::semaphore' shared by all of them inside each task, or spawn them into 'aio::task_group{aio::max_concurrency{N}}' [async-unbounded-spawn]
   co_await aio::gather(std::move(handles));
   // CHECK-NOTES: :[[@LINE-1]]:12: note: all of them are gathered here and run at once
 }
@@ -85,6 +89,7 @@ public:
       pending_.push_back(aio::create_task(p.reconcile()));
     // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: creates one task per element of 'partitions_' with
     // CHECK-NOTES: :[[@LINE-2]]:26: warning: creates one task per element of 'partitions_'
+    // CHECK-FAST-MESSAGES: :[[@LINE-3]]:26: warning: creates one task per element of 'partitions_' with
   }
 
 private:
@@ -125,6 +130,7 @@ aio::task<> countdown(int n) {
     handles.push_back(aio::create_task(tick()));
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: creates one task per iteration of a loop bounded by 'n' with
   // CHECK-NOTES: :[[@LINE-2]]:23: warning: creates one task per iteration of a loop bounded by 'n'
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:23: warning: creates one task per iteration of a loop bounded by 'n' with
   co_await aio::gather(std::move(handles));
   // CHECK-NOTES: :[[@LINE-1]]:12: note: all of them are gathered here
 }
@@ -136,6 +142,7 @@ aio::task<> iota_view(int n) {
     ticks.push_back(aio::create_task(tick()));
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: creates one task per iteration of a loop bounded by 'n' with
   // CHECK-NOTES: :[[@LINE-2]]:21: warning: creates one task per iteration of a loop bounded by 'n'
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:21: warning: creates one task per iteration of a loop bounded by 'n' with
   co_await aio::gather(std::move(ticks));
   // CHECK-NOTES: :[[@LINE-1]]:12: note: all of them are gathered here
 }
@@ -145,31 +152,37 @@ aio::task<> filter_view(std::vector<std::string> urls) {
     pages.push_back(aio::create_task(fetch(url)));
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: creates one task per element of 'urls' with
   // CHECK-NOTES: :[[@LINE-2]]:21: warning: creates one task per element of 'urls'
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:21: warning: creates one task per element of 'urls' with
   co_await aio::gather(std::move(pages));
   // CHECK-NOTES: :[[@LINE-1]]:12: note: all of them are gathered here
 }
 
-// Constants at or above MaxStaticFanout (64): a big literal, nested loops, a big std::array.
+// Constants at or above MaxStaticFanout (64): a big literal, nested loops, a big std::array
+// (whose size the fast engine does not read from the parameter's type).
 aio::task<> constants(std::array<std::string, 100> mirrors) {
   std::vector<aio::join_handle<void>> handles;
   for (int i = 0; i < 1000; ++i)
     handles.push_back(aio::create_task(tick()));
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: creates 1000 tasks in a loop with no bound
   // CHECK-NOTES: :[[@LINE-2]]:23: warning: creates 1000 tasks in a loop
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:23: warning: creates 1000 tasks in a loop with no bound
   for (int row = 0; row < 16; ++row)
     for (int column = 0; column < 16; ++column)
       handles.push_back(aio::create_task(tick()));
   // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: creates 256 tasks in a loop with no bound
   // CHECK-NOTES: :[[@LINE-2]]:25: warning: creates 256 tasks in a loop
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:25: warning: creates 256 tasks in a loop with no bound
   handles_t pages;
   for (const auto &mirror : mirrors)
     pages.push_back(aio::create_task(fetch(mirror)));
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: creates 100 tasks in a loop with no bound
   // CHECK-NOTES: :[[@LINE-2]]:21: warning: creates 100 tasks in a loop
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:21: warning: creates one task per element of 'mirrors' with
   co_return;
 }
 
-// A semaphore made once per iteration, or once per task, bounds nothing.
+// A semaphore made once per iteration, or once per task, bounds nothing. (The fast
+// engine takes any semaphore in a spawned coroutine of this file for a bound.)
 aio::task<std::string> fetch_limited(std::string url, fake::semaphore &sem) {
   co_await sem.acquire();
   auto page = co_await fetch(url);
@@ -189,6 +202,7 @@ aio::task<> semaphores_not_shared(std::vector<std::string> urls) {
     // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: creates one task per element of 'urls' with
     // CHECK-NOTES: :[[@LINE-2]]:23: warning: creates one task per element of 'urls'
     // CHECK-NOTES: :[[@LINE-4]]:21: note: 'sem' is created anew for each task, so it bounds nothing; create one before the loop and share it
+    // CHECK-FAST-MESSAGES: :[[@LINE-4]]:23: warning: creates one task per element of 'urls' with
   }
   for (const auto &url : urls)
     handles.push_back(aio::create_task(fetch_own_limit(url)));
@@ -206,6 +220,7 @@ aio::task<> named_lambda(std::vector<std::string> urls) {
     handles.push_back(aio::create_task(worker(url)));
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: creates one task per element of 'urls' with
   // CHECK-NOTES: :[[@LINE-2]]:23: warning: creates one task per element of 'urls'
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:23: warning: creates one task per element of 'urls' with
   co_return;
 }
 void start_all(const std::vector<std::string> &urls, handles_t &out) {
@@ -213,6 +228,7 @@ void start_all(const std::vector<std::string> &urls, handles_t &out) {
     out.push_back(aio::create_task(fetch(url)));
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: creates one task per element of 'urls' with
   // CHECK-NOTES: :[[@LINE-2]]:19: warning: creates one task per element of 'urls'
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:19: warning: creates one task per element of 'urls' with
 }
 
 // Draining a container; a loop with no readable bound and no await.
@@ -221,12 +237,14 @@ void drain(std::vector<std::string> pending, handles_t &out, bool (*again)()) {
     out.push_back(aio::create_task(fetch(pending.back())));
     // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: creates one task per element of 'pending' with
     // CHECK-NOTES: :[[@LINE-2]]:19: warning: creates one task per element of 'pending'
+    // CHECK-FAST-MESSAGES: :[[@LINE-3]]:19: warning: creates one task per element of 'pending' with
     pending.pop_back();
   }
   do {
     out.push_back(aio::create_task(fetch("poll")));
     // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: creates one task per iteration of an open-ended loop with no bound
     // CHECK-NOTES: :[[@LINE-2]]:19: warning: creates one task per iteration of an open-ended loop
+    // CHECK-FAST-MESSAGES: :[[@LINE-3]]:19: warning: creates one task per iteration of an open-ended loop with no bound
   } while (again());
 }
 
@@ -237,6 +255,7 @@ aio::task<> awaited_sometimes(std::vector<std::string> urls) {
     auto handle = aio::create_task(fetch(url));
     // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: creates one task per element of 'urls' with
     // CHECK-NOTES: :[[@LINE-2]]:19: warning: creates one task per element of 'urls'
+    // CHECK-FAST-MESSAGES: :[[@LINE-3]]:19: warning: creates one task per element of 'urls' with
     if (url.size() < 10)
       co_await handle;
     else
