@@ -10,6 +10,7 @@
 #include "DanglingReferenceCheck.h"
 #include "DroppedExceptionCheck.h"
 #include "LockAcrossAwaitCheck.h"
+#include "MissingTimeoutCheck.h"
 #include "NestedRunCheck.h"
 #include "NoAwaitCheck.h"
 #include "RetryWithoutBackoffCheck.h"
@@ -32,6 +33,7 @@ public:
     Factories.registerCheck<DanglingReferenceCheck>("async-dangling-reference");
     Factories.registerCheck<DroppedExceptionCheck>("async-dropped-exception");
     Factories.registerCheck<LockAcrossAwaitCheck>("async-lock-across-await");
+    Factories.registerCheck<MissingTimeoutCheck>("async-missing-timeout");
     Factories.registerCheck<NestedRunCheck>("async-nested-run");
     Factories.registerCheck<NoAwaitCheck>("async-no-await");
     Factories.registerCheck<RetryWithoutBackoffCheck>("async-retry-without-backoff");
