@@ -129,11 +129,11 @@ aio::task<> uses_helpers() {
   // CHECK-FAST-MESSAGES: :[[@LINE-3]]:17: warning: call to 'load_config' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::getline'; move it off the loop with 'co_await aio::to_thread(...)'
   auto defaults = load_defaults();
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: call to 'load_defaults' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::basic_ifstream'
-  // CHECK-MESSAGES: :[[@LINE-14]]:17: note: 'std::basic_ifstream' blocks here
+  // CHECK-MESSAGES: :[[@LINE-15]]:17: note: 'std::basic_ifstream' blocks here
   // CHECK-FAST-MESSAGES: :[[@LINE-3]]:19: warning: call to 'load_defaults' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::getline'
   nap();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'nap' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::this_thread::sleep_for'
-  // CHECK-MESSAGES: :[[@LINE-11]]:14: note: 'std::this_thread::sleep_for' blocks here
+  // CHECK-MESSAGES: :[[@LINE-13]]:14: note: 'std::this_thread::sleep_for' blocks here
   // CHECK-FAST-MESSAGES: :[[@LINE-3]]:3: warning: call to 'nap' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::this_thread::sleep_for'
   co_return;
 }

@@ -208,7 +208,7 @@ aio::task<> semaphores_not_shared(std::vector<std::string> urls) {
     handles.push_back(aio::create_task(fetch_own_limit(url)));
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: creates one task per element of 'urls' with
   // CHECK-NOTES: :[[@LINE-2]]:23: warning: creates one task per element of 'urls'
-  // CHECK-NOTES: :[[@LINE-17]]:19: note: 'mine' is created anew for each task
+  // CHECK-NOTES: :[[@LINE-18]]:19: note: 'mine' is created anew for each task
   co_return;
 }
 
