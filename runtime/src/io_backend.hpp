@@ -60,8 +60,11 @@ std::unique_ptr<io_backend> make_uring_backend(int wake_fd);
 inline void dispatch_ready(io_source& source, std::uint32_t events) noexcept {
   constexpr std::uint32_t in = 0x001, out = 0x004, err = 0x008, hup = 0x010, rdhup = 0x2000;
   // Errors and hang-ups wake both sides: the next syscall reports them.
-  if (events & (in | err | hup | rdhup))
+  if (events & (in | err | hup | rdhup)) {
+    source.read_drained = false;
+    if (events & (err | hup | rdhup)) source.read_ended = true;
     if (waiter* w = std::exchange(source.reader, nullptr)) notify(*w);
+  }
   // Last touch of `source`: a writer's notify may free it (a dropped stream done flushing).
   if (events & (out | err | hup))
     if (waiter* w = std::exchange(source.writer, nullptr)) notify(*w);

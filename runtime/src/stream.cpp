@@ -89,9 +89,13 @@ struct stream_core : io_source {
         in_capacity = grown;
       }
     }
+    if (read_drained) return -1;
     for (;;) {
       ssize_t n = ::recv(fd, in.get() + in_end, in_capacity - in_end, 0);
       if (n > 0) {
+        // A short read emptied the socket: a later arrival is reported by the loop (an end
+        // already reported is not, hence read_ended).
+        read_drained = !read_ended && static_cast<std::size_t>(n) < in_capacity - in_end;
         in_end += static_cast<std::size_t>(n);
         return n;
       }
@@ -100,7 +104,10 @@ struct stream_core : io_source {
         return 0;
       }
       if (errno == EINTR) continue;
-      if (errno == EAGAIN || errno == EWOULDBLOCK) return -1;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        read_drained = true;
+        return -1;
+      }
       eof = true;  // after a failure the stream reads as ended
       throw_os_error(errno, "recv");
     }
@@ -110,10 +117,12 @@ struct stream_core : io_source {
   // worth): saves read(n) a copy through the buffer. Same results as receive().
   ssize_t receive_into(std::string& into, std::size_t n) {
     if (eof || closing) return 0;
+    if (read_drained) return -1;
     into.resize(std::min<std::size_t>(n, 64 * 1024));
     for (;;) {
       ssize_t got = ::recv(fd, into.data(), into.size(), 0);
       if (got > 0) {
+        read_drained = !read_ended && static_cast<std::size_t>(got) < into.size();
         into.resize(static_cast<std::size_t>(got));
         return got;
       }
@@ -122,7 +131,10 @@ struct stream_core : io_source {
         return 0;
       }
       if (errno == EINTR) continue;
-      if (errno == EAGAIN || errno == EWOULDBLOCK) return -1;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) {
+        read_drained = true;
+        return -1;
+      }
       eof = true;
       throw_os_error(errno, "recv");
     }

@@ -15,6 +15,12 @@ struct io_source {
   // flushing on its own after being dropped): it frees the owner.
   void (*abandon)(io_source&) = nullptr;
   void* backend_data = nullptr;  // what the loop's backend keeps for this source
+  // The last read emptied the descriptor and the loop has not reported it readable since: a
+  // reader may park at once instead of trying a read that would fail with EAGAIN.
+  bool read_drained = false;
+  // The loop reported an end or an error, which stays pending without further reports: reads
+  // are always tried from then on.
+  bool read_ended = false;
   io_source* prev = nullptr;  // the loop's list of registered sources
   io_source* next = nullptr;
   bool registered = false;
