@@ -145,7 +145,8 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   const FunctionDecl *Callee = calleeOf(*Call);
-  if (!Callee || HelperDepth == 0 || llvm::isa<CXXConstructorDecl>(Callee))
+  // Constructors are followed too: RAII that blocks when it opens (a sync context manager).
+  if (!Callee || HelperDepth == 0)
     return;
   const Expr *Inner =
       Helpers.find(*Callee, HelperDepth, *Result.SourceManager,

@@ -170,8 +170,8 @@ void DroppedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
     checkGatherResults(*Gather, Context);
   else if (const auto *Handler = Result.Nodes.getNodeAs<CXXCatchStmt>("handler"))
     checkHandler(*Handler, Context);
-  else if (Result.Nodes.getNodeAs<CXXMemberCallExpr>("add-callback"))
-    checkDoneCallback(*Result.Nodes.getNodeAs<LambdaExpr>("callback"));
+  else if (const auto *Add = Result.Nodes.getNodeAs<CXXMemberCallExpr>("add-callback"))
+    checkDoneCallback(*Add, *Result.Nodes.getNodeAs<LambdaExpr>("callback"), Context);
 }
 
 void DroppedExceptionCheck::checkSpawn(const CallExpr &Spawn, ASTContext &Context) {
@@ -188,22 +188,7 @@ void DroppedExceptionCheck::checkSpawn(const CallExpr &Spawn, ASTContext &Contex
     return; // passed on, stored, returned or awaited: someone else observes it
   bool HasBlindCallback = false;
   Consumption Flow = consumptionOf(*Var, *Where.Function, Context, [&](const DeclRefExpr &Ref) {
-    DynTypedNode Parent = semanticParent(Ref, Context);
-    if (const auto *Cast = Parent.get<ExplicitCastExpr>())
-      return !Cast->getTypeAsWritten()->isVoidType();
-    if (const CXXMemberCallExpr *Call = memberCallOn(Ref, Context)) {
-      llvm::StringRef Member = Call->getMethodDecl() ? Call->getMethodDecl()->getName() : "";
-      if (Member == "add_done_callback" && Call->getNumArgs() == 1)
-        if (const auto *Callback =
-                llvm::dyn_cast<LambdaExpr>(Call->getArg(0)->IgnoreUnlessSpelledInSource())) {
-          bool Inspects = callbackInspects(*Callback);
-          HasBlindCallback |= !Inspects;
-          return Inspects;
-        }
-      return !isPassiveHandleMember(Member);
-    }
-    // Conditions and comparisons read the handle without retrieving the outcome.
-    return !(Parent.get<BinaryOperator>() || Parent.get<UnaryOperator>() || Parent.get<IfStmt>());
+    return observesOutcome(Ref, Context, HasBlindCallback);
   });
   // A done-callback that ignores the outcome is reported at the callback.
   if (HasBlindCallback)
@@ -223,6 +208,26 @@ void DroppedExceptionCheck::checkSpawn(const CallExpr &Spawn, ASTContext &Contex
           << Var->getName();
     return;
   }
+}
+
+bool DroppedExceptionCheck::observesOutcome(const DeclRefExpr &Ref, ASTContext &Context,
+                                            bool &BlindCallback) const {
+  DynTypedNode Parent = semanticParent(Ref, Context);
+  if (const auto *Cast = Parent.get<ExplicitCastExpr>())
+    return !Cast->getTypeAsWritten()->isVoidType();
+  if (const CXXMemberCallExpr *Call = memberCallOn(Ref, Context)) {
+    llvm::StringRef Member = Call->getMethodDecl() ? Call->getMethodDecl()->getName() : "";
+    if (Member == "add_done_callback" && Call->getNumArgs() == 1)
+      if (const auto *Callback =
+              llvm::dyn_cast<LambdaExpr>(Call->getArg(0)->IgnoreUnlessSpelledInSource())) {
+        bool Inspects = callbackInspects(*Callback);
+        BlindCallback |= !Inspects;
+        return Inspects;
+      }
+    return !isPassiveHandleMember(Member);
+  }
+  // Conditions and comparisons read the handle without retrieving the outcome.
+  return !(Parent.get<BinaryOperator>() || Parent.get<UnaryOperator>() || Parent.get<IfStmt>());
 }
 
 void DroppedExceptionCheck::checkTaskGroup(const VarDecl &Group, ASTContext &Context) {
@@ -301,9 +306,26 @@ bool DroppedExceptionCheck::callbackInspects(const LambdaExpr &Callback) const {
   return !PassedOn.empty();
 }
 
-void DroppedExceptionCheck::checkDoneCallback(const LambdaExpr &Callback) {
-  if (!callbackInspects(Callback))
-    diag(Callback.getBeginLoc(), "%0") << messages::doneCallbackIgnoresOutcome();
+void DroppedExceptionCheck::checkDoneCallback(const CXXMemberCallExpr &Add,
+                                              const LambdaExpr &Callback, ASTContext &Context) {
+  if (callbackInspects(Callback))
+    return;
+  // A callback that only signals or logs "done" loses nothing when another use of the same
+  // local handle retrieves the outcome: an inspecting callback, an await, result().
+  const auto *Handle = llvm::dyn_cast<DeclRefExpr>(Add.getImplicitObjectArgument()->IgnoreParenImpCasts());
+  const auto *Var = Handle ? llvm::dyn_cast<VarDecl>(Handle->getDecl()) : nullptr;
+  StatementContext Where = contextOf(Add, Context);
+  if (Var && Var->hasLocalStorage() && Where.Function && Where.Function->getBody()) {
+    auto Uses = match(findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("use")),
+                      *Where.Function->getBody(), Context);
+    for (const BoundNodes &Use : Uses) {
+      const auto *Ref = Use.getNodeAs<DeclRefExpr>("use");
+      bool Blind = false;
+      if (Ref != Handle && observesOutcome(*Ref, Context, Blind))
+        return;
+    }
+  }
+  diag(Callback.getBeginLoc(), "%0") << messages::doneCallbackIgnoresOutcome();
 }
 
 } // namespace corolint

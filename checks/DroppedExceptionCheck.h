@@ -32,8 +32,14 @@ private:
   void checkTaskGroup(const clang::VarDecl &Group, clang::ASTContext &Context);
   void checkGatherResults(const clang::CallExpr &Gather, clang::ASTContext &Context);
   void checkHandler(const clang::CXXCatchStmt &Handler, clang::ASTContext &Context);
-  void checkDoneCallback(const clang::LambdaExpr &Callback);
+  void checkDoneCallback(const clang::CXXMemberCallExpr &Add, const clang::LambdaExpr &Callback,
+                         clang::ASTContext &Context);
   bool callbackInspects(const clang::LambdaExpr &Callback) const;
+  /// Whether this use of a handle retrieves the task's outcome (awaits it, asks for its
+  /// result, hands it on, gives it an inspecting done-callback). A done-callback that does
+  /// not inspect sets \p BlindCallback.
+  bool observesOutcome(const clang::DeclRefExpr &Ref, clang::ASTContext &Context,
+                       bool &BlindCallback) const;
 
   ListOption HandleTypes;
   ListOption SpawnFunctions;

@@ -84,6 +84,27 @@ void NestedRunCheck::check(const MatchFinder::MatchResult &Result) {
   diag(Inner->getBeginLoc(), "'%0' runs a loop here", DiagnosticIDs::Note) << runnerName(*Inner);
 }
 
+/// \p Run's options (any argument after the task) read a variable declared in \p Loop: each
+/// iteration asks for a differently configured loop (one per backend, say), which one loop
+/// for all items cannot give.
+static bool configuredPerIteration(const CallExpr &Run, const Stmt &Loop, ASTContext &Context) {
+  const SourceManager &Sources = Context.getSourceManager();
+  SourceRange LoopRange = Loop.getSourceRange();
+  auto DeclaredInLoop = [&](const Decl *D) {
+    SourceLocation Where = D->getLocation();
+    return !Sources.isBeforeInTranslationUnit(Where, LoopRange.getBegin()) &&
+           !Sources.isBeforeInTranslationUnit(LoopRange.getEnd(), Where);
+  };
+  for (unsigned I = 1; I < Run.getNumArgs(); ++I) {
+    auto Refs = match(findAll(declRefExpr(to(varDecl())).bind("ref")),
+                      *Run.getArg(I)->IgnoreUnlessSpelledInSource(), Context);
+    for (const BoundNodes &Ref : Refs)
+      if (DeclaredInLoop(Ref.getNodeAs<DeclRefExpr>("ref")->getDecl()))
+        return true;
+  }
+  return false;
+}
+
 void NestedRunCheck::checkPerItem(const CallExpr &Run, ASTContext &Context) {
   // Running an existing loop again (a member: run_until_complete) creates
   // nothing; a free runner (aio::run, sync_wait) builds a loop per call.
@@ -92,7 +113,7 @@ void NestedRunCheck::checkPerItem(const CallExpr &Run, ASTContext &Context) {
       return;
   for (const Stmt *Loop : enclosingLoops(Run, Context)) {
     std::string Subject = perItemSubject(loopSize(*Loop, Context));
-    if (Subject.empty())
+    if (Subject.empty() || configuredPerIteration(Run, *Loop, Context))
       continue;
     diag(Run.getBeginLoc(), "%0") << messages::runPerItem(runnerName(Run), Subject);
     diag(Loop->getBeginLoc(), "the loop is here", DiagnosticIDs::Note);

@@ -10,11 +10,47 @@
 
 #include "checks/utils/Messages.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 namespace corolint::fast {
 
 namespace {
 
 constexpr std::string_view Name = "async-nested-run";
+
+/// The names \p Loop declares: its range-for variable, its for initializer, its body's locals
+/// (lambdas are other functions).
+std::vector<std::string_view> declaredIn(TSNode Loop, std::string_view Source) {
+  std::vector<std::string_view> Names;
+  traverse(
+      Loop,
+      [&](TSNode Node, const char *Field) {
+        if (Field && std::string_view(Field) == "declarator" && nodeType(Node) == "identifier")
+          Names.push_back(nodeText(Node, Source));
+        return nodeType(Node) != "lambda_expression";
+      },
+      [](TSNode) {});
+  return Names;
+}
+
+/// \p Run's options (an argument after the task) name a variable \p Loop declares: each
+/// iteration asks for a differently configured loop, which one loop for all cannot give.
+bool configuredPerIteration(TSNode Run, TSNode Loop, std::string_view Source) {
+  TSNode Arguments = childByField(Run, "arguments");
+  std::vector<std::string_view> Declared = declaredIn(Loop, Source);
+  bool Found = false;
+  for (uint32_t I = 1; I < namedChildCount(Arguments) && !Found; ++I)
+    traverse(
+        namedChild(Arguments, I),
+        [&](TSNode Node) {
+          if (nodeType(Node) == "identifier" &&
+              llvm::is_contained(Declared, nodeText(Node, Source)))
+            Found = true;
+          return !Found;
+        },
+        [](TSNode) {});
+  return Found;
+}
 
 class NestedRunCheck : public FastCheck {
 public:
@@ -56,7 +92,7 @@ private:
                     const CallSite &Run, const std::string &Runner) const {
     for (TSNode Loop : enclosingLoops(Run.Call, Function.Body)) {
       std::string Subject = perItemSubject(loopSize(Loop, Context.Source));
-      if (Subject.empty())
+      if (Subject.empty() || configuredPerIteration(Run.Call, Loop, Context.Source))
         continue;
       Finding &Found = Context.report(Name, Run.Call, messages::runPerItem(Runner, Subject));
       Context.note(Found, Loop, "the loop is here");

@@ -129,7 +129,28 @@ aio::task<> through_macro() {
   co_return;
 }
 
+// A constructor is a helper too: RAII whose opening blocks (the guide's sync context manager).
+struct BlockingConnection {
+  BlockingConnection() { std::this_thread::sleep_for(1ms); }
+};
+aio::task<> constructs_blocking_raii() {
+  BlockingConnection connection;
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: call to 'BlockingConnection' in coroutine 'constructs_blocking_raii' blocks the event loop: it reaches blocking 'std::this_thread::sleep_for'
+  // CHECK-MESSAGES: :[[@LINE-5]]:26: note: 'std::this_thread::sleep_for' blocks here
+  co_await aio::sleep(1ms);
+}
+
 // ---- must leave alone --------------------------------------------------------
+
+struct CheapConnection {
+  CheapConnection() : ready(true) {}
+  bool ready;
+};
+aio::task<> constructs_cheap_raii() {
+  CheapConnection connection;
+  (void)connection;
+  co_await aio::sleep(1ms);
+}
 
 void plain_function() { std::this_thread::sleep_for(1s); }
 

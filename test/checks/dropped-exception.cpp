@@ -209,6 +209,21 @@ aio::task<> callback_inspects() {
   co_return;
 }
 
+// One callback reads the outcome; the others only signal or log that the task is done.
+aio::task<> one_callback_inspects_the_others_signal(aio::event &finished) {
+  auto handle = aio::create_task(fetch(5));
+  handle.add_done_callback([](aio::join_handle<int> &done) { std::printf("%d\n", done.result()); });
+  handle.add_done_callback([&finished] { finished.set(); });
+  co_await finished.wait();
+}
+
+// A callback that only signals, while the handle itself is awaited.
+aio::task<int> signalling_callback_and_await(aio::event &finished) {
+  auto handle = aio::create_task(fetch(5));
+  handle.add_done_callback([&finished] { finished.set(); });
+  co_return co_await handle;
+}
+
 aio::task<> explicitly_handed_on() {
   keep_forever(aio::create_task(background_job()));
   co_return;

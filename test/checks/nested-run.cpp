@@ -152,6 +152,16 @@ void serve_forever(const bool &shutdown) {
     aio::run(inner());
 }
 
+// Each iteration asks for a differently configured loop: one for all cannot do it.
+void on_each_backend() {
+  for (aio::backend backend : {aio::backend::epoll, aio::backend::io_uring})
+    aio::run(inner(), {.backend = backend});
+  for (int round = 0; round < 2; ++round) {
+    aio::run_options options{.debug = round == 1};
+    aio::run(inner(), options);
+  }
+}
+
 // One loop for all the items.
 aio::task<int> fetch_all(std::vector<int> ids) {
   int total = 0;
