@@ -9,6 +9,7 @@ that is not marked. Several markers may share a line.
 usage: check_pitfalls.py COROLINT BUILD_DIR FILE...
 """
 import json
+import os
 import re
 import subprocess
 import sys
@@ -27,7 +28,8 @@ def expected_findings(path):
 
 
 def main():
-    corolint, build_dir, files = sys.argv[1], sys.argv[2], sys.argv[3:]
+    corolint, build_dir = sys.argv[1], sys.argv[2]
+    files = [os.path.realpath(path) for path in sys.argv[3:]]
     expected = set()
     for path in files:
         marked = expected_findings(path)
@@ -41,7 +43,7 @@ def main():
         print(run.stdout, run.stderr, sep="\n")
         print(f"corolint exited with {run.returncode}")
         return 1
-    actual = {(f["file"], f["line"], f["check"]) for f in json.loads(run.stdout)["findings"]}
+    actual = {(os.path.realpath(f["file"]), f["line"], f["check"]) for f in json.loads(run.stdout)["findings"]}
     missing, unexpected = sorted(expected - actual), sorted(actual - expected)
     for path, line, check in missing:
         print(f"{path}:{line}: expected {check}, not reported")
