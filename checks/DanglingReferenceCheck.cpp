@@ -19,6 +19,8 @@ namespace corolint {
 namespace {
 
 constexpr llvm::StringLiteral DefaultViewTypes = "::std::basic_string_view;::std::span";
+/// Awaiting these does not end the task they are given: a cancelled awaiter leaves it running.
+constexpr llvm::StringLiteral DefaultShieldFunctions = "::aio::shield";
 
 /// How messages name a function: its qualified name without the leading "::".
 std::string displayName(const FunctionDecl &Function) {
@@ -103,6 +105,9 @@ DanglingReferenceCheck::DanglingReferenceCheck(llvm::StringRef Name,
   KeepAliveFunctions = readListOption(Options, "KeepAliveFunctions", Profile.KeepAliveFunctions);
   ViewTypes = readListOption(Options, "ViewTypes",
                              std::string_view(DefaultViewTypes.data(), DefaultViewTypes.size()));
+  ShieldFunctions = readListOption(
+      Options, "ShieldFunctions",
+      std::string_view(DefaultShieldFunctions.data(), DefaultShieldFunctions.size()));
 }
 
 void DanglingReferenceCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -110,6 +115,7 @@ void DanglingReferenceCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opt
   Options.store(Opts, "RunFunctions", RunFunctions.Raw);
   Options.store(Opts, "KeepAliveFunctions", KeepAliveFunctions.Raw);
   Options.store(Opts, "ViewTypes", ViewTypes.Raw);
+  Options.store(Opts, "ShieldFunctions", ShieldFunctions.Raw);
 }
 
 void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
@@ -179,7 +185,7 @@ void DanglingReferenceCheck::checkTaskCall(const Expr &Call, ASTContext &Context
   if (!Where.Function || Where.Unevaluated)
     return;
   llvm::SmallVector<Dependency, 2> Dependencies = dependencies(Call);
-  if (Dependencies.empty() || completesInFullExpression(Call, Context, RunFunctions.Names))
+  if (Dependencies.empty() || completesInFullExpression(Call, Context, RunFunctions.Names, &ShieldFunctions.Names))
     return;
   TaskDestination Destination = destinationOf(Call, Context);
   if (Destination.How == TaskDestination::Discarded || Destination.How == TaskDestination::Unknown)
@@ -251,7 +257,7 @@ bool DanglingReferenceCheck::awaitedEverywhere(const VarDecl &Holder, ASTContext
   if (!Function)
     return false;
   Consumption Flow = consumptionOf(Holder, *Function, Context, [&](const DeclRefExpr &Ref) {
-    return completesInFullExpression(Ref, Context, RunFunctions.Names);
+    return completesInFullExpression(Ref, Context, RunFunctions.Names, &ShieldFunctions.Names);
   });
   return Flow.How == Consumption::Everywhere;
 }
@@ -280,7 +286,7 @@ void DanglingReferenceCheck::checkHandedLambda(const LambdaExpr &Lambda, const E
   const CXXMethodDecl *Body = Lambda.getCallOperator();
   if (!Body || !isCoroutine(*Body) || Lambda.capture_size() == 0)
     return;
-  if (completesInFullExpression(Receiver, Context, RunFunctions.Names))
+  if (completesInFullExpression(Receiver, Context, RunFunctions.Names, &ShieldFunctions.Names))
     return; // the lambda object outlives whatever the statement awaits
   const FunctionDecl *Callee = nullptr;
   if (const auto *Call = llvm::dyn_cast<CallExpr>(&Receiver))

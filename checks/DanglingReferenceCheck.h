@@ -53,6 +53,7 @@ private:
   ListOption RunFunctions;
   ListOption KeepAliveFunctions;
   ListOption ViewTypes;
+  ListOption ShieldFunctions;
 };
 
 } // namespace corolint

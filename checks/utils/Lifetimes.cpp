@@ -89,7 +89,8 @@ Referent referentOf(const Expr &Arg, const NameList *Views) {
   return {};
 }
 
-bool completesInFullExpression(const Expr &E, ASTContext &Context, const NameList &RunFunctions) {
+bool completesInFullExpression(const Expr &E, ASTContext &Context, const NameList &RunFunctions,
+                               const NameList *Detaching) {
   DynTypedNode Current = DynTypedNode::create(E);
   while (true) {
     DynTypedNodeList Parents = Context.getParents(Current);
@@ -99,9 +100,12 @@ bool completesInFullExpression(const Expr &E, ASTContext &Context, const NameLis
     if (Parent.get<CoawaitExpr>() || Parent.get<DependentCoawaitExpr>())
       return true;
     if (const auto *Call = Parent.get<CallExpr>())
-      if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (const FunctionDecl *Callee = Call->getDirectCallee()) {
         if (RunFunctions.contains(*Callee))
           return true;
+        if (Detaching && Detaching->contains(*Callee))
+          return false;
+      }
     // A lambda's body, a statement or a declaration ends the full-expression.
     if (Parent.get<LambdaExpr>() || !Parent.get<Expr>())
       return false;

@@ -36,9 +36,11 @@ Referent referentOf(const clang::Expr &Arg, const NameList *Views = nullptr);
 
 /// The task \p E makes is run to completion before its full-expression ends:
 /// an enclosing `co_await` (directly, or through gather, with, an operator)
-/// or a call to one of \p RunFunctions.
+/// or a call to one of \p RunFunctions — unless it goes through one of
+/// \p Detaching (aio::shield), which lets it run on when the awaiter is cancelled.
 bool completesInFullExpression(const clang::Expr &E, clang::ASTContext &Context,
-                               const NameList &RunFunctions);
+                               const NameList &RunFunctions,
+                               const NameList *Detaching = nullptr);
 
 /// Where a task goes when it does not complete in its full-expression.
 struct TaskDestination {

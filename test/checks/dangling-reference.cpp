@@ -238,7 +238,28 @@ struct hint_endpoint_manager {
   int _last_written_rp = 0;
 };
 
+// aio::shield lets the task run on when the awaiter is cancelled: the awaiter's locals and
+// the temporaries of its statement are gone while the shielded task still reads them.
+aio::task<> shielded_cleanup(std::string name) {
+  co_await aio::shield(log_line(name));
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: 'line' of coroutine 'log_line' refers to local 'name', which may be destroyed while the task still runs (it is handed to 'aio::shield')
+  // CHECK-NOTES: :[[@LINE-2]]:24: warning: 'line' of coroutine 'log_line' refers to local 'name'
+  // CHECK-NOTES: :[[@LINE-4]]:42: note: 'name' is declared here
+  // CHECK-NOTES: :17:41: note: parameter declared here
+  co_await aio::shield(log_line(std::string("bye")));
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: 'line' of coroutine 'log_line' refers to a temporary destroyed at the end of the full-expression, but the task is handed to 'aio::shield' and runs later
+  // CHECK-NOTES: :[[@LINE-2]]:24: warning: 'line' of coroutine 'log_line' refers to a temporary
+  // CHECK-NOTES: :17:41: note: parameter declared here
+}
+
 // ---- must leave alone ----------------------------------------------------------
+
+// Shielding a task that owns its data is safe.
+aio::task<> log_line_copy(std::string line);
+aio::task<> shielded_by_value(std::string name) {
+  co_await aio::shield(log_line_copy(name));
+}
+
 
 // Awaited in the same full-expression: the temporary outlives the task.
 aio::task<> await_with_temporary() { co_await log_line(std::string("x")); }
