@@ -25,7 +25,7 @@ aio::task<> echo(aio::stream client) {
   co_await client.wait_closed();
 }
 
-aio::task<> cleanup(const std::string& name) {
+aio::task<> cleanup(std::string name) {  // by value: a shielded task outlives a cancelled caller
   co_await aio::sleep(100ms);  // flush, disconnect...
   std::printf("%s cleanup complete\n", name.c_str());
 }
