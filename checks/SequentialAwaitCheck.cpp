@@ -79,9 +79,14 @@ const CallExpr *SequentialAwaitCheck::freshTask(const Expr &Operand) const {
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Callee || GatherFunctions.Names.contains(*Callee) || SleepFunctions.Names.contains(*Callee))
     return nullptr;
-  // `co_await create_task(fetch(u))`, `co_await wait_for(fetch(u), 1s)`: the work inside.
-  if (SpawnFunctions.Names.contains(*Callee) || TimeoutWrappers.Names.contains(*Callee))
-    return Call->getNumArgs() ? freshTask(*Call->getArg(0)) : nullptr;
+  // `co_await create_task(fetch(u))`, `co_await wait_for(fetch(u), 1s)`,
+  // `co_await timeout(1s, fetch(u))`: the work inside, whichever argument it is.
+  if (SpawnFunctions.Names.contains(*Callee) || TimeoutWrappers.Names.contains(*Callee)) {
+    for (const Expr *Argument : Call->arguments())
+      if (const CallExpr *Task = freshTask(*Argument))
+        return Task;
+    return nullptr;
+  }
   // A lambda called in place shares whatever it captured.
   if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee); Method && Method->getParent()->isLambda())
     return nullptr;

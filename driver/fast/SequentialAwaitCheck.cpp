@@ -143,9 +143,15 @@ private:
     const CallSite *Site = callSiteOf(Context.Model, Call);
     if (!Site || calleeListed(*Site, Gathers) || calleeListed(*Site, Sleeps))
       return std::nullopt;
-    // `co_await create_task(fetch(u))`, `co_await wait_for(fetch(u), 1s)`: the work inside.
-    if (calleeListed(*Site, Spawns) || calleeListed(*Site, Timeouts))
-      return freshTask(Context, namedChild(childByField(Call, "arguments"), 0));
+    // `co_await create_task(fetch(u))`, `co_await wait_for(fetch(u), 1s)`,
+    // `co_await timeout(1s, fetch(u))`: the work inside, whichever argument it is.
+    if (calleeListed(*Site, Spawns) || calleeListed(*Site, Timeouts)) {
+      TSNode Arguments = childByField(Call, "arguments");
+      for (uint32_t I = 0; I < namedChildCount(Arguments); ++I)
+        if (std::optional<FreshTask> Task = freshTask(Context, namedChild(Arguments, I)))
+          return Task;
+      return std::nullopt;
+    }
     if (!taskProducer(*Site, Context.Model, TaskTypes, Context.Source))
       return std::nullopt;
     std::optional<WrittenName> Written = writtenName(Callee, Context.Source);

@@ -155,6 +155,16 @@ aio::task<> fetch_with_timeouts(std::vector<std::string> urls) {
   // CHECK-FAST-MESSAGES: :[[@LINE-4]]:5: warning: loop awaits 'fetch' once per element of 'urls'
 }
 
+// aio::timeout takes the work second.
+aio::task<> fetch_with_timeout_first(std::vector<std::string> urls) {
+  for (const auto &url : urls)
+    co_await aio::timeout(1s, fetch(url));
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop awaits 'fetch' once per element of 'urls'
+  // CHECK-NOTES: :[[@LINE-2]]:5: warning: loop awaits 'fetch'
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: to run them concurrently
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:5: warning: loop awaits 'fetch' once per element of 'urls'
+}
+
 // Two steps per item that depend on each other, but not on the other items.
 aio::task<> fetch_and_store(std::vector<std::string> urls) {
   for (const auto &url : urls) {
