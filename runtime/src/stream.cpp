@@ -90,27 +90,9 @@ struct stream_core : io_source {
       }
     }
     if (read_drained) return -1;
-    for (;;) {
-      ssize_t n = ::recv(fd, in.get() + in_end, in_capacity - in_end, 0);
-      if (n > 0) {
-        // A short read emptied the socket: a later arrival is reported by the loop (an end
-        // already reported is not, hence read_ended).
-        read_drained = !read_ended && static_cast<std::size_t>(n) < in_capacity - in_end;
-        in_end += static_cast<std::size_t>(n);
-        return n;
-      }
-      if (n == 0) {
-        eof = true;
-        return 0;
-      }
-      if (errno == EINTR) continue;
-      if (errno == EAGAIN || errno == EWOULDBLOCK) {
-        read_drained = true;
-        return -1;
-      }
-      eof = true;  // after a failure the stream reads as ended
-      throw_os_error(errno, "recv");
-    }
+    ssize_t n = receive_raw(in.get() + in_end, in_capacity - in_end);
+    if (n > 0) in_end += static_cast<std::size_t>(n);
+    return n;
   }
 
   // With nothing buffered, one recv straight into `into` (up to `n` bytes, at most one buffer's
@@ -119,11 +101,20 @@ struct stream_core : io_source {
     if (eof || closing) return 0;
     if (read_drained) return -1;
     into.resize(std::min<std::size_t>(n, 64 * 1024));
+    ssize_t got = receive_raw(into.data(), into.size());
+    if (got > 0) into.resize(static_cast<std::size_t>(got));
+    return got;
+  }
+
+  // One recv into [data, data + capacity): the byte count, 0 at end of stream, -1 when the
+  // socket is empty (the loop reports the next arrival); throws on a failure.
+  ssize_t receive_raw(char* data, std::size_t capacity) {
     for (;;) {
-      ssize_t got = ::recv(fd, into.data(), into.size(), 0);
+      ssize_t got = ::recv(fd, data, capacity, 0);
       if (got > 0) {
-        read_drained = !read_ended && static_cast<std::size_t>(got) < into.size();
-        into.resize(static_cast<std::size_t>(got));
+        // A short read emptied the socket: a later arrival is reported by the loop (an end
+        // already reported is not, hence read_ended).
+        read_drained = !read_ended && static_cast<std::size_t>(got) < capacity;
         return got;
       }
       if (got == 0) {
@@ -135,7 +126,7 @@ struct stream_core : io_source {
         read_drained = true;
         return -1;
       }
-      eof = true;
+      eof = true;  // after a failure the stream reads as ended
       throw_os_error(errno, "recv");
     }
   }
