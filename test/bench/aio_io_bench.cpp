@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "io_bench_main.hpp"
+
 namespace {
 
 constexpr std::size_t message_size = 64;       // one ping-pong message
@@ -94,38 +96,14 @@ int main(int argc, char** argv) {
   }
   aio::run_options options;
   options.backend = std::strcmp(argv[1], "io_uring") == 0 ? aio::backend::io_uring : aio::backend::epoll;
-  double seconds = 1.0;
-  int repeat = 3;
-  const char* only = nullptr;  // one workload, for profiling
-  for (int i = 2; i + 1 < argc; i += 2) {
-    if (std::strcmp(argv[i], "--seconds") == 0) seconds = std::atof(argv[i + 1]);
-    if (std::strcmp(argv[i], "--repeat") == 0) repeat = std::atoi(argv[i + 1]);
-    if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
-  }
-  struct workload {
-    const char* name;
-    bool streaming;
-    int connections;
-    double scale;  // bytes -> MB
-  } workloads[] = {{"ping_pong_1", false, 1, 1}, {"ping_pong_100", false, 100, 1},
-                   {"stream_1", true, 1, 1e-6}, {"stream_100", true, 100, 1e-6}};
-  std::printf("{");
-  const char* separator = "";
-  for (const workload& w : workloads) {
-    if (only && std::strcmp(only, w.name) != 0) continue;
-    double best = 0;
-    for (int r = 0; r < repeat; ++r) {
-      aio::event_loop loop(options);
-      if (loop.backend() != options.backend) {
-        std::fprintf(stderr, "aio-io-bench: the kernel refused io_uring\n");
-        return 1;
-      }
-      best = std::max(best, loop.run_until_complete(run_workload(w.streaming, w.connections, seconds)) * w.scale);
-      loop.close();
+  return print_io_bench(parse_io_bench_options(argc, argv, 2), [&](const io_workload& w, double seconds) {
+    aio::event_loop loop(options);
+    if (loop.backend() != options.backend) {
+      std::fprintf(stderr, "aio-io-bench: the kernel refused io_uring\n");
+      return -1.0;
     }
-    std::printf("%s\"%s\": %.1f", separator, w.name, best);
-    separator = ", ";
-  }
-  std::printf("}\n");
-  return 0;
+    double result = loop.run_until_complete(run_workload(w.streaming, w.connections, seconds));
+    loop.close();
+    return result;
+  });
 }

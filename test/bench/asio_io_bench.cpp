@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "io_bench_main.hpp"
+
 namespace asio = boost::asio;
 using asio::ip::tcp;
 
@@ -107,30 +109,7 @@ double run_workload(bool streaming, int connections, double seconds) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  double seconds = 1.0;
-  int repeat = 3;
-  const char* only = nullptr;  // one workload, for profiling
-  for (int i = 1; i + 1 < argc; i += 2) {
-    if (std::strcmp(argv[i], "--seconds") == 0) seconds = std::atof(argv[i + 1]);
-    if (std::strcmp(argv[i], "--repeat") == 0) repeat = std::atoi(argv[i + 1]);
-    if (std::strcmp(argv[i], "--only") == 0) only = argv[i + 1];
-  }
-  struct workload {
-    const char* name;
-    bool streaming;
-    int connections;
-    double scale;
-  } workloads[] = {{"ping_pong_1", false, 1, 1}, {"ping_pong_100", false, 100, 1},
-                   {"stream_1", true, 1, 1e-6}, {"stream_100", true, 100, 1e-6}};
-  std::printf("{");
-  const char* separator = "";
-  for (const workload& w : workloads) {
-    if (only && std::strcmp(only, w.name) != 0) continue;
-    double best = 0;
-    for (int r = 0; r < repeat; ++r) best = std::max(best, run_workload(w.streaming, w.connections, seconds) * w.scale);
-    std::printf("%s\"%s\": %.1f", separator, w.name, best);
-    separator = ", ";
-  }
-  std::printf("}\n");
-  return 0;
+  return print_io_bench(parse_io_bench_options(argc, argv, 1), [](const io_workload& w, double seconds) {
+    return run_workload(w.streaming, w.connections, seconds);
+  });
 }
