@@ -40,6 +40,8 @@ public:
   /// loop (the range-for variable, a local of the body) or indexed or reached
   /// through the loop's counter.
   bool isPerIteration(TSNode Expression) const;
+  /// The loop declares \p Name: its variable, a for's init, a local of its body.
+  bool declares(std::string_view Name) const { return LoopNames.count(Name) != 0; }
 
 private:
   bool readsCarried(TSNode Expression, unsigned Depth) const;

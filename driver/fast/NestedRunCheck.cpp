@@ -7,10 +7,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "driver/fast/FastCheck.h"
+#include "driver/fast/LoopDependence.h"
 
 #include "checks/utils/Messages.h"
-
-#include "llvm/ADT/STLExtras.h"
 
 namespace corolint::fast {
 
@@ -18,33 +17,18 @@ namespace {
 
 constexpr std::string_view Name = "async-nested-run";
 
-/// The names \p Loop declares: its range-for variable, its for initializer, its body's locals
-/// (lambdas are other functions).
-std::vector<std::string_view> declaredIn(TSNode Loop, std::string_view Source) {
-  std::vector<std::string_view> Names;
-  traverse(
-      Loop,
-      [&](TSNode Node, const char *Field) {
-        if (Field && std::string_view(Field) == "declarator" && nodeType(Node) == "identifier")
-          Names.push_back(nodeText(Node, Source));
-        return nodeType(Node) != "lambda_expression";
-      },
-      [](TSNode) {});
-  return Names;
-}
-
 /// \p Run's options (an argument after the task) name a variable \p Loop declares: each
 /// iteration asks for a differently configured loop, which one loop for all cannot give.
 bool configuredPerIteration(TSNode Run, TSNode Loop, std::string_view Source) {
   TSNode Arguments = childByField(Run, "arguments");
-  std::vector<std::string_view> Declared = declaredIn(Loop, Source);
+  // Only the names the loop declares are asked for; what the body changes does not matter.
+  LoopDependence Declared(Loop, Source, [](TSNode, uint32_t) { return false; });
   bool Found = false;
   for (uint32_t I = 1; I < namedChildCount(Arguments) && !Found; ++I)
     traverse(
         namedChild(Arguments, I),
         [&](TSNode Node) {
-          if (nodeType(Node) == "identifier" &&
-              llvm::is_contained(Declared, nodeText(Node, Source)))
+          if (nodeType(Node) == "identifier" && Declared.declares(nodeText(Node, Source)))
             Found = true;
           return !Found;
         },
