@@ -3,6 +3,7 @@
 #include "NestedRunCheck.h"
 #include "utils/HelperSearch.h"
 #include "utils/Coroutines.h"
+#include "utils/LoopDependence.h"
 #include "utils/Loops.h"
 #include "utils/Messages.h"
 #include "utils/Profiles.h"
@@ -88,18 +89,11 @@ void NestedRunCheck::check(const MatchFinder::MatchResult &Result) {
 /// iteration asks for a differently configured loop (one per backend, say), which one loop
 /// for all items cannot give.
 static bool configuredPerIteration(const CallExpr &Run, const Stmt &Loop, ASTContext &Context) {
-  const SourceManager &Sources = Context.getSourceManager();
-  SourceRange LoopRange = Loop.getSourceRange();
-  auto DeclaredInLoop = [&](const Decl *D) {
-    SourceLocation Where = D->getLocation();
-    return !Sources.isBeforeInTranslationUnit(Where, LoopRange.getBegin()) &&
-           !Sources.isBeforeInTranslationUnit(LoopRange.getEnd(), Where);
-  };
   for (unsigned I = 1; I < Run.getNumArgs(); ++I) {
     auto Refs = match(findAll(declRefExpr(to(varDecl())).bind("ref")),
                       *Run.getArg(I)->IgnoreUnlessSpelledInSource(), Context);
     for (const BoundNodes &Ref : Refs)
-      if (DeclaredInLoop(Ref.getNodeAs<DeclRefExpr>("ref")->getDecl()))
+      if (isDeclaredIn(*Ref.getNodeAs<DeclRefExpr>("ref")->getDecl(), Loop))
         return true;
   }
   return false;

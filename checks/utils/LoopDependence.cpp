@@ -152,9 +152,11 @@ bool LoopDependence::indexedByCounter(const DeclRefExpr &Ref) const {
   return false;
 }
 
-bool LoopDependence::isInsideLoop(const Decl &D) const {
+bool isDeclaredIn(const Decl &D, const Stmt &Loop) {
   return Loop.getSourceRange().fullyContains(D.getSourceRange());
 }
+
+bool LoopDependence::isInsideLoop(const Decl &D) const { return isDeclaredIn(D, Loop); }
 
 bool LoopDependence::readsCarried(const Stmt &S, unsigned Depth) const {
   ReadCollector Collector;

@@ -22,6 +22,9 @@ namespace corolint {
 /// switch), a `return`, a `co_return` or a `goto`; lambdas are other functions.
 bool leavesLoop(const clang::Stmt &S);
 
+/// \p D is declared inside \p Loop: its variable, its init, a local of its body.
+bool isDeclaredIn(const clang::Decl &D, const clang::Stmt &Loop);
+
 class LoopDependence {
 public:
   /// \p Loop is a for, range-for, while or do statement.
