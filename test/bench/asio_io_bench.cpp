@@ -66,8 +66,8 @@ asio::awaitable<void> stream_client(tcp::socket& s, steady::time_point deadline)
   s.close();
 }
 
-// Operations (round trips, or bytes) per CPU second over one run of `seconds`.
-double run_workload(bool streaming, int connections, double seconds) {
+// Operations (round trips, or bytes) and the CPU time of one run of `seconds`.
+io_run run_workload(bool streaming, int connections, double seconds) {
   asio::io_context ctx(1);
   std::uint64_t count = 0;
   double start = 0;
@@ -103,13 +103,13 @@ double run_workload(bool streaming, int connections, double seconds) {
     co_await all_done.async_wait(asio::redirect_error(asio::use_awaitable, ec));
   }, [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
   ctx.run();  // returns once every server coroutine has seen its client's end
-  return static_cast<double>(count) / (cpu_seconds() - start);
+  return io_run{static_cast<double>(count), cpu_seconds() - start};
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  return print_io_bench(parse_io_bench_options(argc, argv, 1), [](const io_workload& w, double seconds) {
-    return run_workload(w.streaming, w.connections, seconds);
+  return print_io_bench(parse_io_bench_options(argc, argv, 1), [](const io_workload& w, int connections, double seconds) {
+    return run_workload(w.streaming, connections, seconds);
   });
 }

@@ -2,15 +2,22 @@
 """The workloads of aio_io_bench.cpp with asyncio streams on asyncio's loop or uvloop.
 
 TCP echo over loopback, server and clients in one loop: ping-pong round trips and streamed MB
-per second of process CPU time (time.process_time), 1 and 100 connections, the best of --repeat
-runs of --seconds each. Prints one JSON object.
+per second of process CPU time (time.process_time), 1 to 10,000 connections, the best of
+--repeat runs of --seconds each. Prints one JSON object, with the peak RSS (--only: one
+workload; --count: the operations of the last run instead of the rate).
 
-  asyncio_io_bench.py --loop asyncio|uvloop [--seconds S] [--repeat N]
+  asyncio_io_bench.py --loop asyncio|uvloop [--seconds S] [--repeat N] [--only W] [--count]
 """
 import argparse
 import asyncio
 import json
+import resource
+import sys
 import time
+
+WORKLOADS = [("ping_pong_1", False, 1, 1), ("ping_pong_100", False, 100, 1),
+             ("ping_pong_1000", False, 1000, 1), ("ping_pong_10000", False, 10000, 1),
+             ("stream_1", True, 1, 1e-6), ("stream_100", True, 100, 1e-6)]
 
 MESSAGE_SIZE = 64
 CHUNK_SIZE = 64 * 1024
@@ -56,7 +63,7 @@ async def run_workload(streaming, connections, seconds):
         # Tracked so the timing ends when every server side has seen its client's end.
         handlers.append(asyncio.ensure_future((sink if streaming else echo)(reader, writer)))
 
-    server = await asyncio.start_server(on_connection, "127.0.0.1", 0)
+    server = await asyncio.start_server(on_connection, "127.0.0.1", 0, backlog=4096)
     port = server.sockets[0].getsockname()[1]
     streams = [await asyncio.open_connection("127.0.0.1", port) for _ in range(connections)]
     while len(handlers) < connections:
@@ -71,7 +78,7 @@ async def run_workload(streaming, connections, seconds):
     elapsed = time.process_time() - start
     server.close()
     await server.wait_closed()
-    return counter[0] / elapsed
+    return counter[0], elapsed
 
 
 def run(loop_name, coro):
@@ -85,18 +92,35 @@ def run(loop_name, coro):
     return asyncio.run(coro)
 
 
+def connections_that_fit(wanted):
+    """Both ends live in this process: the descriptor limit's ceiling bounds the connections."""
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    fit = (hard - 100) // 2
+    if fit < wanted:
+        print(f"io bench: RLIMIT_NOFILE {hard} holds {fit} connections, not {wanted}", file=sys.stderr)
+    return min(wanted, fit)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--loop", choices=["asyncio", "uvloop"], default="asyncio")
     parser.add_argument("--seconds", type=float, default=1.0)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only")
+    parser.add_argument("--count", action="store_true")
     args = parser.parse_args()
-    workloads = [("ping_pong_1", False, 1, 1), ("ping_pong_100", False, 100, 1),
-                 ("stream_1", True, 1, 1e-6), ("stream_100", True, 100, 1e-6)]
     results = {}
-    for name, streaming, connections, scale in workloads:
-        results[name] = round(max(run(args.loop, run_workload(streaming, connections, args.seconds))
-                                  for _ in range(args.repeat)) * scale, 1)
+    for name, streaming, connections, scale in WORKLOADS:
+        if args.only and args.only != name:
+            continue
+        connections = connections_that_fit(connections)
+        runs = [run(args.loop, run_workload(streaming, connections, args.seconds)) for _ in range(args.repeat)]
+        if args.count:
+            results[name] = runs[-1][0]
+        else:
+            results[name] = round(max(ops / cpu for ops, cpu in runs) * scale, 1)
+    results["peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(json.dumps(results))
 
 
