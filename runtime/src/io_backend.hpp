@@ -3,11 +3,16 @@
 // placed on it and no poll is armed (level-triggered at that moment; the reading side's poll is
 // multishot and stays armed, edge-triggered like epoll). Either way a ready descriptor wakes
 // a parked waiter, and a wake-up is a hint (the waiter retries its syscall). io_uring also
-// performs file requests itself (native_request): aio::file uses them instead of the thread pool.
+// performs file requests itself (native_request): aio::file uses them instead of the thread pool,
+// and, when the kernel allows, socket I/O by completion (socket_requests): receiving into a
+// provided buffer ring, sending and accepting are ring requests, so a busy loop pays one
+// io_uring_enter per iteration for all of them instead of a syscall per operation.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string>
 
 #include "aio/detail/io_source.hpp"
 #include "aio/detail/task_state.hpp"
@@ -17,7 +22,7 @@ namespace aio::detail {
 // A request the backend performs itself (io_uring's READ, WRITE, OPENAT, CLOSE). Its owner keeps
 // it and the memory it names alive until `complete` runs on the loop thread with the kernel's
 // result (a count, a descriptor, or -errno; -ECANCELED after cancel()).
-struct alignas(8) native_request {
+struct alignas(16) native_request {
   enum class kind { read, write, openat, close };
   kind op = kind::read;
   int fd = -1;
@@ -27,6 +32,19 @@ struct alignas(8) native_request {
   int flags = 0;
   unsigned mode = 0;
   void (*complete)(native_request&, int result) noexcept = nullptr;
+};
+
+// What a socket whose I/O the backend performs hears back, on the loop thread (io_uring only).
+struct socket_events {
+  // Bytes received, in a buffer the kernel gets back after the call. Must not remove the source.
+  void (*received)(io_source&, const char* data, std::size_t size) noexcept = nullptr;
+  // Receiving is over: 0 at end of stream, -errno on failure.
+  void (*receive_ended)(io_source&, int result) noexcept = nullptr;
+  // The last send() is over: every byte sent (their count), or -errno.
+  void (*sent)(io_source&, int result) noexcept = nullptr;
+  // A connection accepted (its descriptor, non-blocking and close-on-exec), or -errno (accepting
+  // stops until the next accept()).
+  void (*accepted)(io_source&, int result) noexcept = nullptr;
 };
 
 class io_backend {
@@ -49,6 +67,20 @@ class io_backend {
   // Asks the kernel to drop a request still in flight; it completes anyway (-ECANCELED, or
   // its result when it was too late). Only for a request whose completion has not run.
   virtual void cancel(native_request&) noexcept {}
+
+  // Whether receive/send/accept below are available for a socket; without them, sockets are
+  // read and written by their owners when the loop reports them ready.
+  virtual bool socket_requests() const noexcept { return false; }
+  // Keeps receiving into events.received until pause_receive(), the end or a failure (reported
+  // once through events.receive_ended). A source added with add(); idempotent.
+  virtual void receive(io_source&, const socket_events&) noexcept {}
+  // Stops receiving (the owner has buffered enough); bytes already received are still delivered.
+  virtual void pause_receive(io_source&) noexcept {}
+  // Sends all of `data`, which it takes (leaving an empty string with spare capacity) and keeps
+  // alive until events.sent. One send at a time per source.
+  virtual void send(io_source&, std::string& data, const socket_events&) noexcept {}
+  // Accepts connections on a listening source into events.accepted until remove().
+  virtual void accept(io_source&, const socket_events&) noexcept {}
 };
 
 // `wake_fd` is the loop's eventfd, watched by the backend from the start.

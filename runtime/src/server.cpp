@@ -1,5 +1,7 @@
 // aio::server: the listening socket is an io_source whose reader is a waiter with its own
-// notify, so accepting runs in the loop's poll step and each connection becomes a task.
+// notify, so accepting runs in the loop's poll step and each connection becomes a task. On a
+// backend with socket_requests (io_uring) the backend accepts instead (multishot accept) and
+// hands each connection over in the same step.
 #include "aio/server.hpp"
 
 #include <sys/socket.h>
@@ -11,6 +13,7 @@
 #include "aio/detail/list_wait.hpp"
 #include "aio/detail/resolve.hpp"
 #include "aio/join_handle.hpp"
+#include "io_backend.hpp"
 #include "os_errors.hpp"
 
 using namespace std::chrono_literals;
@@ -24,6 +27,12 @@ struct server_core : io_source, std::enable_shared_from_this<server_core> {
   };
   static void on_readable(waiter& w) noexcept { static_cast<accept_waiter&>(w).core->accept_all(); }
   static constexpr waiter_ops accept_ops{&on_readable, nullptr, nullptr, "server accept"};
+  static void on_accepted(io_source& source, int result) noexcept {
+    auto& core = static_cast<server_core&>(source);
+    if (result >= 0) core.start_handler(result);
+    else core.accept_failed(-result);
+  }
+  static constexpr socket_events accept_events{nullptr, nullptr, nullptr, &on_accepted};
 
   event_loop* loop = nullptr;
   connection_handler handler;
@@ -31,37 +40,51 @@ struct server_core : io_source, std::enable_shared_from_this<server_core> {
   std::uint16_t port = 0;
   std::size_t active = 0;    // connection handlers still running
   bool listening = false;
+  bool by_completion = false;  // the backend accepts (io_uring)
   waiter_list serving;       // serve_forever() callers, woken by close()
   waiter_list closed_waiters;
 
   ~server_core() { close(); }
 
   void accept_all() noexcept {
+    if (by_completion) {
+      loop_access::backend(*loop).accept(*this, accept_events);
+      return;
+    }
     for (;;) {
       int fd = ::accept4(this->fd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
       if (fd < 0) {
         if (errno == EINTR || errno == ECONNABORTED) continue;
-        if (errno != EAGAIN && errno != EWOULDBLOCK) {
-          // Out of descriptors or memory: report, and look again a little later.
-          loop->call_exception_handler({report_kind::exception_in_callback, "aio::server: accept failed",
-                                        os_error_from(errno, "accept"), {}, {}});
-          loop->call_later(100ms, [self = weak_from_this()] {
-            if (auto core = self.lock(); core && core->listening) core->accept_all();
-          });
-          return;
-        }
+        if (errno != EAGAIN && errno != EWOULDBLOCK) return accept_failed(errno);
         watch_side(*this, acceptor, false);  // wait for the next connection
         return;
       }
-      try {
-        ++active;
-        auto h = create_task(serve_connection(shared_from_this(), stream(fd)));
-        (void)h;  // the task runs on; a failure is reported by the loop
-      } catch (...) {
-        --active;
-        loop->call_exception_handler({report_kind::exception_in_callback, "aio::server: cannot start a handler",
-                                      std::current_exception(), {}, {}});
-      }
+      start_handler(fd);
+    }
+  }
+
+  // Out of descriptors or memory: report, and look again a little later.
+  void accept_failed(int error) noexcept {
+    if (error == ECONNABORTED || error == EINTR) {  // the peer gave up: nothing to report
+      if (by_completion) accept_all();
+      return;
+    }
+    loop->call_exception_handler({report_kind::exception_in_callback, "aio::server: accept failed",
+                                  os_error_from(error, "accept"), {}, {}});
+    loop->call_later(100ms, [self = weak_from_this()] {
+      if (auto core = self.lock(); core && core->listening) core->accept_all();
+    });
+  }
+
+  void start_handler(int fd) noexcept {
+    try {
+      ++active;
+      auto h = create_task(serve_connection(shared_from_this(), stream(fd)));
+      (void)h;  // the task runs on; a failure is reported by the loop
+    } catch (...) {
+      --active;
+      loop->call_exception_handler({report_kind::exception_in_callback, "aio::server: cannot start a handler",
+                                    std::current_exception(), {}, {}});
     }
   }
 
@@ -146,7 +169,8 @@ task<server> start_server(connection_handler handler, std::string host, std::uin
   core->handler = std::move(handler);
   core->acceptor.core = core.get();
   core->acceptor.ops = &detail::server_core::accept_ops;
-  core->reader = &core->acceptor;
+  core->by_completion = detail::loop_access::backend(*core->loop).socket_requests();
+  if (!core->by_completion) core->reader = &core->acceptor;
   try {
     detail::loop_access::add_io(*core->loop, *core);
   } catch (...) {
@@ -154,6 +178,7 @@ task<server> start_server(connection_handler handler, std::string host, std::uin
     throw;
   }
   core->listening = true;
+  if (core->by_completion) core->accept_all();
   co_return server(std::move(core));
 }
 

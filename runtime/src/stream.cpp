@@ -1,6 +1,9 @@
 // aio::stream: reads go straight to the socket and park on the loop only when it has nothing;
 // writes go straight out when the write buffer is empty, the rest is flushed by the loop when
 // the socket becomes writable (a waiter with its own notify, parked on the writable side).
+// On a backend with socket_requests (io_uring) a socket's bytes come by completion instead:
+// the backend delivers them into the read buffer whether or not a read waits (a cancelled read
+// loses none), and sends what write() queued, one send request at a time.
 #include "aio/stream.hpp"
 
 #include <fcntl.h>
@@ -18,6 +21,7 @@
 #include "aio/detail/resolve.hpp"
 #include "aio/sleep.hpp"
 #include "aio/wait_io.hpp"
+#include "io_backend.hpp"
 #include "os_errors.hpp"
 
 namespace aio {
@@ -36,6 +40,10 @@ struct stream_core : io_source {
   }
 
   static constexpr std::size_t min_receive = 16 * 1024;
+  static void on_received(io_source& source, const char* data, std::size_t size) noexcept;
+  static void on_receive_ended(io_source& source, int result) noexcept;
+  static void on_sent(io_source& source, int result) noexcept;
+  static constexpr socket_events completion_events{&on_received, &on_receive_ended, &on_sent, nullptr};
 
   event_loop* loop;
   // Read side: bytes [in_begin, in_end) of `in` are buffered.
@@ -54,6 +62,13 @@ struct stream_core : io_source {
   bool closing = false;   // close() was called: no more reads or writes
   bool closed = false;    // the descriptor is released
   bool orphaned = false;  // the stream object is gone; the core frees itself once flushed
+  // By completion (io_uring): bytes arrive through on_received, sends complete in on_sent.
+  bool by_completion = false;
+  bool receiving = false;     // the backend was asked to receive (and not paused since)
+  bool receive_over = false;  // the backend reported the end or a failure (receive_error)
+  int receive_error = 0;
+  std::size_t fresh = 0;      // bytes received since receive() last looked
+  std::size_t in_flight = 0;  // bytes handed to the backend's send
 
   stream_core(event_loop& l, int socket) : loop(&l) {
     fd = socket;
@@ -62,7 +77,8 @@ struct stream_core : io_source {
   }
 
   std::size_t buffered() const noexcept { return in_end - in_begin; }
-  std::size_t pending_out() const noexcept { return out.size() - out_pos; }
+  std::size_t pending_out() const noexcept { return out.size() - out_pos + in_flight; }
+  io_backend& backend() const noexcept { return loop_access::backend(*loop); }
   std::string_view view() const noexcept { return {in.get() + in_begin, buffered()}; }
 
   std::string take(std::size_t n) {
@@ -72,23 +88,27 @@ struct stream_core : io_source {
     return bytes;
   }
 
+  // Room for `n` more bytes after in_end (moving the buffered bytes down, or growing).
+  void make_room(std::size_t n) {
+    if (in_capacity - in_end >= n) return;
+    if (in_begin > 0) {
+      std::memmove(in.get(), in.get() + in_begin, buffered());
+      in_end -= in_begin;
+      in_begin = 0;
+    }
+    if (in_capacity - in_end >= n) return;
+    std::size_t grown = std::max({std::size_t{64 * 1024}, in_capacity * 2, in_end + n});
+    auto bigger = std::make_unique_for_overwrite<char[]>(grown);  // untouched pages stay unmapped
+    if (buffered() > 0) std::memcpy(bigger.get(), in.get() + in_begin, buffered());
+    in = std::move(bigger);
+    in_capacity = grown;
+  }
+
   // One recv into the buffer: bytes read, 0 at end of stream, -1 when it would block.
   ssize_t receive() {
     if (eof || closing) return 0;
-    if (in_capacity - in_end < min_receive) {
-      if (in_begin > 0) {
-        std::memmove(in.get(), in.get() + in_begin, buffered());
-        in_end -= in_begin;
-        in_begin = 0;
-      }
-      if (in_capacity - in_end < min_receive) {
-        std::size_t grown = std::max<std::size_t>(64 * 1024, in_capacity * 2);
-        auto bigger = std::make_unique<char[]>(grown);
-        if (buffered() > 0) std::memcpy(bigger.get(), in.get() + in_begin, buffered());
-        in = std::move(bigger);
-        in_capacity = grown;
-      }
-    }
+    if (by_completion) return completed_receive();
+    make_room(min_receive);
     if (read_drained) return -1;
     ssize_t n = receive_raw(in.get() + in_end, in_capacity - in_end);
     if (n > 0) in_end += static_cast<std::size_t>(n);
@@ -99,6 +119,16 @@ struct stream_core : io_source {
   // worth): saves read(n) a copy through the buffer. Same results as receive().
   ssize_t receive_into(std::string& into, std::size_t n) {
     if (eof || closing) return 0;
+    if (by_completion) {
+      for (;;) {  // a positive receive() may count bytes taken since: look once more
+        ssize_t got = completed_receive();
+        if (got <= 0) return got;
+        if (buffered() > 0) {
+          into = take(std::min(n, buffered()));
+          return static_cast<ssize_t>(into.size());
+        }
+      }
+    }
     if (read_drained) return -1;
     into.resize(std::min<std::size_t>(n, 64 * 1024));
     ssize_t got = receive_raw(into.data(), into.size());
@@ -131,6 +161,31 @@ struct stream_core : io_source {
     }
   }
 
+  // receive() by completion: the bytes that arrived since it last looked (already in the
+  // buffer), 0 or the failure once the backend reported the end, else -1 (receiving goes on).
+  ssize_t completed_receive() {
+    if (fresh > 0) return static_cast<ssize_t>(std::exchange(fresh, 0));
+    if (receive_over) {
+      eof = true;
+      if (receive_error != 0) throw_os_error(receive_error, "recv");
+      return 0;
+    }
+    if (!receiving) {
+      receiving = true;
+      backend().receive(*this, completion_events);
+    }
+    return -1;
+  }
+
+  // Hands what write() queued to the backend's send unless one is in flight.
+  void send_queued() noexcept {
+    if (in_flight > 0 || write_error || out.size() == out_pos) return;
+    if (out_pos > 0) out.erase(0, out_pos);
+    out_pos = 0;
+    in_flight = out.size();
+    backend().send(*this, out, completion_events);  // takes the bytes, leaves spare capacity
+  }
+
   void fail_write(int error) {
     write_error = os_error_from(error, "send");
     out.clear();
@@ -139,7 +194,7 @@ struct stream_core : io_source {
 
   // Sends what the socket takes; the loop calls it again when the socket is writable.
   void flush() noexcept {
-    while (pending_out() > 0 && !write_error) {
+    while (pending_out() > 0 && !write_error && !by_completion) {
       ssize_t n = ::send(fd, out.data() + out_pos, pending_out(), MSG_NOSIGNAL);
       if (n >= 0) {
         out_pos += static_cast<std::size_t>(n);
@@ -157,6 +212,7 @@ struct stream_core : io_source {
       out_pos = 0;
     }
     if (write_error || pending_out() <= low_water) wake_all(drainers);
+    if (pending_out() > 0 && by_completion) return;  // on_sent comes back here
     if (pending_out() > 0) {
       watch_side(*this, flusher, true);
       return;
@@ -178,6 +234,38 @@ struct stream_core : io_source {
     if (orphaned) delete this;
   }
 };
+
+// Kept until the reader takes them; past this, receiving pauses (the socket's own buffer and
+// TCP's window hold the rest, as for a reader that stops calling recv).
+constexpr std::size_t pause_receiving_at = 256 * 1024;
+
+void stream_core::on_received(io_source& source, const char* data, std::size_t size) noexcept {
+  auto& c = static_cast<stream_core&>(source);
+  c.make_room(size);
+  std::memcpy(c.in.get() + c.in_end, data, size);
+  c.in_end += size;
+  c.fresh += size;
+  if (c.receiving && c.buffered() >= std::max(pause_receiving_at, c.limit)) {
+    c.receiving = false;
+    c.backend().pause_receive(c);
+  }
+  if (waiter* r = std::exchange(c.reader, nullptr)) notify(*r);
+}
+
+void stream_core::on_receive_ended(io_source& source, int result) noexcept {
+  auto& c = static_cast<stream_core&>(source);
+  c.receive_over = true;
+  c.receive_error = -result;
+  if (waiter* r = std::exchange(c.reader, nullptr)) notify(*r);
+}
+
+void stream_core::on_sent(io_source& source, int result) noexcept {
+  auto& c = static_cast<stream_core&>(source);
+  c.in_flight = 0;
+  if (result < 0) c.fail_write(-result);
+  c.send_queued();
+  c.flush();  // wakes drainers, and releases a closing stream once all is sent (may free it)
+}
 
 namespace {
 
@@ -269,9 +357,11 @@ stream::stream(int connected_fd) {
   int flags = ::fcntl(connected_fd, F_GETFL);
   if (flags < 0 || ::fcntl(connected_fd, F_SETFL, flags | O_NONBLOCK) < 0) detail::throw_os_error(errno, "fcntl");
   int one = 1;  // asyncio sets TCP_NODELAY on every TCP stream; other sockets refuse it harmlessly
-  ::setsockopt(connected_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  const bool socket =
+      ::setsockopt(connected_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) == 0 || errno != ENOTSOCK;
   auto core = std::make_unique<detail::stream_core>(loop, connected_fd);
   detail::loop_access::add_io(loop, *core);
+  core->by_completion = socket && detail::loop_access::backend(loop).socket_requests();
   guard.release();
   core_ = core.release();
 }
@@ -316,6 +406,11 @@ void stream::write(std::string_view data) {
   detail::stream_core& c = detail::core_of(core_);
   if (c.closing) throw runtime_error("write() on a closed aio::stream");
   if (c.write_error || data.empty()) return;  // a failed connection is reported by drain()
+  if (c.by_completion) {  // sent by the next loop iteration's io_uring_enter, with the rest
+    c.out.append(data);
+    c.send_queued();
+    return;
+  }
   if (c.pending_out() == 0) {
     for (;;) {
       ssize_t n = ::send(c.fd, data.data(), data.size(), MSG_NOSIGNAL);
