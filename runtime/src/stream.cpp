@@ -236,8 +236,9 @@ struct stream_core : io_source {
 };
 
 // Kept until the reader takes them; past this, receiving pauses (the socket's own buffer and
-// TCP's window hold the rest, as for a reader that stops calling recv).
-constexpr std::size_t pause_receiving_at = 256 * 1024;
+// TCP's window hold the rest, as for a reader that stops calling recv). Low, so the read
+// buffer stays at its first 64 KiB: growing it costs page faults (scripts/bench io, streaming).
+constexpr std::size_t pause_receiving_at = 64 * 1024;
 
 void stream_core::on_received(io_source& source, const char* data, std::size_t size) noexcept {
   auto& c = static_cast<stream_core&>(source);
@@ -406,7 +407,11 @@ void stream::write(std::string_view data) {
   detail::stream_core& c = detail::core_of(core_);
   if (c.closing) throw runtime_error("write() on a closed aio::stream");
   if (c.write_error || data.empty()) return;  // a failed connection is reported by drain()
-  if (c.by_completion) {  // sent by the next loop iteration's io_uring_enter, with the rest
+  // By completion, a small write is sent by the next loop iteration's io_uring_enter with the
+  // rest; a large one goes out at once when nothing is queued, as copying it costs more than
+  // the syscall (scripts/bench io, streaming).
+  constexpr std::size_t direct_send_at = 16 * 1024;
+  if (c.by_completion && (data.size() < direct_send_at || c.pending_out() > 0)) {
     c.out.append(data);
     c.send_queued();
     return;
@@ -428,7 +433,8 @@ void stream::write(std::string_view data) {
     if (data.empty()) return;
   }
   c.out.append(data);
-  detail::watch_side(c, c.flusher, true);  // the loop flushes when the socket is writable
+  if (c.by_completion) c.send_queued();
+  else detail::watch_side(c, c.flusher, true);  // the loop flushes when the socket is writable
 }
 
 task<> stream::drain() { return detail::drain(&detail::core_of(core_)); }
