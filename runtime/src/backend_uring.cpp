@@ -8,13 +8,15 @@
 //
 // The ring asks for IORING_SETUP_SINGLE_ISSUER | DEFER_TASKRUN (else COOP_TASKRUN) with
 // TASKRUN_FLAG, so a busy loop enters the kernel only when it has requests to send or the
-// kernel has completions to post. AIO_URING_DISABLE (a comma-separated list of
+// kernel has completions to post. Such a ring starts disabled: the thread that first uses it
+// (the one running the loop) becomes its only issuer. AIO_URING_DISABLE (a comma-separated list of
 // defer_taskrun, single_issuer, coop_taskrun, ring_fd, sockets, or all) turns features off,
 // as on an older kernel: each falls back by itself (sockets: readiness polls).
 #include <fcntl.h>
 #include <liburing.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -86,19 +88,21 @@ class uring_backend final : public io_backend {
  public:
   uring_backend(io_uring* ring, int wake_fd, unsigned setup_flags) : ring_(ring), wake_fd_(wake_fd) {
     taskrun_flag_ = setup_flags & IORING_SETUP_TASKRUN_FLAG;
-    if ((setup_flags & IORING_SETUP_SINGLE_ISSUER) && !disabled("ring_fd")) io_uring_register_ring_fd(ring_);
+    single_issuer_ = setup_flags & IORING_SETUP_SINGLE_ISSUER;
     if (!disabled("sockets") && kernel_has_multishot_recv()) setup_buffers();
-    arm_wake();
+    if (!single_issuer_) enable();
   }
   ~uring_backend() override {
     // The kernel may still write into a request's buffer: cancel what is in flight and wait for
     // every completion, so each owner frees its request only once the kernel is done with it.
     closing_ = true;
-    if (in_flight()) {
+    if (enabled_ && in_flight()) {
       io_uring_sqe* sqe = next_sqe();
       io_uring_prep_cancel64(sqe, 0, IORING_ASYNC_CANCEL_ANY);
       io_uring_sqe_set_data64(sqe, ignored_data);
-      while (in_flight()) poll(-1);
+      // Another thread than the issuer may not enter the ring (-EEXIST): nothing to wait for then.
+      if (io_uring_submit(ring_) != -EEXIST)
+        while (in_flight()) poll(-1);
     }
     io_uring_queue_exit(ring_);
     delete ring_;
@@ -214,6 +218,7 @@ class uring_backend final : public io_backend {
   // One syscall at most: requests waiting are sent in the same io_uring_enter that waits, and
   // completions already in the ring (or none to come, by TASKRUN_FLAG) need none.
   void poll(int timeout_ms) override {
+    enable();
     const bool to_send = io_uring_sq_ready(ring_) > 0;
     if (io_uring_cq_ready(ring_) > 0 || timeout_ms == 0) {
       if (to_send || kernel_has_work()) io_uring_submit_and_get_events(ring_);
@@ -390,6 +395,19 @@ class uring_backend final : public io_backend {
     return false;
   }
 
+  // A SINGLE_ISSUER ring is created disabled and enabled by its first use, so the thread that
+  // runs the loop becomes its issuer even when another thread made the loop.
+  void enable() noexcept {
+    if (enabled_) return;
+    enabled_ = true;
+    if (single_issuer_) {
+      // liburing 2.3 declares io_uring_enable_rings but does not export it: the syscall itself.
+      ::syscall(__NR_io_uring_register, ring_->ring_fd, IORING_REGISTER_ENABLE_RINGS, nullptr, 0);
+      if (!disabled("ring_fd")) io_uring_register_ring_fd(ring_);  // per thread: the issuer's
+    }
+    arm_wake();
+  }
+
   void arm_wake() noexcept {
     io_uring_sqe* sqe = next_sqe();
     io_uring_prep_poll_add(sqe, wake_fd_, POLLIN);
@@ -397,6 +415,7 @@ class uring_backend final : public io_backend {
   }
 
   io_uring_sqe* next_sqe() noexcept {
+    enable();
     io_uring_sqe* sqe = io_uring_get_sqe(ring_);
     while (!sqe) {  // the submission queue is full: hand it to the kernel and retry
       io_uring_submit(ring_);
@@ -408,6 +427,8 @@ class uring_backend final : public io_backend {
   io_uring* ring_;
   int wake_fd_;
   bool taskrun_flag_ = false;
+  bool single_issuer_ = false;
+  bool enabled_ = false;
   bool closing_ = false;
   std::unordered_set<watch*> watches_;
   watch* handling_ = nullptr;
@@ -425,8 +446,9 @@ std::unique_ptr<io_backend> make_uring_backend(int wake_fd) {
   const bool coop = !disabled("coop_taskrun");
   unsigned candidates[3] = {0, 0, 0};
   int count = 0;
-  if (defer) candidates[count++] = IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN | IORING_SETUP_TASKRUN_FLAG;
-  if (coop) candidates[count++] = (single ? IORING_SETUP_SINGLE_ISSUER : 0) | IORING_SETUP_COOP_TASKRUN | IORING_SETUP_TASKRUN_FLAG;
+  constexpr unsigned single_flags = IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_R_DISABLED;
+  if (defer) candidates[count++] = single_flags | IORING_SETUP_DEFER_TASKRUN | IORING_SETUP_TASKRUN_FLAG;
+  if (coop) candidates[count++] = (single ? single_flags : 0) | IORING_SETUP_COOP_TASKRUN | IORING_SETUP_TASKRUN_FLAG;
   candidates[count++] = 0;
   for (int i = 0; i < count; ++i) {
     auto* ring = new io_uring;

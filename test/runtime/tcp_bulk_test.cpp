@@ -12,6 +12,7 @@
 #include <aio/stream.hpp>
 #include <aio/testing.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "io_backends.hpp"
@@ -195,4 +196,25 @@ TEST(TcpBulk, EachIoUringFeatureFallsBackByItself) {
         aio::testing::backend_options(aio::backend::io_uring));
     EXPECT_EQ(back, "over io_uring\n") << "with " << feature << " turned off";
   }
+}
+
+// The ring's single issuer is the thread that runs the loop, not the one that made it.
+TEST(TcpBulk, ALoopMadeOnOneThreadRunsOnAnother) {
+  aio::event_loop loop{aio::testing::backend_options(aio::backend::io_uring)};
+  std::string back;
+  std::thread runner([&] {
+    back = loop.run_until_complete([]() -> aio::task<std::string> {
+      aio::server srv = co_await aio::start_server(echo, "127.0.0.1", 0);
+      aio::stream c = co_await aio::open_connection("127.0.0.1", srv.port());
+      c.write("across threads\n");
+      std::string line = co_await c.readline();
+      c.close();
+      srv.close();
+      co_await srv.wait_closed();
+      co_return line;
+    }());
+    loop.close();
+  });
+  runner.join();
+  EXPECT_EQ(back, "across threads\n");
 }
