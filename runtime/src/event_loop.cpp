@@ -394,11 +394,11 @@ void event_loop::close() {
   // Callbacks still queued or armed hold a loop reference each; drop them.
   while (!ready_.empty()) {
     detail::waiter* w = ready_.pop();
-    if (!start_of(w) && w->ops->run) detail::release_callback(static_cast<detail::callback_node*>(w));
+    if (!start_of(w) && w->ops == &detail::callback_ops) detail::release_callback(static_cast<detail::callback_node*>(w));
   }
   while (!timers_.empty()) {
     detail::timer_node* t = timers_.pop();
-    if (t->ops->run) detail::release_callback(static_cast<detail::callback_node*>(t));
+    if (t->ops == &detail::callback_ops) detail::release_callback(static_cast<detail::callback_node*>(t));
   }
   // Tasks still pending are destroyed (asyncio: "Task was destroyed but it is pending!").
   std::vector<detail::task_state*> states;

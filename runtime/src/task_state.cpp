@@ -80,6 +80,12 @@ bool task_state::cancel() {
   return true;
 }
 
+bool task_state::cancel(std::string message) {
+  if (done) return false;
+  if (!message.empty() || extras) extra().cancel_message = std::move(message);
+  return cancel();
+}
+
 int task_state::uncancel() noexcept {
   if (cancelling > 0) --cancelling;
   if (cancelling == 0) cancel_requested = false;
@@ -93,20 +99,29 @@ std::string task_state::display_name() const {
 std::coroutine_handle<> task_state::finish_unstarted() noexcept {
   cancel_requested = false;
   ended_cancelled = true;
-  promise->exception = std::make_exception_ptr(cancelled_error{});
+  promise->exception = std::make_exception_ptr(cancelled_error{cancel_message()});
   return on_complete();
 }
+
+void task_state::throw_cancelled() const { throw cancelled_error{cancel_message()}; }
 
 std::coroutine_handle<> task_state::on_complete() noexcept {
   done = true;
   current_wait = nullptr;
+  // asyncio: a task that cancelled itself (or was cancelled while running) and then returned
+  // without awaiting again ends cancelled, not with its value.
+  if (cancel_requested && frame && !promise->exception) {
+    ended_cancelled = true;
+    promise->exception = std::make_exception_ptr(cancelled_error{cancel_message()});
+  }
   cancel_requested = false;
   if (sink) sink->child_done(*this);
   std::coroutine_handle<> next = std::noop_coroutine();
-  // A sole plain awaiter (co_await h) continues right here; debug mode keeps steps separate
-  // so slow-step reports name the right task.
+  // A sole plain awaiter (co_await h) continues right here only when asyncio would run it
+  // next anyway (nothing else ready, no timer due, no I/O to poll): the order stays asyncio's.
   waiter* sole = joiners.front();
-  if (sole && !sole->next && !sole->ops->notify && sole->task && loop && !loop->get_debug()) {
+  if (sole && !sole->next && !sole->ops->notify && sole->task && loop && !(extras && !extras->callbacks.empty()) &&
+      loop_access::may_continue_inline(*loop)) {
     joiners.pop_front();
     if (sole->task->current_wait == sole) sole->task->current_wait = nullptr;
     loop_access::set_current_task(*loop, sole->task);
@@ -143,7 +158,10 @@ void notify(waiter& w) noexcept {
   loop_access::schedule(*loop, w);
 }
 
-void throw_cancelled() { throw cancelled_error{}; }
+void throw_cancelled() {
+  if (task_state* t = current_task_state()) t->throw_cancelled();
+  throw cancelled_error{};
+}
 
 // Read on every use (loop construction, or a report with no loop running): cheap, and a test
 // or a program may set the variable after start-up.

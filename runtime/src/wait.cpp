@@ -7,6 +7,7 @@ cancel_outcome stop_waiting(waiter&) { return cancel_outcome::detached; }
 }  // namespace
 
 wait_core::~wait_core() {
+  hop_.cancel();
   if (event_loop* loop = running_loop) loop_access::remove_timer(*loop, timer_);
 }
 
@@ -49,14 +50,26 @@ void wait_core::wake() noexcept {
   if (parent_.task && parent_.task->current_wait == &parent_) notify(parent_);
 }
 
-void wait_core::child_done(std::size_t index) noexcept {
-  --remaining_;
-  if (remaining_ == 0 || satisfied_by(*children_[index])) wake();
+// asyncio's _on_completion / _release_waiter run as loop callbacks: one hop, then the wake-up.
+void wait_core::wake_soon() noexcept {
+  if (!parked_ || hop_scheduled_ || !running_loop) return;
+  hop_scheduled_ = true;
+  try {
+    hop_ = running_loop->call_soon([this] { wake(); });
+  } catch (...) {
+    wake();  // out of memory: wake at once rather than never
+  }
 }
 
-void wait_core::timed_out(waiter& w) noexcept { static_cast<timeout_timer&>(w).core->wake(); }
+void wait_core::child_done(std::size_t index) noexcept {
+  --remaining_;
+  if (remaining_ == 0 || satisfied_by(*children_[index])) wake_soon();
+}
+
+void wait_core::timed_out(waiter& w) noexcept { static_cast<timeout_timer&>(w).core->wake_soon(); }
 
 void wait_core::await_resume() {
+  hop_.cancel();
   parked_ = false;
   unwatch_all();
   if (event_loop* loop = running_loop) loop_access::remove_timer(*loop, timer_);

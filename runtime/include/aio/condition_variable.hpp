@@ -2,17 +2,20 @@
 // std::condition_variable_any works over a lock):
 //
 //   auto g = co_await m.lock();
-//   co_await cv.wait(g, [&] { return ready; });   // or: while (!ready) co_await cv.wait(g);
+//   bool ok = co_await cv.wait(g, [&] { return ready; });   // or: while (!ready) co_await cv.wait(g);
 //
 // wait() releases the mutex, waits for a notification, and takes the mutex again before it
-// returns, also when it throws. A notified waiter moves straight into the mutex's FIFO queue,
-// so it resumes holding the lock. Cancelled while waiting, it still takes the lock back first,
-// then throws cancelled_error; if it had already been notified, it passes the notification on
-// to the next waiter (a spurious wake-up for that one, which the wait loop absorbs).
+// returns, also when it throws. As in asyncio, a notified waiter is queued on the loop behind
+// what is already ready; when it runs it takes the mutex if it is free (so after notify(n) and
+// a release, every notified waiter that finds the lock free runs in the same iteration), or
+// else queues for it. Cancelled while waiting, it still takes the lock back first, then throws
+// cancelled_error and passes a notification on to the next waiter (asyncio's _notify(1): a
+// spurious wake-up for that one, which the wait loop absorbs).
 #pragma once
 
 #include <coroutine>
 #include <cstddef>
+#include <type_traits>
 #include <utility>
 
 #include "aio/detail/sync_waiter.hpp"
@@ -32,9 +35,11 @@ class condition_variable {
 
   // `guard` must hold its mutex (aio::runtime_error otherwise); it holds it again afterwards.
   [[nodiscard]] wait_awaiter wait(mutex::guard& guard) noexcept;
-  // Waits until pred() is true (checked first, with the lock held).
+  // Waits until pred() is true (checked first, with the lock held) and gives pred()'s last
+  // value (asyncio's wait_for(predicate)). Throws aio::runtime_error if it has to wait and
+  // `guard` does not hold its mutex.
   template <class Predicate>
-  task<> wait(mutex::guard& guard, Predicate pred);
+  task<std::decay_t<std::invoke_result_t<Predicate&>>> wait(mutex::guard& guard, Predicate pred);
 
   // Wakes the longest waiting task (asyncio's notify(1)), or nothing when none waits.
   void notify_one() noexcept {
@@ -59,13 +64,13 @@ class condition_variable {
     bool cancel_pending = false;  // cancelled: will throw once it holds the lock again
   };
 
-  // A notified waiter goes on to wait for the mutex (or gets it at once if it is free).
+  // A notified waiter is queued on the loop; it asks for the mutex when it runs (reacquire).
   static void wake(waiter_node& node) noexcept {
     node.in_cv = false;
     node.notified = true;
-    node.owner->enqueue(node);
+    detail::wake(node);
   }
-  // Cancellation: leave this condition's list if still there, then wait for the lock anyway.
+  // Cancellation: leave this condition's list if still there, then take the lock back anyway.
   static detail::cancel_outcome cancelled(detail::waiter& w) noexcept {
     auto& node = static_cast<waiter_node&>(w);
     node.cancel_pending = true;
@@ -73,11 +78,29 @@ class condition_variable {
       node.in_cv = false;
       node.cv->waiters_.remove(node);
       node.cv->settle();
-      node.owner->enqueue(node);
+      detail::wake(node);
     }
     return detail::cancel_outcome::forwarded;
   }
-  static constexpr detail::waiter_ops wait_ops{nullptr, &condition_variable::cancelled, nullptr,
+  // The waiter's turn on the loop: resume holding the lock, or queue for it (mutex::release
+  // grants it and schedules this again).
+  static void reacquire(detail::waiter& w) {
+    auto& node = static_cast<waiter_node&>(w);
+    if (!node.granted) {
+      aio::mutex& m = *node.owner;
+      if (m.locked_) {
+        m.waiters_.push_back(node);
+        detail::park(node);
+        return;
+      }
+      m.locked_ = true;
+      m.loop_.attach();
+      node.granted = true;
+    }
+    if (node.task && node.task->current_wait == &node) node.task->current_wait = nullptr;
+    node.handle.resume();
+  }
+  static constexpr detail::waiter_ops wait_ops{nullptr, &condition_variable::cancelled, &condition_variable::reacquire,
                                                "aio::condition_variable wait"};
 
   void settle() noexcept {
@@ -130,7 +153,7 @@ class [[nodiscard]] condition_variable::wait_awaiter {
     node_.granted = false;
     guard_.owns_ = true;
     if (node_.cancel_pending || detail::cancelled_after_grant(node_)) {
-      if (node_.notified) cv_.notify_one();
+      cv_.notify_one();  // asyncio: a notification this waiter may have had goes on
       detail::throw_cancelled();
     }
   }
@@ -147,8 +170,13 @@ inline condition_variable::wait_awaiter condition_variable::wait(mutex::guard& g
 }
 
 template <class Predicate>
-task<> condition_variable::wait(mutex::guard& guard, Predicate pred) {
-  while (!pred()) co_await wait(guard);
+task<std::decay_t<std::invoke_result_t<Predicate&>>> condition_variable::wait(mutex::guard& guard, Predicate pred) {
+  auto result = pred();
+  while (!result) {
+    co_await wait(guard);
+    result = pred();
+  }
+  co_return result;
 }
 
 }  // namespace aio

@@ -248,6 +248,14 @@ struct loop_access {
   // as a source, so a busy loop still polls for its completion.
   static io_backend& backend(event_loop& loop) noexcept { return *loop.io_; }
   static void count_request(event_loop& loop, bool in_flight) noexcept { in_flight ? ++loop.io_sources_ : --loop.io_sources_; }
+  // True when a coroutine just made ready would be the very next thing the loop runs, with
+  // nothing polled, fired or queued before it: resuming it inline is then unobservable.
+  // Debug mode always goes through the queue (step timing) and so runs the same order.
+  static bool may_continue_inline(const event_loop& loop) noexcept {
+    return !loop.debug_ && loop.ready_.empty() && loop.io_sources_ == 0 && !loop.stopping_ &&
+           (loop.timers_.empty() || (loop.virtual_clock_ && loop.timers_.top()->when > loop.virtual_now_)) &&
+           !loop.inbox_->pending();
+  }
 };
 
 // Places `w` on one side of a registered source: the loop wakes it once that side is ready.
@@ -298,7 +306,7 @@ T event_loop::run_until_complete(task<T> main) {
   } keep{state};
   run_until_done(*state);
   state->exception_observed = true;
-  if (state->ended_cancelled) throw cancelled_error{};
+  if (state->ended_cancelled) state->throw_cancelled();
   if constexpr (std::is_void_v<T>) {
     handle.promise().result();
   } else {

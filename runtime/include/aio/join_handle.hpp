@@ -40,6 +40,8 @@ class task_handle {
 
   // Requests cancellation; false when the task is already done (asyncio's Task.cancel()).
   bool cancel() { return state().cancel(); }
+  // asyncio's cancel(msg): cancelled_error::what() gives `message`, in the task and to awaiters.
+  bool cancel(std::string message) { return state().cancel(std::move(message)); }
   bool cancelled() const noexcept { return state_ && state_->done && state_->ended_cancelled; }
   bool done() const noexcept { return state_ && state_->done; }
   // Pending cancel() calls not yet matched by uncancel() (asyncio's cancelling()/uncancel()).
@@ -51,7 +53,7 @@ class task_handle {
   std::exception_ptr exception() const {
     check_done();
     state_->exception_observed = true;
-    if (state_->ended_cancelled) throw cancelled_error{};
+    if (state_->ended_cancelled) state_->throw_cancelled();
     return state_->promise->exception;
   }
 
@@ -122,7 +124,7 @@ struct join_waiter : waiter {
   task_state* target = nullptr;
 };
 inline cancel_outcome cancel_join(waiter& w) {
-  static_cast<join_waiter&>(w).target->cancel();
+  static_cast<join_waiter&>(w).target->cancel(w.task ? w.task->cancel_message() : std::string());
   return cancel_outcome::forwarded;
 }
 inline constexpr waiter_ops join_ops{nullptr, &cancel_join, nullptr, "await task"};
@@ -137,7 +139,13 @@ class join_awaiter {
     return waiter_.target->done;
   }
   bool await_suspend(std::coroutine_handle<> h) {
-    if (!begin_wait(waiter_, h)) return false;
+    if (!begin_wait(waiter_, h)) {
+      // asyncio (bpo-34872): a cancellation pending when the task starts awaiting another
+      // task goes into that task, and this one waits for it to finish.
+      task_state* self = waiter_.task;
+      self->cancel_requested = false;
+      waiter_.target->cancel(self->cancel_message());
+    }
     waiter_.ops = &join_ops;
     waiter_.target->joiners.push_back(waiter_);
     park(waiter_);
@@ -149,7 +157,7 @@ class join_awaiter {
     end_wait(waiter_);
     task_state& t = *waiter_.target;
     t.exception_observed = true;
-    if (t.ended_cancelled) throw cancelled_error{};
+    if (t.ended_cancelled) t.throw_cancelled();
   }
   join_waiter waiter_;
 };
@@ -167,7 +175,7 @@ class join_handle : public task_handle {
   std::add_lvalue_reference_t<T> result() const {
     check_done();
     state_->exception_observed = true;
-    if (state_->ended_cancelled) throw cancelled_error{};
+    if (state_->ended_cancelled) state_->throw_cancelled();
     return detail::promise_of<T>(*state_).result();
   }
 
@@ -180,7 +188,8 @@ class join_handle : public task_handle {
     }
   }
 
-  // `co_await h` gives the value (a reference for a named handle, a moved value for a temporary).
+  // `co_await h` gives the value: a reference for a named handle; for a temporary, a value,
+  // moved out only when no other handle can still read it (wait_for and timeout await a copy).
   auto operator co_await() & {
     detail::check_same_loop(state());
     return awaiter<false>(state());
@@ -206,6 +215,10 @@ class join_handle : public task_handle {
       if constexpr (std::is_void_v<T>) {
         promise.result();
       } else if constexpr (Moving) {
+        // This handle and this awaiter hold the only references left: nobody can read it after.
+        if constexpr (std::is_copy_constructible_v<T>) {
+          if (waiter_.target->refs > 2) return T(promise.result());
+        }
         return T(std::move(promise.result()));
       } else {
         return static_cast<T&>(promise.result());

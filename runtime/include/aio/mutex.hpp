@@ -65,18 +65,6 @@ class mutex {
     locked_ = false;
     loop_.detach();
   }
-  // Grants the lock to `node` if free, or queues it (condition_variable's wake-ups).
-  void enqueue(waiter_node& node) noexcept {
-    if (!locked_) {
-      locked_ = true;
-      loop_.attach();
-      node.granted = true;
-      detail::wake(node);
-    } else {
-      waiters_.push_back(node);
-    }
-  }
-
   detail::waiter_list waiters_;
   detail::loop_binding loop_;
   bool locked_ = false;

@@ -1,6 +1,9 @@
 // aio::semaphore (asyncio.Semaphore): `auto permit = co_await s.acquire();` takes one of n
 // permits and gives it back when the permit is destroyed. Waiters are served in FIFO order: a
-// release() hands the permit straight to the first waiter. Also an async context manager.
+// release() hands the permit straight to the first waiter, which is queued on the loop. Until
+// that waiter has run, the semaphore stays locked() and acquire() waits, even if more permits
+// came back meanwhile (asyncio's FIFO rule); the woken waiter then wakes as many of those as
+// there are permits. Also an async context manager.
 // aio::bounded_semaphore (<aio/bounded_semaphore.hpp>) refuses releases beyond its initial value.
 #pragma once
 
@@ -35,8 +38,8 @@ class semaphore {
   // Gives a permit back: to the first waiter, or to the count. A bounded_semaphore throws
   // aio::invalid_state_error when that would exceed its initial value.
   void release();
-  // True when acquire() would wait.
-  bool locked() const noexcept { return value_ == 0; }
+  // True when acquire() would wait: no permit, or waiters (woken or not) that have not run yet.
+  bool locked() const noexcept { return value_ == 0 || !waiters_.empty() || woken_ > 0; }
   // Permits available now.
   std::size_t value() const noexcept { return value_; }
 
@@ -73,22 +76,36 @@ class semaphore {
   // A held permit comes back (never throws: a bounded semaphore released too often elsewhere
   // just stays at its initial value).
   void give_back() noexcept {
-    if (detail::waiter* w = waiters_.pop_front()) {
-      static_cast<detail::grant_waiter*>(w)->granted = true;
-      detail::wake(*w);
-      return;
-    }
+    if (grant_next()) return;
     if (!bounded_ || value_ < initial_) ++value_;
     settle();
   }
+  bool grant_next() noexcept {
+    detail::waiter* w = waiters_.pop_front();
+    if (!w) return false;
+    static_cast<detail::grant_waiter*>(w)->granted = true;
+    ++woken_;
+    detail::wake(*w);
+    return true;
+  }
+  // A woken waiter ran: permits that came back meanwhile go to the waiters that queued behind it.
+  void woken_ran() noexcept {
+    --woken_;
+    while (value_ > 0 && !waiters_.empty()) {
+      --value_;
+      grant_next();
+    }
+    settle();
+  }
   void settle() noexcept {
-    if (waiters_.empty() && value_ >= initial_) loop_.detach();
+    if (waiters_.empty() && woken_ == 0 && value_ >= initial_) loop_.detach();
   }
 
   detail::waiter_list waiters_;
   detail::loop_binding loop_;
   std::size_t value_;
   std::size_t initial_;
+  std::size_t woken_ = 0;  // granted a permit, not yet run
   bool bounded_;
 };
 
@@ -133,13 +150,14 @@ class [[nodiscard]] semaphore::acquire_awaiter {
       sem_.waiters_.remove(node_);
       sem_.settle();
     } else if (node_.granted) {
+      --sem_.woken_;
       sem_.give_back();
     }
   }
 
   bool await_ready() {
     sem_.loop_.check("aio::semaphore");
-    if (sem_.value_ == 0) return false;  // waiters exist only while no permit is left: FIFO
+    if (sem_.locked()) return false;  // FIFO: behind every waiter, woken or not
     --sem_.value_;
     sem_.loop_.attach();
     node_.granted = true;
@@ -162,10 +180,13 @@ class [[nodiscard]] semaphore::acquire_awaiter {
   void take() {
     if (!node_.granted) detail::end_ungranted_wait(node_);
     node_.granted = false;
-    if (node_.handle && detail::cancelled_after_grant(node_)) {
-      sem_.give_back();  // hand the permit on
+    if (!node_.handle) return;  // taken without waiting
+    if (detail::cancelled_after_grant(node_)) {
+      ++sem_.value_;  // the permit goes back, and on to the next waiters
+      sem_.woken_ran();
       detail::throw_cancelled();
     }
+    sem_.woken_ran();
   }
 
   semaphore& sem_;

@@ -30,9 +30,15 @@ class virtual_time {
   bool was_enabled_;
 };
 
+// A test binary built with AIO_TEST_DEBUG=0 runs with debug mode off unless the environment
+// sets AIO_DEBUG=1 (the conformance suite runs both ways and must see the same results).
+#ifndef AIO_TEST_DEBUG
+#define AIO_TEST_DEBUG 1
+#endif
+
 inline run_options test_run_options() {
   run_options options;
-  options.debug = true;
+  options.debug = AIO_TEST_DEBUG;
   return options;
 }
 

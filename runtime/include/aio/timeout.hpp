@@ -11,6 +11,8 @@
 
 #include "aio/detail/awaitable_traits.hpp"
 #include "aio/event_loop.hpp"
+#include "aio/join_handle.hpp"
+#include "aio/wait.hpp"
 #include "aio/task.hpp"
 
 namespace aio {
@@ -64,6 +66,42 @@ task<await_value_t<A>> timeout_at_impl(clock::time_point deadline, A aw) {
   if constexpr (!std::is_void_v<value_type>) co_return std::move(*value);
 }
 
+template <class A>
+inline constexpr bool is_join_handle_v = false;
+template <class T>
+inline constexpr bool is_join_handle_v<join_handle<T>> = true;
+template <class A>
+inline constexpr bool is_lazy_task_v = false;
+template <class T>
+inline constexpr bool is_lazy_task_v<task<T>> = true;
+
+// asyncio.wait_for with a zero or past deadline: a task that has not started never starts
+// (its coroutine is dropped unrun); a scheduled one is cancelled and awaited, and gives its
+// value only if it finished anyway. Any other awaitable is not awaited at all.
+template <class A>
+task<await_value_t<A>> wait_for_expired(A aw) {
+  if constexpr (is_join_handle_v<A>) {
+    if (!aw.done()) {
+      aw.cancel();
+      co_await aio::wait(std::vector<A>{aw});  // asyncio's _cancel_and_wait (our own cancel stops it)
+    }
+    if (aw.cancelled()) throw timeout_error{};
+    co_return co_await std::move(aw);
+  } else {
+    if constexpr (is_lazy_task_v<A>) {
+      if (auto frame = aw.release()) frame.destroy();  // never run, so never reported as unawaited
+    }
+    throw timeout_error{};
+  }
+}
+
+template <class A>
+task<await_value_t<A>> wait_for_impl(std::optional<clock::duration> delay, A aw) {
+  if (!delay) co_return co_await std::move(aw);
+  if (*delay <= clock::duration::zero()) co_return co_await wait_for_expired(std::move(aw));
+  co_return co_await timeout_at_impl(running_loop_or_throw().time() + *delay, std::move(aw));
+}
+
 }  // namespace detail
 
 template <detail::awaitable A>
@@ -77,9 +115,27 @@ auto timeout(std::chrono::duration<Rep, Period> delay, A&& aw) {
       detail::running_loop_or_throw().time() + std::chrono::ceil<clock::duration>(delay), std::forward<A>(aw));
 }
 
+// asyncio.wait_for: the deadline counts from when the result is awaited; std::nullopt waits
+// without one; a zero or past deadline throws timeout_error without starting what has not started.
+// asyncio.timeout(None): no deadline.
+template <detail::awaitable A>
+auto timeout(std::nullopt_t, A&& aw) {
+  return detail::wait_for_impl<std::decay_t<A>>(std::nullopt, std::forward<A>(aw));
+}
+
+template <detail::awaitable A, class Rep, class Period>
+auto wait_for(A&& aw, std::optional<std::chrono::duration<Rep, Period>> delay) {
+  std::optional<clock::duration> d;
+  if (delay) d = std::chrono::ceil<clock::duration>(*delay);
+  return detail::wait_for_impl<std::decay_t<A>>(d, std::forward<A>(aw));
+}
 template <detail::awaitable A, class Rep, class Period>
 auto wait_for(A&& aw, std::chrono::duration<Rep, Period> delay) {
-  return timeout(delay, std::forward<A>(aw));
+  return wait_for(std::forward<A>(aw), std::optional<std::chrono::duration<Rep, Period>>(delay));
+}
+template <detail::awaitable A>
+auto wait_for(A&& aw, std::nullopt_t) {
+  return detail::wait_for_impl<std::decay_t<A>>(std::nullopt, std::forward<A>(aw));
 }
 
 }  // namespace aio

@@ -1,6 +1,7 @@
 // aio::wait (asyncio.wait): waits for handles until the return_when condition or the timeout,
 // and splits them into {done, pending}. It never cancels them; cancelling the waiter just stops
-// waiting.
+// waiting. As in asyncio, a completion (or the timeout) wakes the caller through one call_soon
+// callback, so it resumes one iteration after the completion and sees what finished meanwhile.
 #pragma once
 
 #include <chrono>
@@ -44,6 +45,7 @@ class wait_core : child_watch {
   void child_done(std::size_t index) noexcept override;
   bool satisfied_by(const task_state& child) const noexcept;
   void wake() noexcept;
+  void wake_soon() noexcept;
   static void timed_out(waiter& w) noexcept;
 
   const std::vector<task_state*>& children_;
@@ -52,7 +54,9 @@ class wait_core : child_watch {
   std::size_t remaining_ = 0;
   parent_waiter parent_;
   timeout_timer timer_;
+  callback_handle hop_;  // the call_soon that wakes the caller (cancelled if it resumes first)
   bool parked_ = false;
+  bool hop_scheduled_ = false;
 };
 
 }  // namespace detail

@@ -52,6 +52,7 @@ struct task_extras {
   std::vector<done_callback> callbacks;
   std::uint64_t next_callback_id = 1;
   context_ref context;  // the task's context variables (see context_var.hpp); null: none set
+  std::string cancel_message;  // the last cancel(message) (asyncio's _cancel_message)
 };
 
 // Told directly when a child it owns exclusively finishes (cheaper than a listener per child).
@@ -82,7 +83,11 @@ struct task_state {
   bool owned_by_group = false;       // a task_group reports this task's failure instead
 
   bool cancel();
+  bool cancel(std::string message);
   int uncancel() noexcept;
+  // What cancelled_error::what() gives for this task's cancellation (empty: the default text).
+  std::string cancel_message() const { return extras ? extras->cancel_message : std::string(); }
+  [[noreturn]] void throw_cancelled() const;
   bool take_cancel_request() noexcept {
     if (!cancel_requested) return false;
     cancel_requested = false;
@@ -126,6 +131,7 @@ inline bool begin_wait(waiter& w, std::coroutine_handle<> h) noexcept;
 inline void park(waiter& w) noexcept {
   if (w.task) w.task->current_wait = &w;
 }
+// Throws the running task's cancelled_error (with its cancel message).
 [[noreturn]] void throw_cancelled();
 // Ends a suspension: throws cancelled_error when the wait was cancelled.
 inline void end_wait(waiter& w) {
