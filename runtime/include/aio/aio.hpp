@@ -4,6 +4,7 @@
 #include "aio/as_completed.hpp"
 #include "aio/async_context_manager.hpp"
 #include "aio/async_generator.hpp"
+#include "aio/barrier.hpp"
 #include "aio/bounded_semaphore.hpp"
 #include "aio/condition_variable.hpp"
 #include "aio/context_var.hpp"
