@@ -58,6 +58,14 @@ class queue_shut_down : public std::runtime_error {
   queue_shut_down() : std::runtime_error("queue is shut down") {}
 };
 
+// Waiting on an aio::barrier that was aborted, or reset while the task waited
+// (asyncio.BrokenBarrierError, a RuntimeError).
+class broken_barrier_error : public std::runtime_error {
+ public:
+  broken_barrier_error() : std::runtime_error("barrier aborted") {}
+  using std::runtime_error::runtime_error;
+};
+
 // ---- I/O (Python's OSError family, asyncio.IncompleteReadError, LimitOverrunError) ----
 
 // A failed system call: code() is the errno value.

@@ -54,6 +54,8 @@ struct exception_context {
 
 class event_loop;
 class thread_pool;
+template <class T>
+class future;
 using exception_handler = std::function<void(event_loop&, const exception_context&)>;
 
 namespace detail {
@@ -135,6 +137,10 @@ class event_loop {
   auto run_in_executor(std::nullptr_t, F&& fn, Args&&... args);
   // Created on first use, shut down (waiting for running calls) when the loop closes.
   thread_pool& default_executor();
+
+  // asyncio's loop.create_future(): a pending aio::future<T> of this loop (defined in aio/future.hpp).
+  template <class T = void>
+  future<T> create_future();
 
   // asyncio's add_signal_handler: `fn` runs on the loop (through a signalfd, never in signal
   // context) each time `sig` arrives. The signal is blocked in this thread while handled.

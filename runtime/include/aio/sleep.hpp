@@ -1,8 +1,11 @@
-// aio::sleep (asyncio.sleep): suspends the calling task for a duration; sleep(0s) just yields.
+// aio::sleep (asyncio.sleep): suspends the calling task for a duration; sleep(0s) just yields;
+// sleep(d, value) gives `value` back.
 #pragma once
 
 #include <chrono>
 #include <coroutine>
+#include <type_traits>
+#include <utility>
 
 #include "aio/event_loop.hpp"
 
@@ -53,13 +56,39 @@ class [[nodiscard]] sleep_awaitable {
   detail::timer_node timer_;
 };
 
+namespace detail {
 template <class Rep, class Period>
-sleep_awaitable sleep(std::chrono::duration<Rep, Period> delay) noexcept {
+clock::duration sleep_delay(std::chrono::duration<Rep, Period> delay) noexcept {
   // Compared in floating point so no duration type can overflow; ~95 years is forever enough.
   constexpr double longest_seconds = 3.0e9;
   if (std::chrono::duration<double>(delay).count() >= longest_seconds)
-    return sleep_awaitable(std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(longest_seconds)));
-  return sleep_awaitable(std::chrono::ceil<clock::duration>(delay));
+    return std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(longest_seconds));
+  return std::chrono::ceil<clock::duration>(delay);
+}
+}  // namespace detail
+
+// asyncio.sleep(delay, result): the same sleep, and `co_await` gives `value` back.
+template <class T>
+class [[nodiscard]] sleep_value_awaitable : public sleep_awaitable {
+ public:
+  sleep_value_awaitable(clock::duration delay, T value) : sleep_awaitable(delay), value_(std::move(value)) {}
+  T await_resume() {
+    sleep_awaitable::await_resume();
+    return std::move(value_);
+  }
+
+ private:
+  T value_;
+};
+
+template <class Rep, class Period>
+sleep_awaitable sleep(std::chrono::duration<Rep, Period> delay) noexcept {
+  return sleep_awaitable(detail::sleep_delay(delay));
+}
+
+template <class Rep, class Period, class T>
+sleep_value_awaitable<std::decay_t<T>> sleep(std::chrono::duration<Rep, Period> delay, T&& value) {
+  return sleep_value_awaitable<std::decay_t<T>>(detail::sleep_delay(delay), std::forward<T>(value));
 }
 
 }  // namespace aio
