@@ -1,6 +1,7 @@
 # lit configuration for the check, driver, fast-engine and editor suites.
 # Run through the build tree: lit build/test (scripts/test does it).
 import os
+import shutil
 
 import lit.formats
 
@@ -40,3 +41,13 @@ config.substitutions.append(("%resource_dir", config.clang_resource_dir))
 config.substitutions.append(("%python", python))
 config.substitutions.append(("%src_root", config.corolint_src_root))
 config.substitutions.append(("%obj_root", config.corolint_obj_root))
+
+# The HTML report's page test needs a browser: Debian's chromium (scripts/packages.txt),
+# headless; --no-sandbox because CI runs as root.
+if shutil.which("chromium"):
+    config.available_features.add("chromium")
+    config.substitutions.append(("%chromium", "chromium --headless --no-sandbox --disable-gpu"))
+
+# The Bazel integration's test: Debian's bazel-bootstrap (scripts/packages.txt).
+if shutil.which("bazel"):
+    config.available_features.add("bazel")

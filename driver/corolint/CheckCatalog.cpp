@@ -1,6 +1,7 @@
 //===--- CheckCatalog.cpp - the checks the linked modules register --------===//
 
 #include "CheckCatalog.h"
+#include "Explain.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/ADT/StringExtras.h"
@@ -39,6 +40,7 @@ std::vector<Rule> asyncRules(llvm::StringRef DocsBaseUrl) {
     Rule R;
     R.Id = Name;
     R.HelpUri = (DocsBaseUrl + docPageName(Name) + ".md").str();
+    R.Summary = docSummary(Name);
     R.DefaultLevel = Level::Warning; // clang-tidy checks warn unless WarningsAsErrors says otherwise
     Rules.push_back(std::move(R));
   }

@@ -4,6 +4,7 @@
 #include "CheckCatalog.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -23,7 +24,7 @@ std::optional<std::string> findDocsDirectory(const char *Argv0) {
   Candidates.emplace_back(BinDir);
   llvm::sys::path::append(Candidates.back(), "..", "..", "docs");
   Candidates.emplace_back(BinDir);
-  llvm::sys::path::append(Candidates.back(), "..", "share", "corolint", "docs");
+  llvm::sys::path::append(Candidates.back(), "..", "share", "doc", "corolint");
   Candidates.emplace_back(COROLINT_SOURCE_DOCS_DIR);
   for (llvm::SmallString<256> &Dir : Candidates) {
     llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
@@ -33,6 +34,40 @@ std::optional<std::string> findDocsDirectory(const char *Argv0) {
       return Dir.str().str();
   }
   return std::nullopt;
+}
+
+std::string docSummary(llvm::StringRef Check) {
+  // Linux finds our executable through /proc/self/exe; argv[0] is not needed.
+  static const std::optional<std::string> Docs = findDocsDirectory("corolint");
+  if (!Docs)
+    return "";
+  llvm::SmallString<256> Page(*Docs);
+  llvm::sys::path::append(Page, "checks", docPageName(Check) + ".md");
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text = llvm::MemoryBuffer::getFile(Page);
+  if (!Text)
+    return "";
+  // Paragraphs are separated by blank lines; the title, the italic source line and
+  // headings are not the summary.
+  std::string Summary;
+  bool Skipping = false;
+  for (llvm::StringRef Line : llvm::split((*Text)->getBuffer(), '\n')) {
+    Line = Line.trim();
+    if (Line.empty()) {
+      if (!Summary.empty())
+        break;
+      Skipping = false;
+      continue;
+    }
+    if (Summary.empty() && !Skipping &&
+        (Line.starts_with("#") || Line.starts_with("*") || Line.starts_with("```")))
+      Skipping = true;
+    if (Skipping)
+      continue;
+    if (!Summary.empty())
+      Summary += ' ';
+    Summary += Line.str();
+  }
+  return Summary;
 }
 
 int runExplain(llvm::StringRef Check, const char *Argv0, llvm::raw_ostream &Out,

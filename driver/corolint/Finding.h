@@ -55,6 +55,7 @@ struct Finding {
 struct Rule {
   std::string Id;      ///< "async-blocking-call"
   std::string HelpUri; ///< its doc page
+  std::string Summary; ///< its doc page's first paragraph, one line; empty without docs
   Level DefaultLevel = Level::Warning;
 };
 

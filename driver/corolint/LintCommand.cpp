@@ -102,6 +102,7 @@ bool writeReport(const LintSettings &S, const Report &R) {
     case OutputFormat::Json: writeJson(R, OS); break;
     case OutputFormat::Github: writeGithub(R, OS); break;
     case OutputFormat::Yaml: writeYaml(R, OS); break;
+    case OutputFormat::Html: writeHtml(R, OS); break;
     }
   };
   if (S.OutputFile.empty()) {

@@ -80,7 +80,8 @@ cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and ex
 cl::opt<std::string> Explain("explain", cl::desc("Print the documentation of a check and exit"),
                              cl::value_desc("check"), cl::cat(Category));
 // --- output ---
-cl::opt<std::string> Format("format", cl::desc("Output format: text, sarif, json, github, yaml"),
+cl::opt<std::string> Format("format",
+                            cl::desc("Output format: text, sarif, json, github, yaml, html"),
                             cl::init("text"), cl::cat(Category));
 cl::opt<std::string> OutputFile("o", cl::desc("Write the report to a file instead of stdout"),
                                 cl::value_desc("file"), cl::cat(Category));
@@ -170,7 +171,7 @@ int lint(std::unique_ptr<tooling::CompilationDatabase> FromDashDash, bool Fast) 
   std::optional<corolint::OutputFormat> Parsed = corolint::parseOutputFormat(Format);
   if (!Parsed)
     return usageError("unknown --format '" + Format +
-                      "'; expected text, sarif, json, github or yaml");
+                      "'; expected text, sarif, json, github, yaml or html");
   S.Format = *Parsed;
   if (ShardSpec.getNumOccurrences()) {
     std::string Error;

@@ -13,6 +13,7 @@ std::optional<OutputFormat> parseOutputFormat(llvm::StringRef Name) {
       .Case("json", OutputFormat::Json)
       .Case("github", OutputFormat::Github)
       .Case("yaml", OutputFormat::Yaml)
+      .Case("html", OutputFormat::Html)
       .Default(std::nullopt);
 }
 

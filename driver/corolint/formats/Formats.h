@@ -16,9 +16,9 @@
 
 namespace corolint {
 
-enum class OutputFormat { Text, Sarif, Json, Github, Yaml };
+enum class OutputFormat { Text, Sarif, Json, Github, Yaml, Html };
 
-/// "text", "sarif", "json", "github", "yaml"; nullopt for anything else.
+/// "text", "sarif", "json", "github", "yaml", "html"; nullopt for anything else.
 std::optional<OutputFormat> parseOutputFormat(llvm::StringRef Name);
 
 /// clang-style: `file:line:col: warning: message [check]`, the source line,
@@ -37,6 +37,10 @@ void writeGithub(const Report &R, llvm::raw_ostream &OS);
 
 /// clang-tidy's --export-fixes YAML (clang-apply-replacements reads it).
 void writeYaml(const Report &R, llvm::raw_ostream &OS);
+
+/// One self-contained HTML page: findings by check and by file, excerpts,
+/// notes, fix-its as diffs, doc summaries, filters and a chart; no network.
+void writeHtml(const Report &R, llvm::raw_ostream &OS);
 
 /// "error", "warning" or "note", as SARIF and our JSON spell levels.
 llvm::StringRef levelName(Level L);
