@@ -40,3 +40,5 @@ config.substitutions.append(("%resource_dir", config.clang_resource_dir))
 config.substitutions.append(("%python", python))
 config.substitutions.append(("%src_root", config.corolint_src_root))
 config.substitutions.append(("%obj_root", config.corolint_obj_root))
+# The pinned npm packages of scripts/npm-packages.txt (the SARIF schema).
+config.substitutions.append(("%deps_dir", config.corolint_deps_dir))

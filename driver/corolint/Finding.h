@@ -55,6 +55,8 @@ struct Finding {
 struct Rule {
   std::string Id;      ///< "async-blocking-call"
   std::string HelpUri; ///< its doc page
+  std::string Summary;     ///< the doc page's first paragraph
+  std::string Description; ///< the doc page (Markdown)
   Level DefaultLevel = Level::Warning;
 };
 
