@@ -10,7 +10,9 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <chrono>
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace corolint {
@@ -121,6 +123,7 @@ bool LspOutputFilter::start() {
   ::close(Pipe[1]);
   ::fcntl(Pipe[0], F_SETFD, FD_CLOEXEC);
   ::fcntl(RealStdout, F_SETFD, FD_CLOEXEC);
+  PipeIn = Pipe[0];
   Forwarder = std::thread([this, In = Pipe[0]] { forward(In, RealStdout); });
   return true;
 }
@@ -134,7 +137,16 @@ void LspOutputFilter::finish() {
   int Null = ::open("/dev/null", O_WRONLY);
   ::dup2(Null, STDOUT_FILENO);
   ::close(Null);
-  Forwarder.join();
+  for (int Tries = 0; Tries < 200 && !Done; ++Tries) {
+    int Pending = 0;
+    if (Idle && ::ioctl(PipeIn, FIONREAD, &Pending) == 0 && Pending == 0)
+      break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  if (Done)
+    Forwarder.join();
+  else
+    Forwarder.detach(); // blocked in read(): exit ends it
 }
 
 void LspOutputFilter::forward(int In, int Out) {
@@ -172,7 +184,9 @@ void LspOutputFilter::forward(int In, int Out) {
         continue;
       }
     }
+    Idle = Buffer.empty();
     ssize_t Read = ::read(In, Chunk, sizeof(Chunk));
+    Idle = false;
     if (Read < 0 && errno == EINTR)
       continue;
     if (Read <= 0)
@@ -180,7 +194,7 @@ void LspOutputFilter::forward(int In, int Out) {
     Buffer.append(Chunk, Read);
   }
   writeAll(Out, Buffer); // whatever was left unframed
-  ::close(In);
+  Done = true;
 }
 
 } // namespace corolint

@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/JSON.h"
 
+#include <atomic>
 #include <string>
 #include <thread>
 
@@ -34,13 +35,18 @@ public:
   explicit LspOutputFilter(std::string DocsBaseUrl) : DocsBaseUrl(std::move(DocsBaseUrl)) {}
   /// False (stdout untouched) if the pipe cannot be set up.
   bool start();
-  /// Flushes and closes the pipe, waits for the forwarding to end.
+  /// Flushes and closes the pipe, waits (at most two seconds) until what
+  /// clangd wrote has been forwarded: clangd may keep a copy of the pipe
+  /// open, so its end is not awaited.
   void finish();
 
 private:
   void forward(int In, int Out);
   std::string DocsBaseUrl;
   int RealStdout = -1;
+  int PipeIn = -1;
+  std::atomic<bool> Idle{false}; ///< everything read so far has been forwarded
+  std::atomic<bool> Done{false}; ///< the pipe ended
   std::thread Forwarder;
 };
 
