@@ -51,3 +51,5 @@ if shutil.which("chromium"):
 # The Bazel integration's test: Debian's bazel-bootstrap (scripts/packages.txt).
 if shutil.which("bazel"):
     config.available_features.add("bazel")
+# The pinned npm packages of scripts/npm-packages.txt (the SARIF schema).
+config.substitutions.append(("%deps_dir", config.corolint_deps_dir))

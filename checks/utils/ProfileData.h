@@ -57,7 +57,10 @@ struct ProfileData {
   std::string_view OffloadFunctions;
   /// Explicit fire-and-forget that says what happens to errors.
   std::string_view DetachFunctions;
-  /// `qualified::name=replacement;...`: calls that block the thread.
+  /// `qualified::name=replacement;...`: calls that block the thread. The
+/// replacement is what the message says to `co_await` (with `(...)`): code
+/// that compiles for the library, so a member function is spelt on an object
+/// named for its type (`timer.async_wait`), never as `Type::member`.
   std::string_view BlockingFunctions;
   /// Gathers that run at most a given number of their awaitables at once.
   std::string_view BoundedGatherFunctions;
@@ -175,7 +178,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "::cppcoro::static_thread_pool::schedule",
         "",
-        COROLINT_BLOCKING("cppcoro::io_service::schedule_after"),
+        COROLINT_BLOCKING("io_service.schedule_after"),
         "",
         "",
         "::cppcoro::async_manual_reset_event",
@@ -206,7 +209,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "::coro::thread_pool::schedule",
         "",
-        COROLINT_BLOCKING("coro::io_scheduler::yield_for"),
+        COROLINT_BLOCKING("scheduler->yield_for"),
         "",
         "::coro::queue;::coro::ring_buffer",
         "::coro::event",
@@ -270,7 +273,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "::boost::asio::post;::asio::post",
         "",
-        COROLINT_BLOCKING("asio::steady_timer::async_wait"),
+        COROLINT_BLOCKING("timer.async_wait"),
         "",
         "",
         "",

@@ -10,23 +10,26 @@ set -eu
 corolint=${COROLINT:-corolint}
 cd "$(git rev-parse --show-toplevel)"
 
-patterns="*.cpp *.cc *.cxx *.c++ *.hpp *.hh *.hxx *.h *.ipp"
-# shellcheck disable=SC2086 # the patterns are pathspecs, split on purpose
-if [ -z "$(git diff --cached --name-only --diff-filter=ACMR -- $patterns)" ]; then
+# Quoted: git matches these pathspecs in every directory; unquoted, the shell
+# would expand them against the top level first and miss src/*.cpp.
+set -- '*.cpp' '*.cc' '*.cxx' '*.c++' '*.hpp' '*.hh' '*.hxx' '*.h' '*.ipp'
+
+staged=$(mktemp -d)
+trap 'rm -rf "$staged"' EXIT
+git diff --cached --name-only -z --diff-filter=ACMR -- "$@" >"$staged/.corolint-files"
+if [ ! -s "$staged/.corolint-files" ]; then
   exit 0
 fi
 
-# Lint what is being committed (the index), not the working tree.
-staged=$(mktemp -d)
-trap 'rm -rf "$staged"' EXIT
-# shellcheck disable=SC2086
-git diff --cached --name-only -z --diff-filter=ACMR -- $patterns |
-  xargs -0 git checkout-index --prefix="$staged/" --
+# Lint what is being committed (the index), not the working tree, with the
+# project's staged .clang-tidy files beside it.
+mkdir "$staged/tree"
+xargs -0 git checkout-index --prefix="$staged/tree/" -- <"$staged/.corolint-files"
+git ls-files -z -- .clang-tidy '*/.clang-tidy' |
+  xargs -0 -r git checkout-index --prefix="$staged/tree/" --
 
 status=0
-# shellcheck disable=SC2086
-(cd "$staged" && git -C "$OLDPWD" diff --cached --name-only -z --diff-filter=ACMR -- $patterns |
-  xargs -0 "$corolint" --fast) || status=$?
+(cd "$staged/tree" && xargs -0 "$corolint" --fast <"$staged/.corolint-files") || status=$?
 
 if [ "$status" -ne 0 ]; then
   echo "corolint: commit blocked by the findings above (git commit --no-verify skips this check)" >&2

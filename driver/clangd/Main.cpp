@@ -1,9 +1,14 @@
 //===--- Main.cpp - corolint-clangd: clangd with the async module ---------===//
 //
 // clangd 19 with the corolint checks linked in, so editors get async-*
-// diagnostics and quick fixes over LSP.
+// diagnostics and quick fixes over LSP. Its output passes through
+// LspOutputFilter (links to corolint's doc pages, one-line fix titles).
+// --docs-base-url=URL links published docs instead of the local pages.
 //
 //===----------------------------------------------------------------------===//
+
+#include "LspOutputFilter.h"
+#include "driver/corolint/DocPages.h"
 
 #include "llvm/ADT/StringRef.h"
 
@@ -11,6 +16,9 @@
 
 #ifndef COROLINT_CLANG_RESOURCE_DIR
 #error "the build must define COROLINT_CLANG_RESOURCE_DIR"
+#endif
+#ifndef COROLINT_DOCS_URL
+#error "the build must define COROLINT_DOCS_URL"
 #endif
 
 namespace clang::clangd {
@@ -25,15 +33,28 @@ static int LLVM_ATTRIBUTE_UNUSED AsyncModuleAnchorDestination = AsyncModuleAncho
 } // namespace clang::tidy
 
 int main(int argc, char *argv[]) {
-  std::vector<char *> Args(argv, argv + argc);
+  std::vector<char *> Args{argv[0]};
   bool HasResourceDir = false;
-  for (int I = 1; I < argc; ++I)
-    HasResourceDir |= llvm::StringRef(argv[I]).starts_with("--resource-dir") ||
-                      llvm::StringRef(argv[I]).starts_with("-resource-dir");
+  llvm::StringRef DocsBaseUrl = COROLINT_DOCS_URL;
+  for (int I = 1; I < argc; ++I) {
+    llvm::StringRef Arg(argv[I]);
+    if (Arg.consume_front("--docs-base-url=")) { // ours: clangd would reject it
+      DocsBaseUrl = Arg;
+      continue;
+    }
+    HasResourceDir |= Arg.starts_with("--resource-dir") || Arg.starts_with("-resource-dir");
+    Args.push_back(argv[I]);
+  }
   // clangd looks for its headers beside its binary; ours is not in the LLVM prefix.
   static char ResourceDir[] = "--resource-dir=" COROLINT_CLANG_RESOURCE_DIR;
   if (!HasResourceDir)
     Args.insert(Args.begin() + 1, ResourceDir);
   Args.push_back(nullptr);
-  return clang::clangd::clangdMain(static_cast<int>(Args.size()) - 1, Args.data());
+
+  corolint::LspOutputFilter Filter(
+      corolint::docsBaseUrl(DocsBaseUrl, corolint::findDocsDirectory(argv[0])));
+  Filter.start();
+  int Status = clang::clangd::clangdMain(static_cast<int>(Args.size()) - 1, Args.data());
+  Filter.finish();
+  return Status;
 }

@@ -3,6 +3,7 @@
 #include "Baseline.h"
 #include "Fingerprint.h"
 
+#include "llvm/Support/Format.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -91,16 +92,14 @@ llvm::Expected<unsigned> applyBaseline(llvm::StringRef WritePath,
 }
 
 unsigned printFindingCount(llvm::raw_ostream &Err, const std::vector<Finding> &Findings,
-                           unsigned Baselined) {
+                           unsigned Baselined, size_t Files, double Seconds) {
   unsigned CheckFindings = 0;
   for (const Finding &F : Findings)
     CheckFindings += F.Source == Origin::Check;
-  if (CheckFindings || Baselined) {
-    Err << CheckFindings << " finding(s).";
-    if (Baselined)
-      Err << " " << Baselined << " more in the baseline.";
-    Err << "\n";
-  }
+  Err << CheckFindings << " finding(s).";
+  if (Baselined)
+    Err << " " << Baselined << " more in the baseline.";
+  Err << " " << Files << " file(s) in " << llvm::format("%.1f", Seconds) << " s.\n";
   return CheckFindings;
 }
 

@@ -38,10 +38,11 @@ llvm::Expected<unsigned> applyBaseline(llvm::StringRef WritePath,
                                        const std::optional<llvm::StringSet<>> &Accepted,
                                        Report &R);
 
-/// Prints "N finding(s). M more in the baseline." (nothing when both are 0);
-/// returns N, the check findings left in \p Findings.
+/// Prints the run's summary, "N finding(s). [M more in the baseline.] F
+/// file(s) in S s.", on every run, clean ones too; returns N, the check
+/// findings left in \p Findings.
 unsigned printFindingCount(llvm::raw_ostream &Err, const std::vector<Finding> &Findings,
-                           unsigned Baselined);
+                           unsigned Baselined, size_t Files, double Seconds);
 
 } // namespace corolint
 

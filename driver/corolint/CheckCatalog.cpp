@@ -1,7 +1,7 @@
 //===--- CheckCatalog.cpp - the checks the linked modules register --------===//
 
 #include "CheckCatalog.h"
-#include "Explain.h"
+#include "DocPages.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/ADT/StringExtras.h"
@@ -18,7 +18,38 @@ const clang::tidy::NamesAndOptions &catalogue() {
   return All;
 }
 
+/// The candidate nearest to \p Word within a few edits, as a typo would be.
+std::optional<std::string> closest(llvm::StringRef Word,
+                                   const std::vector<llvm::StringRef> &Candidates) {
+  unsigned Allowed = std::max<unsigned>(2, Word.size() / 4);
+  std::optional<std::string> Best;
+  unsigned BestDistance = Allowed + 1;
+  for (llvm::StringRef Candidate : Candidates) {
+    unsigned Distance = Word.edit_distance(Candidate, /*AllowReplacements=*/true, Allowed);
+    if (Distance < BestDistance) {
+      BestDistance = Distance;
+      Best = Candidate.str();
+    }
+  }
+  return Best;
+}
+
 } // namespace
+
+std::optional<std::string> closestCheckName(llvm::StringRef Name) {
+  std::vector<llvm::StringRef> Names(catalogue().Names.keys().begin(),
+                                     catalogue().Names.keys().end());
+  llvm::sort(Names); // the same answer on every run
+  return closest(Name, Names);
+}
+
+std::optional<std::string> closestOptionKey(llvm::StringRef Key) {
+  std::vector<llvm::StringRef> Keys;
+  for (llvm::StringRef Option : catalogue().Options.keys())
+    Keys.push_back(Key.contains('.') ? Option : Option.rsplit('.').second);
+  llvm::sort(Keys);
+  return closest(Key, Keys);
+}
 
 std::vector<std::string> asyncCheckNames() {
   std::vector<std::string> Names;
@@ -29,18 +60,19 @@ std::vector<std::string> asyncCheckNames() {
   return Names;
 }
 
-std::string docPageName(llvm::StringRef Check) {
-  Check.consume_front("async-");
-  return Check.str();
-}
-
-std::vector<Rule> asyncRules(llvm::StringRef DocsBaseUrl) {
+std::vector<Rule> asyncRules(llvm::StringRef DocsBaseUrl,
+                             const std::optional<std::string> &DocsDirectory) {
   std::vector<Rule> Rules;
   for (const std::string &Name : asyncCheckNames()) {
     Rule R;
     R.Id = Name;
-    R.HelpUri = (DocsBaseUrl + docPageName(Name) + ".md").str();
-    R.Summary = docSummary(Name);
+    if (!DocsBaseUrl.empty())
+      R.HelpUri = (DocsBaseUrl + docPageName(Name) + ".md").str();
+    if (DocsDirectory)
+      if (std::optional<DocPage> Page = readDocPage(*DocsDirectory, Name)) {
+        R.Summary = std::move(Page->Summary);
+        R.Description = std::move(Page->Text);
+      }
     R.DefaultLevel = Level::Warning; // clang-tidy checks warn unless WarningsAsErrors says otherwise
     Rules.push_back(std::move(R));
   }

@@ -6,6 +6,7 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,11 +15,10 @@ namespace corolint {
 /// Every registered check of the "async" module ("async-blocking-call", ...), sorted.
 std::vector<std::string> asyncCheckNames();
 
-/// The doc page of a check: "async-blocking-call" -> "blocking-call".
-std::string docPageName(llvm::StringRef Check);
-
-/// The SARIF rules: every async-* check, with its doc page under \p DocsBaseUrl.
-std::vector<Rule> asyncRules(llvm::StringRef DocsBaseUrl);
+/// The SARIF rules: every async-* check, linked to its doc page under
+/// \p DocsBaseUrl, described by the page in \p DocsDirectory when there is one.
+std::vector<Rule> asyncRules(llvm::StringRef DocsBaseUrl,
+                             const std::optional<std::string> &DocsDirectory);
 
 /// The positive patterns of a `Checks` glob list that match no registered check.
 std::vector<std::string> unknownCheckPatterns(llvm::StringRef Checks);
@@ -27,6 +27,13 @@ std::vector<std::string> unknownCheckPatterns(llvm::StringRef Checks);
 /// without a check prefix ("AsyncProfile") is known when some check reads it
 /// locally-or-globally.
 std::vector<std::string> unknownOptionKeys(llvm::ArrayRef<std::string> Keys);
+
+/// The registered check nearest to a misspelt \p Name, if one is close.
+std::optional<std::string> closestCheckName(llvm::StringRef Name);
+
+/// The option key nearest to a misspelt \p Key ("AsyncProfil" ->
+/// "AsyncProfile", "async-x.HelperDeph" -> "async-x.HelperDepth"), if one is close.
+std::optional<std::string> closestOptionKey(llvm::StringRef Key);
 
 } // namespace corolint
 

@@ -3,7 +3,10 @@
 #include "Configuration.h"
 #include "CheckCatalog.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
@@ -47,21 +50,57 @@ std::vector<std::string> optionKeys(const clang::tidy::ClangTidyOptions &Options
   return Keys;
 }
 
+/// The 1-based line of \p Text where \p Word first appears as a whole word; 0 if nowhere.
+unsigned lineOf(llvm::StringRef Text, llvm::StringRef Word) {
+  auto IsWordChar = [](char C) { return llvm::isAlnum(C) || C == '-' || C == '_' || C == '.'; };
+  for (size_t At = Text.find(Word); At != llvm::StringRef::npos; At = Text.find(Word, At + 1)) {
+    bool Starts = At == 0 || !IsWordChar(Text[At - 1]);
+    bool Ends = At + Word.size() == Text.size() || !IsWordChar(Text[At + Word.size()]);
+    if (Starts && Ends)
+      return 1 + Text.take_front(At).count('\n');
+  }
+  return 0;
+}
+
+/// "'<file>', line N" for a configuration file, "'<file>'" if \p Word is not found in it.
+class SourceText {
+public:
+  explicit SourceText(llvm::StringRef Source) : Source(Source) {
+    if (auto Read = llvm::MemoryBuffer::getFile(Source))
+      Text = (*Read)->getBuffer().str();
+  }
+  std::string site(llvm::StringRef Word) const {
+    std::string Site = "'" + Source + "'";
+    if (unsigned Line = lineOf(Text, Word))
+      Site += ", line " + std::to_string(Line);
+    return Site;
+  }
+
+private:
+  std::string Source, Text;
+};
+
 /// Unknown checks and options of one source; returns how many were reported.
-unsigned reportUnknown(const clang::tidy::ClangTidyOptions &Options, llvm::StringRef Source,
-                       bool AsError, llvm::raw_ostream &Err) {
+unsigned reportUnknown(const clang::tidy::ClangTidyOptions &Options,
+                       llvm::function_ref<std::string(llvm::StringRef)> Site, bool AsError,
+                       llvm::raw_ostream &Err) {
   unsigned Reported = 0;
   auto Report = [&]() -> llvm::raw_ostream & {
     ++Reported;
     return AsError ? llvm::WithColor::error(Err, "corolint")
                    : llvm::WithColor::warning(Err, "corolint");
   };
+  auto Suggest = [](std::optional<std::string> Close) {
+    return Close ? "; did you mean '" + *Close + "'?" : std::string();
+  };
   if (Options.Checks)
     for (const std::string &Pattern : unknownCheckPatterns(*Options.Checks))
-      Report() << "unknown check '" << Pattern << "' in " << Source
-               << " (matches no check; see --list-checks)\n";
+      Report() << "unknown check '" << Pattern << "' in " << Site(Pattern)
+               << " (matches no check; see --list-checks)" << Suggest(closestCheckName(Pattern))
+               << "\n";
   for (const std::string &Key : unknownOptionKeys(optionKeys(Options)))
-    Report() << "unknown check option '" << Key << "' in " << Source << "\n";
+    Report() << "unknown check option '" << Key << "' in " << Site(Key)
+             << Suggest(closestOptionKey(Key)) << "\n";
   return Reported;
 }
 
@@ -77,7 +116,8 @@ makeOptionsProvider(const clang::tidy::ClangTidyOptions &Defaults,
 
 ConfigProblems validateConfigFiles(const clang::tidy::ClangTidyOptions &Defaults,
                                    const clang::tidy::ClangTidyOptions &Overrides,
-                                   llvm::ArrayRef<std::string> Files, llvm::raw_ostream &Err) {
+                                   llvm::ArrayRef<std::string> Files, llvm::raw_ostream &Err,
+                                   bool Strict) {
   ConfigProblems Problems;
   llvm::StringSet<> Seen;
   // A handler that reports what clang-tidy's parser says, once per file.
@@ -108,15 +148,35 @@ ConfigProblems validateConfigFiles(const clang::tidy::ClangTidyOptions &Defaults
           Source == clang::tidy::ClangTidyOptionsProvider::OptionsSourceTypeCheckCommandLineOption ||
           !Checked.insert(Source).second)
         continue;
-      Problems.Warnings += reportUnknown(Options, "'" + Source + "'", /*AsError=*/false, Err);
+      SourceText Text(Source);
+      // The nearest file comes last and wins, as it does for the checks.
+      for (const std::string &Key : optionKeys(Options))
+        Problems.OptionSites[Key] = Text.site(Key);
+      unsigned Unknown = reportUnknown(
+          Options, [&](llvm::StringRef Word) { return Text.site(Word); }, Strict, Err);
+      (Strict ? Problems.Errors : Problems.Warnings) += Unknown;
     }
   return Problems;
 }
 
 bool validateCommandLineConfig(const clang::tidy::ClangTidyOptions &Overrides,
                                llvm::raw_ostream &Err) {
-  return reportUnknown(Overrides, "the command line (--checks/--config)", /*AsError=*/true,
-                       Err) == 0;
+  return reportUnknown(
+             Overrides,
+             [](llvm::StringRef) { return std::string("the command line (--checks/--config)"); },
+             /*AsError=*/true, Err) == 0;
+}
+
+std::string siteOfOptionMessage(llvm::StringRef Message,
+                                const llvm::StringMap<std::string> &Sites) {
+  auto [Before, After] = Message.split("for option '");
+  if (After.empty())
+    return "";
+  llvm::StringRef Key = After.take_until([](char C) { return C == '\''; });
+  auto It = Sites.find(Key);
+  if (It == Sites.end()) // a global key ("AsyncProfile") read through a check's name
+    It = Sites.find(Key.rsplit('.').second);
+  return It == Sites.end() ? "" : It->second;
 }
 
 } // namespace corolint

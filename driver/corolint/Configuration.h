@@ -4,6 +4,7 @@
 
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <memory>
@@ -20,16 +21,26 @@ makeOptionsProvider(const clang::tidy::ClangTidyOptions &Defaults,
 
 /// What is wrong with the configuration that applies to \p Files.
 struct ConfigProblems {
-  unsigned Errors = 0;   ///< malformed configuration files
+  unsigned Errors = 0;   ///< malformed configuration files (unknown names under --strict-config)
   unsigned Warnings = 0; ///< unknown checks or options in configuration files
+  /// Where each check option is set, "'<file>', line N", for the messages
+  /// about its value that the checks report later.
+  llvm::StringMap<std::string> OptionSites;
 };
 
 /// Reports, once each, configuration files that do not parse (errors) and
-/// unknown check names or check options in them (warnings: a shared
-/// .clang-tidy may name checks of modules corolint does not have).
+/// unknown check names or check options in them, with a "did you mean"
+/// (warnings: a shared .clang-tidy may name checks of modules corolint does
+/// not have; errors when \p Strict).
 ConfigProblems validateConfigFiles(const clang::tidy::ClangTidyOptions &Defaults,
                                    const clang::tidy::ClangTidyOptions &Overrides,
-                                   llvm::ArrayRef<std::string> Files, llvm::raw_ostream &Err);
+                                   llvm::ArrayRef<std::string> Files, llvm::raw_ostream &Err,
+                                   bool Strict = false);
+
+/// Where the option a check's "invalid configuration value ... for option
+/// 'X'" message names is set, from \p Sites; empty if unknown.
+std::string siteOfOptionMessage(llvm::StringRef Message,
+                                const llvm::StringMap<std::string> &Sites);
 
 /// Unknown check names or options given on the command line (--checks,
 /// --config) are errors: a typo there should stop the run. True if none.

@@ -13,6 +13,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/WithColor.h"
 #include "llvm/Support/Threading.h"
 
 #include <map>
@@ -92,8 +93,12 @@ struct FileOutcome {
   std::unique_ptr<llvm::MemoryBuffer> Buffer;
   fast::FileResult Result;
   std::string ReadError;
+  bool Binary = false; ///< skipped: not source text
   std::vector<std::string> ConfigProblems;
 };
+
+/// As git and grep decide it: a NUL byte in the first 8000 bytes.
+bool looksBinary(llvm::StringRef Text) { return Text.take_front(8000).contains('\0'); }
 
 llvm::StringRef lineAt(llvm::StringRef Text, uint32_t Offset) {
   size_t Start = Text.take_front(Offset).rfind('\n');
@@ -168,7 +173,7 @@ int runFastLint(LintSettings &S) {
     Err << "corolint: error: " << llvm::toString(Baseline.takeError()) << "\n";
     return InputError;
   }
-  if (validateConfigFiles(S.Defaults, S.Overrides, Files, Err).Errors) {
+  if (validateConfigFiles(S.Defaults, S.Overrides, Files, Err, S.StrictConfig).Errors) {
     Err << "corolint: error: the configuration is invalid (see above)\n";
     return InputError;
   }
@@ -184,6 +189,11 @@ int runFastLint(LintSettings &S) {
       return;
     }
     Outcome.Buffer = std::move(*Buffer);
+    if (looksBinary(Outcome.Buffer->getBuffer())) {
+      Outcome.Binary = true;
+      Outcome.Buffer.reset();
+      return;
+    }
     const fast::Engine *Engine = Engines.engineFor(Files[Index], Outcome.ConfigProblems);
     if (!Engine)
       return;
@@ -203,7 +213,7 @@ int runFastLint(LintSettings &S) {
 
   Report R;
   R.SourceRoot = Root;
-  R.Rules = asyncRules(S.DocsBaseUrl);
+  R.Rules = asyncRules(S.DocsBaseUrl, S.DocsDirectory);
   R.MainSourceFile = Files.empty() ? "" : Files.front();
   bool Failed = !InputsOk;
   std::set<std::string> ReportedProblems;
@@ -212,6 +222,11 @@ int runFastLint(LintSettings &S) {
     if (!Outcome.ReadError.empty()) {
       Err << "corolint: error: cannot read '" << Files[I] << "': " << Outcome.ReadError << "\n";
       Failed = true;
+      continue;
+    }
+    if (Outcome.Binary) {
+      llvm::WithColor::warning(Err, "corolint")
+          << "skipped '" << Files[I] << "': binary file (it has NUL bytes), not C++ source\n";
       continue;
     }
     for (const std::string &Problem : Outcome.ConfigProblems) {
@@ -232,7 +247,8 @@ int runFastLint(LintSettings &S) {
   if (!writeReport(S, R))
     return InputError;
 
-  unsigned CheckFindings = printFindingCount(Err, R.Findings, *Baselined);
+  unsigned CheckFindings = printFindingCount(Err, R.Findings, *Baselined, Files.size(),
+                                             S.Started.elapsed());
   if (Failed)
     return InputError;
   return CheckFindings ? FindingsReported : Clean;

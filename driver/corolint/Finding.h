@@ -55,7 +55,8 @@ struct Finding {
 struct Rule {
   std::string Id;      ///< "async-blocking-call"
   std::string HelpUri; ///< its doc page
-  std::string Summary; ///< its doc page's first paragraph, one line; empty without docs
+  std::string Summary;     ///< the doc page's first paragraph
+  std::string Description; ///< the doc page (Markdown)
   Level DefaultLevel = Level::Warning;
 };
 

@@ -152,7 +152,7 @@ int runLint(LintSettings &S) {
     return InputError;
   }
 
-  ConfigProblems Config = validateConfigFiles(S.Defaults, S.Overrides, Files, Err);
+  ConfigProblems Config = validateConfigFiles(S.Defaults, S.Overrides, Files, Err, S.StrictConfig);
   if (Config.Errors) {
     Err << "corolint: error: the configuration is invalid (see above)\n";
     return InputError;
@@ -160,7 +160,7 @@ int runLint(LintSettings &S) {
 
   Report R;
   R.SourceRoot = Root;
-  R.Rules = asyncRules(S.DocsBaseUrl);
+  R.Rules = asyncRules(S.DocsBaseUrl, S.DocsDirectory);
   R.MainSourceFile = Files.empty() ? "" : Files.front();
   LintResult Result;
   if (!Files.empty()) {
@@ -170,6 +170,15 @@ int runLint(LintSettings &S) {
   llvm::erase_if(R.Findings, [&](const Finding &F) {
     return F.Where.isValid() && Excluded.excludes(F.Where.File, Root);
   });
+  // A bad option value names the file and line that set it, on stderr
+  // whatever the report's format and destination.
+  for (Finding &F : R.Findings) {
+    if (F.Source != Origin::Config)
+      continue;
+    if (std::string Site = siteOfOptionMessage(F.Message, Config.OptionSites); !Site.empty())
+      F.Message += " (set in " + Site + ")";
+    llvm::WithColor::error(Err, "corolint") << F.Message << " [" << F.Check << "]\n";
+  }
 
   llvm::Expected<unsigned> Baselined = applyBaseline(S.WriteBaseline, *Baseline, R);
   if (!Baselined) {
@@ -182,7 +191,8 @@ int runLint(LintSettings &S) {
 
   bool Failed = false;
   if (S.Fix) {
-    FixOutcome Fixed = applyFixes(R.Findings, Root, Err);
+    FixOutcome Fixed = applyFixes(
+        R.Findings, Root, ReadContents{Result.ContentHashes, Result.ChangedWhileLinting}, Err);
     if (Fixed.FixesApplied)
       Err << "corolint: applied " << Fixed.FixesApplied << " fix(es) in " << Fixed.FilesChanged
           << " file(s)\n";
@@ -200,7 +210,8 @@ int runLint(LintSettings &S) {
       Err << "  " << File << "\n";
     Failed = true;
   }
-  unsigned CheckFindings = printFindingCount(Err, R.Findings, *Baselined);
+  unsigned CheckFindings = printFindingCount(Err, R.Findings, *Baselined, Files.size(),
+                                             S.Started.elapsed());
   if (Failed)
     return InputError;
   return CheckFindings ? FindingsReported : Clean;

@@ -13,12 +13,24 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace corolint {
+
+/// Seconds since construction, for the summary line.
+class Stopwatch {
+public:
+  double elapsed() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+  }
+
+private:
+  std::chrono::steady_clock::time_point Start = std::chrono::steady_clock::now();
+};
 
 enum ExitCode { Clean = 0, FindingsReported = 1, InputError = 2 };
 
@@ -40,7 +52,10 @@ struct LintSettings {
   std::string SourceRoot; ///< empty: derived from the database or the files
   bool Progress = false;
   bool CheckProfile = false;
-  std::string DocsBaseUrl; ///< SARIF helpUri prefix
+  std::string DocsBaseUrl; ///< SARIF helpUri prefix, ending in '/'; empty: no links
+  std::optional<std::string> DocsDirectory; ///< where the doc pages are read from
+  bool StrictConfig = false; ///< unknown checks/options in .clang-tidy files are errors
+  Stopwatch Started; ///< for the summary's run time
 };
 
 int runLint(LintSettings &Settings);

@@ -27,7 +27,8 @@ bool isCompileError(const tidy::ClangTidyError &Error) {
 }
 
 /// One translation unit, on its own context: ClangTidyContext is not thread-safe.
-std::vector<tidy::ClangTidyError> lintOne(const LintRequest &Request, size_t Index) {
+std::vector<tidy::ClangTidyError> lintOne(const LintRequest &Request, size_t Index,
+                                          llvm::StringMap<uint64_t> *ContentHashes) {
   tidy::ClangTidyContext Context(makeOptionsProvider(Request.Defaults, Request.Overrides));
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
       new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
@@ -39,20 +40,22 @@ std::vector<tidy::ClangTidyError> lintOne(const LintRequest &Request, size_t Ind
     llvm::sys::path::append(ProfileDir, std::to_string(Index));
   }
   return runChecksOnUserCode(Context, *Request.Compilations, Request.Files[Index], FS,
-                             Request.CollectFixes, Profile, ProfileDir);
+                             Request.CollectFixes, Profile, ProfileDir, ContentHashes);
 }
 
 } // namespace
 
 LintResult lint(const LintRequest &Request) {
   std::vector<std::vector<tidy::ClangTidyError>> PerFile(Request.Files.size());
+  std::vector<llvm::StringMap<uint64_t>> PerFileHashes(Request.Files.size());
   {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Request.Jobs));
     std::mutex ProgressLock;
     size_t Done = 0;
     for (size_t I = 0; I < Request.Files.size(); ++I)
       Pool.async([&, I] {
-        PerFile[I] = lintOne(Request, I);
+        PerFile[I] =
+            lintOne(Request, I, Request.CollectFixes ? &PerFileHashes[I] : nullptr);
         if (Request.OnProgress) {
           std::lock_guard<std::mutex> Lock(ProgressLock);
           Request.OnProgress(++Done, Request.Files.size());
@@ -62,6 +65,12 @@ LintResult lint(const LintRequest &Request) {
   }
 
   LintResult Result;
+  for (const llvm::StringMap<uint64_t> &Hashes : PerFileHashes)
+    for (const auto &[File, Hash] : Hashes) {
+      auto [It, New] = Result.ContentHashes.try_emplace(File, Hash);
+      if (!New && It->second != Hash)
+        Result.ChangedWhileLinting.insert(File);
+    }
   // A header included by several files yields the same finding each time.
   std::set<std::tuple<std::string, unsigned, std::string, std::string>> Seen;
   for (size_t I = 0; I < PerFile.size(); ++I) {

@@ -7,6 +7,9 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+
 #include <functional>
 #include <memory>
 #include <string>
@@ -34,6 +37,11 @@ struct LintResult {
   unsigned Findings = 0;      ///< check warnings and errors
   std::vector<std::string> UncompiledFiles; ///< translation units with compile errors
   unsigned ConfigErrors = 0;  ///< invalid check options (each reported once)
+  /// With CollectFixes: each user file's content hash as the compiler read it
+  /// (see FileHashes in Fixes.h), by real path.
+  llvm::StringMap<uint64_t> ContentHashes;
+  /// Files that two translation units read with different contents.
+  llvm::StringSet<> ChangedWhileLinting;
 };
 
 /// Runs the enabled checks on each file, `Jobs` translation units at a time.

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Configuration.h"
+#include "DocPages.h"
 #include "Explain.h"
 #include "FastCommand.h"
 #include "Init.h"
@@ -18,15 +19,24 @@
 
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <csignal>
 
 #ifndef COROLINT_CLANG_RESOURCE_DIR
 #error "the build must define COROLINT_CLANG_RESOURCE_DIR"
 #endif
 #ifndef COROLINT_DOCS_URL
 #error "the build must define COROLINT_DOCS_URL"
+#endif
+#ifndef COROLINT_VERSION
+#error "the build must define COROLINT_VERSION"
+#endif
+#ifndef COROLINT_GIT_COMMIT
+#define COROLINT_GIT_COMMIT "unknown"
 #endif
 
 using namespace clang;
@@ -49,8 +59,9 @@ cl::SubCommand InitCommand("init", "Write .clang-tidy and .clangd for a project:
 // --- inputs ---
 cl::list<std::string> Inputs(cl::Positional, cl::desc("<file|directory|glob>..."),
                              cl::cat(Category));
+// cl::Prefix: `-pbuild` and `-j2` as clang-tidy, make and ninja users type them.
 cl::opt<std::string> BuildPath("p", cl::desc("Build directory with compile_commands.json"),
-                               cl::value_desc("build-dir"), cl::cat(Category));
+                               cl::value_desc("build-dir"), cl::Prefix, cl::cat(Category));
 cl::list<std::string> Excludes("exclude", cl::desc("Skip files (and findings in files) matching the glob"),
                                cl::value_desc("glob"), cl::cat(Category));
 cl::opt<std::string> ShardSpec("shard",
@@ -61,8 +72,9 @@ cl::opt<std::string> SourceRoot("source-root",
                                          "and where --fix may write (default: common root of the "
                                          "compile database and its files)"),
                                 cl::value_desc("dir"), cl::cat(Category));
-cl::opt<unsigned> Jobs("j", cl::desc("Translation units linted at once (default: one per core)"),
-                       cl::init(0), cl::cat(Category));
+cl::opt<unsigned> Jobs("j",
+                       cl::desc("Translation units linted at once (default and 0: one per core)"),
+                       cl::value_desc("N"), cl::init(0), cl::Prefix, cl::cat(Category));
 // --- configuration ---
 cl::opt<std::string> ChecksFilter("checks",
                                   cl::desc("Glob of checks to run, as in clang-tidy "
@@ -75,6 +87,10 @@ cl::opt<std::string> Config("config",
                            cl::desc("YAML or JSON configuration over every .clang-tidy, e.g. "
                                     "\"{CheckOptions: {AsyncProfile: asio}}\""),
                            cl::cat(Category));
+cl::opt<bool> StrictConfig("strict-config",
+                           cl::desc("Unknown checks and options in .clang-tidy files are "
+                                    "errors, not warnings"),
+                           cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and exit"),
                          cl::cat(Category));
 cl::opt<std::string> Explain("explain", cl::desc("Print the documentation of a check and exit"),
@@ -86,6 +102,11 @@ cl::opt<std::string> Format("format",
 cl::opt<std::string> OutputFile("o", cl::desc("Write the report to a file instead of stdout"),
                                 cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> NoProgress("no-progress", cl::desc("Never show the progress bar"), cl::cat(Category));
+cl::opt<std::string> DocsBaseUrl("docs-base-url",
+                                cl::desc("Where the check doc pages are published: SARIF helpUri "
+                                         "prefix (default: file:// URI of the docs found beside "
+                                         "corolint)"),
+                                cl::value_desc("url"), cl::cat(Category));
 cl::opt<bool> CheckProfile("enable-check-profile",
                            cl::desc("Print the time each check took, summed over the run"),
                            cl::cat(Category));
@@ -166,7 +187,14 @@ int usageError(const llvm::Twine &Message) {
   return corolint::InputError;
 }
 
-int lint(std::unique_ptr<tooling::CompilationDatabase> FromDashDash, bool Fast) {
+/// corolint's own version and commit first: LLVM's is what it was built against.
+void printVersion(llvm::raw_ostream &OS) {
+  OS << "corolint version " << COROLINT_VERSION << " (commit " << COROLINT_GIT_COMMIT << ")\n"
+     << "  built with LLVM " << LLVM_VERSION_STRING << "\n";
+}
+
+int lint(std::unique_ptr<tooling::CompilationDatabase> FromDashDash, bool Fast,
+         const char *Argv0) {
   corolint::LintSettings S;
   std::optional<corolint::OutputFormat> Parsed = corolint::parseOutputFormat(Format);
   if (!Parsed)
@@ -204,7 +232,11 @@ int lint(std::unique_ptr<tooling::CompilationDatabase> FromDashDash, bool Fast) 
   S.SourceRoot = SourceRoot;
   S.Progress = !NoProgress && corolint::progressWanted();
   S.CheckProfile = CheckProfile;
-  S.DocsBaseUrl = COROLINT_DOCS_URL;
+  S.DocsDirectory = corolint::findDocsDirectory(Argv0);
+  S.DocsBaseUrl = corolint::docsBaseUrl(
+      DocsBaseUrl.getNumOccurrences() ? llvm::StringRef(DocsBaseUrl) : COROLINT_DOCS_URL,
+      S.DocsDirectory);
+  S.StrictConfig = StrictConfig;
   return Fast ? corolint::runFastLint(S) : corolint::runLint(S);
 }
 
@@ -221,6 +253,7 @@ int main(int argc, const char **argv) {
   if (cl::opt<cl::boolOrDefault> *ColorOption = llvmColorOption())
     ColorOption->addCategory(Category);
   cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter(printVersion);
   if (!cl::ParseCommandLineOptions(argc, argv,
                                    "corolint: finds the asyncio guides' pitfalls in C++20 "
                                    "coroutine code\n",
@@ -235,13 +268,16 @@ int main(int argc, const char **argv) {
   }
   if (InitCommand)
     return corolint::runInit(InitDirectory, InitForce, llvm::outs(), llvm::errs());
-  if (Explain.getNumOccurrences())
+  if (Explain.getNumOccurrences()) {
+    // A closed pipe is a write error to report (exit 2), not LLVM's SIGPIPE exit 74.
+    std::signal(SIGPIPE, SIG_IGN);
     return corolint::runExplain(Explain, argv[0], llvm::outs(), llvm::errs());
+  }
   if (ListChecks)
     return listChecks();
   if (FastMode)
-    return lint(nullptr, /*Fast=*/true);
+    return lint(nullptr, /*Fast=*/true, argv[0]);
   if (Inputs.empty() && BuildPath.empty() && !FromDashDash)
     return usageError("nothing to lint: give files, -p <build-dir>, or both (see --help)");
-  return lint(std::move(FromDashDash), /*Fast=*/false);
+  return lint(std::move(FromDashDash), /*Fast=*/false, argv[0]);
 }

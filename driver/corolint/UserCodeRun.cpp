@@ -12,6 +12,8 @@
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/xxhash.h"
 
 using namespace clang;
 
@@ -43,8 +45,29 @@ private:
 
 class UserCodeAction : public ASTFrontendAction {
 public:
-  UserCodeAction(tidy::ClangTidyASTConsumerFactory &Factory, bool WholeUnit)
-      : Factory(Factory), WholeUnit(WholeUnit) {}
+  UserCodeAction(tidy::ClangTidyASTConsumerFactory &Factory, bool WholeUnit,
+                 llvm::StringMap<uint64_t> *ContentHashes)
+      : Factory(Factory), WholeUnit(WholeUnit), ContentHashes(ContentHashes) {}
+
+  /// The fixes' offsets refer to these buffers: remember what they held.
+  void EndSourceFileAction() override {
+    if (!ContentHashes)
+      return;
+    SourceManager &Sources = getCompilerInstance().getSourceManager();
+    for (auto It = Sources.fileinfo_begin(); It != Sources.fileinfo_end(); ++It) {
+      const SrcMgr::ContentCache &Content = *It->second;
+      std::optional<llvm::MemoryBufferRef> Buffer = Content.getBufferIfLoaded();
+      if (!Content.OrigEntry || !Buffer)
+        continue;
+      FileID ID = Sources.translateFile(*Content.OrigEntry);
+      if (ID.isValid() && Sources.isInSystemHeader(Sources.getLocForStartOfFile(ID)))
+        continue; // never fixed: not worth a real_path each
+      llvm::SmallString<256> Real;
+      if (llvm::sys::fs::real_path(Content.OrigEntry->getName(), Real))
+        continue;
+      (*ContentHashes)[Real] = llvm::xxh3_64bits(Buffer->getBuffer());
+    }
+  }
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                  StringRef File) override {
@@ -61,17 +84,19 @@ public:
 private:
   tidy::ClangTidyASTConsumerFactory &Factory;
   bool WholeUnit;
+  llvm::StringMap<uint64_t> *ContentHashes;
 };
 
 class UserCodeActionFactory : public tooling::FrontendActionFactory {
 public:
   UserCodeActionFactory(tidy::ClangTidyContext &Context,
                         llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                        bool WholeUnit)
-      : ConsumerFactory(Context, std::move(FS)), WholeUnit(WholeUnit) {}
+                        bool WholeUnit, llvm::StringMap<uint64_t> *ContentHashes)
+      : ConsumerFactory(Context, std::move(FS)), WholeUnit(WholeUnit),
+        ContentHashes(ContentHashes) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<UserCodeAction>(ConsumerFactory, WholeUnit);
+    return std::make_unique<UserCodeAction>(ConsumerFactory, WholeUnit, ContentHashes);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
@@ -86,6 +111,7 @@ public:
 private:
   tidy::ClangTidyASTConsumerFactory ConsumerFactory;
   bool WholeUnit;
+  llvm::StringMap<uint64_t> *ContentHashes;
 };
 
 /// ExtraArgsBefore / ExtraArgs of the file's options, as clang-tidy adds them.
@@ -112,7 +138,8 @@ runChecksOnUserCode(tidy::ClangTidyContext &Context,
                     const tooling::CompilationDatabase &Compilations, const std::string &File,
                     llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
                     bool CollectFixes, bool EnableCheckProfile,
-                    llvm::StringRef ProfileDirectory) {
+                    llvm::StringRef ProfileDirectory,
+                    llvm::StringMap<uint64_t> *ContentHashes) {
   tooling::ClangTool Tool(Compilations, {File}, std::make_shared<PCHContainerOperations>(), FS);
   Tool.appendArgumentsAdjuster(extraArgumentsOf(Context));
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
@@ -128,7 +155,7 @@ runChecksOnUserCode(tidy::ClangTidyContext &Context,
   Tool.setDiagnosticConsumer(&DiagConsumer);
 
   bool WholeUnit = Context.getOptionsForFile(File).SystemHeaders.value_or(false);
-  UserCodeActionFactory Factory(Context, std::move(FS), WholeUnit);
+  UserCodeActionFactory Factory(Context, std::move(FS), WholeUnit, ContentHashes);
   Tool.run(&Factory);
   return DiagConsumer.take();
 }

@@ -13,6 +13,7 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <string>
 #include <vector>
@@ -21,14 +22,17 @@ namespace corolint {
 
 /// runClangTidy() on one file, with the matchers' traversal limited to
 /// declarations outside system headers unless the options ask for findings in
-/// system headers (SystemHeaders: true).
+/// system headers (SystemHeaders: true). With \p ContentHashes, records the
+/// hash of every user (non-system) file as the compiler read it, by real path,
+/// so --fix can tell whether a file changed before its fixes are written.
 std::vector<clang::tidy::ClangTidyError>
 runChecksOnUserCode(clang::tidy::ClangTidyContext &Context,
                     const clang::tooling::CompilationDatabase &Compilations,
                     const std::string &File,
                     llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
                     bool CollectFixes, bool EnableCheckProfile,
-                    llvm::StringRef ProfileDirectory);
+                    llvm::StringRef ProfileDirectory,
+                    llvm::StringMap<uint64_t> *ContentHashes = nullptr);
 
 } // namespace corolint
 

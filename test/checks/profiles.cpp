@@ -60,11 +60,11 @@ namespace exec { LAZY_TASK(task) }
 namespace neutral { LAZY_TASK(task) }
 neutral::task<> sleeper() {
   std::this_thread::sleep_for(5ms);
-  // CHECK-MESSAGES-CPPCORO: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in coroutine 'sleeper' stalls every task on the event loop; use 'co_await cppcoro::io_service::schedule_after(...)' instead [async-blocking-call]
-  // CHECK-MESSAGES-LIBCORO: :[[@LINE-2]]:3: warning: {{.*}}; use 'co_await coro::io_scheduler::yield_for(...)' instead [async-blocking-call]
+  // CHECK-MESSAGES-CPPCORO: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in coroutine 'sleeper' stalls every task on the event loop; use 'co_await io_service.schedule_after(...)' instead [async-blocking-call]
+  // CHECK-MESSAGES-LIBCORO: :[[@LINE-2]]:3: warning: {{.*}}; use 'co_await scheduler->yield_for(...)' instead [async-blocking-call]
   // CHECK-MESSAGES-FOLLY: :[[@LINE-3]]:3: warning: {{.*}}; use 'co_await folly::coro::sleep(...)' instead [async-blocking-call]
   // CHECK-FIXES-FOLLY: {{^}}  co_await folly::coro::sleep(5ms);{{$}}
-  // CHECK-MESSAGES-ASIO: :[[@LINE-5]]:3: warning: {{.*}}; use 'co_await asio::steady_timer::async_wait(...)' instead [async-blocking-call]
+  // CHECK-MESSAGES-ASIO: :[[@LINE-5]]:3: warning: {{.*}}; use 'co_await timer.async_wait(...)' instead [async-blocking-call]
   // CHECK-MESSAGES-ASYNCSIMPLE: :[[@LINE-6]]:3: warning: {{.*}}; use 'co_await async_simple::coro::sleep(...)' instead [async-blocking-call]
   // CHECK-FIXES-ASYNCSIMPLE: {{^}}  co_await async_simple::coro::sleep(5ms);{{$}}
   // CHECK-MESSAGES-QCORO: :[[@LINE-8]]:3: warning: {{.*}}; use 'co_await QCoro::sleepFor(...)' instead [async-blocking-call]

@@ -8,7 +8,9 @@ Each prints what it observed (for FileCheck) and exits non-zero on a mismatch.
 
 import argparse
 import json
+import os
 import time
+import urllib.parse
 
 from lsp_client import Project, Session, Timeout, describe, fail, ours
 
@@ -114,7 +116,43 @@ def config_without_edit(session):
     print("after reopening:", len(ours(session.open(SLEEPY))), "finding(s)")
 
 
-SCENARIOS = {"quickfix": quickfix, "edits": edits, "nolint": nolint,
+SWALLOWED = """\
+#include <aio/aio.hpp>
+
+void cleanup() {}
+
+aio::task<> cleans_up_and_forgets() {
+  try {
+    co_await aio::sleep(std::chrono::seconds(1));
+  } catch (const aio::cancelled_error &) {
+    cleanup();
+  }
+}
+"""
+
+
+def links(session):
+    """Doc links that resolve, and quick-fix titles on one line."""
+    session.project.write(".clang-tidy", "Checks: '-*,async-blocking-call,async-cancellation-swallowed'\n")
+    diagnostic = expect_sleep_finding(session.open(SLEEPY), 8)
+    href = (diagnostic.get("codeDescription") or {}).get("href", "")
+    print("link:", href)
+    parsed = urllib.parse.urlparse(href)
+    if parsed.scheme != "file" or not os.path.isfile(urllib.parse.unquote(parsed.path)):
+        fail("codeDescription does not name an existing page: " + json.dumps(diagnostic))
+    with open(urllib.parse.unquote(parsed.path)) as page:
+        print("page title:", page.readline().strip())
+    found = ours(session.change(SWALLOWED))
+    if len(found) != 1:
+        fail("expected one finding, got {}".format([describe(d) for d in found]))
+    for action in session.code_actions(found[0]):
+        title = action.get("title", "")
+        if "\n" in title or "…" in title:
+            fail("title is not a clean one-liner: " + json.dumps(title))
+        print("action:", title)
+
+
+SCENARIOS = {"quickfix": quickfix, "links": links, "edits": edits, "nolint": nolint,
              "config-change": config_change, "config-without-edit": config_without_edit}
 
 

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Formats.h"
+#include "driver/corolint/DocPages.h"
 #include "driver/corolint/Fingerprint.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -15,18 +16,6 @@ namespace corolint {
 namespace {
 
 constexpr llvm::StringLiteral SourceRootId = "%SRCROOT%";
-
-/// RFC 3986 percent-encoding of a path, keeping '/'.
-std::string encodeUriPath(llvm::StringRef Path) {
-  std::string Encoded;
-  for (unsigned char C : Path) {
-    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C))
-      Encoded += C;
-    else
-      Encoded += "%" + llvm::utohexstr(C, /*LowerCase=*/false, /*Width=*/2);
-  }
-  return Encoded;
-}
 
 /// SARIF counts columns in characters; clang counts bytes.
 unsigned characterColumn(const SourcePosition &Where, llvm::StringRef LineText) {
@@ -54,6 +43,16 @@ llvm::json::Object physicalLocation(const SourcePosition &Where, llvm::StringRef
                             {"region", std::move(Region)}};
 }
 
+/// "replace 'x' with 'y'" for a one-edit fix, as editors title it.
+std::string fixDescription(const Finding &F) {
+  if (F.Fixes.size() != 1)
+    return "apply the fix-it of " + F.Check;
+  llvm::StringRef Text = llvm::StringRef(F.Fixes.front().getReplacementText()).trim();
+  if (Text.empty())
+    return "delete the flagged code";
+  return ("replace with '" + Text.split('\n').first + "'").str();
+}
+
 llvm::json::Array fixesOf(const Finding &F, llvm::StringRef Root) {
   if (F.Fixes.empty())
     return {};
@@ -63,11 +62,12 @@ llvm::json::Array fixesOf(const Finding &F, llvm::StringRef Root) {
         {"artifactLocation", artifactLocation(R.getFilePath(), Root)},
         {"replacements",
          llvm::json::Array{llvm::json::Object{
-             {"deletedRegion", llvm::json::Object{{"charOffset", R.getOffset()},
-                                                  {"charLength", R.getLength()}}},
+             // clang's offsets count bytes; SARIF's charOffset would count characters.
+             {"deletedRegion", llvm::json::Object{{"byteOffset", R.getOffset()},
+                                                  {"byteLength", R.getLength()}}},
              {"insertedContent", llvm::json::Object{{"text", R.getReplacementText()}}}}}}});
   return llvm::json::Array{llvm::json::Object{
-      {"description", llvm::json::Object{{"text", "corolint fix-it"}}},
+      {"description", llvm::json::Object{{"text", fixDescription(F)}}},
       {"artifactChanges", std::move(Changes)}}};
 }
 
@@ -111,7 +111,7 @@ llvm::json::Object notification(const Finding &F, const Report &R) {
 }
 
 std::string directoryUri(llvm::StringRef Root) {
-  std::string Uri = "file://" + encodeUriPath(Root);
+  std::string Uri = fileUri(Root);
   if (!llvm::StringRef(Uri).ends_with("/"))
     Uri += '/';
   return Uri;
@@ -121,13 +121,23 @@ std::string directoryUri(llvm::StringRef Root) {
 
 llvm::json::Value toSarif(const Report &R) {
   llvm::json::Array Rules;
-  for (const Rule &Rule : R.Rules)
-    Rules.push_back(llvm::json::Object{
+  for (const Rule &Rule : R.Rules) {
+    llvm::json::Object Entry{
         {"id", Rule.Id},
         {"name", Rule.Id},
-        {"shortDescription", llvm::json::Object{{"text", Rule.Id}}},
-        {"helpUri", Rule.HelpUri},
-        {"defaultConfiguration", llvm::json::Object{{"level", levelName(Rule.DefaultLevel)}}}});
+        {"shortDescription", llvm::json::Object{{"text", Rule.Summary.empty() ? Rule.Id
+                                                                              : Rule.Summary}}},
+        {"defaultConfiguration", llvm::json::Object{{"level", levelName(Rule.DefaultLevel)}}},
+        {"properties", llvm::json::Object{{"tags", llvm::json::Array{"concurrency", "coroutines"}},
+                                          {"precision", "high"}}}};
+    if (!Rule.HelpUri.empty())
+      Entry["helpUri"] = Rule.HelpUri;
+    if (!Rule.Description.empty()) {
+      Entry["fullDescription"] = llvm::json::Object{{"text", Rule.Description}};
+      Entry["help"] = llvm::json::Object{{"text", Rule.Description}, {"markdown", Rule.Description}};
+    }
+    Rules.push_back(std::move(Entry));
+  }
 
   llvm::json::Array Results, Notifications;
   for (const Finding &F : R.Findings) {
