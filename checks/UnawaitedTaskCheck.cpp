@@ -43,9 +43,30 @@ bool isContainerFiller(llvm::StringRef Member) {
                             Member);
 }
 
+/// An overloaded operator that takes the task \p E by value, by rvalue or
+/// forwarding reference and yields no bool: a library's pipe (`t | fmap(f)`,
+/// `t | schedule_on(s)`) that builds an awaitable running it, not a comparison.
+bool operatorTakesTask(const CXXOperatorCallExpr &Operator, const Expr &E) {
+  const auto *Callee = llvm::dyn_cast_or_null<FunctionDecl>(Operator.getCalleeDecl());
+  if (!Callee || Operator.getType()->isBooleanType())
+    return false;
+  const FunctionDecl *Pattern = Callee;
+  if (const FunctionTemplateDecl *Primary = Callee->getPrimaryTemplate())
+    Pattern = Primary->getTemplatedDecl();
+  unsigned Shift = llvm::isa<CXXMethodDecl>(Callee) ? 1 : 0; // argument 0 is `this`
+  for (unsigned I = Shift; I < Operator.getNumArgs(); ++I) {
+    if (Operator.getArg(I)->IgnoreUnlessSpelledInSource() != E.IgnoreUnlessSpelledInSource() ||
+        I - Shift >= Pattern->getNumParams())
+      continue;
+    QualType Param = Pattern->getParamDecl(I - Shift)->getType();
+    return !Param->isLValueReferenceType();
+  }
+  return false;
+}
+
 /// A use that reads the task as a value: a condition, an operand, a bool
 /// conversion. Operators that combine tasks into a task (asio's awaitable
-/// operators `a && b`, `a || b`) are not value uses: the result is a task.
+/// operators `a && b`, `a || b`) or hand it to a pipe are not value uses.
 bool isValueUse(const DynTypedNode &Parent, const Expr &E, const NameList &TaskTypes) {
   if (const auto *Binary = Parent.get<BinaryOperator>())
     return Binary->getOpcode() != BO_Comma;
@@ -53,10 +74,9 @@ bool isValueUse(const DynTypedNode &Parent, const Expr &E, const NameList &TaskT
     return true;
   if (const auto *Operator = Parent.get<CXXOperatorCallExpr>())
     return Operator->getOperator() != OO_Equal && Operator->getOperator() != OO_Coawait &&
-           !TaskTypes.containsType(Operator->getType());
+           !TaskTypes.containsType(Operator->getType()) && !operatorTakesTask(*Operator, E);
   if (const auto *Member = Parent.get<MemberExpr>())
     return llvm::isa<CXXConversionDecl>(Member->getMemberDecl());
-  (void)E;
   return false;
 }
 
@@ -116,6 +136,7 @@ UnawaitedTaskCheck::UnawaitedTaskCheck(llvm::StringRef Name, tidy::ClangTidyCont
     : ClangTidyCheck(Name, Context) {
   const ProfileData &Profile = readProfile(*this, Options);
   TaskTypes = readListOption(Options, "TaskTypes", Profile.TaskTypes);
+  EagerTaskTypes = readListOption(Options, "EagerTaskTypes", Profile.EagerTaskTypes);
   SpawnFunctions = readListOption(Options, "SpawnFunctions", Profile.SpawnFunctions);
   GatherFunctions = readListOption(Options, "GatherFunctions", Profile.GatherFunctions);
   AllowCastToVoid = Options.get("AllowCastToVoid", false);
@@ -123,6 +144,7 @@ UnawaitedTaskCheck::UnawaitedTaskCheck(llvm::StringRef Name, tidy::ClangTidyCont
 
 void UnawaitedTaskCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "TaskTypes", TaskTypes.Raw);
+  Options.store(Opts, "EagerTaskTypes", EagerTaskTypes.Raw);
   Options.store(Opts, "SpawnFunctions", SpawnFunctions.Raw);
   Options.store(Opts, "GatherFunctions", GatherFunctions.Raw);
   Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
@@ -154,11 +176,16 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
 
 void UnawaitedTaskCheck::checkTaskCall(const Expr &Call, const MatchFinder::MatchResult &Result) {
   ASTContext &Context = *Result.Context;
+  // A call that yields a reference (`tasks.emplace_back(make())`, `t = make()`)
+  // names a task that already exists: no new task is dropped here.
+  if (!Call.isPRValue())
+    return;
   StatementContext Where = contextOf(Call, Context);
   if (!Where.Function || Where.Unevaluated)
     return;
   std::string Producer = producerName(Call);
   std::string Spawn = firstSpelling(SpawnFunctions);
+  bool Eager = EagerTaskTypes.Names.containsType(Call.getType());
 
   switch (discardKind(Call, Context)) {
   case Discard::CastToVoid:
@@ -166,7 +193,13 @@ void UnawaitedTaskCheck::checkTaskCall(const Expr &Call, const MatchFinder::Matc
       return;
     [[fallthrough]];
   case Discard::Statement: {
-    auto Diag = diag(Call.getBeginLoc(), "%0") << messages::discardedTask(Producer, Spawn);
+    // Dropping an eager task from a plain function is how such a library
+    // starts a coroutine from synchronous code.
+    if (Eager && !isCoroutine(*Where.Function))
+      return;
+    auto Diag = diag(Call.getBeginLoc(), "%0")
+                << (Eager ? messages::discardedEagerTask(Producer)
+                          : messages::discardedTask(Producer, Spawn));
     if (canInsertAwait(Call, Where) && discardKind(Call, Context) == Discard::Statement)
       Diag << FixItHint::CreateInsertion(Call.getBeginLoc(), "co_await ");
     return;
@@ -202,19 +235,25 @@ void UnawaitedTaskCheck::checkBoundToLocal(const Expr &Call, const VarDecl &Var,
     return consumesTask(Ref, Context, TaskTypes.Names);
   });
   std::string Producer = producerName(Call);
+  bool Eager = EagerTaskTypes.Names.containsType(Call.getType());
+  if (Eager && Flow.How != Consumption::Everywhere && !isCoroutine(*Where.Function))
+    return; // it runs; a plain function cannot wait for it anyway
   switch (Flow.How) {
   case Consumption::Everywhere:
     return;
   case Consumption::Nowhere: {
     auto Diag = diag(Var.getLocation(), "%0")
-                << messages::taskNeverAwaited(Var.getName(), Producer);
+                << (Eager ? messages::eagerTaskNeverAwaited(Var.getName(), Producer)
+                          : messages::taskNeverAwaited(Var.getName(), Producer));
     // Only when nothing else names the variable: the rewrite changes its type.
     if (!Var.isReferenced() && canInsertAwait(Call, Where))
       Diag << FixItHint::CreateInsertion(Call.getBeginLoc(), "co_await ");
     return;
   }
   case Consumption::SomePaths:
-    diag(Var.getLocation(), "%0") << messages::taskNotAwaitedOnEveryPath(Var.getName(), Producer);
+    diag(Var.getLocation(), "%0")
+        << (Eager ? messages::eagerTaskNotAwaitedOnEveryPath(Var.getName(), Producer)
+                  : messages::taskNotAwaitedOnEveryPath(Var.getName(), Producer));
     if (Flow.PathEnd.isValid())
       diag(Flow.PathEnd, "'%0' is left here without being awaited", DiagnosticIDs::Note)
           << Var.getName();
@@ -232,8 +271,11 @@ void UnawaitedTaskCheck::checkCollected(const Expr &Call, const VarDecl &Contain
                     [&](const DeclRefExpr &Ref) { return consumesContainer(Ref, Context); });
   if (Flow.How != Consumption::Nowhere)
     return;
+  bool Eager = EagerTaskTypes.Names.containsType(Call.getType());
+  if (Eager && !isCoroutine(*Where.Function))
+    return;
   diag(Call.getBeginLoc(), "%0") << messages::collectedTasksNeverAwaited(
-      Container.getName(), firstSpelling(GatherFunctions));
+      Container.getName(), firstSpelling(GatherFunctions), Eager);
   diag(Container.getLocation(), "'%0' is declared here", DiagnosticIDs::Note)
       << Container.getName();
 }

@@ -36,6 +36,7 @@ private:
   void checkVoidCallable(const clang::CXXConstructExpr &Construct, clang::ASTContext &Context);
 
   ListOption TaskTypes;
+  ListOption EagerTaskTypes;
   ListOption SpawnFunctions;
   ListOption GatherFunctions;
   bool AllowCastToVoid;

@@ -87,13 +87,33 @@ inline std::string taskNotAwaitedOnEveryPath(std::string_view Var, std::string_v
          "of scope";
 }
 
-inline std::string collectedTasksNeverAwaited(std::string_view Container,
-                                              std::string_view Gather) {
+// An eager task (QCoro::Task) has started by the time the call returns: what
+// is lost is waiting for it, its result and its exception.
+inline std::string discardedEagerTask(std::string_view Producer) {
+  return "task returned by " + std::string(Producer) +
+         " is discarded: it starts, but this coroutine goes on without waiting for it and its "
+         "result and exceptions are lost; 'co_await' it";
+}
+
+inline std::string eagerTaskNeverAwaited(std::string_view Var, std::string_view Producer) {
+  return "task '" + std::string(Var) + "' returned by " + std::string(Producer) +
+         " is never awaited, so its result and exceptions are lost; 'co_await' it or pass it on";
+}
+
+inline std::string eagerTaskNotAwaitedOnEveryPath(std::string_view Var,
+                                                  std::string_view Producer) {
+  return "task '" + std::string(Var) + "' returned by " + std::string(Producer) +
+         " is not awaited on every path, so on some its result and exceptions are lost; await "
+         "it before it goes out of scope";
+}
+
+inline std::string collectedTasksNeverAwaited(std::string_view Container, std::string_view Gather,
+                                              bool Eager = false) {
   std::string Hint = Gather.empty() ? "await them"
                                     : "'co_await " + std::string(Gather) + "(std::move(" +
                                           std::string(Container) + "))'";
-  return "tasks collected in '" + std::string(Container) +
-         "' are never awaited or gathered, so they never run; " + Hint;
+  return "tasks collected in '" + std::string(Container) + "' are never awaited or gathered, so " +
+         (Eager ? "their results and exceptions are lost; " : "they never run; ") + Hint;
 }
 
 inline std::string taskUsedAsValue(std::string_view Producer) {

@@ -91,6 +91,9 @@ struct ProfileData {
   /// Awaitable network operations that can wait forever without a timeout:
   /// connecting and reading.
   std::string_view NetworkFunctions;
+  /// Task types (listed in TaskTypes too) whose coroutine starts at once, as a
+  /// plain function would: dropping one loses its result and errors, not its work.
+  std::string_view EagerTaskTypes;
 };
 
 // Calls that block the thread are the same whatever the library; only the
@@ -159,6 +162,7 @@ inline constexpr ProfileData Profiles[] = {
         "::aio::with",
         "::aio::open_connection;::aio::stream::read;::aio::stream::read_exactly;::aio::stream::read_until;"
         "::aio::stream::readline",
+        "",
     },
     {
         "cppcoro",
@@ -190,6 +194,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "::cppcoro::net::socket::connect;::cppcoro::net::socket::recv;::cppcoro::net::socket::recv_from",
+        "",
     },
     {
         "libcoro",
@@ -221,6 +226,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "::coro::net::tcp::client::connect;::coro::net::tcp::client::poll",
+        "",
     },
     {
         "folly",
@@ -254,6 +260,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "::folly::coro::Transport::newConnectedSocket;::folly::coro::Transport::read",
+        "",
     },
     {
         "asio",
@@ -290,6 +297,7 @@ inline constexpr ProfileData Profiles[] = {
         "::boost::beast::http::async_read;::boost::beast::websocket::stream::async_read;"
         "::asio::async_connect;::asio::async_read;::asio::async_read_until;::asio::basic_socket::async_connect;"
         "::asio::basic_stream_socket::async_read_some",
+        "",
     },
     {
         "async_simple",
@@ -323,10 +331,11 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
+        "",
     },
     {
         "qcoro",
-        "::QCoro::Task",
+        "::QCoro::Task;::QCoro::LazyTask",
         "",
         "",
         "",
@@ -356,6 +365,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "::QCoro::detail::QCoroIODevice::read;::QCoro::detail::QCoroIODevice::readAll;"
         "::QCoro::detail::QCoroIODevice::readLine",
+        "::QCoro::Task",
     },
     {
         "stdexec",
@@ -383,6 +393,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         COROLINT_STD_MUTEXES,
         COROLINT_STD_GUARDS,
+        "",
         "",
         "",
         "",

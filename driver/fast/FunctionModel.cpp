@@ -218,11 +218,16 @@ TSNode returnTypeNode(TSNode Definition, TSNode Declarator) {
       });
       break;
     }
+    // `task<>& current()`: it returns a reference (or pointer) to a task, not one.
+    if (nodeType(D) == "reference_declarator" || nodeType(D) == "pointer_declarator")
+      return {};
     TSNode Inner = childByField(D, "declarator");
     D = Inner;
   }
   if (!ts_node_is_null(Trailing)) {
     TSNode Descriptor = namedChild(Trailing, 0);
+    if (!ts_node_is_null(childByField(Descriptor, "declarator")))
+      return {}; // `-> task<>&`
     TSNode Type = childByField(Descriptor, "type");
     return ts_node_is_null(Type) ? Descriptor : Type;
   }

@@ -24,9 +24,10 @@ std::string_view lastSegment(std::string_view Qualified) {
 
 class UnawaitedTaskCheck : public FastCheck {
 public:
-  UnawaitedTaskCheck(NameList TaskTypes, NameList Gathers, std::string Spawn, bool AllowCastToVoid)
-      : TaskTypes(std::move(TaskTypes)), Gathers(std::move(Gathers)), Spawn(std::move(Spawn)),
-        AllowCastToVoid(AllowCastToVoid) {}
+  UnawaitedTaskCheck(NameList TaskTypes, NameList Eager, NameList Gathers, std::string Spawn,
+                     bool AllowCastToVoid)
+      : TaskTypes(std::move(TaskTypes)), Eager(std::move(Eager)), Gathers(std::move(Gathers)),
+        Spawn(std::move(Spawn)), AllowCastToVoid(AllowCastToVoid) {}
 
   void request(ScanRequest &Request) const override {
     requestNames(Request, TaskTypes);
@@ -47,8 +48,14 @@ public:
         continue;
       if (AllowCastToVoid && nodeType(parentOf(Call.Call)) != "expression_statement")
         continue;
-      Context.report(Name, Call.Call,
-                     messages::discardedTask("'" + std::string(lastSegment(*Producer)) + "'", Spawn));
+      std::string Quoted = "'" + std::string(lastSegment(*Producer)) + "'";
+      if (!returnsEager(*Producer, Context.Model)) {
+        Context.report(Name, Call.Call, messages::discardedTask(Quoted, Spawn));
+        continue;
+      }
+      // An eager task dropped by a plain function: how such a library starts one.
+      if (Context.Model.Functions[Call.Function].IsCoroutine)
+        Context.report(Name, Call.Call, messages::discardedEagerTask(Quoted));
     }
   }
 
@@ -61,7 +68,18 @@ private:
     return taskProducer(Call, Model, TaskTypes, Source);
   }
 
-  NameList TaskTypes, Gathers;
+  /// Every declaration of \p Producer this file has returns an eager task type.
+  bool returnsEager(const std::string &Producer, const FileModel &Model) const {
+    auto Declared = Model.ReturnTypes.find(Producer);
+    if (Eager.empty() || Declared == Model.ReturnTypes.end() || Declared->second.empty())
+      return false;
+    for (TSNode Type : Declared->second)
+      if (!typeListed(Type, Model, Eager))
+        return false;
+    return true;
+  }
+
+  NameList TaskTypes, Eager, Gathers;
   std::string Spawn;
   bool AllowCastToVoid;
 };
@@ -74,7 +92,8 @@ std::unique_ptr<FastCheck> makeUnawaitedTaskCheck(const Options &Opts) {
     return nullptr;
   std::string Allow = Opts.get(Name, "AllowCastToVoid", "false");
   return std::make_unique<UnawaitedTaskCheck>(
-      std::move(TaskTypes), listOption(Opts, Name, "GatherFunctions", &ProfileData::GatherFunctions),
+      std::move(TaskTypes), listOption(Opts, Name, "EagerTaskTypes", &ProfileData::EagerTaskTypes),
+      listOption(Opts, Name, "GatherFunctions", &ProfileData::GatherFunctions),
       listOption(Opts, Name, "SpawnFunctions", &ProfileData::SpawnFunctions).firstSpelling(),
       Allow == "true" || Allow == "1" || Allow == "True");
 }

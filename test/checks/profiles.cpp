@@ -139,7 +139,8 @@ async_simple::coro::Lazy<> async_simple_caller() {
 QCoro::Task<> qcoro_caller() {
   // CHECK-MESSAGES-QCORO: :[[@LINE-1]]:15: warning: coroutine 'qcoro_caller' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
   qcoro_fetch();
-  // CHECK-MESSAGES-QCORO: :[[@LINE-1]]:3: warning: task returned by 'qcoro_fetch' is discarded, so it never runs; 'co_await' it [async-unawaited-task]
+  // QCoro::Task is eager (EagerTaskTypes): it runs, but nobody waits for it.
+  // CHECK-MESSAGES-QCORO: :[[@LINE-2]]:3: warning: task returned by 'qcoro_fetch' is discarded: it starts, but this coroutine goes on without waiting for it and its result and exceptions are lost; 'co_await' it [async-unawaited-task]
   co_return;
 }
 
