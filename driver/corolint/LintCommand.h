@@ -41,6 +41,7 @@ struct LintSettings {
   bool Progress = false;
   bool CheckProfile = false;
   std::string DocsBaseUrl; ///< SARIF helpUri prefix
+  bool Verbose = false;    ///< say where an analysis ran out of its work budget
 };
 
 int runLint(LintSettings &Settings);
