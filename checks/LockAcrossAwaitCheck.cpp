@@ -139,7 +139,8 @@ void LockAcrossAwaitCheck::check(const MatchFinder::MatchResult &Result) {
         return llvm::any_of(Call->arguments(), NamesGuard);
       return false;
     };
-    if (const Stmt *Suspension = suspensionAfter(*Graph, *Declaration, Released))
+    if (const Stmt *Suspension = suspensionAfter(*Graph, *Declaration, Released,
+                                                 &Graphs.budget(*Where.Function, Context)))
       report(*Declaration, Guard->getLocation(), *Mutex, *Suspension, *Where.Function, Context);
     return;
   }
@@ -182,7 +183,8 @@ void LockAcrossAwaitCheck::check(const MatchFinder::MatchResult &Result) {
       return llvm::any_of(Construct->arguments(), [&](const Expr *Arg) { return IsLocked(Arg); });
     return false;
   };
-  if (const Stmt *Suspension = suspensionAfter(*Graph, *Lock, Released))
+  if (const Stmt *Suspension =
+          suspensionAfter(*Graph, *Lock, Released, &Graphs.budget(*Where.Function, Context)))
     report(*Lock, Lock->getExprLoc(), *Object, *Suspension, *Where.Function, Context);
 }
 

@@ -245,7 +245,8 @@ void StaleReadCheck::check(const MatchFinder::MatchResult &Result) {
                         (Declaration && Seen && *Declaration->decl_begin() == *Seen->decl_begin());
                });
       };
-      const Stmt *Suspension = suspensionBetween(*Graph, *Candidate.ReadPoint, *Write, Refreshed);
+      const Stmt *Suspension = suspensionBetween(*Graph, *Candidate.ReadPoint, *Write, Refreshed,
+                                                 &Graphs.budget(*Where.Function, Context));
       if (!Suspension ||
           guardedByAsyncMutex(*Candidate.ReadPoint, *Write, *Where.Function, Context))
         continue;

@@ -210,6 +210,11 @@ void UnawaitedTaskCheck::checkTaskCall(const Expr &Call, const MatchFinder::Matc
 
   DynTypedNode Parent = semanticParent(Call, Context);
   if (const auto *Var = Parent.get<VarDecl>()) {
+    // The implicit `__range` of a range-for: the loop iterates the task (it
+    // has begin() and end(): a generator, or an awaitable range under `for
+    // co_await`), which runs it.
+    if (Var->isImplicit())
+      return;
     if (Var->hasLocalStorage() && Var->getInit() &&
         Var->getInit()->IgnoreUnlessSpelledInSource() == Call.IgnoreUnlessSpelledInSource())
       checkBoundToLocal(Call, *Var, Context);
@@ -231,9 +236,9 @@ void UnawaitedTaskCheck::checkTaskCall(const Expr &Call, const MatchFinder::Matc
 void UnawaitedTaskCheck::checkBoundToLocal(const Expr &Call, const VarDecl &Var,
                                            ASTContext &Context) {
   StatementContext Where = contextOf(Call, Context);
-  Consumption Flow = consumptionOf(Var, *Where.Function, Context, [&](const DeclRefExpr &Ref) {
-    return consumesTask(Ref, Context, TaskTypes.Names);
-  });
+  Consumption Flow = consumptionOf(
+      Var, *Where.Function, Context,
+      [&](const DeclRefExpr &Ref) { return consumesTask(Ref, Context, TaskTypes.Names); }, &Graphs);
   std::string Producer = producerName(Call);
   bool Eager = EagerTaskTypes.Names.containsType(Call.getType());
   if (Eager && Flow.How != Consumption::Everywhere && !isCoroutine(*Where.Function))
@@ -268,7 +273,7 @@ void UnawaitedTaskCheck::checkCollected(const Expr &Call, const VarDecl &Contain
   StatementContext Where = contextOf(Call, Context);
   Consumption Flow =
       consumptionOf(Container, *Where.Function, Context,
-                    [&](const DeclRefExpr &Ref) { return consumesContainer(Ref, Context); });
+                    [&](const DeclRefExpr &Ref) { return consumesContainer(Ref, Context); }, &Graphs);
   if (Flow.How != Consumption::Nowhere)
     return;
   bool Eager = EagerTaskTypes.Names.containsType(Call.getType());

@@ -4,6 +4,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/CheckOptions.h"
+#include "utils/SuspensionPaths.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace corolint {
@@ -22,7 +23,10 @@ public:
   bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
-  void onStartOfTranslationUnit() override { ReportedContainers.clear(); }
+  void onStartOfTranslationUnit() override {
+    ReportedContainers.clear();
+    Graphs.clear();
+  }
   std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
     return clang::TK_IgnoreUnlessSpelledInSource;
   }
@@ -42,6 +46,7 @@ private:
   bool AllowCastToVoid;
   /// One finding per container, however many tasks are pushed into it.
   llvm::SmallPtrSet<const clang::VarDecl *, 4> ReportedContainers;
+  BodyGraphs Graphs; ///< one CFG and work budget per function, for all its task locals
 };
 
 } // namespace corolint

@@ -57,7 +57,8 @@ const Stmt *enclosingLambda(const DeclRefExpr &Ref, const Stmt &Body, ASTContext
 } // namespace
 
 Consumption consumptionOf(const VarDecl &Var, const FunctionDecl &Function, ASTContext &Context,
-                          llvm::function_ref<bool(const DeclRefExpr &)> IsConsuming) {
+                          llvm::function_ref<bool(const DeclRefExpr &)> IsConsuming,
+                          BodyGraphs *Graphs) {
   const Stmt *Body = writtenBody(Function);
   if (!Body)
     return {};
@@ -75,14 +76,20 @@ Consumption consumptionOf(const VarDecl &Var, const FunctionDecl &Function, ASTC
   if (ConsumingPoints.empty())
     return {Consumption::Nowhere, {}};
 
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
-  Options.AddLifetime = true;
-  Options.AddImplicitDtors = true;
-  std::unique_ptr<CFG> Graph =
-      CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Context, Options);
+  std::unique_ptr<CFG> Owned;
+  const CFG *Graph = nullptr;
+  if (Graphs) {
+    Graph = Graphs->get(Function, Context);
+  } else {
+    Owned = buildBodyCFG(Function, Context);
+    Graph = Owned.get();
+  }
   if (!Graph)
     return {}; // no CFG (unusual constructs): stay silent rather than guess
+  WorkBudget *Budget = Graphs ? &Graphs->budget(Function, Context) : nullptr;
+  // The references were collected by a walk of the whole body: about its size.
+  if (Budget && !Budget->spend(Graph->size() + Collector.References.size()))
+    return {};
 
   // Where the variable comes to life.
   const CFGBlock *StartBlock = nullptr;
@@ -110,6 +117,8 @@ Consumption consumptionOf(const VarDecl &Var, const FunctionDecl &Function, ASTC
   while (!Work.empty()) {
     auto [Block, First] = Work.front();
     Work.pop_front();
+    if (Budget && !Budget->spend(Block->size() + 1))
+      return {};
     bool PathEnded = false;
     for (unsigned I = First; I < Block->size() && !PathEnded; ++I) {
       const CFGElement &Element = (*Block)[I];
@@ -144,6 +153,9 @@ UseAfterSuspension firstUseAfterSuspension(const FunctionDecl &Function, ASTCont
   std::unique_ptr<CFG> Graph = buildBodyCFG(Function, Context);
   if (!Graph)
     return {};
+  WorkBudget Budget(WorkBudget::PerFunction, "uses after suspension",
+                    coroutineDisplayName(Function),
+                    Function.getLocation().printToString(Context.getSourceManager()));
   for (const CFGBlock *Start : *Graph) {
     for (unsigned I = 0; I < Start->size(); ++I) {
       auto Element = (*Start)[I].getAs<CFGStmt>();
@@ -155,6 +167,8 @@ UseAfterSuspension firstUseAfterSuspension(const FunctionDecl &Function, ASTCont
       while (!Work.empty()) {
         auto [Block, First] = Work.front();
         Work.pop_front();
+        if (!Budget.spend(Block->size() + 1))
+          return {};
         for (unsigned J = First; J < Block->size(); ++J)
           if (auto S = (*Block)[J].getAs<CFGStmt>())
             if (IsUse(*S->getStmt()))

@@ -8,6 +8,8 @@
 #ifndef COROLINT_CHECKS_UTILS_FLOW_H
 #define COROLINT_CHECKS_UTILS_FLOW_H
 
+#include "SuspensionPaths.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -31,9 +33,14 @@ struct Consumption {
 /// \p IsConsuming sees each reference to \p Var in \p Function's body; a
 /// reference inside a nested lambda is judged by its own merit, and the
 /// lambda then counts as the use.
+/// Linear in the body; with \p Graphs, the CFG is built once per function and
+/// the work of all the locals asked about is charged to its budget (a check
+/// asks once per local, so unbudgeted a body costs locals x size); when that
+/// runs out the answer is Everywhere (silent).
 Consumption consumptionOf(const clang::VarDecl &Var, const clang::FunctionDecl &Function,
                           clang::ASTContext &Context,
-                          llvm::function_ref<bool(const clang::DeclRefExpr &)> IsConsuming);
+                          llvm::function_ref<bool(const clang::DeclRefExpr &)> IsConsuming,
+                          BodyGraphs *Graphs = nullptr);
 
 /// A statement that may run after its function has suspended.
 struct UseAfterSuspension {
@@ -44,7 +51,8 @@ struct UseAfterSuspension {
 /// The first statement of \p Function's body that \p IsUse accepts and that
 /// is reachable on the CFG from a suspension point (so a use in the awaited
 /// operand itself, evaluated before suspending, does not count; a use in a
-/// loop that suspends does).
+/// loop that suspends does). A walk per suspension point, so suspensions x
+/// CFG size, capped at WorkBudget::PerFunction (then: none found).
 UseAfterSuspension firstUseAfterSuspension(const clang::FunctionDecl &Function,
                                            clang::ASTContext &Context,
                                            llvm::function_ref<bool(const clang::Stmt &)> IsUse);

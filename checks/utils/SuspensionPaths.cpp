@@ -28,10 +28,13 @@ bool sameStatement(const Stmt *Element, const Stmt &Wanted) {
   return A && B && *A->decl_begin() == *B->decl_begin();
 }
 
-const Stmt *search(const CFG &Graph, const Stmt &From, const Stmt *To, PathEnd Ends) {
+const Stmt *search(const CFG &Graph, const Stmt &From, const Stmt *To, PathEnd Ends,
+                   WorkBudget *Budget) {
   const CFGBlock *StartBlock = nullptr;
   unsigned StartIndex = 0;
   for (const CFGBlock *Block : Graph) {
+    if (Budget && !Budget->spend(Block->size() + 1))
+      return nullptr;
     for (unsigned I = 0; I < Block->size() && !StartBlock; ++I)
       if (auto Element = (*Block)[I].getAs<CFGStmt>(); Element && sameStatement(Element->getStmt(), From)) {
         StartBlock = Block;
@@ -51,6 +54,8 @@ const Stmt *search(const CFG &Graph, const Stmt &From, const Stmt *To, PathEnd E
   while (!Work.empty()) {
     auto [Block, First, Suspended] = Work.front();
     Work.pop_front();
+    if (Budget && !Budget->spend(Block->size() + 1))
+      return nullptr; // silent: no finding rather than a guess
     bool Cut = false;
     for (unsigned I = First; I < Block->size() && !Cut; ++I) {
       const CFGElement &Element = (*Block)[I];
@@ -100,12 +105,23 @@ const CFG *BodyGraphs::get(const FunctionDecl &Function, ASTContext &Context) {
   return It->second.get();
 }
 
-const Stmt *suspensionAfter(const CFG &Graph, const Stmt &From, PathEnd Ends) {
-  return search(Graph, From, nullptr, Ends);
+WorkBudget &BodyGraphs::budget(const FunctionDecl &Function, ASTContext &Context) {
+  auto [It, Inserted] = Budgets.try_emplace(&Function);
+  if (Inserted)
+    It->second = std::make_unique<WorkBudget>(
+        WorkBudget::PerFunction, "suspension paths", coroutineDisplayName(Function),
+        Function.getLocation().printToString(Context.getSourceManager()));
+  return *It->second;
 }
 
-const Stmt *suspensionBetween(const CFG &Graph, const Stmt &From, const Stmt &To, PathEnd Ends) {
-  return search(Graph, From, &To, Ends);
+const Stmt *suspensionAfter(const CFG &Graph, const Stmt &From, PathEnd Ends,
+                            WorkBudget *Budget) {
+  return search(Graph, From, nullptr, Ends, Budget);
+}
+
+const Stmt *suspensionBetween(const CFG &Graph, const Stmt &From, const Stmt &To, PathEnd Ends,
+                              WorkBudget *Budget) {
+  return search(Graph, From, &To, Ends, Budget);
 }
 
 } // namespace corolint

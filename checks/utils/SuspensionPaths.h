@@ -8,6 +8,7 @@
 #ifndef COROLINT_CHECKS_UTILS_SUSPENSIONPATHS_H
 #define COROLINT_CHECKS_UTILS_SUSPENSIONPATHS_H
 
+#include "Budget.h"
 #include "Coroutines.h"
 
 #include "clang/AST/ASTContext.h"
@@ -26,29 +27,41 @@ namespace corolint {
 std::unique_ptr<clang::CFG> buildBodyCFG(const clang::FunctionDecl &Function,
                                          clang::ASTContext &Context);
 
-/// The body CFGs of the functions one check looks at, built once per translation unit.
+/// The body CFGs of the functions one check looks at, built once per
+/// translation unit, each with the work budget of the queries on it.
 class BodyGraphs {
 public:
   /// Null when Clang cannot build one.
   const clang::CFG *get(const clang::FunctionDecl &Function, clang::ASTContext &Context);
-  void clear() { Graphs.clear(); }
+  /// What the path queries of \p Function may still cost (WorkBudget::PerFunction
+  /// CFG elements in all: each query is linear in the CFG, but a check asks one
+  /// per lock or per read, so a body's cost is their product).
+  WorkBudget &budget(const clang::FunctionDecl &Function, clang::ASTContext &Context);
+  void clear() {
+    Graphs.clear();
+    Budgets.clear();
+  }
 
 private:
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<clang::CFG>> Graphs;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<WorkBudget>> Budgets;
 };
 
 /// Says where a path stops mattering: the lock was released, the value read again.
 using PathEnd = llvm::function_ref<bool(const clang::CFGElement &)>;
 
 /// The first `co_await` or `co_yield` reached on some path from just after
-/// \p From before \p Ends cuts it; null when there is none.
+/// \p From before \p Ends cuts it; null when there is none, or when the
+/// search would overdraw \p Budget (then it stays silent). Each CFG block is
+/// entered at most twice: linear in the CFG.
 const clang::Stmt *suspensionAfter(const clang::CFG &Graph, const clang::Stmt &From,
-                                   PathEnd Ends);
+                                   PathEnd Ends, WorkBudget *Budget = nullptr);
 
 /// A `co_await` or `co_yield` on some path from just after \p From to \p To
 /// that \p Ends does not cut; null when there is none.
 const clang::Stmt *suspensionBetween(const clang::CFG &Graph, const clang::Stmt &From,
-                                     const clang::Stmt &To, PathEnd Ends);
+                                     const clang::Stmt &To, PathEnd Ends,
+                                     WorkBudget *Budget = nullptr);
 
 } // namespace corolint
 

@@ -236,6 +236,10 @@ int runFastLint(LintSettings &S) {
     }
     if (Outcome.Buffer)
       toFindings(Files[I], Outcome, R.Findings);
+    if (S.Verbose)
+      for (const std::string &Analysis : Outcome.Result.GaveUp)
+        Err << "corolint: note: " << Files[I] << ": " << Analysis
+            << " gave up on this file: its work budget is spent; findings there are left out\n";
   }
   assignFingerprints(R.Findings, Root);
 

@@ -16,6 +16,7 @@
 #include "LintCommand.h"
 #include "Merge.h"
 #include "Progress.h"
+#include "checks/utils/Budget.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/CommandLine.h"
@@ -25,6 +26,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <csignal>
+#include <mutex>
+#include <string_view>
 
 #ifndef COROLINT_CLANG_RESOURCE_DIR
 #error "the build must define COROLINT_CLANG_RESOURCE_DIR"
@@ -121,6 +124,10 @@ cl::opt<std::string> Baseline("baseline", cl::desc("Report only findings not in 
 cl::opt<std::string> WriteBaseline("write-baseline",
                                    cl::desc("Record every finding of this run as the baseline"),
                                    cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> Verbose("verbose",
+                      cl::desc("Say where an analysis ran out of its work budget (and so left a "
+                               "function's findings out)"),
+                      cl::cat(Category));
 cl::opt<bool> FastMode("fast",
                        cl::desc("Syntactic subset on tree-sitter: no compile database needed"),
                        cl::cat(Category));
@@ -193,9 +200,25 @@ void printVersion(llvm::raw_ostream &OS) {
      << "  built with LLVM " << LLVM_VERSION_STRING << "\n";
 }
 
+/// --verbose: an analysis gave up on a function (checks/utils/Budget.h).
+void tellBudgetSpent(std::string_view Analysis, std::string_view Function,
+                     std::string_view Where) {
+  static std::mutex Lock;
+  std::lock_guard<std::mutex> Guard(Lock);
+  llvm::errs() << "corolint: note: ";
+  if (!Where.empty())
+    llvm::errs() << Where << ": ";
+  llvm::errs() << Analysis << " gave up on "
+               << (Function.empty() ? std::string("a lambda") : "'" + std::string(Function) + "'")
+               << ": its work budget is spent; findings there are left out\n";
+}
+
 int lint(std::unique_ptr<tooling::CompilationDatabase> FromDashDash, bool Fast,
          const char *Argv0) {
   corolint::LintSettings S;
+  S.Verbose = Verbose;
+  if (Verbose)
+    corolint::budgetListener().store(tellBudgetSpent);
   std::optional<corolint::OutputFormat> Parsed = corolint::parseOutputFormat(Format);
   if (!Parsed)
     return usageError("unknown --format '" + Format +

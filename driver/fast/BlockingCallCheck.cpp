@@ -44,7 +44,8 @@ public:
                                                 replacementOf(*Callee), Offload));
           continue;
         }
-        HelperPath Path = reachedThroughHelper(Context.Model, Call, HelperDepth, IsBlocking, Context.Source);
+        HelperPath Path = reachedThroughHelper(Context.Model, Call, HelperDepth, IsBlocking,
+                                               Context.Source, Context.Budget);
         if (!Path.Helper)
           continue;
         const std::string *Reached = blocking(*Path.Target);

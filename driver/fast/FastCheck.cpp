@@ -265,9 +265,16 @@ bool isDiscarded(TSNode Call, std::string_view Source) {
 namespace {
 
 /// A target reached from \p Function's body within \p Depth helper calls.
+bool onPath(const std::vector<size_t> &Path, size_t Function) {
+  return std::find(Path.begin(), Path.end(), Function) != Path.end();
+}
+
+/// \p Visiting is the path of helpers so far (at most Depth + 1 long).
 const CallSite *reachable(const FileModel &Model, size_t Function, unsigned Depth,
                           const std::function<bool(const CallSite &)> &IsTarget,
-                          std::vector<bool> &Visiting) {
+                          std::vector<size_t> &Visiting, WorkBudget &Budget) {
+  if (!Budget.spend(1 + Model.Functions[Function].Calls.size()))
+    return nullptr;
   for (size_t Index : Model.Functions[Function].Calls) {
     const CallSite &Call = Model.Calls[Index];
     if (IsTarget(Call))
@@ -281,11 +288,11 @@ const CallSite *reachable(const FileModel &Model, size_t Function, unsigned Dept
       if (Found == Model.Definitions.end())
         continue;
       for (size_t Helper : Found->second) {
-        if (Visiting[Helper] || Model.Functions[Helper].IsCoroutine)
+        if (onPath(Visiting, Helper) || Model.Functions[Helper].IsCoroutine)
           continue;
-        Visiting[Helper] = true;
-        const CallSite *Target = reachable(Model, Helper, Depth - 1, IsTarget, Visiting);
-        Visiting[Helper] = false;
+        Visiting.push_back(Helper);
+        const CallSite *Target = reachable(Model, Helper, Depth - 1, IsTarget, Visiting, Budget);
+        Visiting.pop_back();
         if (Target)
           return Target;
       }
@@ -313,21 +320,21 @@ std::vector<size_t> calleeDefinitions(const FileModel &Model, const CallSite &Ca
 
 HelperPath reachedThroughHelper(const FileModel &Model, const CallSite &Call, unsigned Depth,
                                 const std::function<bool(const CallSite &)> &IsTarget,
-                                std::string_view Source) {
+                                std::string_view Source, WorkBudget &Budget) {
   if (Depth == 0)
     return {};
-  std::vector<bool> Visiting(Model.Functions.size(), false);
+  // The path, not a flag per function of the file: a search per call site
+  // must not cost the size of the file.
+  std::vector<size_t> Visiting;
   if (Call.Function != NoFunction)
-    Visiting[Call.Function] = true;
-  {
-    for (size_t Helper : calleeDefinitions(Model, Call, Source)) {
-      if (Visiting[Helper] || Model.Functions[Helper].IsCoroutine)
-        continue;
-      Visiting[Helper] = true;
-      if (const CallSite *Target = reachable(Model, Helper, Depth - 1, IsTarget, Visiting))
-        return {&Model.Functions[Helper], Target};
-      Visiting[Helper] = false;
-    }
+    Visiting.push_back(Call.Function);
+  for (size_t Helper : calleeDefinitions(Model, Call, Source)) {
+    if (onPath(Visiting, Helper) || Model.Functions[Helper].IsCoroutine)
+      continue;
+    Visiting.push_back(Helper);
+    if (const CallSite *Target = reachable(Model, Helper, Depth - 1, IsTarget, Visiting, Budget))
+      return {&Model.Functions[Helper], Target};
+    Visiting.pop_back();
   }
   return {};
 }

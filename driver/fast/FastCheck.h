@@ -8,6 +8,7 @@
 #ifndef COROLINT_DRIVER_FAST_FASTCHECK_H
 #define COROLINT_DRIVER_FAST_FASTCHECK_H
 
+#include "checks/utils/Budget.h"
 #include "checks/utils/LoopSize.h"
 #include "driver/fast/Callees.h"
 #include "driver/fast/FastEngine.h"
@@ -27,6 +28,9 @@ struct CheckContext {
   TSNode Root;
   const FileModel &Model;
   std::vector<Finding> &Findings;
+  /// What the file's searches that are not linear (helper paths) may cost;
+  /// spent: they find nothing more.
+  WorkBudget &Budget;
 
   Finding &report(std::string_view Check, TSNode At, std::string Message) const;
   void note(Finding &Parent, TSNode At, std::string Message) const;
@@ -92,14 +96,16 @@ LoopSize loopSize(TSNode Loop, std::string_view Source);
 
 /// Whether \p Call runs a plain (non-coroutine) function defined in the file
 /// that makes a call \p IsTarget accepts, directly or through further such
-/// helpers, at most \p Depth calls deep in all.
+/// helpers, at most \p Depth calls deep in all. The search follows paths, not
+/// functions (a helper reached two ways is tried twice), so it may cost
+/// fan-out^Depth: each helper tried is charged to \p Budget.
 struct HelperPath {
   const FunctionInfo *Helper = nullptr; ///< the function \p Call runs
   const CallSite *Target = nullptr;     ///< the call it leads to
 };
 HelperPath reachedThroughHelper(const FileModel &Model, const CallSite &Call, unsigned Depth,
                                 const std::function<bool(const CallSite &)> &IsTarget,
-                                std::string_view Source);
+                                std::string_view Source, WorkBudget &Budget);
 
 /// The functions of this file \p Call may run: by the names it resolves to,
 /// or, for a member called from its class, by its unqualified name.

@@ -128,10 +128,16 @@ FileResult Engine::lint(std::string_view Source) const {
   }
   Result.ParseProblems = collectParseProblems(Tree.root(), Source);
 
+  // The scan is one walk of the tree, each name resolved against at most
+  // ScopeStack::MaxCandidates directives; the checks walk single bodies. What
+  // is not linear (helper paths) shares this budget: about a second.
   FileModel Model = scanFile(Tree.root(), Source, Request);
-  CheckContext Context{Source, Tree.root(), Model, Result.Findings};
+  WorkBudget Budget(WorkBudget::PerFunction);
+  CheckContext Context{Source, Tree.root(), Model, Result.Findings, Budget};
   for (const std::unique_ptr<FastCheck> &Check : Checks)
     Check->check(Context);
+  if (Budget.spent())
+    Result.GaveUp.push_back("the helper search of async-blocking-call and async-nested-run");
 
   if (!Result.Findings.empty() && Source.find("NOLINT") != std::string_view::npos) {
     NolintDirectives Directives(Source);

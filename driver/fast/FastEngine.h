@@ -47,6 +47,9 @@ struct ParseProblem {
 struct FileResult {
   std::vector<Finding> Findings; ///< in source order, NOLINT comments applied
   std::vector<ParseProblem> ParseProblems;
+  /// Analyses that ran out of their work budget on this file (checks/utils/
+  /// Budget.h): their findings there are left out. For `--verbose`.
+  std::vector<std::string> GaveUp;
 };
 
 class FastCheck;

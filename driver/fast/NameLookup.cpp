@@ -118,8 +118,22 @@ void ScopeStack::declare(std::string_view Name, bool IsFunction) {
 }
 
 void ScopeStack::addUsingDirective(const WrittenName &Namespace) {
-  for (std::string &Candidate : resolve(Namespace))
-    Scopes.back().UsingDirectives.push_back(std::move(Candidate));
+  std::vector<std::string> Written = resolve(Namespace, Through::NoDirectives);
+  std::vector<std::string> All = resolve(Namespace, Through::WrittenDirectives);
+  Scope &Innermost = Scopes.back();
+  auto Add = [&](std::string Candidate, bool Derived) {
+    if (Derived && Innermost.DerivedCount >= MaxDerivedDirectives)
+      return;
+    if (!Innermost.DirectiveSet.insert(Candidate).second)
+      return;
+    Innermost.UsingDirectives.push_back(std::move(Candidate));
+    Innermost.Derived.push_back(Derived);
+    Innermost.DerivedCount += Derived;
+  };
+  for (std::string &Candidate : Written)
+    Add(std::move(Candidate), false);
+  for (std::string &Candidate : All)
+    Add(std::move(Candidate), true); // the written ones are already there
 }
 
 void ScopeStack::addUsingDeclaration(const WrittenName &Entity) {
@@ -135,6 +149,10 @@ void ScopeStack::addNamespaceAlias(std::string_view Alias, const WrittenName &Ta
 }
 
 std::vector<std::string> ScopeStack::resolve(const WrittenName &Name) const {
+  return resolve(Name, Through::AllDirectives);
+}
+
+std::vector<std::string> ScopeStack::resolve(const WrittenName &Name, Through Directives) const {
   static const std::vector<std::string> Root;
   if (Name.Global || Name.Segments.empty())
     return {join(Root, Name.Segments)};
@@ -154,8 +172,10 @@ std::vector<std::string> ScopeStack::resolve(const WrittenName &Name) const {
         Candidates.push_back(join(S.NamespacePath, Name.Segments));
       return Candidates;
     }
-    for (const std::string &Directive : S.UsingDirectives)
-      Candidates.push_back(join(Directive, Name.Segments, 0));
+    if (Directives != Through::NoDirectives)
+      for (size_t I = 0; I < S.UsingDirectives.size() && Candidates.size() < MaxCandidates; ++I)
+        if (Directives == Through::AllDirectives || !S.Derived[I])
+          Candidates.push_back(join(S.UsingDirectives[I], Name.Segments, 0));
     // The namespace may declare the name in a part of it this file does not show.
     if (S.ScopeKind == Kind::Namespace && !S.NamespacePath.empty())
       Candidates.push_back(join(S.NamespacePath, Name.Segments));

@@ -55,7 +55,13 @@ public:
   /// Records a declaration of \p Name in the innermost scope; a block-scope
   /// function declaration names the enclosing namespace's function instead.
   void declare(std::string_view Name, bool IsFunction = false);
-  /// `using namespace N;`
+  /// `using namespace N;`. N is looked up like any name, except that it
+  /// goes through the directives in scope only as they were written: after
+  /// `using namespace a; using namespace b;`, `using namespace c` may be c,
+  /// a::c or b::c, never a::b::c. Each directive thus adds at most one name
+  /// per written directive and enclosing namespace (duplicates dropped, and
+  /// no more than MaxDerivedDirectives derived ones per scope) where the
+  /// full chains doubled with every directive (2^k names for k of them).
   void addUsingDirective(const WrittenName &Namespace);
   /// `using N::name;`
   void addUsingDeclaration(const WrittenName &Entity);
@@ -63,15 +69,27 @@ public:
   void addNamespaceAlias(std::string_view Alias, const WrittenName &Target);
 
   /// Every fully qualified name (no leading "::", segments joined by "::")
-  /// that \p Name may denote at this point.
+  /// that \p Name may denote at this point: at most MaxCandidates through
+  /// using-directives (a name ambiguous beyond that is taken to denote those
+  /// only), plus one per enclosing namespace and the global one.
   std::vector<std::string> resolve(const WrittenName &Name) const;
 
+  static constexpr size_t MaxDerivedDirectives = 64;
+  static constexpr size_t MaxCandidates = 256;
+
 private:
+  enum class Through { AllDirectives, WrittenDirectives, NoDirectives };
+  std::vector<std::string> resolve(const WrittenName &Name, Through Directives) const;
+
   struct Scope {
     Kind ScopeKind;
     std::vector<std::string> NamespacePath; ///< for namespaces: the full path
     std::unordered_set<std::string> Declared;
-    std::vector<std::string> UsingDirectives; ///< resolved namespace names
+    std::vector<std::string> UsingDirectives; ///< resolved namespace names, no duplicates
+    /// Parallel to UsingDirectives: found only through another directive.
+    std::vector<bool> Derived;
+    size_t DerivedCount = 0;
+    std::unordered_set<std::string> DirectiveSet; ///< UsingDirectives, for dedupe
     /// name -> the qualified names it was brought in from (using
     /// declarations and namespace aliases both behave so for lookup).
     std::unordered_map<std::string, std::vector<std::string>> Introduced;

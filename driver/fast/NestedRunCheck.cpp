@@ -58,7 +58,8 @@ public:
         } else if (Runner) {
           checkPerItem(Context, Function, Call, *Runner);
         } else if (Function.IsCoroutine) {
-          HelperPath Path = reachedThroughHelper(Context.Model, Call, HelperDepth, IsRunner, Context.Source);
+          HelperPath Path = reachedThroughHelper(Context.Model, Call, HelperDepth, IsRunner,
+                                                 Context.Source, Context.Budget);
           if (!Path.Helper)
             continue;
           const std::string *Reached = calleeListed(*Path.Target, Runners);
