@@ -41,6 +41,7 @@ task<std::string> file::read(std::size_t n) {
   if (!core || core->closed) throw invalid_state_error("read() on a closed aio::file");
   if (core->loop) co_return co_await detail::uring_file::read(std::move(core), n);
   co_return co_await to_thread([core, n] {
+    std::lock_guard<std::mutex> serial(core->pool_calls);
     std::FILE* f = core->check();
     std::string data;
     char chunk[64 * 1024];
@@ -62,6 +63,7 @@ task<std::string> file::readline() {
   if (!core || core->closed) throw invalid_state_error("readline() on a closed aio::file");
   if (core->loop) co_return co_await detail::uring_file::readline(std::move(core));
   co_return co_await to_thread([core] {
+    std::lock_guard<std::mutex> serial(core->pool_calls);
     std::FILE* f = core->check();
     char* line = nullptr;
     std::size_t capacity = 0;
@@ -79,6 +81,7 @@ task<std::size_t> file::write(std::string data) {
   if (!core || core->closed) throw invalid_state_error("write() on a closed aio::file");
   if (core->loop) co_return co_await detail::uring_file::write(std::move(core), std::move(data));
   co_return co_await to_thread([core](std::string bytes) {
+    std::lock_guard<std::mutex> serial(core->pool_calls);
     std::FILE* f = core->check();
     if (std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size()) detail::throw_os_error(errno, "write " + core->path);
     return bytes.size();
@@ -90,6 +93,7 @@ task<> file::flush() {
   if (!core || core->closed) throw invalid_state_error("flush() on a closed aio::file");
   if (core->loop) co_return co_await detail::uring_file::flush(std::move(core));
   co_await to_thread([core] {
+    std::lock_guard<std::mutex> serial(core->pool_calls);
     if (std::fflush(core->check()) != 0) detail::throw_os_error(errno, "flush " + core->path);
   });
 }
@@ -100,6 +104,7 @@ task<> file::close() {
   if (core->loop) co_return co_await detail::uring_file::close(std::move(core));
   core->closed = true;
   co_await to_thread([core] {
+    std::lock_guard<std::mutex> serial(core->pool_calls);
     std::FILE* f = std::exchange(core->stream, nullptr);
     if (f && std::fclose(f) != 0) detail::throw_os_error(errno, "close " + core->path);
   });

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "aio/detail/waiter.hpp"
@@ -26,6 +27,9 @@ struct file_core {
   std::string buffered;
   bool busy = false;    // an operation runs: the next waits (they share the position)
   waiter_list idle;     // operations waiting for `busy` to clear
+  // Thread-pool path: a call left running by a cancelled awaiter finishes before the next call
+  // (a read, or close's fclose) touches the FILE*.
+  std::mutex pool_calls;
 
   ~file_core() {
     if (stream) std::fclose(stream);
