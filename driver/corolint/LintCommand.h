@@ -56,7 +56,6 @@ struct LintSettings {
   std::optional<std::string> DocsDirectory; ///< where the doc pages are read from
   bool StrictConfig = false; ///< unknown checks/options in .clang-tidy files are errors
   Stopwatch Started; ///< for the summary's run time
-  std::string DocsBaseUrl; ///< SARIF helpUri prefix
   bool Verbose = false;    ///< say where an analysis ran out of its work budget
 };
 
