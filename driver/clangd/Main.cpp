@@ -35,6 +35,7 @@ static int LLVM_ATTRIBUTE_UNUSED AsyncModuleAnchorDestination = AsyncModuleAncho
 int main(int argc, char *argv[]) {
   std::vector<char *> Args{argv[0]};
   bool HasResourceDir = false;
+  bool OneShot = false; // --version/--help: LLVM's cl prints, then exit()s past Filter.finish()
   llvm::StringRef DocsBaseUrl = COROLINT_DOCS_URL;
   for (int I = 1; I < argc; ++I) {
     llvm::StringRef Arg(argv[I]);
@@ -42,6 +43,8 @@ int main(int argc, char *argv[]) {
       DocsBaseUrl = Arg;
       continue;
     }
+    OneShot |= Arg == "--version" || Arg == "-version" || Arg.starts_with("--help") ||
+               Arg.starts_with("-help");
     HasResourceDir |= Arg.starts_with("--resource-dir") || Arg.starts_with("-resource-dir");
     Args.push_back(argv[I]);
   }
@@ -53,8 +56,10 @@ int main(int argc, char *argv[]) {
 
   corolint::LspOutputFilter Filter(
       corolint::docsBaseUrl(DocsBaseUrl, corolint::findDocsDirectory(argv[0])));
-  Filter.start();
+  if (!OneShot)
+    Filter.start();
   int Status = clang::clangd::clangdMain(static_cast<int>(Args.size()) - 1, Args.data());
-  Filter.finish();
+  if (!OneShot)
+    Filter.finish();
   return Status;
 }
