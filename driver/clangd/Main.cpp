@@ -54,12 +54,12 @@ int main(int argc, char *argv[]) {
     Args.insert(Args.begin() + 1, ResourceDir);
   Args.push_back(nullptr);
 
+  if (OneShot)
+    return clang::clangd::clangdMain(static_cast<int>(Args.size()) - 1, Args.data());
   corolint::LspOutputFilter Filter(
       corolint::docsBaseUrl(DocsBaseUrl, corolint::findDocsDirectory(argv[0])));
-  if (!OneShot)
-    Filter.start();
+  Filter.start();
   int Status = clang::clangd::clangdMain(static_cast<int>(Args.size()) - 1, Args.data());
-  if (!OneShot)
-    Filter.finish();
+  Filter.finish();
   return Status;
 }
