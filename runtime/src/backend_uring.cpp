@@ -1,6 +1,7 @@
 // The io_uring backend. Sockets whose owners ask for it (socket_requests) do their I/O by
 // completion: one multishot recv per socket into a ring of provided buffers (copied out and
-// given back at once), sends as requests, one multishot accept per listening socket. Other
+// given back at once), or, for a reader asking for many bytes, one recv straight into a buffer
+// of its own (receive_once: no copy, which streaming pays for; scripts/bench io), sends as requests, one multishot accept per listening socket. Other
 // descriptors are watched by poll requests, sent when a waiter is first placed on a side (the
 // reading side's is multishot and stays armed, edge-triggered like epoll; the writing side's is
 // one-shot). A removed source's requests complete later, so completions point at a watch that
@@ -35,7 +36,8 @@ namespace aio::detail {
 namespace {
 
 // What requests point at: a watch or a native request (16-aligned) plus the kind below.
-enum tag : std::uint64_t { poll_in = 0, poll_out = 1, recv_tag = 2, send_tag = 3, accept_tag = 4, request_tag = 5 };
+enum tag : std::uint64_t { poll_in = 0, poll_out = 1, recv_tag = 2, send_tag = 3, accept_tag = 4, request_tag = 5,
+                     recv_once_tag = 6 };
 constexpr std::uint64_t tag_mask = 15;
 constexpr std::uint64_t wake_data = 1;     // the loop's eventfd (no pointer is null)
 constexpr std::uint64_t ignored_data = 0;  // the completions of poll removals and cancels
@@ -53,9 +55,11 @@ struct alignas(16) watch {
   bool receiving = false, want_receive = false;  // a recv request in flight / wanted
   bool accepting = false, want_accept = false;
   bool sending = false;
+  bool receiving_once = false;  // a one-shot recv into `landing` in flight
+  std::string landing;
   std::string outgoing;  // the bytes of the send in flight, from sent_bytes on
   std::size_t sent_bytes = 0;
-  bool busy() const noexcept { return armed[0] || armed[1] || receiving || accepting || sending; }
+  bool busy() const noexcept { return armed[0] || armed[1] || receiving || receiving_once || accepting || sending; }
 };
 
 std::uint64_t tagged(const void* p, tag t) noexcept { return reinterpret_cast<std::uint64_t>(p) | t; }
@@ -143,6 +147,7 @@ class uring_backend final : public io_backend {
     for (int side = 0; side < 2; ++side)
       if (w->armed[side]) cancel_request(tagged(w, side ? poll_out : poll_in));
     if (w->receiving) cancel_request(tagged(w, recv_tag));
+    if (w->receiving_once) cancel_request(tagged(w, recv_once_tag));
     if (w->accepting) cancel_request(tagged(w, accept_tag));
     if (w->sending) cancel_request(tagged(w, send_tag));
     // Sent now, and their completions posted (a request holds its file open until then): the
@@ -191,6 +196,18 @@ class uring_backend final : public io_backend {
     if (!w || !w->want_receive) return;
     w->want_receive = false;
     if (w->receiving) cancel_request(tagged(w, recv_tag));
+  }
+
+  bool receive_once(io_source& source, std::string& buffer, const socket_events& events) noexcept override {
+    auto* w = static_cast<watch*>(source.backend_data);
+    if (!w || w->receiving || w->receiving_once) return false;
+    w->events = &events;
+    w->landing.swap(buffer);
+    w->receiving_once = true;
+    io_uring_sqe* sqe = next_sqe();
+    io_uring_prep_recv(sqe, w->fd, w->landing.data(), w->landing.size(), 0);
+    io_uring_sqe_set_data64(sqe, tagged(w, recv_once_tag));
+    return true;
   }
 
   void send(io_source& source, std::string& data, const socket_events& events) noexcept override {
@@ -267,6 +284,11 @@ class uring_backend final : public io_backend {
         break;
       case recv_tag:
         on_receive(w, result, flags);
+        break;
+      case recv_once_tag:
+        w->receiving_once = false;
+        if (result >= 0) w->landing.resize(static_cast<std::size_t>(result));
+        if (w->source && !closing_) w->events->received_once(*w->source, w->landing, result);
         break;
       case send_tag:
         on_send(w, result);

@@ -45,6 +45,9 @@ struct socket_events {
   // A connection accepted (its descriptor, non-blocking and close-on-exec), or -errno (accepting
   // stops until the next accept()).
   void (*accepted)(io_source&, int result) noexcept = nullptr;
+  // The receive_once() is over: `data` (the owner's buffer, cut to the bytes received; the
+  // owner may take it) and their count, 0 at end of stream, or -errno.
+  void (*received_once)(io_source&, std::string& data, int result) noexcept = nullptr;
 };
 
 class io_backend {
@@ -76,6 +79,11 @@ class io_backend {
   virtual void receive(io_source&, const socket_events&) noexcept {}
   // Stops receiving (the owner has buffered enough); bytes already received are still delivered.
   virtual void pause_receive(io_source&) noexcept {}
+  // One receive straight into `buffer` (up to its size), which the backend keeps until
+  // events.received_once: no copy out of a shared buffer, for readers asking for many bytes.
+  // False (and `buffer` untouched) while a receive() request is still ending: bytes arrive in
+  // order only with one receive at a time. At most one per source.
+  virtual bool receive_once(io_source&, std::string&, const socket_events&) noexcept { return false; }
   // Sends all of `data`, which it takes (leaving an empty string with spare capacity) and keeps
   // alive until events.sent. One send at a time per source.
   virtual void send(io_source&, std::string& data, const socket_events&) noexcept {}

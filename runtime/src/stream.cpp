@@ -3,7 +3,8 @@
 // the socket becomes writable (a waiter with its own notify, parked on the writable side).
 // On a backend with socket_requests (io_uring) a socket's bytes come by completion instead:
 // the backend delivers them into the read buffer whether or not a read waits (a cancelled read
-// loses none), and sends what write() queued, one send request at a time.
+// loses none; a large read's own buffer, `landed`, is kept for the next read), and sends what
+// write() queued, one send request at a time.
 #include "aio/stream.hpp"
 
 #include <fcntl.h>
@@ -40,10 +41,17 @@ struct stream_core : io_source {
   }
 
   static constexpr std::size_t min_receive = 16 * 1024;
+  // By completion, reads of this many bytes or more receive straight into the string they
+  // return (up to max_direct_receive at once), as epoll's reads do; smaller ones share the
+  // multishot receive (scripts/bench io: streaming with 64 KiB reads, ping-pong with 4 KiB).
+  static constexpr std::size_t direct_receive_at = 16 * 1024;
+  static constexpr std::size_t max_direct_receive = 64 * 1024;
   static void on_received(io_source& source, const char* data, std::size_t size) noexcept;
   static void on_receive_ended(io_source& source, int result) noexcept;
   static void on_sent(io_source& source, int result) noexcept;
-  static constexpr socket_events completion_events{&on_received, &on_receive_ended, &on_sent, nullptr};
+  static void on_received_once(io_source& source, std::string& data, int result) noexcept;
+  static constexpr socket_events completion_events{&on_received, &on_receive_ended, &on_sent, nullptr,
+                                                   &on_received_once};
 
   event_loop* loop;
   // Read side: bytes [in_begin, in_end) of `in` are buffered.
@@ -65,6 +73,8 @@ struct stream_core : io_source {
   // By completion (io_uring): bytes arrive through on_received, sends complete in on_sent.
   bool by_completion = false;
   bool receiving = false;     // the backend was asked to receive (and not paused since)
+  bool receiving_once = false;  // a receive_once() into a buffer of ours is in flight
+  std::string landed;         // what it received: the bytes after the buffered ones
   bool receive_over = false;  // the backend reported the end or a failure (receive_error)
   int receive_error = 0;
   std::size_t fresh = 0;      // bytes received since receive() last looked
@@ -106,8 +116,9 @@ struct stream_core : io_source {
 
   // One recv into the buffer: bytes read, 0 at end of stream, -1 when it would block.
   ssize_t receive() {
+    if (by_completion) absorb_landed();
     if (eof || closing) return 0;
-    if (by_completion) return completed_receive();
+    if (by_completion) return completed_receive(0);
     make_room(min_receive);
     if (read_drained) return -1;
     ssize_t n = receive_raw(in.get() + in_end, in_capacity - in_end);
@@ -118,17 +129,23 @@ struct stream_core : io_source {
   // With nothing buffered, one recv straight into `into` (up to `n` bytes, at most one buffer's
   // worth): saves read(n) a copy through the buffer. Same results as receive().
   ssize_t receive_into(std::string& into, std::size_t n) {
-    if (eof || closing) return 0;
     if (by_completion) {
       for (;;) {  // a positive receive() may count bytes taken since: look once more
-        ssize_t got = completed_receive();
-        if (got <= 0) return got;
+        if (buffered() == 0 && !landed.empty() && landed.size() <= n) {
+          into = std::exchange(landed, std::string{});  // received straight into: no copy
+          return static_cast<ssize_t>(into.size());
+        }
+        absorb_landed();
         if (buffered() > 0) {
           into = take(std::min(n, buffered()));
           return static_cast<ssize_t>(into.size());
         }
+        if (eof || closing) return 0;
+        ssize_t got = completed_receive(n);
+        if (got <= 0) return got;
       }
     }
+    if (eof || closing) return 0;
     if (read_drained) return -1;
     into.resize(std::min<std::size_t>(n, 64 * 1024));
     ssize_t got = receive_raw(into.data(), into.size());
@@ -161,20 +178,37 @@ struct stream_core : io_source {
     }
   }
 
-  // receive() by completion: the bytes that arrived since it last looked (already in the
-  // buffer), 0 or the failure once the backend reported the end, else -1 (receiving goes on).
-  ssize_t completed_receive() {
+  // receive() by completion: the bytes that arrived since it last looked (in the buffer or
+  // landed), 0 or the failure once the backend reported the end, else -1 (receiving goes on).
+  // A reader `wanting` many bytes of an empty buffer has them received straight into a buffer
+  // of their own (the reader takes it whole); small reads share the backend's multishot receive.
+  ssize_t completed_receive(std::size_t wanting) {
     if (fresh > 0) return static_cast<ssize_t>(std::exchange(fresh, 0));
     if (receive_over) {
       eof = true;
       if (receive_error != 0) throw_os_error(receive_error, "recv");
       return 0;
     }
-    if (!receiving) {
-      receiving = true;
-      backend().receive(*this, completion_events);
+    if (receiving || receiving_once) return -1;
+    if (wanting >= direct_receive_at && buffered() == 0 && landed.empty()) {
+      std::string buffer(std::min(wanting, max_direct_receive), '\0');
+      if (backend().receive_once(*this, buffer, completion_events)) {
+        receiving_once = true;
+        return -1;
+      }
     }
+    receiving = true;
+    backend().receive(*this, completion_events);
     return -1;
+  }
+
+  // Moves landed bytes behind the buffered ones, for readers that look into the buffer.
+  void absorb_landed() {
+    if (landed.empty()) return;
+    make_room(landed.size());
+    std::memcpy(in.get() + in_end, landed.data(), landed.size());
+    in_end += landed.size();
+    landed.clear();
   }
 
   // Hands what write() queued to the backend's send unless one is in flight.
@@ -257,6 +291,19 @@ void stream_core::on_receive_ended(io_source& source, int result) noexcept {
   auto& c = static_cast<stream_core&>(source);
   c.receive_over = true;
   c.receive_error = -result;
+  if (waiter* r = std::exchange(c.reader, nullptr)) notify(*r);
+}
+
+void stream_core::on_received_once(io_source& source, std::string& data, int result) noexcept {
+  auto& c = static_cast<stream_core&>(source);
+  c.receiving_once = false;
+  if (result > 0) {
+    c.landed.swap(data);  // the reader takes it whole, or absorb_landed() copies it in
+    c.fresh += static_cast<std::size_t>(result);
+  } else {
+    c.receive_over = true;
+    c.receive_error = -result;
+  }
   if (waiter* r = std::exchange(c.reader, nullptr)) notify(*r);
 }
 
@@ -397,7 +444,9 @@ task<std::string> stream::read_until(std::string delimiter) {
   return detail::read_until(&detail::core_of(core_), std::move(delimiter), false);
 }
 task<std::string> stream::readline() { return detail::read_until(&detail::core_of(core_), "\n", true); }
-bool stream::at_eof() const noexcept { return !core_ || ((core_->eof || core_->closing) && core_->buffered() == 0); }
+bool stream::at_eof() const noexcept {
+  return !core_ || ((core_->eof || core_->closing) && core_->buffered() == 0 && core_->landed.empty());
+}
 std::size_t stream::limit() const noexcept { return core_ ? core_->limit : 0; }
 void stream::set_limit(std::size_t bytes) noexcept {
   if (core_) core_->limit = bytes;

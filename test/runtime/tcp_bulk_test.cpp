@@ -1,6 +1,7 @@
 // TCP streams under load, on both backends (io_uring receives by completion into a ring of
-// 1,024 provided buffers of 16 KiB): many small messages, more bytes in flight than the ring
-// holds, a read cancelled with bytes on the way, bursts of connections, a dropped stream's
+// 1,024 provided buffers of 16 KiB, or large reads straight into their own buffer): many small
+// messages, more bytes in flight than the ring holds, a read cancelled with bytes on the way
+// (small and large), reads of every kind taking turns, bursts of connections, a dropped stream's
 // output, and each io_uring feature turned off by itself.
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -133,6 +134,85 @@ AIO_IO_TEST(TcpBulk, AReadCancelledWhileBytesArriveLosesNone) {
   EXPECT_GT(cancelled, 0);
   received += co_await c.read(aio::stream::until_eof);
   EXPECT_EQ(received, pattern(1, 300'000));
+  srv.close();
+  co_await srv.wait_closed();
+}
+
+// Large reads (io_uring receives them straight into their own buffer, one request at a time)
+// cancelled with bytes on the way: the bytes wait for the next read, in order.
+AIO_IO_TEST(TcpBulk, ALargeReadCancelledWhileBytesArriveLosesNone) {
+  constexpr std::size_t size = 2'000'000;
+  aio::server srv = co_await aio::start_server(
+      [](aio::stream s) -> aio::task<> {
+        const std::string bytes = pattern(3, size);
+        for (std::size_t at = 0; at < size; at += 40'000) {
+          s.write(std::string_view(bytes).substr(at, 40'000));
+          co_await s.drain();
+          if (at % 400'000 == 0) co_await aio::sleep(1ms);
+        }
+        s.close();
+        co_await s.wait_closed();
+      },
+      "127.0.0.1", 0);
+  aio::stream c = co_await aio::open_connection("127.0.0.1", srv.port());
+  std::string received;
+  int cancelled = 0;
+  for (;;) {
+    auto reader = aio::create_task([](aio::stream& s) -> aio::task<std::string> { co_return co_await s.read(65536); }(c));
+    co_await aio::sleep(0s);
+    if (!reader.done()) {
+      reader.cancel();
+      ++cancelled;
+    }
+    try {
+      std::string got = co_await reader;
+      if (got.empty()) break;  // the end
+      received += got;
+    } catch (const aio::cancelled_error&) {
+    }
+  }
+  EXPECT_GT(cancelled, 0);
+  EXPECT_EQ(received.size(), size);
+  EXPECT_EQ(received, pattern(3, size));
+  srv.close();
+  co_await srv.wait_closed();
+}
+
+// Large reads, exact reads, lines and small reads taking turns on one stream: bytes received
+// straight into a large read's buffer are seen by whichever read comes next.
+AIO_IO_TEST(TcpBulk, LargeAndSmallReadsTakingTurnsSeeEveryByteInOrder) {
+  constexpr std::size_t size = 1'500'000;
+  std::string bytes = pattern(4, size);
+  for (std::size_t at = 5000; at < size; at += 5000) bytes[at] = '\n';  // lines for readline
+  aio::server srv = co_await aio::start_server(
+      [&bytes](aio::stream s) -> aio::task<> {
+        s.write(bytes);
+        co_await s.drain();
+        s.close();
+        co_await s.wait_closed();
+      },
+      "127.0.0.1", 0);
+  aio::stream c = co_await aio::open_connection("127.0.0.1", srv.port());
+  std::string received;
+  for (int turn = 0;; ++turn) {
+    std::string got;
+    switch (turn % 4) {
+      case 0: got = co_await c.read(65536); break;
+      case 1:
+        try {
+          got = co_await c.read_exactly(30'000);
+        } catch (const aio::incomplete_read_error& e) {
+          got = e.partial();
+        }
+        break;
+      case 2: got = co_await c.readline(); break;
+      case 3: got = co_await c.read(100); break;
+    }
+    if (got.empty() && c.at_eof()) break;
+    received += got;
+  }
+  EXPECT_EQ(received.size(), size);
+  EXPECT_EQ(received, bytes);
   srv.close();
   co_await srv.wait_closed();
 }
