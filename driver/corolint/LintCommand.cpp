@@ -10,6 +10,7 @@
 #include "Fixes.h"
 #include "Linter.h"
 #include "Progress.h"
+#include "ResultCache.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -82,8 +83,18 @@ LintResult lintFiles(const LintSettings &S, const LoadedDatabase &Database,
     Bar.emplace(llvm::errs());
     Request.OnProgress = [&](size_t Done, size_t Total) { Bar->update(Done, Total); };
   }
+  std::optional<ResultCache> Cache;
+  if (!S.CacheDirectory.empty() && Request.ProfileDirectory.empty()) {
+    Cache.emplace(absolutePath(S.CacheDirectory), S.CacheMaxMB << 20, S.ToolIdentity);
+    Request.Cache = &*Cache;
+  }
   LintResult Result = lint(Request);
   Bar.reset();
+  if (Cache) {
+    Cache->evict();
+    llvm::errs() << "corolint: result cache: " << Cache->hits() << " of "
+                 << Cache->hits() + Cache->misses() << " translation unit(s) reused\n";
+  }
   if (!Request.ProfileDirectory.empty()) {
     printCheckProfile(readCheckProfiles(Request.ProfileDirectory), Request.Files.size(),
                       llvm::errs());

@@ -57,6 +57,9 @@ struct LintSettings {
   bool StrictConfig = false; ///< unknown checks/options in .clang-tidy files are errors
   Stopwatch Started; ///< for the summary's run time
   bool Verbose = false;    ///< say where an analysis ran out of its work budget
+  std::string CacheDirectory; ///< --cache / COROLINT_CACHE; empty: no result cache
+  uint64_t CacheMaxMB = 512;  ///< --cache-size-mb
+  std::string ToolIdentity;   ///< this build of corolint, part of every cache key
 };
 
 int runLint(LintSettings &Settings);

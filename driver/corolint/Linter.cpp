@@ -39,8 +39,30 @@ std::vector<tidy::ClangTidyError> lintOne(const LintRequest &Request, size_t Ind
     ProfileDir = Request.ProfileDirectory;
     llvm::sys::path::append(ProfileDir, std::to_string(Index));
   }
-  return runChecksOnUserCode(Context, *Request.Compilations, Request.Files[Index], FS,
-                             Request.CollectFixes, Profile, ProfileDir, ContentHashes);
+  const std::string &File = Request.Files[Index];
+  ResultCache *Cache = Profile ? nullptr : Request.Cache;
+  if (!Cache)
+    return runChecksOnUserCode(Context, *Request.Compilations, File, FS, Request.CollectFixes,
+                               Profile, ProfileDir, ContentHashes);
+
+  std::string Key = Cache->keyFor(File, *Request.Compilations, Context.getOptionsForFile(File),
+                                  Request.CollectFixes);
+  if (std::optional<CachedResult> Hit = Cache->lookup(Key)) {
+    if (ContentHashes)
+      *ContentHashes = std::move(Hit->ContentHashes);
+    return std::move(Hit->Errors);
+  }
+  CachedResult Fresh;
+  std::vector<FileHash> ReadFiles;
+  Fresh.Errors = runChecksOnUserCode(Context, *Request.Compilations, File, FS,
+                                     Request.CollectFixes, Profile, ProfileDir,
+                                     ContentHashes ? &Fresh.ContentHashes : nullptr, &ReadFiles);
+  // A unit that did not compile may depend on a file that is missing: run it again next time.
+  if (llvm::none_of(Fresh.Errors, isCompileError))
+    Cache->store(Key, Fresh, ReadFiles);
+  if (ContentHashes)
+    *ContentHashes = std::move(Fresh.ContentHashes);
+  return std::move(Fresh.Errors);
 }
 
 } // namespace

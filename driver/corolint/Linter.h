@@ -2,6 +2,7 @@
 #ifndef COROLINT_DRIVER_COROLINT_LINTER_H
 #define COROLINT_DRIVER_COROLINT_LINTER_H
 
+#include "ResultCache.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -27,6 +28,9 @@ struct LintRequest {
   /// When set, each translation unit's check profile is stored as JSON under
   /// this directory (one subdirectory per unit; see CheckProfile.h).
   std::string ProfileDirectory;
+  /// When set, units whose files are unchanged since a stored run are not
+  /// parsed (not used with ProfileDirectory: a cached unit has no profile).
+  ResultCache *Cache = nullptr;
   /// Called after each translation unit, from a worker thread, serialized.
   std::function<void(size_t Done, size_t Total)> OnProgress;
 };

@@ -20,6 +20,8 @@
 
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/WithColor.h"
@@ -128,6 +130,16 @@ cl::opt<bool> Verbose("verbose",
                       cl::desc("Say where an analysis ran out of its work budget (and so left a "
                                "function's findings out)"),
                       cl::cat(Category));
+cl::opt<std::string> CacheDirectory("cache",
+                                    cl::desc("Keep each translation unit's findings in this "
+                                             "directory and reuse them while none of its files, "
+                                             "flags or configuration change (default: "
+                                             "$COROLINT_CACHE)"),
+                                    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<unsigned> CacheSizeMB("cache-size-mb",
+                              cl::desc("Size cap of the --cache directory; the least recently "
+                                       "used entries are deleted above it (default 512)"),
+                              cl::value_desc("MiB"), cl::init(512), cl::cat(Category));
 cl::opt<bool> FastMode("fast",
                        cl::desc("Syntactic subset on tree-sitter: no compile database needed"),
                        cl::cat(Category));
@@ -213,6 +225,18 @@ void tellBudgetSpent(std::string_view Analysis, std::string_view Function,
                << ": its work budget is spent; findings there are left out\n";
 }
 
+/// This build of corolint: its version, commit, and the binary's size and
+/// time, so a rebuilt checker never reuses another build's cached findings.
+std::string toolIdentity(const char *Argv0) {
+  std::string Identity = std::string(COROLINT_VERSION) + " " + COROLINT_GIT_COMMIT;
+  std::string Binary = llvm::sys::fs::getMainExecutable(Argv0, (void *)&toolIdentity);
+  llvm::sys::fs::file_status Status;
+  if (!llvm::sys::fs::status(Binary, Status))
+    Identity += " " + std::to_string(Status.getSize()) + " " +
+                std::to_string(Status.getLastModificationTime().time_since_epoch().count());
+  return Identity;
+}
+
 int lint(std::unique_ptr<tooling::CompilationDatabase> FromDashDash, bool Fast,
          const char *Argv0) {
   corolint::LintSettings S;
@@ -260,6 +284,11 @@ int lint(std::unique_ptr<tooling::CompilationDatabase> FromDashDash, bool Fast,
       DocsBaseUrl.getNumOccurrences() ? llvm::StringRef(DocsBaseUrl) : COROLINT_DOCS_URL,
       S.DocsDirectory);
   S.StrictConfig = StrictConfig;
+  S.CacheDirectory = CacheDirectory.getNumOccurrences()
+                         ? std::string(CacheDirectory)
+                         : llvm::sys::Process::GetEnv("COROLINT_CACHE").value_or("");
+  S.CacheMaxMB = CacheSizeMB;
+  S.ToolIdentity = toolIdentity(Argv0);
   return Fast ? corolint::runFastLint(S) : corolint::runLint(S);
 }
 

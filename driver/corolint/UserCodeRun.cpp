@@ -46,18 +46,27 @@ private:
 class UserCodeAction : public ASTFrontendAction {
 public:
   UserCodeAction(tidy::ClangTidyASTConsumerFactory &Factory, bool WholeUnit,
-                 llvm::StringMap<uint64_t> *ContentHashes)
-      : Factory(Factory), WholeUnit(WholeUnit), ContentHashes(ContentHashes) {}
+                 llvm::StringMap<uint64_t> *ContentHashes, std::vector<FileHash> *ReadFiles)
+      : Factory(Factory), WholeUnit(WholeUnit), ContentHashes(ContentHashes),
+        ReadFiles(ReadFiles) {}
 
   /// The fixes' offsets refer to these buffers: remember what they held.
   void EndSourceFileAction() override {
-    if (!ContentHashes)
+    if (!ContentHashes && !ReadFiles)
       return;
     SourceManager &Sources = getCompilerInstance().getSourceManager();
     for (auto It = Sources.fileinfo_begin(); It != Sources.fileinfo_end(); ++It) {
       const SrcMgr::ContentCache &Content = *It->second;
       std::optional<llvm::MemoryBufferRef> Buffer = Content.getBufferIfLoaded();
       if (!Content.OrigEntry || !Buffer)
+        continue;
+      if (ReadFiles) {
+        // Absolute: the result cache checks these files again from any directory.
+        llvm::SmallString<256> Path(Content.OrigEntry->getName());
+        Sources.getFileManager().makeAbsolutePath(Path);
+        ReadFiles->emplace_back(Path.str().str(), llvm::xxh3_64bits(Buffer->getBuffer()));
+      }
+      if (!ContentHashes)
         continue;
       FileID ID = Sources.translateFile(*Content.OrigEntry);
       if (ID.isValid() && Sources.isInSystemHeader(Sources.getLocForStartOfFile(ID)))
@@ -85,18 +94,21 @@ private:
   tidy::ClangTidyASTConsumerFactory &Factory;
   bool WholeUnit;
   llvm::StringMap<uint64_t> *ContentHashes;
+  std::vector<FileHash> *ReadFiles;
 };
 
 class UserCodeActionFactory : public tooling::FrontendActionFactory {
 public:
   UserCodeActionFactory(tidy::ClangTidyContext &Context,
                         llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                        bool WholeUnit, llvm::StringMap<uint64_t> *ContentHashes)
+                        bool WholeUnit, llvm::StringMap<uint64_t> *ContentHashes,
+                        std::vector<FileHash> *ReadFiles)
       : ConsumerFactory(Context, std::move(FS)), WholeUnit(WholeUnit),
-        ContentHashes(ContentHashes) {}
+        ContentHashes(ContentHashes), ReadFiles(ReadFiles) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<UserCodeAction>(ConsumerFactory, WholeUnit, ContentHashes);
+    return std::make_unique<UserCodeAction>(ConsumerFactory, WholeUnit, ContentHashes,
+                                            ReadFiles);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
@@ -112,6 +124,7 @@ private:
   tidy::ClangTidyASTConsumerFactory ConsumerFactory;
   bool WholeUnit;
   llvm::StringMap<uint64_t> *ContentHashes;
+  std::vector<FileHash> *ReadFiles;
 };
 
 /// ExtraArgsBefore / ExtraArgs of the file's options, as clang-tidy adds them.
@@ -139,7 +152,8 @@ runChecksOnUserCode(tidy::ClangTidyContext &Context,
                     llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
                     bool CollectFixes, bool EnableCheckProfile,
                     llvm::StringRef ProfileDirectory,
-                    llvm::StringMap<uint64_t> *ContentHashes) {
+                    llvm::StringMap<uint64_t> *ContentHashes,
+                    std::vector<FileHash> *ReadFiles) {
   tooling::ClangTool Tool(Compilations, {File}, std::make_shared<PCHContainerOperations>(), FS);
   Tool.appendArgumentsAdjuster(extraArgumentsOf(Context));
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
@@ -155,7 +169,7 @@ runChecksOnUserCode(tidy::ClangTidyContext &Context,
   Tool.setDiagnosticConsumer(&DiagConsumer);
 
   bool WholeUnit = Context.getOptionsForFile(File).SystemHeaders.value_or(false);
-  UserCodeActionFactory Factory(Context, std::move(FS), WholeUnit, ContentHashes);
+  UserCodeActionFactory Factory(Context, std::move(FS), WholeUnit, ContentHashes, ReadFiles);
   Tool.run(&Factory);
   return DiagConsumer.take();
 }

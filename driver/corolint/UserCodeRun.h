@@ -10,6 +10,7 @@
 #ifndef COROLINT_DRIVER_COROLINT_USERCODERUN_H
 #define COROLINT_DRIVER_COROLINT_USERCODERUN_H
 
+#include "ResultCache.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -25,6 +26,8 @@ namespace corolint {
 /// system headers (SystemHeaders: true). With \p ContentHashes, records the
 /// hash of every user (non-system) file as the compiler read it, by real path,
 /// so --fix can tell whether a file changed before its fixes are written.
+/// With \p ReadFiles, records every file the compiler read (absolute path and
+/// content hash), for the result cache.
 std::vector<clang::tidy::ClangTidyError>
 runChecksOnUserCode(clang::tidy::ClangTidyContext &Context,
                     const clang::tooling::CompilationDatabase &Compilations,
@@ -32,7 +35,8 @@ runChecksOnUserCode(clang::tidy::ClangTidyContext &Context,
                     llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
                     bool CollectFixes, bool EnableCheckProfile,
                     llvm::StringRef ProfileDirectory,
-                    llvm::StringMap<uint64_t> *ContentHashes = nullptr);
+                    llvm::StringMap<uint64_t> *ContentHashes = nullptr,
+                    std::vector<FileHash> *ReadFiles = nullptr);
 
 } // namespace corolint
 
