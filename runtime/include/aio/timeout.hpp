@@ -77,7 +77,8 @@ inline constexpr bool is_lazy_task_v<task<T>> = true;
 
 // asyncio.wait_for with a zero or past deadline: a task that has not started never starts
 // (its coroutine is dropped unrun); a scheduled one is cancelled and awaited, and gives its
-// value only if it finished anyway. Any other awaitable is not awaited at all.
+// value only if it finished anyway. A done future gives its result; any other awaitable is
+// not awaited at all.
 template <class A>
 task<await_value_t<A>> wait_for_expired(A aw) {
   if constexpr (is_join_handle_v<A>) {
@@ -88,6 +89,10 @@ task<await_value_t<A>> wait_for_expired(A aw) {
     if (aw.cancelled()) throw timeout_error{};
     co_return co_await std::move(aw);
   } else {
+    if constexpr (requires { aw.done(); }) {
+      // A done future (asyncio: `await fut` inside timeout(0) returns without suspending).
+      if (aw.done()) co_return co_await std::move(aw);
+    }
     if constexpr (is_lazy_task_v<A>) {
       if (auto frame = aw.release()) frame.destroy();  // never run, so never reported as unawaited
     }
