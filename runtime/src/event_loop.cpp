@@ -248,9 +248,39 @@ void event_loop::drain_threadsafe() {
   for (auto& fn : inbox_->take()) call_soon(std::move(fn));
 }
 
+// asyncio's _run_once moves due timers to the end of this iteration's ready callbacks. A
+// call_at callback is such a callback and runs in its place. A timer that wakes a task (a
+// sleep, a deadline) is a callback that completes a future: its effects happen now, but the
+// task it wakes runs in the next iteration, at the place the timer's callback had in this one.
+// So what it wakes waits in woken_by_timers_, and a marker in the timer's place moves it to the
+// back of the ready queue when the marker's turn comes.
+const detail::waiter_ops event_loop::timer_marker_ops{nullptr, nullptr, &event_loop::release_timer_wakeups, "timer"};
+detail::waiter event_loop::timer_marker{nullptr, nullptr, {}, nullptr, &event_loop::timer_marker_ops, false};
+
+void event_loop::release_timer_wakeups(detail::waiter&) noexcept {
+  event_loop& loop = *detail::running_loop;
+  std::size_t count = loop.timer_wakeup_counts_.front();
+  loop.timer_wakeup_counts_.pop_front();
+  for (; count > 0; --count) loop.ready_.push(loop.woken_by_timers_.pop());
+}
+
 void event_loop::fire_timers() {
   const time_point now = time();
-  while (!timers_.empty() && timers_.top()->when <= now) detail::notify(*timers_.pop());
+  while (!timers_.empty() && timers_.top()->when <= now) {
+    detail::timer_node* timer = timers_.pop();
+    if (timer->ops->run) {
+      ready_.push(timer);
+      continue;
+    }
+    const std::size_t before = woken_by_timers_.size();
+    std::swap(ready_, woken_by_timers_);
+    detail::notify(*timer);
+    std::swap(ready_, woken_by_timers_);
+    if (const std::size_t woken = woken_by_timers_.size() - before) {
+      timer_wakeup_counts_.push_back(woken);
+      ready_.push(&timer_marker);
+    }
+  }
 }
 
 namespace {
@@ -392,6 +422,8 @@ void event_loop::close() {
   if (closed_) return;
   closed_ = true;
   // Callbacks still queued or armed hold a loop reference each; drop them.
+  while (!woken_by_timers_.empty()) ready_.push(woken_by_timers_.pop());
+  timer_wakeup_counts_.clear();
   while (!ready_.empty()) {
     detail::waiter* w = ready_.pop();
     if (!start_of(w) && w->ops == &detail::callback_ops) detail::release_callback(static_cast<detail::callback_node*>(w));

@@ -66,7 +66,9 @@ void wait_core::child_done(std::size_t index) noexcept {
   if (remaining_ == 0 || satisfied_by(*children_[index])) wake_soon();
 }
 
-void wait_core::timed_out(waiter& w) noexcept { static_cast<timeout_timer&>(w).core->wake_soon(); }
+// The timer is the loop callback (asyncio's call_later(_release_waiter)): its wake-up already
+// waits for the next iteration.
+void wait_core::timed_out(waiter& w) noexcept { static_cast<timeout_timer&>(w).core->wake(); }
 
 void wait_core::await_resume() {
   hop_.cancel();

@@ -334,3 +334,33 @@ TEST(AsyncioOrder, WaitFirstCompletedSeesWhatFinishedMeanwhile) {
     co_await t3;
   });
 }
+
+// asyncio's _run_once runs due timers as callbacks at the end of this iteration's ready queue;
+// a timer that completes a sleep wakes its task in the next iteration, at the timer's place.
+// Python (a, b sleep 10ms; then loop.call_later(0.01, cb), cb logs and call_soon's 'soon'):
+// ['cb', 'A', 'B', 'soon']. aio used to resume the sleepers in the timers' own iteration
+// (A, B, cb, soon).
+TEST(AsyncioOrder, TimerWokenSleepResumesInTheNextIteration) {
+  in_both_modes([]() -> aio::task<> {
+    aio::testing::virtual_time clock;
+    log_t log;
+    auto& loop = aio::get_running_loop();
+    auto a = spawn([&]() -> aio::task<> {
+      co_await aio::sleep(10ms);
+      log.push_back("A");
+    });
+    auto b = spawn([&]() -> aio::task<> {
+      co_await aio::sleep(10ms);
+      log.push_back("B");
+    });
+    co_await aio::sleep(0ms);  // a and b arm their timers first
+    loop.call_later(10ms, [&] {
+      log.push_back("cb");
+      loop.call_soon([&] { log.push_back("soon"); });
+    });
+    co_await a;
+    co_await b;
+    co_await aio::sleep(0ms);
+    EXPECT_EQ(log, (log_t{"cb", "A", "B", "soon"}));
+  });
+}

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <cstdint>
 #include <exception>
 #include <cstddef>
@@ -178,6 +179,9 @@ class event_loop {
   void enter();
   void leave() noexcept;
   void fire_timers();
+  static void release_timer_wakeups(detail::waiter&) noexcept;
+  static const detail::waiter_ops timer_marker_ops;
+  static detail::waiter timer_marker;  // only its address and ops are used: shared by every loop
   void poll_io(int timeout_ms);
   void drain_threadsafe();
   void add_io(detail::io_source& source);
@@ -186,6 +190,10 @@ class event_loop {
   void run_ready(detail::waiter* entry);
 
   detail::ready_queue ready_;
+  // What the timers fired this iteration woke (see fire_timers), and how many entries each
+  // timer's marker in ready_ releases into the next iteration.
+  detail::ready_queue woken_by_timers_;
+  std::deque<std::size_t> timer_wakeup_counts_;
   detail::timer_heap timers_;
   detail::task_state* live_head_ = nullptr;
   std::size_t live_count_ = 0;
@@ -258,7 +266,8 @@ struct loop_access {
   // nothing polled, fired or queued before it: resuming it inline is then unobservable.
   // Debug mode always goes through the queue (step timing) and so runs the same order.
   static bool may_continue_inline(const event_loop& loop) noexcept {
-    return !loop.debug_ && loop.ready_.empty() && loop.io_sources_ == 0 && !loop.stopping_ &&
+    return !loop.debug_ && loop.ready_.empty() && loop.woken_by_timers_.empty() && loop.io_sources_ == 0 &&
+           !loop.stopping_ &&
            (loop.timers_.empty() || (loop.virtual_clock_ && loop.timers_.top()->when > loop.virtual_now_)) &&
            !loop.inbox_->pending();
   }

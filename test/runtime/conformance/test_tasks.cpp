@@ -202,6 +202,9 @@ AIO_TEST(BaseTaskTests, test_wait_concurrent_complete) {
   aio::testing::virtual_time clock;
   auto a = spawn([]() -> aio::task<> { co_await aio::sleep(100ms); });
   auto b = spawn([]() -> aio::task<> { co_await aio::sleep(150ms); });
+  // Python's wait() runs as a task created after a and b, so their timers are armed before the
+  // wait's timeout (equal deadlines fire in arming order); one yield lets a and b start first.
+  co_await yield();
   auto [done, pending] = co_await aio::wait(std::vector{b, a}, aio::return_when::all_completed, 100ms);
   EXPECT_EQ(done.size(), 1u);
   EXPECT_TRUE(done[0] == a);
