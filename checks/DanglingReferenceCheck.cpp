@@ -208,6 +208,10 @@ void DanglingReferenceCheck::checkTaskCall(const Expr &Call, ASTContext &Context
     if (How.empty())
       continue;
     std::string Param = !Needed.Through ? "this" : Needed.Through->getNameAsString();
+    // An unnamed parameter (a declaration may omit it) by its position.
+    if (const auto *Parameter = llvm::dyn_cast_or_null<ParmVarDecl>(Needed.Through);
+        Parameter && Param.empty())
+      Param = "parameter " + std::to_string(Parameter->getFunctionScopeIndex() + 1);
     if (Needed.IsCapture) {
       std::string Closure = Needed.What.Var ? Needed.What.Var->getNameAsString() : "";
       diag(Call.getBeginLoc(), "%0") << messages::danglingCaptures(Closure, How);

@@ -3,6 +3,7 @@
 #include "Handlers.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 
 using namespace clang;
 
@@ -16,6 +17,11 @@ public:
   bool VisitCoawaitExpr(CoawaitExpr *E) { return found(E); }
   bool VisitDependentCoawaitExpr(DependentCoawaitExpr *E) { return found(E); }
   bool VisitCoyieldExpr(CoyieldExpr *E) { return found(E); }
+  // `for co_await (x : s)` awaits begin() and ++ in implicit code the
+  // traversal does not enter.
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *Loop) {
+    return Loop->getCoawaitLoc().isValid() ? found(Loop) : true;
+  }
   const Stmt *Found = nullptr;
 
 private:

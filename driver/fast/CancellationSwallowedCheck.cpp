@@ -29,11 +29,19 @@ public:
 
   void check(const CheckContext &Context) const override {
     for (const FunctionInfo &Function : Context.Model.Functions)
-      if (Function.Suspends)
+      if (Function.Suspends && !returnsVoid(Function, Context.Source))
         checkFunction(Context, Function);
   }
 
 private:
+  /// A function written to return void is no coroutine, whatever its body
+  /// says: a `co_await` there is an error (clang's own tests are full of
+  /// them), not a suspension whose cancellation could be swallowed.
+  static bool returnsVoid(const FunctionInfo &Function, std::string_view Source) {
+    return !Function.IsLambda && !ts_node_is_null(Function.ReturnType) &&
+           nodeText(Function.ReturnType, Source) == "void";
+  }
+
   void checkFunction(const CheckContext &Context, const FunctionInfo &Function) const {
     forEachOwnNode(Function.Body, [&](TSNode Try) {
       if (nodeType(Try) != "try_statement")

@@ -325,6 +325,10 @@ private:
       return false;
     if (isCoroutineKeyword(Type)) {
       markCoroutine(Type != "co_return");
+    } else if (Type == "ERROR" && nodeText(Node, Source) == "co_await") {
+      // `for co_await (x : s)`: tree-sitter-cpp knows no such loop and makes
+      // the keyword an error; the loop awaits begin() and every ++.
+      markCoroutine(true);
     } else if (Type == "identifier" && Facts.CoroutineMacros.count(nodeText(Node, Source))) {
       markCoroutine(true); // CO_TRY(x) is most likely an await
     } else if (Type == "call_expression") {

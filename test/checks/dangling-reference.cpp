@@ -357,3 +357,15 @@ void captures_before_suspension(std::shared_ptr<concurrencpp::executor> executor
     co_await get_value_async(copy);
   });
 }
+
+// A declaration may leave a parameter unnamed: the message gives its position, not ''.
+aio::task<> log_numbered(int, const std::string &);
+aio::task<> detach_numbered() {
+  std::string line = "numbered";
+  aio::detach(aio::create_task(log_numbered(1, line)), [](std::exception_ptr) {});
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'parameter 2' of coroutine 'log_numbered' refers to local 'line', which may be destroyed while the task still runs (it is handed to 'aio::create_task')
+  // CHECK-NOTES: :[[@LINE-2]]:32: warning: 'parameter 2' of coroutine 'log_numbered' refers to local 'line', which may be de
+  // CHECK-NOTES: :[[@LINE-4]]:15: note: 'line' is declared here
+  // CHECK-NOTES: :[[@LINE-7]]:{{[0-9]+}}: note: parameter declared here
+  co_return;
+}

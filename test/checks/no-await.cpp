@@ -176,3 +176,24 @@ int main() {
   setup();
   return aio::run(uses_lambdas()) > 0 ? 0 : 1;
 }
+
+// The Coroutines TS loop `for co_await (x : s)` awaits begin() and every ++:
+// a coroutine whose only suspension is such a loop suspends.
+struct ready_iterator {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  ready_iterator await_resume() const noexcept { return *this; }
+  ready_iterator operator++() const { return *this; }
+  int operator*() const { return 0; }
+  bool operator!=(const ready_iterator &) const { return false; }
+};
+struct async_stream {
+  ready_iterator begin() { return {}; }
+  ready_iterator end() { return {}; }
+};
+aio::task<int> sum_stream(async_stream &stream) {
+  int total = 0;
+  for co_await (int value : stream)
+    total += value;
+  co_return total;
+}
