@@ -2,6 +2,7 @@
 
 #include "CancellationSwallowedCheck.h"
 #include "utils/Cancellation.h"
+#include "utils/CancellationPolicy.h"
 #include "utils/Coroutines.h"
 #include "utils/Handlers.h"
 #include "utils/Messages.h"
@@ -35,18 +36,23 @@ CancellationSwallowedCheck::CancellationSwallowedCheck(llvm::StringRef Name,
     : ClangTidyCheck(Name, Context) {
   const ProfileData &Profile = readProfile(*this, Options);
   CancelledTypes = readListOption(Options, "CancelledTypes", Profile.CancelledTypes);
+  TaskTypes = readListOption(Options, "TaskTypes", Profile.TaskTypes);
+  CancellationByToken =
+      Options.get("CancellationByToken", Profile.CancellationByToken.data()).str();
   RawCancelMethods = Options.get("CancelMethods", "cancel;request_stop;requestCancellation").str();
   llvm::StringRef(RawCancelMethods).split(CancelMethods, ';', -1, /*KeepEmpty=*/false);
 }
 
 void CancellationSwallowedCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CancelledTypes", CancelledTypes.Raw);
+  Options.store(Opts, "TaskTypes", TaskTypes.Raw);
+  Options.store(Opts, "CancellationByToken", CancellationByToken);
   Options.store(Opts, "CancelMethods", RawCancelMethods);
 }
 
 void CancellationSwallowedCheck::registerMatchers(MatchFinder *Finder) {
-  // A library that does not deliver cancellation as an exception has nothing to swallow.
-  if (!CancelledTypes.Names.empty())
+  // A library that does not raise cancellation inside its tasks has nothing to swallow.
+  if (cancellationIsInjected(CancelledTypes.Raw, CancellationByToken))
     Finder->addMatcher(cxxCatchStmt(isInCoroutine()).bind("handler"), this);
 }
 
@@ -70,7 +76,9 @@ void CancellationSwallowedCheck::check(const MatchFinder::MatchResult &Result) {
   if (All && Actions.swallows())
     return;
   StatementContext Where = contextOf(*Handler, Context);
-  if (!Where.Function ||
+  // Only the library's own tasks are cancelled by it: a coroutine of another
+  // type (seastar::future, a project's own task) never sees its cancellation.
+  if (!Where.Function || !TaskTypes.Names.containsType(Where.Function->getReturnType()) ||
       rethrownAfterHandler(*Handler, *Try, *Where.Function->getBody()) ||
       awaitsOnlyWhatItCancelled(*Try, Context, CancelMethods))
     return;

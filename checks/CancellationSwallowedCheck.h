@@ -28,6 +28,8 @@ public:
 
 private:
   ListOption CancelledTypes;
+  ListOption TaskTypes;
+  std::string CancellationByToken;
   std::string RawCancelMethods;
   llvm::SmallVector<llvm::StringRef, 4> CancelMethods;
 };

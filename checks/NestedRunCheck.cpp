@@ -7,10 +7,12 @@
 #include "utils/Loops.h"
 #include "utils/Messages.h"
 #include "utils/Profiles.h"
+#include "utils/TestMacros.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -21,6 +23,41 @@ namespace {
 
 std::string runnerName(const CallExpr &Call) {
   return qualifiedName(*Call.getDirectCallee()).substr(2);
+}
+
+/// \p Loc is written in the argument of a test assertion that expects it to
+/// fail (EXPECT_DEATH, EXPECT_THROW): the blocking run is what the test checks.
+bool inFailureExpectingMacro(SourceLocation Loc, const SourceManager &Sources,
+                             const LangOptions &Language) {
+  for (unsigned Depth = 0; Loc.isMacroID() && Depth < 16; ++Depth) {
+    llvm::StringRef Macro = Lexer::getImmediateMacroName(Loc, Sources, Language);
+    if (expectsFailure(std::string_view(Macro.data(), Macro.size())))
+      return true;
+    Loc = Sources.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
+}
+
+/// A counted loop whose counter its body never reads repeats the same run (a
+/// benchmark's iterations, a test's two dequeues): no item is processed per run.
+bool reads(const Stmt &S, const VarDecl &Var) {
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&S); Ref && Ref->getDecl() == &Var)
+    return true;
+  for (const Stmt *Child : S.children())
+    if (Child && reads(*Child, Var))
+      return true;
+  return false;
+}
+
+bool repeatsWithoutItems(const Stmt &Loop) {
+  const auto *For = llvm::dyn_cast<ForStmt>(&Loop);
+  const auto *Init = For ? llvm::dyn_cast_or_null<DeclStmt>(For->getInit()) : nullptr;
+  if (!Init || !For->getBody())
+    return false;
+  for (const Decl *D : Init->decls())
+    if (const auto *Counter = llvm::dyn_cast<VarDecl>(D); Counter && reads(*For->getBody(), *Counter))
+      return false;
+  return true;
 }
 
 } // namespace
@@ -58,7 +95,8 @@ void NestedRunCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Context = *Result.Context;
   if (const auto *Run = Result.Nodes.getNodeAs<CallExpr>("run")) {
     StatementContext Where = contextOf(*Run, Context);
-    if (!Where.Function || Where.Unevaluated)
+    if (!Where.Function || Where.Unevaluated ||
+        inFailureExpectingMacro(Run->getBeginLoc(), *Result.SourceManager, getLangOpts()))
       return;
     if (isCoroutine(*Where.Function)) {
       diag(Run->getBeginLoc(), "%0")
@@ -70,7 +108,8 @@ void NestedRunCheck::check(const MatchFinder::MatchResult &Result) {
   }
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   StatementContext Where = contextOf(*Call, Context);
-  if (!Where.Function || Where.Unevaluated)
+  if (!Where.Function || Where.Unevaluated ||
+      inFailureExpectingMacro(Call->getBeginLoc(), *Result.SourceManager, getLangOpts()))
     return;
   const FunctionDecl *Callee = Call->getDirectCallee();
   const auto *Inner = llvm::dyn_cast_or_null<CallExpr>(
@@ -107,7 +146,8 @@ void NestedRunCheck::checkPerItem(const CallExpr &Run, ASTContext &Context) {
       return;
   for (const Stmt *Loop : enclosingLoops(Run, Context)) {
     std::string Subject = perItemSubject(loopSize(*Loop, Context));
-    if (Subject.empty() || configuredPerIteration(Run, *Loop, Context))
+    if (Subject.empty() || configuredPerIteration(Run, *Loop, Context) ||
+        repeatsWithoutItems(*Loop))
       continue;
     diag(Run.getBeginLoc(), "%0") << messages::runPerItem(runnerName(Run), Subject);
     diag(Loop->getBeginLoc(), "the loop is here", DiagnosticIDs::Note);

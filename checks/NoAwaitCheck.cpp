@@ -1,6 +1,7 @@
 //===--- NoAwaitCheck.cpp - async-no-await ---------------------------------===//
 
 #include "NoAwaitCheck.h"
+#include "utils/BlockingFunctions.h"
 #include "utils/Coroutines.h"
 #include "utils/Handlers.h"
 #include "utils/Messages.h"
@@ -87,6 +88,9 @@ NoAwaitCheck::NoAwaitCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context
     : ClangTidyCheck(Name, Context) {
   const ProfileData &Profile = readProfile(*this, Options);
   TaskTypes = readListOption(Options, "TaskTypes", Profile.TaskTypes);
+  RawBlockingFunctions =
+      Options.getLocalOrGlobal("BlockingFunctions", Profile.BlockingFunctions.data()).str();
+  BlockingNames = NameList(blockingNames(RawBlockingFunctions));
 }
 
 void NoAwaitCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -109,7 +113,15 @@ void NoAwaitCheck::registerMatchers(MatchFinder *Finder) {
 bool NoAwaitCheck::neverSuspends(const FunctionDecl &Function) const {
   const auto *Body = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Function.getBody());
   return Body && TaskTypes.Names.containsType(Function.getReturnType()) &&
-         !findSuspensionPoint(*Body->getBody());
+         !findSuspensionPoint(*Body->getBody()) && !blocks(*Body->getBody(), Function.getASTContext());
+}
+
+bool NoAwaitCheck::blocks(const Stmt &Body, ASTContext &Context) const {
+  // The body blocks (reads a file, sleeps): it should await the asynchronous
+  // form, which async-blocking-call says; "make it a plain function" is wrong.
+  auto Blocking = stmt(anyOf(callExpr(callee(functionDecl(isInNameList(&BlockingNames)))),
+                             cxxConstructExpr(hasTypeInNameList(&BlockingNames))));
+  return !match(findAll(Blocking), Body, Context).empty();
 }
 
 void NoAwaitCheck::check(const MatchFinder::MatchResult &Result) {
@@ -117,7 +129,15 @@ void NoAwaitCheck::check(const MatchFinder::MatchResult &Result) {
     // Called by name is an ordinary use; anything else (an address, a
     // function handed to an API) means an interface takes it as it is.
     const auto *Call = semanticParent(*Ref, *Result.Context).get<CallExpr>();
-    if (!Call || Call->getCallee()->IgnoreParenImpCasts() != Ref) {
+    // Called, but the task it returns is handed on rather than awaited on the
+    // spot (to co_spawn, a combinator, a container, a member of the task): the
+    // consumer needs a task, as with a function passed by address.
+    bool Awaited = false;
+    if (Call) {
+      DynTypedNode Parent = semanticParent(*Call, *Result.Context);
+      Awaited = Parent.get<CoawaitExpr>() || Parent.get<DependentCoawaitExpr>();
+    }
+    if (!Call || Call->getCallee()->IgnoreParenImpCasts() != Ref || !Awaited) {
       UsedAsValue.insert(Ref->getDecl()->getCanonicalDecl());
       if (const auto *Used = llvm::dyn_cast<FunctionDecl>(Ref->getDecl()))
         if (const FunctionTemplateDecl *Template = Used->getPrimaryTemplate())

@@ -33,10 +33,14 @@ public:
 private:
   /// A task-returning coroutine that never suspends.
   bool neverSuspends(const clang::FunctionDecl &Function) const;
+  /// \p Body calls one of BlockingFunctions (or constructs one, a file stream).
+  bool blocks(const clang::Stmt &Body, clang::ASTContext &Context) const;
   void checkLambda(const clang::LambdaExpr &Lambda, clang::ASTContext &Context);
   void report(const clang::FunctionDecl &Function, clang::SourceLocation Where);
 
   ListOption TaskTypes;
+  std::string RawBlockingFunctions;
+  NameList BlockingNames;
   /// Functions in this TU that never suspend, reported at its end unless
   /// they are used as values (an async interface takes them).
   llvm::SmallVector<const clang::FunctionDecl *, 8> Candidates;

@@ -70,6 +70,19 @@ parseBlockingFunctions(std::string_view Spec, std::string &Error) {
   return Result;
 }
 
+/// The names alone of a `BlockingFunctions` spec (`ns::*` and `-name`
+/// entries kept, replacements dropped), in NameList syntax.
+inline std::string blockingNames(std::string_view Spec) {
+  std::string Names;
+  while (!Spec.empty()) {
+    size_t End = Spec.find(';');
+    std::string_view Item = Spec.substr(0, End);
+    Names += std::string(Item.substr(0, Item.find('='))) + ";";
+    Spec = End == std::string_view::npos ? std::string_view() : Spec.substr(End + 1);
+  }
+  return Names;
+}
+
 } // namespace corolint
 
 #endif

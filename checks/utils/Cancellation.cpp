@@ -1,6 +1,7 @@
 //===--- Cancellation.cpp - does a cancellation survive a handler? --------===//
 
 #include "Cancellation.h"
+#include "CancellationPolicy.h"
 #include "Loops.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -18,10 +19,13 @@ bool isCallNamed(const CallExpr &Call, llvm::StringRef Name) {
   return Callee && Callee->getIdentifier() && Callee->getName() == Name;
 }
 
-/// Variables outside the handler that it assigns a std::current_exception() to.
+/// Where a handler stores `std::current_exception()`: variables of the
+/// coroutine outside the handler, or somewhere that outlives the coroutine's
+/// frame (a member, a variable captured by reference, a reference parameter),
+/// which hands the exception to whoever reads it there.
 class RecordFinder : public RecursiveASTVisitor<RecordFinder> {
 public:
-  explicit RecordFinder(const CXXCatchStmt &Handler) : Handler(Handler) {}
+  RecordFinder(const CXXCatchStmt &Handler, const Stmt &Body) : Handler(Handler), Body(Body) {}
   bool shouldVisitLambdaBody() const { return false; }
   bool VisitBinaryOperator(BinaryOperator *Op) {
     if (Op->getOpcode() == BO_Assign)
@@ -34,21 +38,45 @@ public:
     return true;
   }
   llvm::SmallVector<const VarDecl *, 2> Recorded;
+  bool HandedOut = false;
 
 private:
   void record(const Expr *Target, const Expr *Value) {
-    const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts());
+    const auto *Call = llvm::dyn_cast<CallExpr>(Value->IgnoreUnlessSpelledInSource());
+    if (!Call || !isCallNamed(*Call, "current_exception"))
+      return;
+    const Expr *Stored = Target->IgnoreParenImpCasts();
+    if (llvm::isa<MemberExpr>(Stored)) {
+      HandedOut = true;
+      return;
+    }
+    const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Stored);
     const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
     if (!Var || Handler.getHandlerBlock()->getSourceRange().fullyContains(Var->getSourceRange()))
       return;
-    if (const auto *Call = llvm::dyn_cast<CallExpr>(Value->IgnoreUnlessSpelledInSource()))
-      if (isCallNamed(*Call, "current_exception"))
-        Recorded.push_back(Var);
+    if (!Var->hasLocalStorage() || Var->getType()->isReferenceType() ||
+        !Body.getSourceRange().fullyContains(Var->getSourceRange()))
+      HandedOut = true; // outlives this coroutine: its reader decides
+    else
+      Recorded.push_back(Var);
   }
   const CXXCatchStmt &Handler;
+  const Stmt &Body;
 };
 
-/// A `std::rethrow_exception(v)` of one of \p Vars after \p After.
+/// `v` or `std::move(v)`: the variable.
+const Decl *passedVariable(const Expr &Argument) {
+  const Expr *E = Argument.IgnoreUnlessSpelledInSource();
+  if (const auto *Move = llvm::dyn_cast<CallExpr>(E))
+    if (Move->getNumArgs() == 1 && (isCallNamed(*Move, "move") || isCallNamed(*Move, "forward")))
+      E = Move->getArg(0)->IgnoreUnlessSpelledInSource();
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E);
+  return Ref ? Ref->getDecl() : nullptr;
+}
+
+/// After \p After, one of \p Vars is passed on: to a call that hands an
+/// exception on (`std::rethrow_exception(std::move(ep))`, Seastar's
+/// `co_await coroutine::return_exception_ptr(ep)`), or returned.
 class RethrowFinder : public RecursiveASTVisitor<RethrowFinder> {
 public:
   RethrowFinder(llvm::ArrayRef<const VarDecl *> Vars, SourceLocation After,
@@ -56,16 +84,36 @@ public:
       : Vars(Vars), After(After), Sources(Sources) {}
   bool shouldVisitLambdaBody() const { return false; }
   bool VisitCallExpr(CallExpr *Call) {
-    if (!isCallNamed(*Call, "rethrow_exception") || Call->getNumArgs() != 1 ||
-        !Sources.isBeforeInTranslationUnit(After, Call->getBeginLoc()))
-      return true;
-    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreUnlessSpelledInSource()))
-      Found |= llvm::is_contained(Vars, Ref->getDecl());
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && Callee->getIdentifier() && handsExceptionOn(Callee->getName()))
+      for (const Expr *Argument : Call->arguments())
+        passes(*Call, *Argument);
+    return !Found;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
+    if (Class->getIdentifier() && handsExceptionOn(Class->getName()))
+      for (const Expr *Argument : Construct->arguments())
+        passes(*Construct, *Argument);
+    return !Found;
+  }
+  bool VisitReturnStmt(ReturnStmt *Return) {
+    if (Return->getRetValue())
+      passes(*Return, *Return->getRetValue());
+    return !Found;
+  }
+  bool VisitCoreturnStmt(CoreturnStmt *Return) {
+    if (Return->getOperand())
+      passes(*Return, *Return->getOperand());
     return !Found;
   }
   bool Found = false;
 
 private:
+  void passes(const Stmt &Use, const Expr &Argument) {
+    if (Sources.isBeforeInTranslationUnit(After, Use.getBeginLoc()))
+      Found |= llvm::is_contained(Vars, passedVariable(Argument));
+  }
   llvm::ArrayRef<const VarDecl *> Vars;
   SourceLocation After;
   const SourceManager &Sources;
@@ -119,8 +167,10 @@ bool cancelledBefore(const Decl *Handle, const Stmt &Target, ASTContext &Context
 } // namespace
 
 bool rethrownAfterHandler(const CXXCatchStmt &Handler, const CXXTryStmt &Try, const Stmt &Body) {
-  RecordFinder Records(Handler);
+  RecordFinder Records(Handler, Body);
   Records.TraverseStmt(Handler.getHandlerBlock());
+  if (Records.HandedOut)
+    return true;
   if (Records.Recorded.empty())
     return false;
   const SourceManager &Sources =

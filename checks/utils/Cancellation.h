@@ -16,9 +16,12 @@
 
 namespace corolint {
 
-/// The handler stores `std::current_exception()` (or the caught exception
-/// pointer) in a variable outside it, and a `std::rethrow_exception` of that
-/// variable follows the try statement in \p Body.
+/// The handler stores `std::current_exception()` in a variable of \p Body
+/// outside it that is passed on after the try statement (to
+/// `std::rethrow_exception`, Seastar's `coroutine::return_exception_ptr`,
+/// `set_exception`..., or returned), or somewhere that outlives the
+/// coroutine (a member, a capture by reference): the shape runtime-api.md
+/// prescribes, since a handler cannot co_await its cleanup.
 bool rethrownAfterHandler(const clang::CXXCatchStmt &Handler, const clang::CXXTryStmt &Try,
                           const clang::Stmt &Body);
 

@@ -94,6 +94,12 @@ struct ProfileData {
   /// Task types (listed in TaskTypes too) whose coroutine starts at once, as a
   /// plain function would: dropping one loses its result and errors, not its work.
   std::string_view EagerTaskTypes;
+  /// "true" when the CancelledTypes exception is raised only by an operation
+  /// handed a cancellation token (cppcoro's cancellation_token, folly's
+  /// CancellationToken), never injected into a task from outside at any
+  /// suspension point as aio's cancel() does: a handler then has no
+  /// cancellation it could swallow that its own code did not ask for.
+  std::string_view CancellationByToken;
 };
 
 // Calls that block the thread are the same whatever the library; only the
@@ -163,6 +169,7 @@ inline constexpr ProfileData Profiles[] = {
         "::aio::open_connection;::aio::stream::read;::aio::stream::read_exactly;::aio::stream::read_until;"
         "::aio::stream::readline",
         "",
+        "",
     },
     {
         "cppcoro",
@@ -195,6 +202,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "::cppcoro::net::socket::connect;::cppcoro::net::socket::recv;::cppcoro::net::socket::recv_from",
         "",
+        "true",
     },
     {
         "libcoro",
@@ -226,6 +234,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "::coro::net::tcp::client::connect;::coro::net::tcp::client::poll",
+        "",
         "",
     },
     {
@@ -261,6 +270,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "::folly::coro::Transport::newConnectedSocket;::folly::coro::Transport::read",
         "",
+        "true",
     },
     {
         "asio",
@@ -298,6 +308,7 @@ inline constexpr ProfileData Profiles[] = {
         "::asio::async_connect;::asio::async_read;::asio::async_read_until;::asio::basic_socket::async_connect;"
         "::asio::basic_stream_socket::async_read_some",
         "",
+        "",
     },
     {
         "async_simple",
@@ -327,6 +338,7 @@ inline constexpr ProfileData Profiles[] = {
         "::async_simple::coro::SpinLock",
         COROLINT_STD_MUTEXES,
         COROLINT_STD_GUARDS,
+        "",
         "",
         "",
         "",
@@ -366,6 +378,7 @@ inline constexpr ProfileData Profiles[] = {
         "::QCoro::detail::QCoroIODevice::read;::QCoro::detail::QCoroIODevice::readAll;"
         "::QCoro::detail::QCoroIODevice::readLine",
         "::QCoro::Task",
+        "",
     },
     {
         "stdexec",
@@ -393,6 +406,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         COROLINT_STD_MUTEXES,
         COROLINT_STD_GUARDS,
+        "",
         "",
         "",
         "",

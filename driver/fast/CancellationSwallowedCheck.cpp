@@ -1,8 +1,10 @@
 //===--- CancellationSwallowedCheck.cpp - async-cancellation-swallowed ----===//
 //
-// In a coroutine, a handler of one of CancelledTypes (or `catch (...)`)
-// around a suspension point that has no `throw` of its own, when nothing
-// after the try rethrows and the coroutine cancelled nothing itself first.
+// In a coroutine whose written return type is one of TaskTypes, a handler of
+// one of CancelledTypes (or `catch (...)`) around a suspension point that has
+// no `throw` of its own, when the exception it records is not passed on after
+// the try (or stored where it outlives the coroutine) and the coroutine
+// cancelled nothing itself first.
 // Types are matched by the name they are written with (NameLookup.h), so a
 // base class of the cancellation exception is not seen: full mode only.
 //
@@ -10,6 +12,7 @@
 
 #include "driver/fast/FastCheck.h"
 
+#include "checks/utils/CancellationPolicy.h"
 #include "checks/utils/Messages.h"
 
 #include <algorithm>
@@ -22,26 +25,25 @@ constexpr std::string_view Name = "async-cancellation-swallowed";
 
 class CancellationSwallowedCheck : public FastCheck {
 public:
-  CancellationSwallowedCheck(NameList Cancelled, std::vector<std::string> CancelMethods)
-      : Cancelled(std::move(Cancelled)), CancelMethods(std::move(CancelMethods)) {}
+  CancellationSwallowedCheck(NameList Cancelled, NameList TaskTypes,
+                             std::vector<std::string> CancelMethods)
+      : Cancelled(std::move(Cancelled)), TaskTypes(std::move(TaskTypes)),
+        CancelMethods(std::move(CancelMethods)) {}
 
-  void request(ScanRequest &Request) const override { requestNames(Request, Cancelled); }
+  void request(ScanRequest &Request) const override {
+    requestNames(Request, Cancelled);
+    requestNames(Request, TaskTypes);
+  }
 
   void check(const CheckContext &Context) const override {
+    // Only the library's own tasks are cancelled by it: a coroutine of another
+    // type (seastar::future, a project's own task) never sees its cancellation.
     for (const FunctionInfo &Function : Context.Model.Functions)
-      if (Function.Suspends && !returnsVoid(Function, Context.Source))
+      if (Function.Suspends && typeListed(Function.ReturnType, Context.Model, TaskTypes))
         checkFunction(Context, Function);
   }
 
 private:
-  /// A function written to return void is no coroutine, whatever its body
-  /// says: a `co_await` there is an error (clang's own tests are full of
-  /// them), not a suspension whose cancellation could be swallowed.
-  static bool returnsVoid(const FunctionInfo &Function, std::string_view Source) {
-    return !Function.IsLambda && !ts_node_is_null(Function.ReturnType) &&
-           nodeText(Function.ReturnType, Source) == "void";
-  }
-
   void checkFunction(const CheckContext &Context, const FunctionInfo &Function) const {
     forEachOwnNode(Function.Body, [&](TSNode Try) {
       if (nodeType(Try) != "try_statement")
@@ -100,37 +102,79 @@ private:
     return Found;
   }
 
-  /// The handler records the exception in variables and a rethrow after
-  /// the try uses one of them (`std::rethrow_exception(saved)`).
+  /// The handler records the exception in variables, and after the try one
+  /// of them is passed on (`std::rethrow_exception(std::move(saved))`,
+  /// `co_await coroutine::return_exception_ptr(saved)`, returned); or it
+  /// stores it where it outlives the coroutine (a member, a variable the
+  /// function does not declare: a capture by reference, a parameter).
   static bool rethrownLater(const CheckContext &Context, const FunctionInfo &Function,
                             TSNode Try, TSNode Handler) {
     std::vector<std::string_view> Recorded;
+    bool HandedOut = false;
     forEachOwnNode(Handler, [&](TSNode Node) {
-      if (nodeType(Node) == "assignment_expression") {
+      if (nodeType(Node) == "assignment_expression" &&
+          nodeText(childByField(Node, "right"), Context.Source).find("current_exception") !=
+              std::string_view::npos) {
         TSNode Left = childByField(Node, "left");
-        if (nodeType(Left) == "identifier")
-          Recorded.push_back(nodeText(Left, Context.Source));
+        if (nodeType(Left) == "field_expression")
+          HandedOut = true;
+        else if (nodeType(Left) == "identifier") {
+          std::string_view Variable = nodeText(Left, Context.Source);
+          if (declaredIn(Context, Function.Body, Variable))
+            Recorded.push_back(Variable);
+          else
+            HandedOut = true;
+        }
       }
       return true;
     });
+    if (HandedOut)
+      return true;
     if (Recorded.empty())
       return false;
     uint32_t End = ts_node_end_byte(Try);
     bool Found = false;
+    auto Passes = [&](TSNode Argument) {
+      if (nodeType(Argument) == "call_expression") { // std::move(saved)
+        std::string_view Callee = nodeText(childByField(Argument, "function"), Context.Source);
+        if (Callee == "std::move" || Callee == "move")
+          Argument = namedChild(childByField(Argument, "arguments"), 0);
+      }
+      for (std::string_view Name : Recorded)
+        Found |= nodeText(Argument, Context.Source) == Name;
+    };
     forEachOwnNode(Function.Body, [&](TSNode Node) {
       if (Found || ts_node_end_byte(Node) <= End)
         return !Found && ts_node_end_byte(Node) > End;
       std::string_view Type = nodeType(Node);
-      if (Type == "throw_statement" || Type == "call_expression") {
-        TSNode Argument = Type == "throw_statement"
-                              ? namedChild(Node, 0)
-                              : namedChild(childByField(Node, "arguments"), 0);
-        bool IsRethrow = Type == "throw_statement" ||
-                         nodeText(childByField(Node, "function"), Context.Source)
-                                 .find("rethrow_exception") != std::string_view::npos;
-        for (std::string_view Name : Recorded)
-          Found |= IsRethrow && nodeText(Argument, Context.Source) == Name;
+      if (Type == "call_expression") {
+        std::string_view Callee = nodeText(childByField(Node, "function"), Context.Source);
+        if (handsExceptionOn(Callee))
+          forEachChild(childByField(Node, "arguments"), [&](TSNode Argument, const char *) {
+            if (ts_node_is_named(Argument))
+              Passes(Argument);
+          });
+      } else if (Type == "return_statement" || Type == "co_return_statement") {
+        if (namedChildCount(Node) > 0)
+          Passes(namedChild(Node, 0));
       }
+      return !Found;
+    });
+    return Found;
+  }
+
+  /// A declaration of \p Variable in \p Body (not a capture, member or parameter).
+  static bool declaredIn(const CheckContext &Context, TSNode Body, std::string_view Variable) {
+    bool Found = false;
+    forEachOwnNode(Body, [&](TSNode Node) {
+      if (nodeType(Node) == "declaration")
+        forEachChild(Node, [&](TSNode Declarator, const char *Field) {
+          if (!Field || std::string_view(Field) != "declarator")
+            return;
+          if (nodeType(Declarator) == "init_declarator")
+            Declarator = childByField(Declarator, "declarator");
+          Found |= nodeText(Declarator, Context.Source) == Variable;
+        });
       return !Found;
     });
     return Found;
@@ -175,24 +219,31 @@ private:
   }
 
   NameList Cancelled;
+  NameList TaskTypes;
   std::vector<std::string> CancelMethods;
 };
 
 } // namespace
 
 std::unique_ptr<FastCheck> makeCancellationSwallowedCheck(const Options &Opts) {
-  NameList Cancelled = listOption(Opts, Name, "CancelledTypes", &ProfileData::CancelledTypes);
-  if (Cancelled.empty())
-    return nullptr; // the library does not deliver cancellation as an exception
+  const ProfileData *Profile = Opts.profile(Name);
+  std::string Raw = Opts.get(Name, "CancelledTypes", (Profile ? *Profile : AioProfile).CancelledTypes);
+  std::string ByToken =
+      Opts.get(Name, "CancellationByToken", (Profile ? *Profile : AioProfile).CancellationByToken);
+  if (!cancellationIsInjected(Raw, ByToken))
+    return nullptr; // the library does not raise cancellation inside its tasks
+  NameList Cancelled(Raw);
+  NameList TaskTypes = listOption(Opts, Name, "TaskTypes", &ProfileData::TaskTypes);
   std::vector<std::string> Methods;
-  std::string Raw = Opts.get(Name, "CancelMethods", "cancel;request_stop;requestCancellation");
-  for (std::string_view Rest = Raw; !Rest.empty();) {
+  std::string RawMethods = Opts.get(Name, "CancelMethods", "cancel;request_stop;requestCancellation");
+  for (std::string_view Rest = RawMethods; !Rest.empty();) {
     size_t End = Rest.find(';');
     if (!Rest.substr(0, End).empty())
       Methods.emplace_back(Rest.substr(0, End));
     Rest = End == std::string_view::npos ? std::string_view() : Rest.substr(End + 1);
   }
-  return std::make_unique<CancellationSwallowedCheck>(std::move(Cancelled), std::move(Methods));
+  return std::make_unique<CancellationSwallowedCheck>(std::move(Cancelled), std::move(TaskTypes),
+                                                      std::move(Methods));
 }
 
 } // namespace corolint::fast

@@ -211,7 +211,8 @@ FileFacts collectFileFacts(TSNode Root, std::string_view Source) {
 TSNode returnTypeNode(TSNode Definition, TSNode Declarator) {
   TSNode Trailing{};
   for (TSNode D = Declarator; !ts_node_is_null(D) && ts_node_is_null(Trailing);) {
-    if (nodeType(D) == "function_declarator") {
+    // A lambda's `-> task<>` is on an abstract declarator.
+    if (nodeType(D) == "function_declarator" || nodeType(D) == "abstract_function_declarator") {
       forEachChild(D, [&](TSNode Child, const char *) {
         if (nodeType(Child) == "trailing_return_type")
           Trailing = Child;

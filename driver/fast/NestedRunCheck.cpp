@@ -10,6 +10,7 @@
 #include "driver/fast/LoopDependence.h"
 
 #include "checks/utils/Messages.h"
+#include "checks/utils/TestMacros.h"
 
 namespace corolint::fast {
 
@@ -36,6 +37,46 @@ bool configuredPerIteration(TSNode Run, TSNode Loop, std::string_view Source) {
   return Found;
 }
 
+/// \p Call is in the argument of a test assertion that expects it to fail
+/// (EXPECT_DEATH, EXPECT_THROW): the blocking run is what the test checks.
+bool inFailureExpectingMacro(TSNode Call, TSNode Body, std::string_view Source) {
+  for (TSNode Node = parentOf(Call); !ts_node_is_null(Node) && !ts_node_eq(Node, Body);
+       Node = parentOf(Node))
+    if (nodeType(Node) == "call_expression" &&
+        expectsFailure(nodeText(childByField(Node, "function"), Source)))
+      return true;
+  return false;
+}
+
+/// A counted loop whose counter its body never reads repeats the same run (a
+/// benchmark's iterations, a test's two dequeues): no item is processed per run.
+bool repeatsWithoutItems(TSNode Loop, std::string_view Source) {
+  if (nodeType(Loop) != "for_statement")
+    return false;
+  TSNode Init = childByField(Loop, "initializer");
+  if (nodeType(Init) != "declaration")
+    return false;
+  std::vector<std::string_view> Counters;
+  forEachChild(Init, [&](TSNode Declarator, const char *Field) {
+    if (!Field || std::string_view(Field) != "declarator")
+      return;
+    if (nodeType(Declarator) == "init_declarator")
+      Declarator = childByField(Declarator, "declarator");
+    Counters.push_back(nodeText(Declarator, Source));
+  });
+  bool Read = false;
+  traverse(
+      childByField(Loop, "body"),
+      [&](TSNode Node) {
+        if (nodeType(Node) == "identifier")
+          for (std::string_view Counter : Counters)
+            Read |= nodeText(Node, Source) == Counter;
+        return !Read;
+      },
+      [](TSNode) {});
+  return !Counters.empty() && !Read;
+}
+
 class NestedRunCheck : public FastCheck {
 public:
   NestedRunCheck(NameList Runners, unsigned HelperDepth)
@@ -52,6 +93,8 @@ public:
       for (size_t Index : Function.Calls) {
         const CallSite &Call = Context.Model.Calls[Index];
         const std::string *Runner = calleeListed(Call, Runners);
+        if (inFailureExpectingMacro(Call.Call, Function.Body, Context.Source))
+          continue;
         if (Runner && Function.IsCoroutine) {
           Context.report(Name, Call.Call,
                          messages::nestedLoopRun(*Runner, displayName(Function)));
@@ -77,7 +120,8 @@ private:
                     const CallSite &Run, const std::string &Runner) const {
     for (TSNode Loop : enclosingLoops(Run.Call, Function.Body)) {
       std::string Subject = perItemSubject(loopSize(Loop, Context.Source));
-      if (Subject.empty() || configuredPerIteration(Run.Call, Loop, Context.Source))
+      if (Subject.empty() || configuredPerIteration(Run.Call, Loop, Context.Source) ||
+          repeatsWithoutItems(Loop, Context.Source))
         continue;
       Finding &Found = Context.report(Name, Run.Call, messages::runPerItem(Runner, Subject));
       Context.note(Found, Loop, "the loop is here");

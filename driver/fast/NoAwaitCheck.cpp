@@ -11,6 +11,7 @@
 
 #include "driver/fast/FastCheck.h"
 
+#include "checks/utils/BlockingFunctions.h"
 #include "checks/utils/Messages.h"
 
 #include <unordered_map>
@@ -23,9 +24,13 @@ constexpr std::string_view Name = "async-no-await";
 
 class NoAwaitCheck : public FastCheck {
 public:
-  explicit NoAwaitCheck(NameList TaskTypes) : TaskTypes(std::move(TaskTypes)) {}
+  NoAwaitCheck(NameList TaskTypes, NameList Blocking)
+      : TaskTypes(std::move(TaskTypes)), Blocking(std::move(Blocking)) {}
 
-  void request(ScanRequest &Request) const override { requestNames(Request, TaskTypes); }
+  void request(ScanRequest &Request) const override {
+    requestNames(Request, TaskTypes);
+    requestNames(Request, Blocking);
+  }
 
   void check(const CheckContext &Context) const override {
     const FileModel &Model = Context.Model;
@@ -33,7 +38,7 @@ public:
     for (const FunctionInfo &Function : Model.Functions)
       if (Function.IsCoroutine && !Function.Suspends && !Function.IsLambda &&
           !Function.IsVirtual && !Function.InSpecialization && !ts_node_is_null(Function.NameNode) &&
-          typeListed(Function.ReturnType, Model, TaskTypes))
+          typeListed(Function.ReturnType, Model, TaskTypes) && !blocks(Context, Function))
         Candidates[Function.Name].push_back(&Function);
     if (Candidates.empty())
       return;
@@ -55,8 +60,24 @@ public:
   }
 
 private:
-  /// A name written anywhere but as a callee or its own declarator means an
-  /// interface takes the function as it is (`&fetch`, `std::function f = fetch`).
+  /// The body blocks (reads a file, sleeps): it should await the asynchronous
+  /// form, which async-blocking-call says; "make it a plain function" is wrong.
+  bool blocks(const CheckContext &Context, const FunctionInfo &Function) const {
+    for (size_t Index : Function.Calls)
+      if (calleeListed(Context.Model.Calls[Index], Blocking))
+        return true;
+    bool Found = false; // `std::ifstream in(path);` constructs a blocking stream
+    forEachOwnNode(Function.Body, [&](TSNode Node) {
+      if (nodeType(Node) == "declaration")
+        Found |= typeListed(childByField(Node, "type"), Context.Model, Blocking) != nullptr;
+      return !Found;
+    });
+    return Found;
+  }
+
+  /// A name written anywhere but as an awaited callee or its own declarator
+  /// means an interface takes the function or its task as it is (`&fetch`,
+  /// `std::function f = fetch`, `co_spawn(ctx, fetch(), detached)`).
   static void dropNamesUsedAsValues(
       const CheckContext &Context,
       std::unordered_map<std::string_view, std::vector<const FunctionInfo *>> &Candidates) {
@@ -78,6 +99,14 @@ private:
           }
           bool Called = ParentType == "call_expression" &&
                         ts_node_eq(childByField(Parent, "function"), Node);
+          // Called, but its task is handed on (to co_spawn, a combinator, a
+          // container, a member of the task) rather than awaited on the spot.
+          if (Called) {
+            TSNode User = parentOf(Parent);
+            while (nodeType(User) == "parenthesized_expression")
+              User = parentOf(User);
+            Called = nodeType(User) == "co_await_expression";
+          }
           bool Declared = ParentType == "function_declarator" || ParentType == "using_declaration";
           if (!Called && !Declared)
             for (const FunctionInfo *&Function : Found->second)
@@ -87,7 +116,7 @@ private:
         [](TSNode) {});
   }
 
-  NameList TaskTypes;
+  NameList TaskTypes, Blocking;
 };
 
 } // namespace
@@ -96,7 +125,10 @@ std::unique_ptr<FastCheck> makeNoAwaitCheck(const Options &Opts) {
   NameList TaskTypes = listOption(Opts, Name, "TaskTypes", &ProfileData::TaskTypes);
   if (TaskTypes.empty())
     return nullptr;
-  return std::make_unique<NoAwaitCheck>(std::move(TaskTypes));
+  const ProfileData *Profile = Opts.profile(Name);
+  std::string Raw = Opts.getLocalOrGlobal(Name, "BlockingFunctions",
+                                          (Profile ? *Profile : AioProfile).BlockingFunctions);
+  return std::make_unique<NoAwaitCheck>(std::move(TaskTypes), NameList(blockingNames(Raw)));
 }
 
 } // namespace corolint::fast
