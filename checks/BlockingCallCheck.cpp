@@ -1,6 +1,7 @@
 //===--- BlockingCallCheck.cpp - async-blocking-call -----------------------===//
 
 #include "BlockingCallCheck.h"
+#include "utils/BlockingFunctions.h"
 #include "utils/Coroutines.h"
 #include "utils/Messages.h"
 #include "utils/Profiles.h"
@@ -59,6 +60,42 @@ bool readsFromMemory(const CallExpr &Call) {
   const CXXRecordDecl *Stream =
       Call.getArg(0)->IgnoreImpCasts()->getType().getNonReferenceType()->getAsCXXRecordDecl();
   return Stream && llvm::StringRef(qualifiedName(*Stream)).contains("stringstream");
+}
+
+/// The last name of the function \p Awaited calls, also when it is dependent.
+llvm::StringRef calledName(const Expr *Awaited) {
+  const auto *Call = llvm::dyn_cast_or_null<CallExpr>(Awaited ? Awaited->IgnoreImplicit() : nullptr);
+  if (!Call)
+    return {};
+  if (const FunctionDecl *Direct = Call->getDirectCallee())
+    return Direct->getIdentifier() ? Direct->getName() : llvm::StringRef();
+  const Expr *Callee = Call->getCallee()->IgnoreImplicit();
+  if (const auto *Member = llvm::dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+    return Member->getMember().isIdentifier() ? Member->getMember().getAsIdentifierInfo()->getName()
+                                              : llvm::StringRef();
+  if (const auto *Overloads = llvm::dyn_cast<OverloadExpr>(Callee))
+    return Overloads->getName().isIdentifier()
+               ? Overloads->getName().getAsIdentifierInfo()->getName()
+               : llvm::StringRef();
+  return {};
+}
+
+/// The coroutine awaits a descriptor's readiness (`co_await poll(fd, op)`):
+/// the reactor idiom, on descriptors it made non-blocking.
+bool awaitsReadiness(const FunctionDecl &Coroutine) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool Found = false;
+    bool VisitCoawaitExpr(CoawaitExpr *Await) {
+      Found |= isReadinessWait(calledName(Await->getOperand()));
+      return !Found;
+    }
+    bool VisitDependentCoawaitExpr(DependentCoawaitExpr *Await) {
+      Found |= isReadinessWait(calledName(Await->getOperand()));
+      return !Found;
+    }
+  } Finder;
+  Finder.TraverseStmt(Coroutine.getBody());
+  return Finder.Found;
 }
 
 } // namespace
@@ -140,8 +177,12 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   StatementContext Where = contextOf(*Call, *Result.Context);
   if (!Where.Function || Where.Unevaluated)
     return;
+  auto NonBlockingHere = [&](const Blocking &Found) {
+    return !Found.IsConstruction && isDescriptorIo(Found.Name) && awaitsReadiness(*Where.Function);
+  };
   if (std::optional<Blocking> Found = blockingOperation(*Call)) {
-    reportDirect(*Found, *Where.Function, Result);
+    if (!NonBlockingHere(*Found))
+      reportDirect(*Found, *Where.Function, Result);
     return;
   }
   const FunctionDecl *Callee = calleeOf(*Call);
@@ -154,6 +195,8 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Inner)
     return;
   std::optional<Blocking> InnerOperation = blockingOperation(*Inner);
+  if (NonBlockingHere(*InnerOperation))
+    return;
   diag(Call->getBeginLoc(), "%0") << messages::blockingHelper(
       Callee->getNameAsString(), coroutineDisplayName(*Where.Function), InnerOperation->Name,
       firstSpelling(OffloadFunctions));

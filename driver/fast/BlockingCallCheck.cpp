@@ -7,6 +7,12 @@
 // Lambdas are their own functions: a plain lambda inside a coroutine (the
 // callable handed to std::thread or aio::to_thread) is left alone.
 //
+// A name is not a type: a call that is awaited (or handed to an awaited
+// combinator) returns an awaitable, and one whose result has members is not
+// a C function, so neither is the table's entry of that name, whatever the
+// lookup says (the project's own `sleep`, `connect`, `write`). Descriptor
+// I/O in a coroutine that awaits a descriptor's readiness is non-blocking.
+//
 //===----------------------------------------------------------------------===//
 
 #include "driver/fast/FastCheck.h"
@@ -37,7 +43,8 @@ public:
       for (size_t Index : Function.Calls) {
         const CallSite &Call = Context.Model.Calls[Index];
         if (const std::string *Callee = blocking(Call)) {
-          if (readsFromMemory(Context, Function, Call))
+          if (readsFromMemory(Context, Function, Call) || notTheTableEntry(Call.Call, *Callee) ||
+              (isDescriptorIo(*Callee) && awaitsReadiness(Context, Function)))
             continue;
           Context.report(Name, Call.Callee,
                          messages::blockingCall(*Callee, displayName(Function),
@@ -49,6 +56,8 @@ public:
         if (!Path.Helper)
           continue;
         const std::string *Reached = blocking(*Path.Target);
+        if (isDescriptorIo(*Reached) && awaitsReadiness(Context, Function))
+          continue;
         Finding &Found = Context.report(
             Name, Call.Callee,
             messages::blockingHelper(Path.Helper->Name, displayName(Function), *Reached, Offload));
@@ -58,6 +67,66 @@ public:
   }
 
 private:
+  /// The value of \p Call is awaited, directly or as an argument of an awaited
+  /// call (`co_withCancellation(token, connect())`, either branch of `?:`, an
+  /// operand of an awaitable operator), or,
+  /// for a C function of the table, has members (`sleep(1s).then(...)`).
+  static bool notTheTableEntry(TSNode Call, std::string_view Entry) {
+    bool CFunction = Entry.find("::") == std::string_view::npos;
+    bool OwnValue = true; // Node is Call's own value, not a call it is handed to
+    for (TSNode Node = Call, Parent = parentOf(Node); !ts_node_is_null(Parent);
+         Node = Parent, Parent = parentOf(Parent)) {
+      std::string_view Type = nodeType(Parent);
+      if (Type == "co_await_expression")
+        return true;
+      if (Type == "field_expression")
+        return CFunction && OwnValue && ts_node_eq(childByField(Parent, "argument"), Node);
+      if (Type == "argument_list" && nodeType(parentOf(Parent)) == "call_expression") {
+        Parent = parentOf(Parent); // is the call it is handed to awaited?
+        OwnValue = false;
+        continue;
+      }
+      bool Branch = Type == "conditional_expression" &&
+                    !ts_node_eq(childByField(Parent, "condition"), Node);
+      // `co_await (sleep(10s) || event.wait())`: asio's awaitable operators.
+      if (Type != "parenthesized_expression" && Type != "binary_expression" && !Branch)
+        return false;
+    }
+    return false;
+  }
+
+  /// The coroutine awaits a descriptor's readiness (`co_await poll(fd, op)`).
+  static bool awaitsReadiness(const CheckContext &Context, const FunctionInfo &Function) {
+    bool Found = false;
+    forEachOwnNode(Function.Body, [&](TSNode Node) {
+      if (nodeType(Node) == "co_await_expression") {
+        TSNode Operand = childByField(Node, "argument");
+        while (nodeType(Operand) == "parenthesized_expression")
+          Operand = namedChild(Operand, 0);
+        if (nodeType(Operand) == "call_expression")
+          Found |= isReadinessWait(lastName(childByField(Operand, "function"), Context.Source));
+      }
+      return !Found;
+    });
+    return Found;
+  }
+
+  /// `poll` of `poll`, `s->poll`, `net::poll` and `poll<T>`.
+  static std::string_view lastName(TSNode Callee, std::string_view Source) {
+    for (;;) {
+      std::string_view Type = nodeType(Callee);
+      TSNode Inner{};
+      if (Type == "field_expression")
+        Inner = childByField(Callee, "field");
+      else if (Type == "qualified_identifier" || Type == "template_function" ||
+               Type == "template_method")
+        Inner = childByField(Callee, "name");
+      if (ts_node_is_null(Inner))
+        return nodeText(Callee, Source);
+      Callee = Inner;
+    }
+  }
+
   /// `std::getline(in, line)` where `in` is declared here as a string stream:
   /// no I/O happens.
   static bool readsFromMemory(const CheckContext &Context, const FunctionInfo &Function,
