@@ -98,6 +98,30 @@ bool awaitsReadiness(const FunctionDecl &Coroutine) {
   return Finder.Found;
 }
 
+/// Where \p Coroutine hops onto a thread pool: `co_await tp->schedule()`, an
+/// offload function awaited without a callable; the rest of the body runs on
+/// the pool. An invalid location when it does not.
+SourceLocation hopOntoPool(const FunctionDecl &Coroutine, const NameList &Offloads,
+                           const SourceManager &Sources) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const NameList &Offloads;
+    const SourceManager &Sources;
+    SourceLocation Hop;
+    Finder(const NameList &Offloads, const SourceManager &Sources)
+        : Offloads(Offloads), Sources(Sources) {}
+    bool VisitCoawaitExpr(CoawaitExpr *Await) {
+      const auto *Call = llvm::dyn_cast<CallExpr>(Await->getOperand()->IgnoreImplicit());
+      if (Call && Call->getNumArgs() == 0 && Call->getDirectCallee() &&
+          Offloads.contains(*Call->getDirectCallee()) &&
+          (Hop.isInvalid() || Sources.isBeforeInTranslationUnit(Await->getEndLoc(), Hop)))
+        Hop = Await->getEndLoc();
+      return true;
+    }
+  } Finder(Offloads, Sources);
+  Finder.TraverseStmt(Coroutine.getBody());
+  return Finder.Hop;
+}
+
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
@@ -177,7 +201,12 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   StatementContext Where = contextOf(*Call, *Result.Context);
   if (!Where.Function || Where.Unevaluated)
     return;
+  // Asked only of a blocking call found: each walks the coroutine's body.
   auto NonBlockingHere = [&](const Blocking &Found) {
+    SourceLocation Hop =
+        hopOntoPool(*Where.Function, OffloadFunctions.Names, *Result.SourceManager);
+    if (Hop.isValid() && Result.SourceManager->isBeforeInTranslationUnit(Hop, Call->getBeginLoc()))
+      return true; // on the pool the coroutine hopped onto
     return !Found.IsConstruction && isDescriptorIo(Found.Name) && awaitsReadiness(*Where.Function);
   };
   if (std::optional<Blocking> Found = blockingOperation(*Call)) {

@@ -12,6 +12,8 @@
 // a C function, so neither is the table's entry of that name, whatever the
 // lookup says (the project's own `sleep`, `connect`, `write`). Descriptor
 // I/O in a coroutine that awaits a descriptor's readiness is non-blocking.
+// After `co_await pool.schedule()` (an offload function awaited with no
+// callable: a hop) the coroutine runs on the pool, where blocking is fine.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,9 +31,10 @@ constexpr std::string_view Name = "async-blocking-call";
 class BlockingCallCheck : public FastCheck {
 public:
   BlockingCallCheck(std::vector<BlockingFunction> Table, NameList Blocking, NameList Runners,
-                    std::string Offload, unsigned HelperDepth)
+                    NameList Offloads, unsigned HelperDepth)
       : Table(std::move(Table)), Blocking(std::move(Blocking)), Runners(std::move(Runners)),
-        Offload(std::move(Offload)), HelperDepth(HelperDepth) {}
+        Offloads(std::move(Offloads)), Offload(this->Offloads.firstSpelling()),
+        HelperDepth(HelperDepth) {}
 
   void request(ScanRequest &Request) const override { requestNames(Request, Blocking); }
 
@@ -40,8 +43,11 @@ public:
     for (const FunctionInfo &Function : Context.Model.Functions) {
       if (!Function.IsCoroutine)
         continue;
+      uint32_t Hop = hopOntoPool(Context, Function);
       for (size_t Index : Function.Calls) {
         const CallSite &Call = Context.Model.Calls[Index];
+        if (ts_node_start_byte(Call.Call) > Hop)
+          continue;
         if (const std::string *Callee = blocking(Call)) {
           if (readsFromMemory(Context, Function, Call) || notTheTableEntry(Call.Call, *Callee) ||
               (isDescriptorIo(*Callee) && awaitsReadiness(Context, Function)))
@@ -109,6 +115,29 @@ private:
       return !Found;
     });
     return Found;
+  }
+
+  /// Where the coroutine hops onto a thread pool (`co_await tp->schedule()`:
+  /// an offload function, known by its last name, awaited without a
+  /// callable); the end of the file when it does not.
+  uint32_t hopOntoPool(const CheckContext &Context, const FunctionInfo &Function) const {
+    uint32_t Hop = UINT32_MAX;
+    forEachOwnNode(Function.Body, [&](TSNode Node) {
+      if (nodeType(Node) != "co_await_expression")
+        return true;
+      TSNode Operand = childByField(Node, "argument");
+      if (nodeType(Operand) != "call_expression" ||
+          namedChildCount(childByField(Operand, "arguments")) != 0)
+        return true;
+      std::string_view Name = lastName(childByField(Operand, "function"), Context.Source);
+      for (const std::string &Offload : Offloads.names())
+        if (std::string_view(Offload).size() >= Name.size() + 2 &&
+            std::string_view(Offload).substr(Offload.size() - Name.size() - 2) ==
+                "::" + std::string(Name))
+          Hop = std::min(Hop, ts_node_end_byte(Node));
+      return true;
+    });
+    return Hop;
   }
 
   /// `poll` of `poll`, `s->poll`, `net::poll` and `poll<T>`.
@@ -183,7 +212,7 @@ private:
   }
 
   std::vector<BlockingFunction> Table;
-  NameList Blocking, Runners;
+  NameList Blocking, Runners, Offloads;
   std::string Offload;
   unsigned HelperDepth;
 };
@@ -207,8 +236,8 @@ std::unique_ptr<FastCheck> makeBlockingCallCheck(const Options &Opts) {
   NameList Offloads = listOption(Opts, Name, "OffloadFunctions", &ProfileData::OffloadFunctions);
   return std::make_unique<BlockingCallCheck>(
       std::move(Table), NameList(Names),
-      listOption(Opts, Name, "RunFunctions", &ProfileData::RunFunctions),
-      Offloads.firstSpelling(), Opts.getUnsigned(Name, "HelperDepth", 3).value_or(3));
+      listOption(Opts, Name, "RunFunctions", &ProfileData::RunFunctions), std::move(Offloads),
+      Opts.getUnsigned(Name, "HelperDepth", 3).value_or(3));
 }
 
 } // namespace corolint::fast
