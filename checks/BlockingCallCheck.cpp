@@ -52,6 +52,27 @@ bool isSynchronousWaitOnAwaitable(const Expr &E) {
          isAwaitable(Member->getImplicitObjectArgument()->getType());
 }
 
+/// `std::istream in(&buffer)` declared here over a buffer that is not a
+/// file's (an asio::streambuf already read): reading it does no I/O.
+bool isIstreamOverMemory(const Expr &Stream) {
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Stream.IgnoreImpCasts());
+  const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage() || !Var->getInit())
+    return false;
+  const CXXRecordDecl *Type = Var->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Type || qualifiedName(*Type) != "::std::basic_istream")
+    return false;
+  const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
+  if (!Construct || Construct->getNumArgs() != 1)
+    return false;
+  // `&buffer` of an object whose type is known, not `std::cin.rdbuf()`.
+  const auto *Address = llvm::dyn_cast<UnaryOperator>(Construct->getArg(0)->IgnoreImpCasts());
+  if (!Address || Address->getOpcode() != UO_AddrOf)
+    return false;
+  const CXXRecordDecl *BufferType = Address->getSubExpr()->getType()->getAsCXXRecordDecl();
+  return BufferType && !llvm::StringRef(qualifiedName(*BufferType)).contains("filebuf");
+}
+
 /// Reading from a string stream does not block; reading from a file or a terminal does.
 bool readsFromMemory(const CallExpr &Call) {
   if (Call.getNumArgs() == 0)
@@ -59,7 +80,8 @@ bool readsFromMemory(const CallExpr &Call) {
   // The argument binds to std::istream&: look through the derived-to-base cast.
   const CXXRecordDecl *Stream =
       Call.getArg(0)->IgnoreImpCasts()->getType().getNonReferenceType()->getAsCXXRecordDecl();
-  return Stream && llvm::StringRef(qualifiedName(*Stream)).contains("stringstream");
+  return (Stream && llvm::StringRef(qualifiedName(*Stream)).contains("stringstream")) ||
+         isIstreamOverMemory(*Call.getArg(0));
 }
 
 /// The last name of the function \p Awaited calls, also when it is dependent.

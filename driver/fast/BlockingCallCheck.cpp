@@ -156,7 +156,9 @@ private:
     }
   }
 
-  /// `std::getline(in, line)` where `in` is declared here as a string stream:
+  /// `std::getline(in, line)` where `in` is declared here as a string stream,
+  /// or as a plain istream over a buffer (`std::istream in(&response)`, an
+  /// asio::streambuf already read) that is not declared here as a filebuf:
   /// no I/O happens.
   static bool readsFromMemory(const CheckContext &Context, const FunctionInfo &Function,
                               const CallSite &Call) {
@@ -165,22 +167,49 @@ private:
     std::string_view Stream =
         nodeText(namedChild(childByField(Call.Call, "arguments"), 0), Context.Source);
     bool InMemory = false;
+    std::string_view Buffer;
+    std::vector<std::string_view> FileBuffers;
     traverse(
         Function.Definition,
         [&](TSNode Node) {
           std::string_view Type = nodeType(Node);
           if (Type == "declaration" || Type == "parameter_declaration") {
             std::string_view Declared = nodeText(Node, Context.Source);
-            if (nodeText(childByField(Node, "type"), Context.Source).find("stringstream") !=
-                    std::string_view::npos &&
-                containsWord(Declared, Stream))
+            std::string_view DeclaredType = nodeText(childByField(Node, "type"), Context.Source);
+            if (DeclaredType.find("filebuf") != std::string_view::npos)
+              FileBuffers.push_back(Declared);
+            if (!containsWord(Declared, Stream))
+              return false;
+            if (DeclaredType.find("stringstream") != std::string_view::npos)
               InMemory = true;
+            else if (Buffer.empty() && (DeclaredType == "std::istream" || DeclaredType == "istream"))
+              Buffer = overBuffer(Node, Context.Source);
             return false;
           }
           return !InMemory;
         },
         [](TSNode) {});
+    if (!InMemory && !Buffer.empty()) {
+      InMemory = true;
+      for (std::string_view Declared : FileBuffers)
+        InMemory &= !containsWord(Declared, Buffer);
+    }
     return InMemory;
+  }
+
+  /// `std::istream in(&buffer)`: "buffer"; "" for any other initialiser.
+  static std::string_view overBuffer(TSNode Declaration, std::string_view Source) {
+    TSNode Init = childByField(Declaration, "declarator");
+    if (nodeType(Init) != "init_declarator")
+      return {};
+    TSNode Arguments = childByField(Init, "value");
+    if (namedChildCount(Arguments) != 1)
+      return {};
+    TSNode Address = namedChild(Arguments, 0);
+    if (nodeType(Address) != "pointer_expression" ||
+        nodeText(Address, Source).substr(0, 1) != "&")
+      return {};
+    return nodeText(childByField(Address, "argument"), Source);
   }
 
   /// The table's name for the callee, or nullptr; runners are async-nested-run's.

@@ -9,6 +9,10 @@
 #include <aio/aio.hpp>
 
 #include <chrono>
+#include <fstream>
+#include <istream>
+#include <streambuf>
+#include <string>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -108,3 +112,32 @@ aio::task<> sleeps_after_poll(int fd) {
   // CHECK-FAST-MESSAGES: :[[@LINE-2]]:3: warning: blocking call to 'usleep' in coroutine 'sleeps_after_poll'
 }
 } // namespace reactor
+
+// ---- std::getline on an istream over a buffer in memory -----------------------
+
+// alibaba/async_simple demo_example/http/coroutine_http/http_client.cpp: the
+// response was read into an asio::streambuf by an awaited async_read_until;
+// getline parses it from memory.
+namespace parsing {
+struct response_buffer : std::streambuf {};
+
+aio::task<std::string> status_line(response_buffer &response) {
+  co_await aio::sleep(std::chrono::milliseconds(1)); // stands for async_read_until
+  std::istream response_stream(&response);
+  std::string status_message;
+  std::getline(response_stream, status_message);
+  co_return status_message;
+}
+
+// The bad shape: the same istream over a file's buffer reads the disk.
+aio::task<std::string> first_line(std::filebuf &file) {
+  co_await aio::sleep(std::chrono::milliseconds(1));
+  std::filebuf local;
+  std::istream file_stream(&local);
+  std::string line;
+  std::getline(file_stream, line);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::getline' in coroutine 'first_line'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:3: warning: blocking call to 'std::getline' in coroutine 'first_line'
+  co_return line;
+}
+} // namespace parsing
