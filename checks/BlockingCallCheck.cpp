@@ -1,6 +1,7 @@
 //===--- BlockingCallCheck.cpp - async-blocking-call -----------------------===//
 
 #include "BlockingCallCheck.h"
+#include "utils/BlockingFunctions.h"
 #include "utils/Coroutines.h"
 #include "utils/Messages.h"
 #include "utils/Profiles.h"
@@ -51,6 +52,27 @@ bool isSynchronousWaitOnAwaitable(const Expr &E) {
          isAwaitable(Member->getImplicitObjectArgument()->getType());
 }
 
+/// `std::istream in(&buffer)` declared here over a buffer that is not a
+/// file's (an asio::streambuf already read): reading it does no I/O.
+bool isIstreamOverMemory(const Expr &Stream) {
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Stream.IgnoreImpCasts());
+  const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage() || !Var->getInit())
+    return false;
+  const CXXRecordDecl *Type = Var->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Type || qualifiedName(*Type) != "::std::basic_istream")
+    return false;
+  const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
+  if (!Construct || Construct->getNumArgs() != 1)
+    return false;
+  // `&buffer` of an object whose type is known, not `std::cin.rdbuf()`.
+  const auto *Address = llvm::dyn_cast<UnaryOperator>(Construct->getArg(0)->IgnoreImpCasts());
+  if (!Address || Address->getOpcode() != UO_AddrOf)
+    return false;
+  const CXXRecordDecl *BufferType = Address->getSubExpr()->getType()->getAsCXXRecordDecl();
+  return BufferType && !llvm::StringRef(qualifiedName(*BufferType)).contains("filebuf");
+}
+
 /// Reading from a string stream does not block; reading from a file or a terminal does.
 bool readsFromMemory(const CallExpr &Call) {
   if (Call.getNumArgs() == 0)
@@ -58,7 +80,68 @@ bool readsFromMemory(const CallExpr &Call) {
   // The argument binds to std::istream&: look through the derived-to-base cast.
   const CXXRecordDecl *Stream =
       Call.getArg(0)->IgnoreImpCasts()->getType().getNonReferenceType()->getAsCXXRecordDecl();
-  return Stream && llvm::StringRef(qualifiedName(*Stream)).contains("stringstream");
+  return (Stream && llvm::StringRef(qualifiedName(*Stream)).contains("stringstream")) ||
+         isIstreamOverMemory(*Call.getArg(0));
+}
+
+/// The last name of the function \p Awaited calls, also when it is dependent.
+llvm::StringRef calledName(const Expr *Awaited) {
+  const auto *Call = llvm::dyn_cast_or_null<CallExpr>(Awaited ? Awaited->IgnoreImplicit() : nullptr);
+  if (!Call)
+    return {};
+  if (const FunctionDecl *Direct = Call->getDirectCallee())
+    return Direct->getIdentifier() ? Direct->getName() : llvm::StringRef();
+  const Expr *Callee = Call->getCallee()->IgnoreImplicit();
+  if (const auto *Member = llvm::dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+    return Member->getMember().isIdentifier() ? Member->getMember().getAsIdentifierInfo()->getName()
+                                              : llvm::StringRef();
+  if (const auto *Overloads = llvm::dyn_cast<OverloadExpr>(Callee))
+    return Overloads->getName().isIdentifier()
+               ? Overloads->getName().getAsIdentifierInfo()->getName()
+               : llvm::StringRef();
+  return {};
+}
+
+/// The coroutine awaits a descriptor's readiness (`co_await poll(fd, op)`):
+/// the reactor idiom, on descriptors it made non-blocking.
+bool awaitsReadiness(const FunctionDecl &Coroutine) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool Found = false;
+    bool VisitCoawaitExpr(CoawaitExpr *Await) {
+      Found |= isReadinessWait(calledName(Await->getOperand()));
+      return !Found;
+    }
+    bool VisitDependentCoawaitExpr(DependentCoawaitExpr *Await) {
+      Found |= isReadinessWait(calledName(Await->getOperand()));
+      return !Found;
+    }
+  } Finder;
+  Finder.TraverseStmt(Coroutine.getBody());
+  return Finder.Found;
+}
+
+/// Where \p Coroutine hops onto a thread pool: `co_await tp->schedule()`, an
+/// offload function awaited without a callable; the rest of the body runs on
+/// the pool. An invalid location when it does not.
+SourceLocation hopOntoPool(const FunctionDecl &Coroutine, const NameList &Offloads,
+                           const SourceManager &Sources) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const NameList &Offloads;
+    const SourceManager &Sources;
+    SourceLocation Hop;
+    Finder(const NameList &Offloads, const SourceManager &Sources)
+        : Offloads(Offloads), Sources(Sources) {}
+    bool VisitCoawaitExpr(CoawaitExpr *Await) {
+      const auto *Call = llvm::dyn_cast<CallExpr>(Await->getOperand()->IgnoreImplicit());
+      if (Call && Call->getNumArgs() == 0 && Call->getDirectCallee() &&
+          Offloads.contains(*Call->getDirectCallee()) &&
+          (Hop.isInvalid() || Sources.isBeforeInTranslationUnit(Await->getEndLoc(), Hop)))
+        Hop = Await->getEndLoc();
+      return true;
+    }
+  } Finder(Offloads, Sources);
+  Finder.TraverseStmt(Coroutine.getBody());
+  return Finder.Hop;
 }
 
 } // namespace
@@ -140,8 +223,17 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   StatementContext Where = contextOf(*Call, *Result.Context);
   if (!Where.Function || Where.Unevaluated)
     return;
+  // Asked only of a blocking call found: each walks the coroutine's body.
+  auto NonBlockingHere = [&](const Blocking &Found) {
+    SourceLocation Hop =
+        hopOntoPool(*Where.Function, OffloadFunctions.Names, *Result.SourceManager);
+    if (Hop.isValid() && Result.SourceManager->isBeforeInTranslationUnit(Hop, Call->getBeginLoc()))
+      return true; // on the pool the coroutine hopped onto
+    return !Found.IsConstruction && isDescriptorIo(Found.Name) && awaitsReadiness(*Where.Function);
+  };
   if (std::optional<Blocking> Found = blockingOperation(*Call)) {
-    reportDirect(*Found, *Where.Function, Result);
+    if (!NonBlockingHere(*Found))
+      reportDirect(*Found, *Where.Function, Result);
     return;
   }
   const FunctionDecl *Callee = calleeOf(*Call);
@@ -154,6 +246,8 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Inner)
     return;
   std::optional<Blocking> InnerOperation = blockingOperation(*Inner);
+  if (NonBlockingHere(*InnerOperation))
+    return;
   diag(Call->getBeginLoc(), "%0") << messages::blockingHelper(
       Callee->getNameAsString(), coroutineDisplayName(*Where.Function), InnerOperation->Name,
       firstSpelling(OffloadFunctions));

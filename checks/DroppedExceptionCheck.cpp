@@ -1,6 +1,7 @@
 //===--- DroppedExceptionCheck.cpp - async-dropped-exception ---------------===//
 
 #include "DroppedExceptionCheck.h"
+#include "utils/ExpectedFailures.h"
 #include "utils/Coroutines.h"
 #include "utils/Flow.h"
 #include "utils/Handlers.h"
@@ -12,6 +13,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -279,12 +281,57 @@ void DroppedExceptionCheck::checkHandler(const CXXCatchStmt &Handler, ASTContext
   // Catching the cancellation exception itself is async-cancellation-swallowed's business.
   if (!catchesAll(Handler) && CancelledTypes.Names.containsType(Handler.getCaughtType()))
     return;
-  if (!analyzeHandler(Handler, LoggingFunctions).swallows())
+  if (!analyzeHandler(Handler, LoggingFunctions).swallows() || failureExpected(Handler, *Try, Context))
     return;
   StatementContext Where = contextOf(Handler, Context);
   diag(Handler.getCatchLoc(), "%0")
       << messages::handlerSwallows(coroutineDisplayName(*Where.Function));
   diag(Suspension->getBeginLoc(), "a failure of this operation is lost", DiagnosticIDs::Note);
+}
+
+namespace {
+
+llvm::StringRef textOf(const Stmt &S, const ASTContext &Context) {
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(S.getSourceRange()), Context.getSourceManager(),
+      Context.getLangOpts());
+  if (Range.isInvalid())
+    return {};
+  return Lexer::getSourceText(Range, Context.getSourceManager(), Context.getLangOpts());
+}
+
+/// The statement after \p S in its block; at the end of a loop's body, the
+/// statement after the loop.
+const Stmt *nextStatement(const Stmt &S, ASTContext &Context) {
+  DynTypedNodeList Parents = Context.getParents(S);
+  const auto *Block = Parents.empty() ? nullptr : Parents[0].get<CompoundStmt>();
+  if (!Block)
+    return nullptr;
+  for (auto It = Block->body_begin(); It != Block->body_end(); ++It)
+    if (*It == &S) {
+      if (std::next(It) != Block->body_end())
+        return *std::next(It);
+      DynTypedNodeList Up = Context.getParents(*Block);
+      const Stmt *Loop = Up.empty() ? nullptr : Up[0].get<Stmt>();
+      if (Loop && (llvm::isa<ForStmt>(Loop) || llvm::isa<CXXForRangeStmt>(Loop) ||
+                   llvm::isa<WhileStmt>(Loop) || llvm::isa<DoStmt>(Loop)))
+        return nextStatement(*Loop, Context);
+      return nullptr;
+    }
+  return nullptr;
+}
+
+} // namespace
+
+bool DroppedExceptionCheck::failureExpected(const CXXCatchStmt &Handler, const CXXTryStmt &Try,
+                                            ASTContext &Context) {
+  if (handlerExplains(textOf(*Handler.getHandlerBlock(), Context)))
+    return true;
+  const CompoundStmt *Block = Try.getTryBlock();
+  if (!Block->body_empty() && assertsThrown(textOf(*Block->body_back(), Context)))
+    return true;
+  const Stmt *Next = nextStatement(Try, Context);
+  return Next && reportsOutcome(textOf(*Next, Context));
 }
 
 bool DroppedExceptionCheck::callbackInspects(const LambdaExpr &Callback) const {

@@ -83,6 +83,30 @@ inline std::string blockingNames(std::string_view Spec) {
   return Names;
 }
 
+/// Descriptor I/O of the C library (\p QualifiedName with or without the
+/// leading "::"): it blocks only when the descriptor does. A coroutine that
+/// awaits a descriptor's readiness made its descriptors non-blocking (the
+/// reactor idiom: try the call, on EAGAIN `co_await poll(fd)` and retry).
+inline bool isDescriptorIo(std::string_view QualifiedName) {
+  if (QualifiedName.substr(0, 2) == "::")
+    QualifiedName.remove_prefix(2);
+  for (std::string_view Io : {"read", "write", "recv", "send", "recvfrom", "sendto", "recvmsg",
+                              "sendmsg", "accept", "accept4", "connect"})
+    if (QualifiedName == Io)
+      return true;
+  return false;
+}
+
+/// The last name of an awaitable that waits until a descriptor is ready:
+/// libcoro's `poll`, aio's `wait_readable`/`wait_writable`, asio's `async_wait`.
+inline bool isReadinessWait(std::string_view LastName) {
+  for (std::string_view Wait : {"poll", "wait_readable", "wait_writable", "readable", "writable",
+                                "async_wait", "wait_read", "wait_write"})
+    if (LastName == Wait)
+      return true;
+  return false;
+}
+
 } // namespace corolint
 
 #endif

@@ -7,6 +7,14 @@
 // Lambdas are their own functions: a plain lambda inside a coroutine (the
 // callable handed to std::thread or aio::to_thread) is left alone.
 //
+// A name is not a type: a call that is awaited (or handed to an awaited
+// combinator) returns an awaitable, and one whose result has members is not
+// a C function, so neither is the table's entry of that name, whatever the
+// lookup says (the project's own `sleep`, `connect`, `write`). Descriptor
+// I/O in a coroutine that awaits a descriptor's readiness is non-blocking.
+// After `co_await pool.schedule()` (an offload function awaited with no
+// callable: a hop) the coroutine runs on the pool, where blocking is fine.
+//
 //===----------------------------------------------------------------------===//
 
 #include "driver/fast/FastCheck.h"
@@ -23,9 +31,10 @@ constexpr std::string_view Name = "async-blocking-call";
 class BlockingCallCheck : public FastCheck {
 public:
   BlockingCallCheck(std::vector<BlockingFunction> Table, NameList Blocking, NameList Runners,
-                    std::string Offload, unsigned HelperDepth)
+                    NameList Offloads, unsigned HelperDepth)
       : Table(std::move(Table)), Blocking(std::move(Blocking)), Runners(std::move(Runners)),
-        Offload(std::move(Offload)), HelperDepth(HelperDepth) {}
+        Offloads(std::move(Offloads)), Offload(this->Offloads.firstSpelling()),
+        HelperDepth(HelperDepth) {}
 
   void request(ScanRequest &Request) const override { requestNames(Request, Blocking); }
 
@@ -34,10 +43,14 @@ public:
     for (const FunctionInfo &Function : Context.Model.Functions) {
       if (!Function.IsCoroutine)
         continue;
+      uint32_t Hop = hopOntoPool(Context, Function);
       for (size_t Index : Function.Calls) {
         const CallSite &Call = Context.Model.Calls[Index];
+        if (ts_node_start_byte(Call.Call) > Hop)
+          continue;
         if (const std::string *Callee = blocking(Call)) {
-          if (readsFromMemory(Context, Function, Call))
+          if (readsFromMemory(Context, Function, Call) || notTheTableEntry(Call.Call, *Callee) ||
+              (isDescriptorIo(*Callee) && awaitsReadiness(Context, Function)))
             continue;
           Context.report(Name, Call.Callee,
                          messages::blockingCall(*Callee, displayName(Function),
@@ -49,6 +62,8 @@ public:
         if (!Path.Helper)
           continue;
         const std::string *Reached = blocking(*Path.Target);
+        if (isDescriptorIo(*Reached) && awaitsReadiness(Context, Function))
+          continue;
         Finding &Found = Context.report(
             Name, Call.Callee,
             messages::blockingHelper(Path.Helper->Name, displayName(Function), *Reached, Offload));
@@ -58,7 +73,92 @@ public:
   }
 
 private:
-  /// `std::getline(in, line)` where `in` is declared here as a string stream:
+  /// The value of \p Call is awaited, directly or as an argument of an awaited
+  /// call (`co_withCancellation(token, connect())`, either branch of `?:`, an
+  /// operand of an awaitable operator), or,
+  /// for a C function of the table, has members (`sleep(1s).then(...)`).
+  static bool notTheTableEntry(TSNode Call, std::string_view Entry) {
+    bool CFunction = Entry.find("::") == std::string_view::npos;
+    bool OwnValue = true; // Node is Call's own value, not a call it is handed to
+    for (TSNode Node = Call, Parent = parentOf(Node); !ts_node_is_null(Parent);
+         Node = Parent, Parent = parentOf(Parent)) {
+      std::string_view Type = nodeType(Parent);
+      if (Type == "co_await_expression")
+        return true;
+      if (Type == "field_expression")
+        return CFunction && OwnValue && ts_node_eq(childByField(Parent, "argument"), Node);
+      if (Type == "argument_list" && nodeType(parentOf(Parent)) == "call_expression") {
+        Parent = parentOf(Parent); // is the call it is handed to awaited?
+        OwnValue = false;
+        continue;
+      }
+      bool Branch = Type == "conditional_expression" &&
+                    !ts_node_eq(childByField(Parent, "condition"), Node);
+      // `co_await (sleep(10s) || event.wait())`: asio's awaitable operators.
+      if (Type != "parenthesized_expression" && Type != "binary_expression" && !Branch)
+        return false;
+    }
+    return false;
+  }
+
+  /// The coroutine awaits a descriptor's readiness (`co_await poll(fd, op)`).
+  static bool awaitsReadiness(const CheckContext &Context, const FunctionInfo &Function) {
+    bool Found = false;
+    forEachOwnNode(Function.Body, [&](TSNode Node) {
+      if (nodeType(Node) == "co_await_expression") {
+        TSNode Operand = childByField(Node, "argument");
+        while (nodeType(Operand) == "parenthesized_expression")
+          Operand = namedChild(Operand, 0);
+        if (nodeType(Operand) == "call_expression")
+          Found |= isReadinessWait(lastName(childByField(Operand, "function"), Context.Source));
+      }
+      return !Found;
+    });
+    return Found;
+  }
+
+  /// Where the coroutine hops onto a thread pool (`co_await tp->schedule()`:
+  /// an offload function, known by its last name, awaited without a
+  /// callable); the end of the file when it does not.
+  uint32_t hopOntoPool(const CheckContext &Context, const FunctionInfo &Function) const {
+    uint32_t Hop = UINT32_MAX;
+    forEachOwnNode(Function.Body, [&](TSNode Node) {
+      if (nodeType(Node) != "co_await_expression")
+        return true;
+      TSNode Operand = childByField(Node, "argument");
+      if (nodeType(Operand) != "call_expression" ||
+          namedChildCount(childByField(Operand, "arguments")) != 0)
+        return true;
+      std::string_view Name = lastName(childByField(Operand, "function"), Context.Source);
+      for (const std::string &Offload : Offloads.names())
+        if (std::string_view(Offload).size() >= Name.size() + 2 &&
+            std::string_view(Offload).substr(Offload.size() - Name.size() - 2) ==
+                "::" + std::string(Name))
+          Hop = std::min(Hop, ts_node_end_byte(Node));
+      return true;
+    });
+    return Hop;
+  }
+
+  /// `poll` of `poll`, `s->poll`, `net::poll` and `poll<T>`.
+  static std::string_view lastName(TSNode Callee, std::string_view Source) {
+    for (;;) {
+      std::string_view Type = nodeType(Callee);
+      TSNode Inner{};
+      if (Type == "field_expression")
+        Inner = childByField(Callee, "field");
+      else if (Type == "qualified_identifier" || Type == "template_function" ||
+               Type == "template_method")
+        Inner = childByField(Callee, "name");
+      if (ts_node_is_null(Inner))
+        return nodeText(Callee, Source);
+      Callee = Inner;
+    }
+  }
+
+  /// `std::getline(in, line)` where `in` is declared here as a string stream,
+  /// or as a plain istream over a buffer (`std::istream in(&response)`, an
+  /// asio::streambuf already read) that is not declared here as a filebuf:
   /// no I/O happens.
   static bool readsFromMemory(const CheckContext &Context, const FunctionInfo &Function,
                               const CallSite &Call) {
@@ -67,22 +167,49 @@ private:
     std::string_view Stream =
         nodeText(namedChild(childByField(Call.Call, "arguments"), 0), Context.Source);
     bool InMemory = false;
+    std::string_view Buffer;
+    std::vector<std::string_view> FileBuffers;
     traverse(
         Function.Definition,
         [&](TSNode Node) {
           std::string_view Type = nodeType(Node);
           if (Type == "declaration" || Type == "parameter_declaration") {
             std::string_view Declared = nodeText(Node, Context.Source);
-            if (nodeText(childByField(Node, "type"), Context.Source).find("stringstream") !=
-                    std::string_view::npos &&
-                containsWord(Declared, Stream))
+            std::string_view DeclaredType = nodeText(childByField(Node, "type"), Context.Source);
+            if (DeclaredType.find("filebuf") != std::string_view::npos)
+              FileBuffers.push_back(Declared);
+            if (!containsWord(Declared, Stream))
+              return false;
+            if (DeclaredType.find("stringstream") != std::string_view::npos)
               InMemory = true;
+            else if (Buffer.empty() && (DeclaredType == "std::istream" || DeclaredType == "istream"))
+              Buffer = overBuffer(Node, Context.Source);
             return false;
           }
           return !InMemory;
         },
         [](TSNode) {});
+    if (!InMemory && !Buffer.empty()) {
+      InMemory = true;
+      for (std::string_view Declared : FileBuffers)
+        InMemory &= !containsWord(Declared, Buffer);
+    }
     return InMemory;
+  }
+
+  /// `std::istream in(&buffer)`: "buffer"; "" for any other initialiser.
+  static std::string_view overBuffer(TSNode Declaration, std::string_view Source) {
+    TSNode Init = childByField(Declaration, "declarator");
+    if (nodeType(Init) != "init_declarator")
+      return {};
+    TSNode Arguments = childByField(Init, "value");
+    if (namedChildCount(Arguments) != 1)
+      return {};
+    TSNode Address = namedChild(Arguments, 0);
+    if (nodeType(Address) != "pointer_expression" ||
+        nodeText(Address, Source).substr(0, 1) != "&")
+      return {};
+    return nodeText(childByField(Address, "argument"), Source);
   }
 
   /// The table's name for the callee, or nullptr; runners are async-nested-run's.
@@ -114,7 +241,7 @@ private:
   }
 
   std::vector<BlockingFunction> Table;
-  NameList Blocking, Runners;
+  NameList Blocking, Runners, Offloads;
   std::string Offload;
   unsigned HelperDepth;
 };
@@ -138,8 +265,8 @@ std::unique_ptr<FastCheck> makeBlockingCallCheck(const Options &Opts) {
   NameList Offloads = listOption(Opts, Name, "OffloadFunctions", &ProfileData::OffloadFunctions);
   return std::make_unique<BlockingCallCheck>(
       std::move(Table), NameList(Names),
-      listOption(Opts, Name, "RunFunctions", &ProfileData::RunFunctions),
-      Offloads.firstSpelling(), Opts.getUnsigned(Name, "HelperDepth", 3).value_or(3));
+      listOption(Opts, Name, "RunFunctions", &ProfileData::RunFunctions), std::move(Offloads),
+      Opts.getUnsigned(Name, "HelperDepth", 3).value_or(3));
 }
 
 } // namespace corolint::fast

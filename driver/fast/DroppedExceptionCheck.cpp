@@ -10,6 +10,7 @@
 
 #include "driver/fast/FastCheck.h"
 
+#include "checks/utils/ExpectedFailures.h"
 #include "checks/utils/Messages.h"
 
 namespace corolint::fast {
@@ -51,11 +52,43 @@ private:
           return;
         TSNode Parameters = childByField(Clause, "parameters");
         TSNode Body = childByField(Clause, "body");
-        if (compactText(Parameters, Context.Source) == "(...)" && handlerDoesNothing(Body))
+        if (compactText(Parameters, Context.Source) == "(...)" && handlerDoesNothing(Body) &&
+            !failureExpected(Context, Node, Block, Body))
           Context.report(Name, Clause, messages::handlerSwallows(displayName(Function)));
       });
       return true;
     });
+  }
+
+  /// The code around the empty handler says the failure is expected or
+  /// reported elsewhere (ExpectedFailures.h).
+  static bool failureExpected(const CheckContext &Context, TSNode Try, TSNode Block,
+                              TSNode Handler) {
+    if (handlerExplains(nodeText(Handler, Context.Source)))
+      return true;
+    TSNode Last = lastStatement(Block);
+    if (!ts_node_is_null(Last) && assertsThrown(nodeText(Last, Context.Source)))
+      return true;
+    TSNode Next = nextStatement(Try);
+    // At the end of a loop's body: what follows the loop.
+    if (ts_node_is_null(Next) && isLoop(nodeType(parentOf(parentOf(Try)))))
+      Next = nextStatement(parentOf(parentOf(Try)));
+    return !ts_node_is_null(Next) && reportsOutcome(nodeText(Next, Context.Source));
+  }
+
+  static TSNode nextStatement(TSNode Statement) {
+    for (TSNode Next = ts_node_next_named_sibling(Statement); !ts_node_is_null(Next);
+         Next = ts_node_next_named_sibling(Next))
+      if (nodeType(Next) != "comment")
+        return Next;
+    return {};
+  }
+
+  static TSNode lastStatement(TSNode Block) {
+    for (uint32_t I = namedChildCount(Block); I > 0; --I)
+      if (nodeType(namedChild(Block, I - 1)) != "comment")
+        return namedChild(Block, I - 1);
+    return {};
   }
 
   NameList Spawns;

@@ -1,0 +1,143 @@
+// RUN: %check_corolint_plugin %s async-blocking-call %t -- -- -- -I%S
+// RUN: %check_corolint_fast %s async-blocking-call %t-fast
+
+// Shapes of other projects' code (docs/accuracy.md) where a blocking-table
+// name is not the blocking function: the project's own awaitable of that name,
+// and descriptor I/O in the reactor idiom. The full engine resolves names
+// exactly; the fast engine has only the name, and reads the use instead.
+
+#include <aio/aio.hpp>
+
+#include <chrono>
+#include <fstream>
+#include <istream>
+#include <streambuf>
+#include <string>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace std::chrono_literals;
+
+// ---- the project's own awaitable named like a table entry ---------------------
+
+// The projects' own sleep/connect/write return futures or tasks (Seastar's
+// `future<> sleep(duration)`, silkworm's `Task<void> sleep(duration)` from its
+// own header, QCoro's test helpers): declared elsewhere, so only the use says so.
+#include "Inputs/own-awaitables.h"
+
+namespace app {
+// scylladb/scylladb service/storage_service.cc: `co_await (as ? sleep_abortable(...) : sleep(...))`.
+aio::task<> announce_shutdown(int *as) {
+  co_await (as ? sleep_abortable(500ms, *as) : sleep(500ms));
+  co_await sleep(10ms);
+}
+
+// folly/io/coro/test/TransportTest.cpp: `co_await co_withCancellation(token, connect())`.
+aio::task<> connect_cancelled(int token) {
+  co_await with_cancellation(token, connect(1));
+}
+
+// erigontech/silkworm sentry/discovery/disc_v4/discovery.cpp: asio's awaitable operators.
+aio::task<> discover() {
+  co_await (sleep(10s) || wait_for_event());
+}
+
+// scylladb/seastar tests/unit/condition_variable_test.cc: `(void)sleep(100ms).then(...)`.
+aio::task<> signal_later() {
+  (void)sleep(100ms).then([] {});
+  co_return;
+}
+} // namespace app
+
+// The POSIX functions themselves, not awaited: still flagged.
+aio::task<> posix_sleep_and_connect(int fd, const sockaddr *address) {
+  ::sleep(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'sleep' in coroutine 'posix_sleep_and_connect'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:3: warning: blocking call to 'sleep' in coroutine 'posix_sleep_and_connect'
+  ::connect(fd, address, sizeof(sockaddr));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'connect' in coroutine 'posix_sleep_and_connect'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:3: warning: blocking call to 'connect' in coroutine 'posix_sleep_and_connect'
+  co_return;
+}
+
+// ---- descriptor I/O in the reactor idiom --------------------------------------
+
+// jbaldwin/libcoro include/coro/net/tcp/client.hpp: the member recv() wraps
+// ::recv on a socket libcoro made non-blocking; read_some tries it, and on
+// EAGAIN awaits poll() and tries again.
+namespace reactor {
+class client {
+public:
+  aio::task<long> read_some(char *buffer, unsigned long size) {
+    if (read_ready_) {
+      long read = recv(buffer, size);
+      if (read >= 0)
+        co_return read;
+      read_ready_ = false;
+    }
+    co_await aio::wait_readable(fd_);
+    read_ready_ = true;
+    co_return recv(buffer, size);
+  }
+
+  // The bad shape: the same helper, with nothing awaiting readiness: the
+  // descriptor may well be blocking.
+  aio::task<long> read_blindly(char *buffer, unsigned long size) {
+    co_return recv(buffer, size);
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: call to 'recv' in coroutine 'read_blindly' blocks the event loop: it reaches blocking 'recv'
+    // CHECK-FAST-MESSAGES: :[[@LINE-2]]:15: warning: call to 'recv' in coroutine 'read_blindly' blocks the event loop: it reaches blocking 'recv'
+  }
+
+private:
+  long recv(char *buffer, unsigned long size) { return ::recv(fd_, buffer, size, 0); }
+
+  int fd_ = -1;
+  bool read_ready_ = false;
+};
+
+// jbaldwin/libcoro src/net/tcp/client.cpp: a non-blocking ::connect, then
+// `co_await poll(socket, poll_op::write)` until it is established.
+aio::task<bool> connect_in_background(int fd, const sockaddr *address) {
+  if (::connect(fd, address, sizeof(sockaddr)) == 0)
+    co_return true;
+  co_await aio::wait_writable(fd);
+  co_return true;
+}
+
+// Readiness of something else does not make a sleep non-blocking.
+aio::task<> sleeps_after_poll(int fd) {
+  co_await aio::wait_readable(fd);
+  ::usleep(10);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'usleep' in coroutine 'sleeps_after_poll'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:3: warning: blocking call to 'usleep' in coroutine 'sleeps_after_poll'
+}
+} // namespace reactor
+
+// ---- std::getline on an istream over a buffer in memory -----------------------
+
+// alibaba/async_simple demo_example/http/coroutine_http/http_client.cpp: the
+// response was read into an asio::streambuf by an awaited async_read_until;
+// getline parses it from memory.
+namespace parsing {
+struct response_buffer : std::streambuf {};
+
+aio::task<std::string> status_line(response_buffer &response) {
+  co_await aio::sleep(std::chrono::milliseconds(1)); // stands for async_read_until
+  std::istream response_stream(&response);
+  std::string status_message;
+  std::getline(response_stream, status_message);
+  co_return status_message;
+}
+
+// The bad shape: the same istream over a file's buffer reads the disk.
+aio::task<std::string> first_line(std::filebuf &file) {
+  co_await aio::sleep(std::chrono::milliseconds(1));
+  std::filebuf local;
+  std::istream file_stream(&local);
+  std::string line;
+  std::getline(file_stream, line);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::getline' in coroutine 'first_line'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:3: warning: blocking call to 'std::getline' in coroutine 'first_line'
+  co_return line;
+}
+} // namespace parsing
