@@ -49,7 +49,20 @@ struct Finding {
   std::string BuildDirectory;
   /// Stable identity across unrelated edits; see Fingerprint.h.
   std::string Fingerprint;
+  /// A check's finding in a file that did not compile (full engine: its
+  /// translation unit had errors; fast engine: tree-sitter could not parse
+  /// part of it). The check saw a partial program: this finding may rest on
+  /// what was missing, and others may be missing.
+  bool PossiblyIncomplete = false;
 };
+
+/// \p F's message with, for a possibly incomplete finding, the reason said
+/// after it: the formats meant for people (text, GitHub, HTML) show this one.
+inline std::string messageForPeople(const Finding &F) {
+  if (!F.PossiblyIncomplete)
+    return F.Message;
+  return F.Message + " (possibly incomplete: this file did not compile)";
+}
 
 /// A check as SARIF lists it, whether or not it reported anything.
 struct Rule {

@@ -86,13 +86,17 @@ absoluteRanges(llvm::ArrayRef<clang::tooling::FileByteRange> Ranges, llvm::Strin
 } // namespace
 
 std::vector<Finding> toFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
-                                llvm::StringRef SourceRoot) {
+                                llvm::StringRef SourceRoot,
+                                const std::vector<bool> &FromUncompiledUnit) {
   SourceFiles Files;
   std::vector<Finding> Findings;
-  for (const clang::tidy::ClangTidyError &Error : Errors) {
+  for (size_t I = 0; I < Errors.size(); ++I) {
+    const clang::tidy::ClangTidyError &Error = Errors[I];
     Finding F;
     F.Check = Error.DiagnosticName;
     F.Source = originOf(F.Check);
+    F.PossiblyIncomplete =
+        F.Source == Origin::Check && I < FromUncompiledUnit.size() && FromUncompiledUnit[I];
     F.Severity = levelOf(Error);
     F.Message = Error.Message.Message;
     F.BuildDirectory = Error.BuildDirectory;

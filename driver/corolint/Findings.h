@@ -13,9 +13,11 @@ namespace corolint {
 
 /// Converts \p Errors, fills in lines, columns and line texts from the files,
 /// sorts by file, offset and check, and assigns fingerprints relative to
-/// \p SourceRoot.
+/// \p SourceRoot. \p FromUncompiledUnit, when given, runs parallel to
+/// \p Errors: the check findings it marks become PossiblyIncomplete.
 std::vector<Finding> toFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
-                                llvm::StringRef SourceRoot);
+                                llvm::StringRef SourceRoot,
+                                const std::vector<bool> &FromUncompiledUnit = {});
 
 } // namespace corolint
 

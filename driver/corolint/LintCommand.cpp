@@ -176,7 +176,7 @@ int runLint(LintSettings &S) {
   LintResult Result;
   if (!Files.empty()) {
     Result = lintFiles(S, *Database, Files);
-    R.Findings = toFindings(Result.Errors, Root);
+    R.Findings = toFindings(Result.Errors, Root, Result.FromUncompiledUnit);
   }
   llvm::erase_if(R.Findings, [&](const Finding &F) {
     return F.Where.isValid() && Excluded.excludes(F.Where.File, Root);

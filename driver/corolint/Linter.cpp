@@ -11,7 +11,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 
 #include <mutex>
-#include <set>
+#include <map>
 #include <tuple>
 
 using namespace clang;
@@ -94,21 +94,26 @@ LintResult lint(const LintRequest &Request) {
         Result.ChangedWhileLinting.insert(File);
     }
   // A header included by several files yields the same finding each time.
-  std::set<std::tuple<std::string, unsigned, std::string, std::string>> Seen;
+  std::map<std::tuple<std::string, unsigned, std::string, std::string>, size_t> Seen;
   for (size_t I = 0; I < PerFile.size(); ++I) {
     std::vector<tidy::ClangTidyError> &Errors = PerFile[I];
-    bool FileHasCompileError = false;
+    bool FileHasCompileError = llvm::any_of(Errors, isCompileError);
     for (tidy::ClangTidyError &Error : Errors) {
       auto Key = std::make_tuple(Error.Message.FilePath, Error.Message.FileOffset,
                                  Error.DiagnosticName, Error.Message.Message);
-      FileHasCompileError |= isCompileError(Error);
-      if (!Seen.insert(Key).second)
+      auto [It, New] = Seen.try_emplace(Key, Result.Errors.size());
+      if (!New) {
+        // Complete as soon as one unit that compiled reports it.
+        Result.FromUncompiledUnit[It->second] =
+            Result.FromUncompiledUnit[It->second] && FileHasCompileError;
         continue;
+      }
       if (llvm::StringRef(Error.DiagnosticName).starts_with("clang-tidy-config"))
         ++Result.ConfigErrors;
       else if (!isCompileError(Error) && Error.DiagLevel != tidy::ClangTidyError::Remark)
         ++Result.Findings;
       Result.Errors.push_back(std::move(Error));
+      Result.FromUncompiledUnit.push_back(FileHasCompileError);
     }
     if (FileHasCompileError)
       Result.UncompiledFiles.push_back(Request.Files[I]);

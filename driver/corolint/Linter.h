@@ -38,6 +38,9 @@ struct LintRequest {
 struct LintResult {
   /// Every diagnostic once, in file order, duplicates from shared headers removed.
   std::vector<clang::tidy::ClangTidyError> Errors;
+  /// Parallel to Errors: reported only by translation units that did not
+  /// compile (a header's finding also seen by a unit that compiled is not).
+  std::vector<bool> FromUncompiledUnit;
   unsigned Findings = 0;      ///< check warnings and errors
   std::vector<std::string> UncompiledFiles; ///< translation units with compile errors
   unsigned ConfigErrors = 0;  ///< invalid check options (each reported once)

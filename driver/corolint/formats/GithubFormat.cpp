@@ -59,7 +59,7 @@ void writeGithub(const Report &R, llvm::raw_ostream &OS) {
     if (F.Where.isValid())
       OS << "file=" << escapeProperty(relativeToRoot(F.Where.File, WorkingDirectory))
          << ",line=" << F.Where.Line << ",col=" << F.Where.Column << ",";
-    OS << "title=" << escapeProperty(F.Check) << "::" << escapeData(F.Message) << "\n";
+    OS << "title=" << escapeProperty(F.Check) << "::" << escapeData(messageForPeople(F)) << "\n";
   }
 }
 

@@ -134,7 +134,7 @@ void writeFinding(llvm::raw_ostream &OS, const Finding &F, SourceCache &Sources,
      << "<div class=\"where\"><span class=\"level " << Severity << "\">" << Severity
      << "</span> <code>" << escape(placeOf(F.Where, Root)) << "</code> <span class=\"check\">["
      << escape(F.Check) << "]</span></div>"
-     << "<p class=\"message\">" << escape(F.Message) << "</p>";
+     << "<p class=\"message\">" << escape(messageForPeople(F)) << "</p>";
   if (F.Where.isValid())
     writeExcerpt(OS, Sources.text(F.Where.File), F.Where);
   if (!F.Notes.empty()) {

@@ -35,6 +35,7 @@ llvm::json::Object finding(const Finding &F, llvm::StringRef Root) {
   Object["level"] = levelName(F.Severity);
   Object["message"] = F.Message;
   Object["fingerprint"] = F.Fingerprint;
+  Object["possiblyIncomplete"] = F.PossiblyIncomplete;
   llvm::json::Array Notes;
   for (const FindingNote &Note : F.Notes) {
     llvm::json::Object NoteObject = position(Note.Where, Root);

@@ -96,6 +96,10 @@ llvm::json::Object result(const Finding &F, const Report &R) {
     Result["relatedLocations"] = std::move(Related);
   if (llvm::json::Array Fixes = fixesOf(F, R.SourceRoot); !Fixes.empty())
     Result["fixes"] = std::move(Fixes);
+  if (F.PossiblyIncomplete)
+    Result["properties"] = llvm::json::Object{
+        {"possiblyIncomplete", true},
+        {"tags", llvm::json::Array{"possibly-incomplete"}}};
   return Result;
 }
 

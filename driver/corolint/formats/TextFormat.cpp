@@ -33,7 +33,7 @@ public:
     {
       clang::DiagnosticBuilder Diag =
           Diags.Report(location(F.Where), Diags.getCustomDiagID(engineLevel(F.Severity), "%0 [%1]"))
-          << F.Message << F.Check;
+          << messageForPeople(F) << F.Check;
       for (const clang::tooling::FileByteRange &Range : F.Ranges)
         Diag << range(Range.FilePath, Range.FileOffset, Range.Length);
       for (const clang::tooling::Replacement &Fix : F.Fixes)

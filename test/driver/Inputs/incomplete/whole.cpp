@@ -1,0 +1,3 @@
+#include "napping.hpp"
+
+aio::task<void> caller() { co_await nap_in_header(); }
