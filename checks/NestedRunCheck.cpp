@@ -38,28 +38,6 @@ bool inFailureExpectingMacro(SourceLocation Loc, const SourceManager &Sources,
   return false;
 }
 
-/// A counted loop whose counter its body never reads repeats the same run (a
-/// benchmark's iterations, a test's two dequeues): no item is processed per run.
-bool reads(const Stmt &S, const VarDecl &Var) {
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&S); Ref && Ref->getDecl() == &Var)
-    return true;
-  for (const Stmt *Child : S.children())
-    if (Child && reads(*Child, Var))
-      return true;
-  return false;
-}
-
-bool repeatsWithoutItems(const Stmt &Loop) {
-  const auto *For = llvm::dyn_cast<ForStmt>(&Loop);
-  const auto *Init = For ? llvm::dyn_cast_or_null<DeclStmt>(For->getInit()) : nullptr;
-  if (!Init || !For->getBody())
-    return false;
-  for (const Decl *D : Init->decls())
-    if (const auto *Counter = llvm::dyn_cast<VarDecl>(D); Counter && reads(*For->getBody(), *Counter))
-      return false;
-  return true;
-}
-
 } // namespace
 
 NestedRunCheck::NestedRunCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)

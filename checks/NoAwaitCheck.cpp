@@ -4,6 +4,7 @@
 #include "utils/BlockingFunctions.h"
 #include "utils/Coroutines.h"
 #include "utils/Handlers.h"
+#include "utils/Lifetimes.h"
 #include "utils/Messages.h"
 #include "utils/Profiles.h"
 #include "utils/Statements.h"
@@ -131,13 +132,17 @@ void NoAwaitCheck::check(const MatchFinder::MatchResult &Result) {
     const auto *Call = semanticParent(*Ref, *Result.Context).get<CallExpr>();
     // Called, but the task it returns is handed on rather than awaited on the
     // spot (to co_spawn, a combinator, a container, a member of the task): the
-    // consumer needs a task, as with a function passed by address.
-    bool Awaited = false;
+    // consumer needs a task, as with a function passed by address. A task
+    // discarded or misused as a value (`if (f())`) goes nowhere: that is
+    // async-unawaited-task's finding, and the call an ordinary one.
+    bool UsedOnTheSpot = false;
     if (Call) {
       DynTypedNode Parent = semanticParent(*Call, *Result.Context);
-      Awaited = Parent.get<CoawaitExpr>() || Parent.get<DependentCoawaitExpr>();
+      TaskDestination::Kind Goes = destinationOf(*Call, *Result.Context).How;
+      UsedOnTheSpot = Parent.get<CoawaitExpr>() || Parent.get<DependentCoawaitExpr>() ||
+                      Goes == TaskDestination::Discarded || Goes == TaskDestination::Unknown;
     }
-    if (!Call || Call->getCallee()->IgnoreParenImpCasts() != Ref || !Awaited) {
+    if (!Call || Call->getCallee()->IgnoreParenImpCasts() != Ref || !UsedOnTheSpot) {
       UsedAsValue.insert(Ref->getDecl()->getCanonicalDecl());
       if (const auto *Used = llvm::dyn_cast<FunctionDecl>(Ref->getDecl()))
         if (const FunctionTemplateDecl *Template = Used->getPrimaryTemplate())

@@ -105,7 +105,9 @@ void SequentialAwaitCheck::check(const MatchFinder::MatchResult &Result) {
       RangeFor && RangeFor->getCoawaitLoc().isValid())
     return;
   LoopSize Size = loopSize(*Loop, Context);
-  if (!isGatherable(Size))
+  // Iterations that repeat the same await (a benchmark's, a retry's) have no
+  // items to gather: the sequence is the point.
+  if (!isGatherable(Size) || repeatsWithoutItems(*Loop))
     return;
 
   llvm::SmallVector<const Expr *, 4> Operands;

@@ -428,6 +428,26 @@ const Stmt *loopBody(const Stmt &Loop) {
   return nullptr;
 }
 
+static bool reads(const Stmt &S, const VarDecl &Var) {
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&S); Ref && Ref->getDecl() == &Var)
+    return true;
+  for (const Stmt *Child : S.children())
+    if (Child && reads(*Child, Var))
+      return true;
+  return false;
+}
+
+bool repeatsWithoutItems(const Stmt &Loop) {
+  const auto *For = llvm::dyn_cast<ForStmt>(&Loop);
+  const auto *Init = For ? llvm::dyn_cast_or_null<DeclStmt>(For->getInit()) : nullptr;
+  if (!Init || !For->getBody())
+    return false;
+  for (const Decl *D : Init->decls())
+    if (const auto *Counter = llvm::dyn_cast<VarDecl>(D); Counter && reads(*For->getBody(), *Counter))
+      return false;
+  return true;
+}
+
 LoopSize loopSize(const Stmt &Loop, ASTContext &Context) {
   if (const auto *RangeFor = llvm::dyn_cast<CXXForRangeStmt>(&Loop))
     return RangeFor->getRangeInit() ? rangeSize(*RangeFor->getRangeInit(), Context) : LoopSize();

@@ -33,6 +33,10 @@ const clang::Stmt *loopBody(const clang::Stmt &Loop);
 /// How many times \p Loop runs.
 LoopSize loopSize(const clang::Stmt &Loop, clang::ASTContext &Context);
 
+/// A counted for loop whose body never reads its counter repeats the same work
+/// (a benchmark's iterations, a test's two dequeues): no item per iteration.
+bool repeatsWithoutItems(const clang::Stmt &Loop);
+
 /// The source text of \p E, shortened for a message.
 std::string spelling(const clang::Expr &E, clang::ASTContext &Context);
 

@@ -135,7 +135,6 @@ void toFindings(const std::string &File, const FileOutcome &Outcome,
     F.Check = Found.CheckName;
     F.Message = Found.Message;
     F.Where = position(File, Found.Where);
-    F.PossiblyIncomplete = !Problems.empty();
     F.LineText = lineAt(Text, Found.Where.Offset).str();
     for (const fast::FindingNote &Note : Found.Notes)
       F.Notes.push_back({Note.Message, position(File, Note.Where), {}});

@@ -49,10 +49,10 @@ struct Finding {
   std::string BuildDirectory;
   /// Stable identity across unrelated edits; see Fingerprint.h.
   std::string Fingerprint;
-  /// A check's finding in a file that did not compile (full engine: its
-  /// translation unit had errors; fast engine: tree-sitter could not parse
-  /// part of it). The check saw a partial program: this finding may rest on
-  /// what was missing, and others may be missing.
+  /// A check's finding in a translation unit that did not compile: the check
+  /// saw a partial program, so this finding may rest on what was missing.
+  /// (The fast engine says once per file where tree-sitter could not parse;
+  /// it cannot tell invalid code from syntax its grammar lacks.)
   bool PossiblyIncomplete = false;
 };
 

@@ -387,6 +387,33 @@ std::vector<TSNode> enclosingLoops(TSNode Node, TSNode Stop) {
   return Loops;
 }
 
+bool repeatsWithoutItems(TSNode Loop, std::string_view Source) {
+  if (nodeType(Loop) != "for_statement")
+    return false;
+  TSNode Init = childByField(Loop, "initializer");
+  if (nodeType(Init) != "declaration")
+    return false;
+  std::vector<std::string_view> Counters;
+  forEachChild(Init, [&](TSNode Declarator, const char *Field) {
+    if (!Field || std::string_view(Field) != "declarator")
+      return;
+    if (nodeType(Declarator) == "init_declarator")
+      Declarator = childByField(Declarator, "declarator");
+    Counters.push_back(nodeText(Declarator, Source));
+  });
+  bool Read = false;
+  traverse(
+      childByField(Loop, "body"),
+      [&](TSNode Node) {
+        if (nodeType(Node) == "identifier")
+          for (std::string_view Counter : Counters)
+            Read |= nodeText(Node, Source) == Counter;
+        return !Read;
+      },
+      [](TSNode) {});
+  return !Counters.empty() && !Read;
+}
+
 LoopSize loopSize(TSNode Loop, std::string_view Source) {
   std::string_view Type = nodeType(Loop);
   LoopSize Size;

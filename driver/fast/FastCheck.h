@@ -94,6 +94,10 @@ std::vector<TSNode> enclosingLoops(TSNode Node, TSNode Stop);
 using corolint::LoopSize;
 LoopSize loopSize(TSNode Loop, std::string_view Source);
 
+/// A counted for loop whose body never reads its counter repeats the same work
+/// (a benchmark's iterations, a test's two dequeues): no item per iteration.
+bool repeatsWithoutItems(TSNode Loop, std::string_view Source);
+
 /// Whether \p Call runs a plain (non-coroutine) function defined in the file
 /// that makes a call \p IsTarget accepts, directly or through further such
 /// helpers, at most \p Depth calls deep in all. The search follows paths, not

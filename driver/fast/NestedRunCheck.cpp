@@ -48,35 +48,6 @@ bool inFailureExpectingMacro(TSNode Call, TSNode Body, std::string_view Source) 
   return false;
 }
 
-/// A counted loop whose counter its body never reads repeats the same run (a
-/// benchmark's iterations, a test's two dequeues): no item is processed per run.
-bool repeatsWithoutItems(TSNode Loop, std::string_view Source) {
-  if (nodeType(Loop) != "for_statement")
-    return false;
-  TSNode Init = childByField(Loop, "initializer");
-  if (nodeType(Init) != "declaration")
-    return false;
-  std::vector<std::string_view> Counters;
-  forEachChild(Init, [&](TSNode Declarator, const char *Field) {
-    if (!Field || std::string_view(Field) != "declarator")
-      return;
-    if (nodeType(Declarator) == "init_declarator")
-      Declarator = childByField(Declarator, "declarator");
-    Counters.push_back(nodeText(Declarator, Source));
-  });
-  bool Read = false;
-  traverse(
-      childByField(Loop, "body"),
-      [&](TSNode Node) {
-        if (nodeType(Node) == "identifier")
-          for (std::string_view Counter : Counters)
-            Read |= nodeText(Node, Source) == Counter;
-        return !Read;
-      },
-      [](TSNode) {});
-  return !Counters.empty() && !Read;
-}
-
 class NestedRunCheck : public FastCheck {
 public:
   NestedRunCheck(NameList Runners, unsigned HelperDepth)

@@ -101,7 +101,8 @@ private:
                         ts_node_eq(childByField(Parent, "function"), Node);
           // Called, but its task is handed on (to co_spawn, a combinator, a
           // container, a member of the task) rather than awaited on the spot.
-          if (Called) {
+          // A discarded task goes nowhere (async-unawaited-task's finding).
+          if (Called && !isDiscarded(Parent, Context.Source)) {
             TSNode User = parentOf(Parent);
             while (nodeType(User) == "parenthesized_expression")
               User = parentOf(User);

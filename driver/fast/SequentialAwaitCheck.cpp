@@ -77,7 +77,9 @@ private:
     if (ts_node_is_null(Body) || isForCoAwait(Loop, Context.Source))
       return;
     LoopSize Size = loopSize(Loop, Context.Source);
-    if (!isGatherable(Size))
+    // Iterations that repeat the same await (a benchmark's, a retry's) have no
+    // items to gather: the sequence is the point.
+    if (!isGatherable(Size) || repeatsWithoutItems(Loop, Context.Source))
       return;
 
     std::vector<TSNode> Awaits;

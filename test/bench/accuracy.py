@@ -4,7 +4,9 @@
   accuracy.py --corolint BIN [--ledger docs/accuracy.tsv] [--rerun]
 
 Precision per check and per profile comes from docs/accuracy.tsv (every finding of corolint
-on other projects' code, reviewed: true / false / debatable; debatable counts against).
+on other projects' code, reviewed: true / false / debatable). Debatable counts against the
+check, unless the check's doc page says why such code deserves the finding: its section
+"## Findings it keeps on purpose" quotes the ledger row's `why` verbatim ("kept" column).
 Recall comes from running test/realbugs/ now: found BUG lines / all BUG lines, and any
 finding on a fixed shape counts as a false positive of its check. --rerun re-lints, with the
 fast engine, the files the ledger names (when their trees are still under /tmp/corpus) and
@@ -27,6 +29,31 @@ def read_ledger(path):
         return list(csv.DictReader(f, delimiter="\t"))
 
 
+KEPT_HEADING = "## Findings it keeps on purpose"
+
+
+def kept_shapes(check):
+    """The `why` texts the check's doc page justifies (quoted in its KEPT_HEADING section)."""
+    page = os.path.join(ROOT, "docs", "checks", check.replace("async-", "", 1) + ".md")
+    if not os.path.exists(page):
+        return set()
+    with open(page) as f:
+        text = f.read()
+    if KEPT_HEADING not in text:
+        return set()
+    section = text.split(KEPT_HEADING, 1)[1].split("\n## ", 1)[0]
+    return {line.strip()[3:-1] for line in section.splitlines() if line.strip().startswith("- `")}
+
+
+def verdict(row, kept={}):
+    """true / false / debatable, or kept: a debatable shape the doc page justifies."""
+    if row["verdict"] != "debatable":
+        return row["verdict"]
+    if row["check"] not in kept:
+        kept[row["check"]] = kept_shapes(row["check"])
+    return "kept" if row["why"] in kept[row["check"]] else "debatable"
+
+
 def precision(t, n):
     return "n/a" if n == 0 else "{:.2f}".format(t / n)
 
@@ -34,9 +61,9 @@ def precision(t, n):
 def table(title, key, rows, extra=None):
     counts = collections.defaultdict(collections.Counter)
     for r in rows:
-        counts[r[key]][r["verdict"]] += 1
+        counts[r[key]][verdict(r)] += 1
     print("\n{}\n".format(title))
-    head = "| {} | findings | true | false | debatable | precision |".format(key)
+    head = "| {} | findings | true | kept | false | debatable | precision |".format(key)
     if extra:
         head += " realbugs found/BUG | recall | fixed-shape FP |"
     print(head)
@@ -47,13 +74,15 @@ def table(title, key, rows, extra=None):
         c = counts[name]
         n = sum(c.values())
         total.update(c)
-        line = "| {} | {} | {} | {} | {} | {} |".format(name, n, c["true"], c["false"], c["debatable"], precision(c["true"], n))
+        line = "| {} | {} | {} | {} | {} | {} | {} |".format(name, n, c["true"], c["kept"], c["false"], c["debatable"],
+                                                          precision(c["true"] + c["kept"], n))
         if extra:
             e = extra.get(name, {"found": 0, "bugs": 0, "fp": 0})
             line += " {}/{} | {} | {} |".format(e["found"], e["bugs"], precision(e["found"], e["bugs"]), e["fp"])
         print(line)
     n = sum(total.values())
-    line = "| overall | {} | {} | {} | {} | {} |".format(n, total["true"], total["false"], total["debatable"], precision(total["true"], n))
+    line = "| overall | {} | {} | {} | {} | {} | {} |".format(n, total["true"], total["kept"], total["false"], total["debatable"],
+                                                             precision(total["true"] + total["kept"], n))
     if extra:
         found = sum(e["found"] for e in extra.values())
         bugs = sum(e["bugs"] for e in extra.values())

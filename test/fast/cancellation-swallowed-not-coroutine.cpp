@@ -22,9 +22,9 @@ static void invalid_await_in_function_try_block() try {
   log_and_go_on();
 }
 
-// A real coroutine's handler is still reported.
-struct task {};
-task real_coroutine() {
+// A real coroutine of aio's task type: its handler is still reported.
+namespace aio { template <class T = void> struct task {}; }
+aio::task<> real_coroutine() {
   try {
     co_await a;
   } catch (...) {
