@@ -60,6 +60,8 @@ struct LintSettings {
   std::string CacheDirectory; ///< --cache / COROLINT_CACHE; empty: no result cache
   uint64_t CacheMaxMB = 512;  ///< --cache-size-mb
   std::string ToolIdentity;   ///< this build of corolint, part of every cache key
+  bool Preambles = true;         ///< --preamble: share precompiled preambles
+  uint64_t PreambleCacheMB = 1024; ///< --preamble-cache-mb
 };
 
 int runLint(LintSettings &Settings);

@@ -140,6 +140,15 @@ cl::opt<unsigned> CacheSizeMB("cache-size-mb",
                               cl::desc("Size cap of the --cache directory; the least recently "
                                        "used entries are deleted above it (default 512)"),
                               cl::value_desc("MiB"), cl::init(512), cl::cat(Category));
+cl::opt<bool> Preamble("preamble",
+                       cl::desc("Parse the leading #include lines that several files share "
+                                "once, into a precompiled preamble they all load (default on; "
+                                "--preamble=false parses every file whole)"),
+                       cl::init(true), cl::cat(Category));
+cl::opt<unsigned> PreambleCacheMB("preamble-cache-mb",
+                                  cl::desc("Memory cap of the shared preambles; the least "
+                                           "recently used are dropped above it (default 1024)"),
+                                  cl::value_desc("MiB"), cl::init(1024), cl::cat(Category));
 cl::opt<bool> FastMode("fast",
                        cl::desc("Syntactic subset on tree-sitter: no compile database needed"),
                        cl::cat(Category));
@@ -289,6 +298,8 @@ int lint(std::unique_ptr<tooling::CompilationDatabase> FromDashDash, bool Fast,
                          : llvm::sys::Process::GetEnv("COROLINT_CACHE").value_or("");
   S.CacheMaxMB = CacheSizeMB;
   S.ToolIdentity = toolIdentity(Argv0);
+  S.Preambles = Preamble;
+  S.PreambleCacheMB = PreambleCacheMB;
   return Fast ? corolint::runFastLint(S) : corolint::runLint(S);
 }
 
