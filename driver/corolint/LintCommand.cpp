@@ -90,14 +90,14 @@ LintResult lintFiles(const LintSettings &S, const LoadedDatabase &Database,
   }
   std::optional<PreambleStore> Preambles;
   if (S.Preambles) {
-    Preambles.emplace(S.PreambleCacheMB << 20);
+    Preambles.emplace(S.PreambleCacheMB << 20, S.PreambleMinUnits);
     Request.Preambles = &*Preambles;
   }
   LintResult Result = lint(Request);
   Bar.reset();
   if (Preambles && S.Verbose)
     llvm::errs() << "corolint: preambles: " << Preambles->built() << " built, "
-                 << Preambles->reused() << " reuse(s), " << Preambles->unusable()
+                 << Preambles->loaded() << " unit(s) parsed with one, " << Preambles->unusable()
                  << " not clean (parsed whole)\n";
   if (Cache) {
     Cache->evict();

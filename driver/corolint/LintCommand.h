@@ -62,6 +62,7 @@ struct LintSettings {
   std::string ToolIdentity;   ///< this build of corolint, part of every cache key
   bool Preambles = true;         ///< --preamble: share precompiled preambles
   uint64_t PreambleCacheMB = 1024; ///< --preamble-cache-mb
+  unsigned PreambleMinUnits = 2;   ///< --preamble-min-units
 };
 
 int runLint(LintSettings &Settings);

@@ -27,6 +27,7 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <csignal>
 #include <mutex>
 #include <string_view>
@@ -149,6 +150,10 @@ cl::opt<unsigned> PreambleCacheMB("preamble-cache-mb",
                                   cl::desc("Memory cap of the shared preambles; the least "
                                            "recently used are dropped above it (default 1024)"),
                                   cl::value_desc("MiB"), cl::init(1024), cl::cat(Category));
+cl::opt<unsigned> PreambleMinUnits(
+    "preamble-min-units",
+    cl::desc("Build a preamble when this many files share it (default 2; 1: for every file)"),
+    cl::init(2), cl::Hidden, cl::cat(Category));
 cl::opt<bool> FastMode("fast",
                        cl::desc("Syntactic subset on tree-sitter: no compile database needed"),
                        cl::cat(Category));
@@ -300,6 +305,7 @@ int lint(std::unique_ptr<tooling::CompilationDatabase> FromDashDash, bool Fast,
   S.ToolIdentity = toolIdentity(Argv0);
   S.Preambles = Preamble;
   S.PreambleCacheMB = PreambleCacheMB;
+  S.PreambleMinUnits = std::max(1u, unsigned(PreambleMinUnits));
   return Fast ? corolint::runFastLint(S) : corolint::runLint(S);
 }
 

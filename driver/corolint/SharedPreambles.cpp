@@ -148,12 +148,18 @@ PreambleStore::prepare(CompilerInvocation &Invocation, FileManager &Files,
     std::lock_guard<std::mutex> Guard(Lock);
     auto [It, New] = Slots.try_emplace(Key);
     if (New) {
-      Builder = true;
-      It->second.Preamble = ToBuild.get_future().share();
       RecentFirst.push_front(Key);
       It->second.Recency = RecentFirst.begin();
     } else {
       RecentFirst.splice(RecentFirst.begin(), RecentFirst, It->second.Recency);
+    }
+    // A preamble no other unit loads costs more than it saves: the first units
+    // of a kind are parsed whole, the next one builds it.
+    if (!It->second.Preamble.valid()) {
+      if (++It->second.Requests < MinUnits)
+        return std::nullopt;
+      Builder = true;
+      It->second.Preamble = ToBuild.get_future().share();
     }
     Preamble = It->second.Preamble;
   }
@@ -173,8 +179,7 @@ PreambleStore::prepare(CompilerInvocation &Invocation, FileManager &Files,
   std::shared_ptr<const SharedPreamble> Shared = Preamble.get();
   if (!Shared || !Shared->PCH.CanReuse(Invocation, **MainFile, Bounds, *VFS))
     return std::nullopt;
-  if (!Builder)
-    ++Reused;
+  ++Loaded;
 
   PreambleUse Use;
   Use.Preamble = std::move(Shared);

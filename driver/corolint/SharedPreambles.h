@@ -5,9 +5,9 @@
 // is most of a lint run's time. As clangd does for one file in the editor,
 // the leading directives of the main file are compiled once into a
 // precompiled preamble (Clang's PrecompiledPreamble, kept in memory), and
-// every unit whose leading directives, directory and flags are the same
-// loads it instead of parsing the headers. A unit whose preamble differs
-// gets its own. The store keeps the most recently used preambles under a
+// every other unit whose leading directives, directory and flags are the
+// same loads it instead of parsing the headers. A unit whose preamble no
+// other unit shares is parsed as before. The store keeps the most recently used preambles under a
 // size cap (--preamble-cache-mb). See docs/integration/preambles.md.
 //
 // Findings must not change: a preamble that produced any warning or error is
@@ -58,18 +58,21 @@ struct PreambleUse {
 
 class PreambleStore {
 public:
-  explicit PreambleStore(uint64_t MaxBytes) : MaxBytes(MaxBytes) {}
+  /// \p MinUnits: the unit of a kind that builds its preamble (the ones
+  /// before it are parsed whole); 2 shares only what is shared, 1 builds a
+  /// preamble for every unit.
+  PreambleStore(uint64_t MaxBytes, unsigned MinUnits) : MaxBytes(MaxBytes), MinUnits(MinUnits) {}
 
   /// Sets \p Invocation up to load the preamble of its main file, built by
-  /// the first unit that asks for it (the others wait for it). None when the
-  /// file has no shareable preamble or its preamble is not clean: the unit is
-  /// then parsed as usual.
+  /// the MinUnits-th unit that asks for it (the others wait for it). None when
+  /// the file has no shareable preamble, when it is not built yet for it or
+  /// is not clean: the unit is then parsed as usual.
   std::optional<PreambleUse>
   prepare(clang::CompilerInvocation &Invocation, clang::FileManager &Files,
           std::shared_ptr<clang::PCHContainerOperations> PCHContainerOps);
 
   unsigned built() const { return Built; }
-  unsigned reused() const { return Reused; }
+  unsigned loaded() const { return Loaded; }
   unsigned unusable() const { return Unusable; }
 
 private:
@@ -77,6 +80,7 @@ private:
   struct Slot {
     Ready Preamble;
     uint64_t Bytes = 0;
+    unsigned Requests = 0;
     std::list<std::string>::iterator Recency;
   };
   /// Drops the least recently used preambles (units using one keep it alive)
@@ -84,11 +88,12 @@ private:
   void evictLocked(llvm::StringRef Keep);
 
   uint64_t MaxBytes;
+  unsigned MinUnits;
   std::mutex Lock;
   llvm::StringMap<Slot> Slots;
   std::list<std::string> RecentFirst;
   uint64_t TotalBytes = 0;
-  std::atomic<unsigned> Built{0}, Reused{0}, Unusable{0};
+  std::atomic<unsigned> Built{0}, Loaded{0}, Unusable{0};
 };
 
 /// The shareable part of \p MainFile: ComputePreambleBounds' preamble, cut
