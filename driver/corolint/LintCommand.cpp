@@ -88,8 +88,17 @@ LintResult lintFiles(const LintSettings &S, const LoadedDatabase &Database,
     Cache.emplace(absolutePath(S.CacheDirectory), S.CacheMaxMB << 20, S.ToolIdentity);
     Request.Cache = &*Cache;
   }
+  std::optional<PreambleStore> Preambles;
+  if (S.Preambles) {
+    Preambles.emplace(S.PreambleCacheMB << 20, S.PreambleMinUnits);
+    Request.Preambles = &*Preambles;
+  }
   LintResult Result = lint(Request);
   Bar.reset();
+  if (Preambles && S.Verbose)
+    llvm::errs() << "corolint: preambles: " << Preambles->built() << " built, "
+                 << Preambles->loaded() << " unit(s) parsed with one, " << Preambles->unusable()
+                 << " not clean (parsed whole)\n";
   if (Cache) {
     Cache->evict();
     llvm::errs() << "corolint: result cache: " << Cache->hits() << " of "

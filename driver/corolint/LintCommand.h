@@ -60,6 +60,9 @@ struct LintSettings {
   std::string CacheDirectory; ///< --cache / COROLINT_CACHE; empty: no result cache
   uint64_t CacheMaxMB = 512;  ///< --cache-size-mb
   std::string ToolIdentity;   ///< this build of corolint, part of every cache key
+  bool Preambles = true;         ///< --preamble: share precompiled preambles
+  uint64_t PreambleCacheMB = 1024; ///< --preamble-cache-mb
+  unsigned PreambleMinUnits = 2;   ///< --preamble-min-units
 };
 
 int runLint(LintSettings &Settings);

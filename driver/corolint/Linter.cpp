@@ -43,7 +43,7 @@ std::vector<tidy::ClangTidyError> lintOne(const LintRequest &Request, size_t Ind
   ResultCache *Cache = Profile ? nullptr : Request.Cache;
   if (!Cache)
     return runChecksOnUserCode(Context, *Request.Compilations, File, FS, Request.CollectFixes,
-                               Profile, ProfileDir, ContentHashes);
+                               Profile, ProfileDir, ContentHashes, nullptr, Request.Preambles);
 
   std::string Key = Cache->keyFor(File, *Request.Compilations, Context.getOptionsForFile(File),
                                   Request.CollectFixes);
@@ -56,7 +56,8 @@ std::vector<tidy::ClangTidyError> lintOne(const LintRequest &Request, size_t Ind
   std::vector<FileHash> ReadFiles;
   Fresh.Errors = runChecksOnUserCode(Context, *Request.Compilations, File, FS,
                                      Request.CollectFixes, Profile, ProfileDir,
-                                     ContentHashes ? &Fresh.ContentHashes : nullptr, &ReadFiles);
+                                     ContentHashes ? &Fresh.ContentHashes : nullptr, &ReadFiles,
+                                     Request.Preambles);
   // A unit that did not compile may depend on a file that is missing: run it again next time.
   if (llvm::none_of(Fresh.Errors, isCompileError))
     Cache->store(Key, Fresh, ReadFiles);

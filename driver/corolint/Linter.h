@@ -3,6 +3,7 @@
 #define COROLINT_DRIVER_COROLINT_LINTER_H
 
 #include "ResultCache.h"
+#include "SharedPreambles.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -31,6 +32,9 @@ struct LintRequest {
   /// When set, units whose files are unchanged since a stored run are not
   /// parsed (not used with ProfileDirectory: a cached unit has no profile).
   ResultCache *Cache = nullptr;
+  /// When set, units with the same leading #include lines and flags share
+  /// one precompiled preamble (see SharedPreambles.h).
+  PreambleStore *Preambles = nullptr;
   /// Called after each translation unit, from a worker thread, serialized.
   std::function<void(size_t Done, size_t Total)> OnProgress;
 };

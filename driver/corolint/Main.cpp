@@ -27,6 +27,7 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <csignal>
 #include <mutex>
 #include <string_view>
@@ -140,6 +141,19 @@ cl::opt<unsigned> CacheSizeMB("cache-size-mb",
                               cl::desc("Size cap of the --cache directory; the least recently "
                                        "used entries are deleted above it (default 512)"),
                               cl::value_desc("MiB"), cl::init(512), cl::cat(Category));
+cl::opt<bool> Preamble("preamble",
+                       cl::desc("Parse the leading #include lines that several files share "
+                                "once, into a precompiled preamble they all load (default on; "
+                                "--preamble=false parses every file whole)"),
+                       cl::init(true), cl::cat(Category));
+cl::opt<unsigned> PreambleCacheMB("preamble-cache-mb",
+                                  cl::desc("Memory cap of the shared preambles; the least "
+                                           "recently used are dropped above it (default 1024)"),
+                                  cl::value_desc("MiB"), cl::init(1024), cl::cat(Category));
+cl::opt<unsigned> PreambleMinUnits(
+    "preamble-min-units",
+    cl::desc("Build a preamble when this many files share it (default 2; 1: for every file)"),
+    cl::init(2), cl::Hidden, cl::cat(Category));
 cl::opt<bool> FastMode("fast",
                        cl::desc("Syntactic subset on tree-sitter: no compile database needed"),
                        cl::cat(Category));
@@ -289,6 +303,9 @@ int lint(std::unique_ptr<tooling::CompilationDatabase> FromDashDash, bool Fast,
                          : llvm::sys::Process::GetEnv("COROLINT_CACHE").value_or("");
   S.CacheMaxMB = CacheSizeMB;
   S.ToolIdentity = toolIdentity(Argv0);
+  S.Preambles = Preamble;
+  S.PreambleCacheMB = PreambleCacheMB;
+  S.PreambleMinUnits = std::max(1u, unsigned(PreambleMinUnits));
   return Fast ? corolint::runFastLint(S) : corolint::runLint(S);
 }
 

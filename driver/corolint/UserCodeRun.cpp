@@ -1,6 +1,8 @@
 //===--- UserCodeRun.cpp - clang-tidy's run, traversing only the user's code ===//
 
 #include "UserCodeRun.h"
+#include "ReadFiles.h"
+#include "SharedPreambles.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -12,8 +14,6 @@
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/xxhash.h"
 
 using namespace clang;
 
@@ -21,61 +21,59 @@ namespace corolint {
 
 namespace {
 
+bool isUserDeclaration(const SourceManager &Sources, const Decl *D) {
+  return !Sources.isInSystemHeader(Sources.getExpansionLoc(D->getLocation()));
+}
+
 /// Collects the top-level declarations outside system headers and, before the
-/// checks' consumer runs, makes them the AST's traversal scope.
+/// checks' consumer runs, makes them the AST's traversal scope. With a shared
+/// preamble, the parser hands over only the declarations after it: those of
+/// the preamble's user headers are read back from it (in source order, first).
 class UserCodeScope : public ASTConsumer {
 public:
-  explicit UserCodeScope(const SourceManager &Sources) : Sources(Sources) {}
+  UserCodeScope(const SourceManager &Sources, bool PreambleHasUserDeclarations)
+      : Sources(Sources), PreambleHasUserDeclarations(PreambleHasUserDeclarations) {}
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     for (Decl *D : Group)
-      if (!Sources.isInSystemHeader(Sources.getExpansionLoc(D->getLocation())))
+      if (isUserDeclaration(Sources, D))
         UserDecls.push_back(D);
     return true;
   }
 
+  /// Declarations a preamble deserializes eagerly: taken in order below instead.
+  void HandleInterestingDecl(DeclGroupRef) override {}
+
   void HandleTranslationUnit(ASTContext &Context) override {
+    if (PreambleHasUserDeclarations) {
+      std::vector<Decl *> FromPreamble;
+      for (Decl *D : Context.getTranslationUnitDecl()->decls())
+        if (D->isFromASTFile() && !D->isImplicit() && D->getLocation().isValid() &&
+            isUserDeclaration(Sources, D))
+          FromPreamble.push_back(D);
+      UserDecls.insert(UserDecls.begin(), FromPreamble.begin(), FromPreamble.end());
+    }
     Context.setTraversalScope(UserDecls);
   }
 
 private:
   const SourceManager &Sources;
+  bool PreambleHasUserDeclarations;
   std::vector<Decl *> UserDecls;
 };
 
 class UserCodeAction : public ASTFrontendAction {
 public:
   UserCodeAction(tidy::ClangTidyASTConsumerFactory &Factory, bool WholeUnit,
-                 llvm::StringMap<uint64_t> *ContentHashes, std::vector<FileHash> *ReadFiles)
-      : Factory(Factory), WholeUnit(WholeUnit), ContentHashes(ContentHashes),
-        ReadFiles(ReadFiles) {}
+                 bool PreambleHasUserDeclarations, llvm::StringMap<uint64_t> *ContentHashes,
+                 std::vector<FileHash> *ReadFiles)
+      : Factory(Factory), WholeUnit(WholeUnit),
+        PreambleHasUserDeclarations(PreambleHasUserDeclarations),
+        ContentHashes(ContentHashes), ReadFiles(ReadFiles) {}
 
   /// The fixes' offsets refer to these buffers: remember what they held.
   void EndSourceFileAction() override {
-    if (!ContentHashes && !ReadFiles)
-      return;
-    SourceManager &Sources = getCompilerInstance().getSourceManager();
-    for (auto It = Sources.fileinfo_begin(); It != Sources.fileinfo_end(); ++It) {
-      const SrcMgr::ContentCache &Content = *It->second;
-      std::optional<llvm::MemoryBufferRef> Buffer = Content.getBufferIfLoaded();
-      if (!Content.OrigEntry || !Buffer)
-        continue;
-      if (ReadFiles) {
-        // Absolute: the result cache checks these files again from any directory.
-        llvm::SmallString<256> Path(Content.OrigEntry->getName());
-        Sources.getFileManager().makeAbsolutePath(Path);
-        ReadFiles->emplace_back(Path.str().str(), llvm::xxh3_64bits(Buffer->getBuffer()));
-      }
-      if (!ContentHashes)
-        continue;
-      FileID ID = Sources.translateFile(*Content.OrigEntry);
-      if (ID.isValid() && Sources.isInSystemHeader(Sources.getLocForStartOfFile(ID)))
-        continue; // never fixed: not worth a real_path each
-      llvm::SmallString<256> Real;
-      if (llvm::sys::fs::real_path(Content.OrigEntry->getName(), Real))
-        continue;
-      (*ContentHashes)[Real] = llvm::xxh3_64bits(Buffer->getBuffer());
-    }
+    recordReadFiles(getCompilerInstance().getSourceManager(), ContentHashes, ReadFiles);
   }
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
@@ -85,7 +83,8 @@ public:
       return Checks;
     // MultiplexConsumer calls HandleTranslationUnit in order: the scope is set first.
     std::vector<std::unique_ptr<ASTConsumer>> Consumers;
-    Consumers.push_back(std::make_unique<UserCodeScope>(Compiler.getSourceManager()));
+    Consumers.push_back(std::make_unique<UserCodeScope>(Compiler.getSourceManager(),
+                                                        PreambleHasUserDeclarations));
     Consumers.push_back(std::move(Checks));
     return std::make_unique<MultiplexConsumer>(std::move(Consumers));
   }
@@ -93,6 +92,7 @@ public:
 private:
   tidy::ClangTidyASTConsumerFactory &Factory;
   bool WholeUnit;
+  bool PreambleHasUserDeclarations;
   llvm::StringMap<uint64_t> *ContentHashes;
   std::vector<FileHash> *ReadFiles;
 };
@@ -102,13 +102,14 @@ public:
   UserCodeActionFactory(tidy::ClangTidyContext &Context,
                         llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
                         bool WholeUnit, llvm::StringMap<uint64_t> *ContentHashes,
-                        std::vector<FileHash> *ReadFiles)
+                        std::vector<FileHash> *ReadFiles, PreambleStore *Preambles)
       : ConsumerFactory(Context, std::move(FS)), WholeUnit(WholeUnit),
-        ContentHashes(ContentHashes), ReadFiles(ReadFiles) {}
+        ContentHashes(ContentHashes), ReadFiles(ReadFiles), Preambles(Preambles) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<UserCodeAction>(ConsumerFactory, WholeUnit, ContentHashes,
-                                            ReadFiles);
+    return std::make_unique<UserCodeAction>(
+        ConsumerFactory, WholeUnit, Preamble && Preamble->Preamble->HasUserDeclarations,
+        ContentHashes, ReadFiles);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation, FileManager *Files,
@@ -116,8 +117,21 @@ public:
                      DiagnosticConsumer *DiagConsumer) override {
     // As clang-tidy does: code guarded by __clang_analyzer__ is what the checks see.
     Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
-    return FrontendActionFactory::runInvocation(Invocation, Files, PCHContainerOps,
-                                                DiagConsumer);
+    if (Preambles)
+      Preamble = Preambles->prepare(*Invocation, *Files, PCHContainerOps);
+    if (!Preamble)
+      return FrontendActionFactory::runInvocation(Invocation, Files, PCHContainerOps,
+                                                  DiagConsumer);
+    bool Ran = FrontendActionFactory::runInvocation(Invocation, Preamble->Files.get(),
+                                                    PCHContainerOps, DiagConsumer);
+    // The unit's own source manager has not read the preamble's headers.
+    if (ReadFiles)
+      llvm::append_range(*ReadFiles, Preamble->Preamble->ReadFiles);
+    if (ContentHashes)
+      for (const auto &Entry : Preamble->Preamble->UserContentHashes)
+        ContentHashes->try_emplace(Entry.getKey(), Entry.getValue());
+    Preamble.reset();
+    return Ran;
   }
 
 private:
@@ -125,6 +139,8 @@ private:
   bool WholeUnit;
   llvm::StringMap<uint64_t> *ContentHashes;
   std::vector<FileHash> *ReadFiles;
+  PreambleStore *Preambles;
+  std::optional<PreambleUse> Preamble; ///< of the invocation being run
 };
 
 /// ExtraArgsBefore / ExtraArgs of the file's options, as clang-tidy adds them.
@@ -153,7 +169,7 @@ runChecksOnUserCode(tidy::ClangTidyContext &Context,
                     bool CollectFixes, bool EnableCheckProfile,
                     llvm::StringRef ProfileDirectory,
                     llvm::StringMap<uint64_t> *ContentHashes,
-                    std::vector<FileHash> *ReadFiles) {
+                    std::vector<FileHash> *ReadFiles, PreambleStore *Preambles) {
   tooling::ClangTool Tool(Compilations, {File}, std::make_shared<PCHContainerOperations>(), FS);
   Tool.appendArgumentsAdjuster(extraArgumentsOf(Context));
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
@@ -169,7 +185,8 @@ runChecksOnUserCode(tidy::ClangTidyContext &Context,
   Tool.setDiagnosticConsumer(&DiagConsumer);
 
   bool WholeUnit = Context.getOptionsForFile(File).SystemHeaders.value_or(false);
-  UserCodeActionFactory Factory(Context, std::move(FS), WholeUnit, ContentHashes, ReadFiles);
+  UserCodeActionFactory Factory(Context, std::move(FS), WholeUnit, ContentHashes, ReadFiles,
+                                Preambles);
   Tool.run(&Factory);
   return DiagConsumer.take();
 }

@@ -11,6 +11,7 @@
 #define COROLINT_DRIVER_COROLINT_USERCODERUN_H
 
 #include "ResultCache.h"
+#include "SharedPreambles.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -27,7 +28,8 @@ namespace corolint {
 /// hash of every user (non-system) file as the compiler read it, by real path,
 /// so --fix can tell whether a file changed before its fixes are written.
 /// With \p ReadFiles, records every file the compiler read (absolute path and
-/// content hash), for the result cache.
+/// content hash), for the result cache. With \p Preambles, the unit loads
+/// the shared preamble of its leading #include lines when it has a clean one.
 std::vector<clang::tidy::ClangTidyError>
 runChecksOnUserCode(clang::tidy::ClangTidyContext &Context,
                     const clang::tooling::CompilationDatabase &Compilations,
@@ -36,7 +38,8 @@ runChecksOnUserCode(clang::tidy::ClangTidyContext &Context,
                     bool CollectFixes, bool EnableCheckProfile,
                     llvm::StringRef ProfileDirectory,
                     llvm::StringMap<uint64_t> *ContentHashes = nullptr,
-                    std::vector<FileHash> *ReadFiles = nullptr);
+                    std::vector<FileHash> *ReadFiles = nullptr,
+                    PreambleStore *Preambles = nullptr);
 
 } // namespace corolint
 
