@@ -14,15 +14,20 @@ auto find_slot(std::vector<std::pair<std::uint64_t, std::shared_ptr<const void>>
     return entry.first < key;
   });
 }
+// Where a task's values are: the context it was created in (create_task(..., ctx)), else its own.
+context_ref& slot_of(task_extras& extras) noexcept {
+  return extras.bound_context ? extras.bound_context->values : extras.context;
+}
+context_data* context_of(const task_state& t) noexcept { return t.extras ? slot_of(*t.extras).get() : nullptr; }
 }  // namespace
 
 context_data* current_context() noexcept {
-  if (task_state* t = current_task_state()) return t->extras ? t->extras->context.get() : nullptr;
+  if (task_state* t = current_task_state()) return context_of(*t);
   return thread_context.get();
 }
 
 context_ref& current_context_slot() {
-  if (task_state* t = current_task_state()) return t->extra().context;
+  if (task_state* t = current_task_state()) return slot_of(t->extra());
   return thread_context;
 }
 
@@ -61,8 +66,19 @@ std::uint64_t new_context_var_id() noexcept {
 
 void inherit_context(event_loop& loop, task_state& child) {
   task_state* creator = loop_access::current_task(loop);
-  context_data* context = creator ? (creator->extras ? creator->extras->context.get() : nullptr) : thread_context.get();
+  context_data* context = creator ? context_of(*creator) : thread_context.get();
   if (context) child.extra().context = context_ref::share(context);
+}
+
+void run_task_in(task_state& child, std::shared_ptr<context_cell> cell) {
+  task_extras& extras = child.extra();
+  extras.context = context_ref();
+  extras.bound_context = std::move(cell);
+}
+
+bool running_task_is_in(const context_cell& cell) noexcept {
+  task_state* t = current_task_state();
+  return t && t->extras && t->extras->bound_context.get() == &cell;
 }
 
 }  // namespace aio::detail

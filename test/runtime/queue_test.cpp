@@ -1,6 +1,6 @@
 // aio::queue, aio::priority_queue, aio::lifo_queue: put/get and the nowait forms, maxsize,
-// FIFO waiters, task_done/join, asyncio 3.13 shutdown, cancellation while queued and after a
-// hand-over, other loops, and a producers/consumers stress test with random cancellation.
+// FIFO waiters woken in asyncio's order, task_done/join, asyncio 3.13 shutdown, cancellation
+// while queued and after a wake-up, other loops, and a producers/consumers stress test with random cancellation.
 #include <gtest/gtest.h>
 
 #include <aio/aio.hpp>
@@ -61,13 +61,32 @@ AIO_TEST(Queue, GettersWaitAndAreServedInFifoOrder) {
   std::vector<aio::join_handle<>> getters;
   for (int i = 0; i < 3; ++i) getters.push_back(aio::create_task(get_and_record(q, got, i)));
   co_await aio::sleep(0s);
-  q.put_nowait(10);
-  EXPECT_TRUE(q.empty());  // handed straight to the first getter
-  EXPECT_THROW(q.get_nowait(), aio::queue_empty);
-  co_await q.put(11);
-  q.put_nowait(12);
+  q.put_nowait(10);  // wakes getter 0; the item stays in the queue until it runs (asyncio)
+  EXPECT_EQ(q.size(), 1u);
+  EXPECT_EQ(q.get_nowait(), 10);  // so this task can still take it
+  co_await q.put(11);             // wakes getter 1
+  q.put_nowait(12);               // wakes getter 2
+  q.put_nowait(13);               // nobody left to wake
   for (auto& g : getters) co_await g;
-  EXPECT_EQ(got, (std::vector<std::pair<int, int>>{{0, 10}, {1, 11}, {2, 12}}));
+  EXPECT_EQ(got, (std::vector<std::pair<int, int>>{{0, 11}, {1, 12}, {2, 13}}));
+  EXPECT_TRUE(q.empty());
+}
+
+AIO_TEST(Queue, AWokenGetterThatFindsTheQueueEmptyWaitsAgainAtTheBack) {
+  aio::queue<int> q;
+  std::vector<std::pair<int, int>> got;
+  auto first = aio::create_task(get_and_record(q, got, 0));
+  auto second = aio::create_task(get_and_record(q, got, 1));
+  co_await aio::sleep(0s);
+  q.put_nowait(1);                // wakes getter 0 ...
+  EXPECT_EQ(q.get_nowait(), 1);   // ... but the item is gone before it runs
+  co_await aio::sleep(0s);        // getter 0 runs, finds nothing, queues behind getter 1
+  EXPECT_FALSE(first.done());
+  q.put_nowait(2);  // wakes getter 1, now first in line
+  q.put_nowait(3);  // wakes getter 0
+  co_await first;
+  co_await second;
+  EXPECT_EQ(got, (std::vector<std::pair<int, int>>{{1, 2}, {0, 3}}));
 }
 
 AIO_TEST(Queue, PuttersWaitWhileFullAndAreServedInFifoOrder) {
@@ -85,16 +104,20 @@ AIO_TEST(Queue, PuttersWaitWhileFullAndAreServedInFifoOrder) {
   EXPECT_EQ(done, (std::vector<int>{1, 2, 3}));
 }
 
-AIO_TEST(Queue, ASlotFreedForAWaitingPutterIsReservedForIt) {
+AIO_TEST(Queue, ASlotFreedForAWokenPutterCanBeTakenBeforeItRuns) {
   aio::queue<int> q{1};
   q.put_nowait(0);
   std::vector<int> done;
   auto p = aio::create_task(put_and_record(q, done, 1));
   co_await aio::sleep(0s);
-  EXPECT_EQ(q.get_nowait(), 0);
-  EXPECT_TRUE(q.full());  // the slot belongs to the woken putter
-  EXPECT_THROW(q.put_nowait(99), aio::queue_full);
+  EXPECT_EQ(q.get_nowait(), 0);  // wakes the putter; the slot is free until it runs (asyncio)
+  EXPECT_FALSE(q.full());
+  q.put_nowait(99);              // this task takes the slot
+  co_await aio::sleep(0s);       // the putter runs, finds the queue full, waits again
+  EXPECT_TRUE(done.empty());
+  EXPECT_EQ(q.get_nowait(), 99);  // wakes it again
   co_await p;
+  EXPECT_EQ(done, std::vector<int>{1});
   EXPECT_EQ(q.get_nowait(), 1);
 }
 
@@ -182,42 +205,42 @@ AIO_TEST(Queue, GetterCancelledWhileWaitingLeavesTheQueue) {
   EXPECT_EQ(got, (std::vector<std::pair<int, int>>{{2, 7}}));
 }
 
-AIO_TEST(Queue, GetterCancelledAfterTheHandOverPassesTheItemToTheNextGetter) {
+AIO_TEST(Queue, GetterCancelledAfterItWasWokenPassesTheWakeUpToTheNextGetter) {
   aio::queue<int> q;
   std::vector<std::pair<int, int>> got;
   auto a = aio::create_task(get_and_record(q, got, 1));
   auto b = aio::create_task(get_and_record(q, got, 2));
   co_await aio::sleep(0s);
-  q.put_nowait(7);  // handed to a ...
-  a.cancel();       // ... which is cancelled before it runs
+  q.put_nowait(7);  // wakes a ...
+  a.cancel();       // ... which is cancelled before it runs, and wakes b (asyncio's _wakeup_next)
   EXPECT_THROW(co_await a, aio::cancelled_error);
   co_await b;
   EXPECT_EQ(got, (std::vector<std::pair<int, int>>{{2, 7}}));
 }
 
-AIO_TEST(Queue, GetterCancelledAfterTheHandOverPutsTheItemBackAtTheHead) {
+AIO_TEST(Queue, GetterCancelledAfterItWasWokenLeavesTheItemsInTheQueue) {
   aio::queue<int> q;
   std::vector<std::pair<int, int>> got;
   auto a = aio::create_task(get_and_record(q, got, 1));
   co_await aio::sleep(0s);
-  q.put_nowait(7);  // handed to a
+  q.put_nowait(7);  // wakes a
   q.put_nowait(8);
   a.cancel();
   EXPECT_THROW(co_await a, aio::cancelled_error);
   EXPECT_EQ(q.size(), 2u);
-  EXPECT_EQ(q.get_nowait(), 7);  // still first
+  EXPECT_EQ(q.get_nowait(), 7);  // nothing was taken
   EXPECT_EQ(q.get_nowait(), 8);
 }
 
-AIO_TEST(Queue, PutterCancelledAfterItsSlotWasReservedPassesTheSlotOn) {
+AIO_TEST(Queue, PutterCancelledAfterItWasWokenPassesTheWakeUpOn) {
   aio::queue<int> q{1};
   q.put_nowait(0);
   std::vector<int> done;
   auto a = aio::create_task(put_and_record(q, done, 1));
   auto b = aio::create_task(put_and_record(q, done, 2));
   co_await aio::sleep(0s);
-  EXPECT_EQ(q.get_nowait(), 0);  // reserves the slot for a ...
-  a.cancel();                    // ... which is cancelled before it puts
+  EXPECT_EQ(q.get_nowait(), 0);  // wakes a ...
+  a.cancel();                    // ... which is cancelled before it puts, and wakes b
   EXPECT_THROW(co_await a, aio::cancelled_error);
   co_await b;
   EXPECT_EQ(done, std::vector<int>{2});
@@ -225,13 +248,13 @@ AIO_TEST(Queue, PutterCancelledAfterItsSlotWasReservedPassesTheSlotOn) {
   EXPECT_TRUE(q.empty());
 }
 
-AIO_TEST(Queue, PutterWithAReservedSlotCancelledAndShutDownReportsTheCancellation) {
+AIO_TEST(Queue, PutterWokenThenCancelledAndShutDownReportsTheCancellation) {
   aio::queue<int> q{1};
   q.put_nowait(0);
   std::vector<int> done;
   auto a = aio::create_task(put_and_record(q, done, 1));
   co_await aio::sleep(0s);
-  EXPECT_EQ(q.get_nowait(), 0);  // reserves the slot for a
+  EXPECT_EQ(q.get_nowait(), 0);  // wakes a
   q.shutdown();
   a.cancel();  // both before a runs: the cancellation is not swallowed
   EXPECT_THROW(co_await a, aio::cancelled_error);

@@ -7,6 +7,7 @@
 #include "aio/barrier.hpp"
 #include "aio/bounded_semaphore.hpp"
 #include "aio/condition_variable.hpp"
+#include "aio/context.hpp"
 #include "aio/context_var.hpp"
 #include "aio/debug.hpp"
 #include "aio/detach.hpp"

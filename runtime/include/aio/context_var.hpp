@@ -2,7 +2,8 @@
 // its creator saw when it created it (create_task, gather, task_group, as_completed, shield:
 // asyncio's copy_context()); a set() in the task never reaches its creator or its siblings.
 // Code outside any task (before aio::run, in a worker thread, in a loop callback) uses this
-// thread's own context. aio::copy_context() + context::run(fn) carry one elsewhere.
+// thread's own context. aio::copy_context() + context::run(fn) carry one elsewhere, and
+// create_task(t, name, ctx) runs a task in one (aio/context.hpp).
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "aio/context.hpp"
 #include "aio/detail/context.hpp"
 #include "aio/errors.hpp"
 #include "aio/event_loop.hpp"
@@ -89,38 +91,5 @@ class context_var {
   std::uint64_t id_ = detail::new_context_var_id();
   std::shared_ptr<const T> default_;
 };
-
-// A snapshot of the current context (contextvars.copy_context()): run(fn) calls fn with it as
-// the current context, and fn's set() calls change the snapshot, not the caller's context.
-class context {
- public:
-  context() noexcept = default;
-
-  template <class F>
-  decltype(auto) run(F&& fn) {
-    if (entered_) throw runtime_error("aio::context::run: this context is already entered");
-    struct enter {
-      context& self;
-      detail::context_ref& slot;
-      enter(context& c, detail::context_ref& s) noexcept : self(c), slot(s) {
-        swap(slot, self.ref_);
-        self.entered_ = true;
-      }
-      ~enter() {
-        swap(slot, self.ref_);
-        self.entered_ = false;
-      }
-    } scope(*this, detail::current_context_slot());
-    return std::forward<F>(fn)();
-  }
-
- private:
-  friend context copy_context();
-  explicit context(detail::context_ref ref) noexcept : ref_(std::move(ref)) {}
-  detail::context_ref ref_;
-  bool entered_ = false;
-};
-
-inline context copy_context() { return context(detail::context_ref::share(detail::current_context())); }
 
 }  // namespace aio

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "aio/context.hpp"
 #include "aio/event_loop.hpp"
 #include "aio/task.hpp"
 
@@ -234,6 +235,14 @@ template <class T>
   auto h = t.release();
   if (!h) throw invalid_state_error("create_task: empty task");
   return join_handle<T>::adopt(detail::spawn(loop, h, h.promise(), std::move(name)));
+}
+// asyncio.create_task(coro, name=, context=ctx): the task runs in `ctx` itself, not in a copy
+// of the creator's context; what it sets is seen by ctx.run() and by other tasks run in ctx.
+template <class T>
+[[nodiscard]] join_handle<T> create_task(task<T> t, std::string name, context ctx) {
+  join_handle<T> handle = create_task(std::move(t), std::move(name));
+  detail::run_task_in(*handle.state_pointer(), detail::cell_of(ctx));  // before its first step
+  return handle;
 }
 template <class T>
 [[nodiscard]] join_handle<T> create_task(task<T> t) {

@@ -104,6 +104,14 @@ class task_group {
     return join_handle<T>::adopt(state);
   }
 
+  // asyncio's TaskGroup.create_task(coro, name=, context=ctx): the child runs in `ctx` itself.
+  template <class T>
+  join_handle<T> create_task(task<T> t, std::string name, context ctx) {
+    join_handle<T> handle = create_task(std::move(t), std::move(name));
+    detail::run_task_in(*handle.state_pointer(), detail::cell_of(ctx));  // before its first step
+    return handle;
+  }
+
   // Children not yet finished, and how many of them are running (not queued by max_concurrency).
   std::size_t size() const noexcept { return core_->active(); }
   std::size_t running() const noexcept { return core_->running(); }

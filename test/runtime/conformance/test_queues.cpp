@@ -2,9 +2,8 @@
 //
 // Skipped: test_repr/test_str and the _format cases, loop= arguments, and the cases that read
 // private _getters/_putters (their observable part is asserted instead).
-// Departure on purpose: a put() while getters wait hands the item to the first getter
-// (aio's queue contract, so nobody can take it first); asyncio leaves it in the queue
-// until that getter runs. Sizes asserted below hold in both.
+// The wake-up cases (who runs when) are in test_queues_wakeup.cpp, shutdown in
+// test_queues_shutdown.cpp.
 #include "conformance.hpp"
 
 using namespace conformance;

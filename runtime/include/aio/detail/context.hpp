@@ -11,6 +11,7 @@
 
 namespace aio {
 class event_loop;
+class context;
 }
 
 namespace aio::detail {
@@ -51,6 +52,13 @@ class context_ref {
   context_data* data_ = nullptr;
 };
 
+// What an aio::context names: the values, and whether some run() is inside it now.
+struct context_cell {
+  context_ref values;
+  std::atomic<bool> entered{false};
+};
+const std::shared_ptr<context_cell>& cell_of(const context& ctx) noexcept;
+
 // The context the running code reads: the running task's, or this thread's outside any task.
 context_data* current_context() noexcept;
 // The slot set() writes to (the running task's or this thread's).
@@ -63,5 +71,10 @@ std::shared_ptr<const void> context_assign(context_ref& slot, std::uint64_t id, 
 std::uint64_t new_context_var_id() noexcept;
 // Task creation: the child starts with its creator's context (asyncio's copy_context()).
 void inherit_context(event_loop& loop, task_state& child);
+// create_task(..., ctx): the task, not started yet, runs in `cell` itself instead (asyncio's
+// Task(context=ctx)), so what it sets is seen in ctx afterwards.
+void run_task_in(task_state& child, std::shared_ptr<context_cell> cell);
+// True when the running task runs in `cell` (entering it again is an error, as in Python).
+bool running_task_is_in(const context_cell& cell) noexcept;
 
 }  // namespace aio::detail

@@ -1,12 +1,13 @@
 // What aio::queue, aio::priority_queue and aio::lifo_queue share (asyncio.Queue, 3.13
 // semantics, shutdown included); they differ only in how the items are stored.
 //
-// Getters and putters wait in FIFO order. A put while getters wait hands the item straight to
-// the first getter. A get from a full queue admits the first waiting putter by reserving it a
-// slot (full() counts reserved slots, so nobody takes that slot first); the putter's item goes
-// in when it runs. Cancellation after such a hand-over loses nothing: a getter gives its item
-// back (to the next getter, or to the head of the queue, even if that briefly exceeds maxsize),
-// a putter passes its reserved slot on to the next putter, and both throw cancelled_error.
+// asyncio's algorithm, so the order of results is asyncio's: a put appends the item and wakes
+// the first waiting getter (asyncio's _wakeup_next), which takes an item when it runs, in its
+// own turn; if the queue is empty again by then (a get_nowait took it meanwhile) it waits again
+// at the back, as get()'s `while self.empty()` loop does. Putters likewise: a get wakes the first
+// putter, which puts when it runs if the queue is not full again. Cancellation loses nothing:
+// items stay in the queue until a getter runs, and a getter (putter) cancelled after it was
+// woken but before it ran passes the wake-up on to the next one when an item (a slot) is there.
 #pragma once
 
 #include <algorithm>
@@ -42,8 +43,6 @@ class fifo_store {
     items_.pop_front();
     return v;
   }
-  // An item a cancelled getter gives back was the oldest: it goes first again.
-  void push_returned(T&& v) { items_.push_front(std::move(v)); }
   void clear() noexcept { items_.clear(); }
 
  private:
@@ -62,7 +61,6 @@ class lifo_store {
     items_.pop_back();
     return v;
   }
-  void push_returned(T&& v) { items_.push_back(std::move(v)); }
   void clear() noexcept { items_.clear(); }
 
  private:
@@ -88,7 +86,6 @@ class heap_store {
     items_.pop_back();
     return v;
   }
-  void push_returned(T&& v) { push(std::move(v)); }
   void clear() noexcept { items_.clear(); }
 
  private:
@@ -116,7 +113,7 @@ class queue_core {
   void put_nowait(T item) {
     if (shut_down_) throw queue_shut_down{};
     if (full()) throw queue_full{};
-    deliver(std::move(item));
+    append(std::move(item));
   }
   // Waits while the queue is empty. After shutdown() it still gives the items left, then
   // throws queue_shut_down (at once after shutdown(true)).
@@ -127,9 +124,7 @@ class queue_core {
       if (shut_down_) throw queue_shut_down{};
       throw queue_empty{};
     }
-    T v = store_.pop();
-    admit_putters();
-    return v;
+    return take();
   }
 
   // One item taken with get() has been processed. Throws aio::invalid_state_error when called
@@ -143,35 +138,26 @@ class queue_core {
 
   std::size_t size() const noexcept { return store_.size(); }
   bool empty() const noexcept { return store_.empty(); }
-  // True when put() would wait (slots reserved for woken putters count as taken).
-  bool full() const noexcept { return maxsize_ != 0 && store_.size() + reserved_ >= maxsize_; }
+  // True when put() would wait.
+  bool full() const noexcept { return maxsize_ != 0 && store_.size() >= maxsize_; }
   std::size_t maxsize() const noexcept { return maxsize_; }
   // Items put and not yet task_done().
   std::size_t unfinished_tasks() const noexcept { return unfinished_; }
 
   // asyncio 3.13 Queue.shutdown: put() and put_nowait() throw queue_shut_down from now on, and
-  // waiting putters are woken with it; getters get what is left, then queue_shut_down.
+  // waiting putters are woken to throw it; getters get what is left, then queue_shut_down.
   // immediate: the items left are dropped (each counts as task_done) and waiting getters are
-  // woken with queue_shut_down.
+  // woken to throw queue_shut_down.
   void shutdown(bool immediate = false) {
     shut_down_ = true;
     if (immediate) {
-      immediate_ = true;
       const std::size_t dropped = std::min(unfinished_, store_.size());
       store_.clear();
       unfinished_ -= dropped;
       if (unfinished_ == 0) wake_joiners();
     }
-    while (waiter* w = getters_.pop_front()) {
-      auto& node = static_cast<get_node&>(*w);
-      node.shut = true;
-      wake(node);
-    }
-    while (waiter* w = putters_.pop_front()) {
-      auto& node = static_cast<put_node&>(*w);
-      node.shut = true;
-      wake(node);
-    }
+    while (wake_next(getters_)) {}
+    while (wake_next(putters_)) {}
     settle();
   }
   bool is_shut_down() const noexcept { return shut_down_; }
@@ -181,63 +167,35 @@ class queue_core {
   ~queue_core() = default;
 
  private:
-  struct get_node : grant_waiter {
+  // A getter or putter: parked in its list, or woken (scheduled, out of the list) until its turn.
+  struct wait_node : waiter {
     queue_core* queue = nullptr;
-    std::optional<T> item;
-    bool shut = false;
-  };
-  struct put_node : grant_waiter {
-    queue_core* queue = nullptr;
-    bool shut = false;
+    bool woken = false;
   };
   struct join_node : grant_waiter {
     queue_core* queue = nullptr;
   };
 
-  template <class Node, waiter_list queue_core::*List>
-  static cancel_outcome leave(waiter& w) noexcept {
-    auto& node = static_cast<Node&>(w);
-    (node.queue->*List).remove(node);
-    node.queue->settle();
-    return cancel_outcome::detached;
-  }
-
-  // A new item: to the first waiting getter, or into the store.
-  void deliver(T&& item) {
-    hand_over(std::move(item));
+  // put_nowait's effect: the item goes in and the first getter is woken.
+  void append(T&& item) {
+    store_.push(std::move(item));
     ++unfinished_;
+    wake_next(getters_);
   }
-  void hand_over(T&& item) {
-    if (waiter* w = getters_.front()) {
-      auto& node = static_cast<get_node&>(*w);
-      node.item.emplace(std::move(item));
-      getters_.pop_front();
-      node.granted = true;
-      wake(node);
-      settle();
-    } else {
-      store_.push(std::move(item));
-    }
+  // get_nowait's effect: an item comes out and the first putter is woken.
+  T take() {
+    T v = store_.pop();
+    wake_next(putters_);
+    return v;
   }
-  // An item a cancelled getter had been handed: to the next getter, or back to the head.
-  void give_back(T&& item) {
-    if (immediate_) {  // shutdown(true) drops what is left; this one too
-      if (unfinished_ > 0 && --unfinished_ == 0) wake_joiners();
-      return;
-    }
-    if (!getters_.empty()) hand_over(std::move(item));
-    else store_.push_returned(std::move(item));
-  }
-  // Room was made: reserve slots for waiting putters, first come first served.
-  void admit_putters() noexcept {
-    while (maxsize_ == 0 || store_.size() + reserved_ < maxsize_) {
-      waiter* w = putters_.pop_front();
-      if (!w) break;
-      static_cast<put_node*>(w)->granted = true;
-      ++reserved_;
-      wake(*w);
-    }
-    settle();
+  // asyncio's _wakeup_next: the first waiter of `list` runs in its turn (no waiter left there
+  // is cancelled: a cancelled one leaves its list at once).
+  bool wake_next(waiter_list& list) noexcept {
+    waiter* w = list.pop_front();
+    if (!w) return false;
+    static_cast<wait_node*>(w)->woken = true;
+    wake(*w);
+    return true;
   }
   void wake_joiners() noexcept {
     while (waiter* w = joiners_.pop_front()) {
@@ -247,25 +205,53 @@ class queue_core {
     settle();
   }
   void settle() noexcept {
-    if (getters_.empty() && putters_.empty() && joiners_.empty() && reserved_ == 0) loop_.detach();
+    if (getters_.empty() && putters_.empty() && joiners_.empty()) loop_.detach();
+  }
+  void park_in(waiter_list& list, wait_node& node) noexcept {
+    node.woken = false;
+    list.push_back(node);
+    loop_.attach();
+    park(node);
+  }
+
+  template <waiter_list queue_core::*List>
+  static cancel_outcome leave(waiter& w) noexcept {
+    queue_core* q = nullptr;
+    if constexpr (List == &queue_core::joiners_) q = static_cast<join_node&>(w).queue;
+    else q = static_cast<wait_node&>(w).queue;
+    (q->*List).remove(w);
+    q->settle();
+    return cancel_outcome::detached;
+  }
+  // A woken getter's (putter's) turn: it continues if it can take an item (put one), is
+  // cancelled, or the queue was shut down; otherwise it waits again at the back of the line.
+  template <waiter_list queue_core::*List, bool (queue_core::*Blocked)() const noexcept>
+  static void turn(waiter& w) {
+    auto& node = static_cast<wait_node&>(w);
+    queue_core& q = *node.queue;
+    if (node.cancelled || (node.task && node.task->cancel_requested) || q.shut_down_ || !(q.*Blocked)()) {
+      node.handle.resume();
+      return;
+    }
+    q.park_in(q.*List, node);
   }
 
   Store store_;
   std::size_t maxsize_;
-  std::size_t reserved_ = 0;    // slots promised to putters that were woken but have not run yet
   std::size_t unfinished_ = 0;  // put and not yet task_done
   waiter_list getters_;
   waiter_list putters_;
   waiter_list joiners_;
   loop_binding loop_;
   bool shut_down_ = false;
-  bool immediate_ = false;
 
-  static constexpr waiter_ops get_ops{nullptr, &queue_core::leave<get_node, &queue_core::getters_>, nullptr,
+  static constexpr waiter_ops get_ops{nullptr, &queue_core::leave<&queue_core::getters_>,
+                                      &queue_core::turn<&queue_core::getters_, &queue_core::empty>,
                                       "aio::queue get"};
-  static constexpr waiter_ops put_ops{nullptr, &queue_core::leave<put_node, &queue_core::putters_>, nullptr,
+  static constexpr waiter_ops put_ops{nullptr, &queue_core::leave<&queue_core::putters_>,
+                                      &queue_core::turn<&queue_core::putters_, &queue_core::full>,
                                       "aio::queue put"};
-  static constexpr waiter_ops join_ops{nullptr, &queue_core::leave<join_node, &queue_core::joiners_>, nullptr,
+  static constexpr waiter_ops join_ops{nullptr, &queue_core::leave<&queue_core::joiners_>, nullptr,
                                        "aio::queue join"};
 };
 
@@ -282,55 +268,40 @@ class [[nodiscard]] queue_core<T, Store>::put_awaiter {
     if (queue_.putters_.contains(node_)) {
       queue_.putters_.remove(node_);
       queue_.settle();
-    } else if (node_.granted) {
-      --queue_.reserved_;
-      queue_.admit_putters();
     }
   }
 
   bool await_ready() {
     queue_.loop_.check("aio::queue");
     if (queue_.shut_down_) throw queue_shut_down{};
-    if (queue_.full()) return false;
-    queue_.deliver(std::move(item_));
-    done_ = true;
-    return true;
+    return !queue_.full();
   }
   bool await_suspend(std::coroutine_handle<> h) noexcept {
-    if (!begin_primitive_wait(node_, h, put_ops)) return false;
+    if (!begin_wait(node_, h)) return false;
+    node_.ops = &put_ops;
     node_.queue = &queue_;
-    queue_.putters_.push_back(node_);
-    queue_.loop_.attach();
-    park(node_);
+    queue_.park_in(queue_.putters_, node_);
     return true;
   }
   void await_resume() {
-    if (done_) return;
-    if (node_.granted) {
-      node_.granted = false;
-      --queue_.reserved_;
-      const bool cancelled = cancelled_after_grant(node_);
-      if (cancelled || queue_.shut_down_) {
-        queue_.admit_putters();  // the slot goes to the next putter
-        if (cancelled) throw_cancelled();
-        throw queue_shut_down{};
+    if (node_.handle) {  // it waited (or a pending cancellation kept it from waiting)
+      const bool woken = std::exchange(node_.woken, false);
+      if (node_.cancelled || (node_.task && node_.task->take_cancel_request())) {
+        node_.cancelled = false;
+        // asyncio: woken but cancelled before its turn, it hands the wake-up to the next putter.
+        if (woken && !queue_.full()) queue_.wake_next(queue_.putters_);
+        queue_.settle();
+        throw_cancelled();
       }
-      queue_.deliver(std::move(item_));
-      queue_.admit_putters();  // the item may have gone straight to a getter
-      return;
+      if (queue_.shut_down_) throw queue_shut_down{};
     }
-    if (node_.shut) {
-      if (cancelled_after_grant(node_)) throw_cancelled();
-      throw queue_shut_down{};
-    }
-    end_ungranted_wait(node_);
+    queue_.append(std::move(item_));
   }
 
  private:
   queue_core& queue_;
   T item_;
-  put_node node_;
-  bool done_ = false;
+  wait_node node_;
 };
 
 template <class T, class Store>
@@ -344,52 +315,40 @@ class [[nodiscard]] queue_core<T, Store>::get_awaiter {
     if (queue_.getters_.contains(node_)) {
       queue_.getters_.remove(node_);
       queue_.settle();
-    } else if (node_.granted && node_.item) {
-      queue_.give_back(std::move(*node_.item));
     }
   }
 
   bool await_ready() {
     queue_.loop_.check("aio::queue");
-    if (!queue_.store_.empty()) {
-      node_.item.emplace(queue_.store_.pop());
-      node_.granted = true;
-      queue_.admit_putters();
-      return true;
-    }
+    if (!queue_.store_.empty()) return true;
     if (queue_.shut_down_) throw queue_shut_down{};
     return false;
   }
   bool await_suspend(std::coroutine_handle<> h) noexcept {
-    if (!begin_primitive_wait(node_, h, get_ops)) return false;
+    if (!begin_wait(node_, h)) return false;
+    node_.ops = &get_ops;
     node_.queue = &queue_;
-    queue_.getters_.push_back(node_);
-    queue_.loop_.attach();
-    park(node_);
+    queue_.park_in(queue_.getters_, node_);
     return true;
   }
   T await_resume() {
-    if (node_.granted) {
-      node_.granted = false;
-      if (node_.handle && cancelled_after_grant(node_)) {
-        queue_.give_back(std::move(*node_.item));
-        node_.item.reset();
+    if (node_.handle) {  // it waited (or a pending cancellation kept it from waiting)
+      const bool woken = std::exchange(node_.woken, false);
+      if (node_.cancelled || (node_.task && node_.task->take_cancel_request())) {
+        node_.cancelled = false;
+        // asyncio: woken but cancelled before its turn, it hands the wake-up to the next getter.
+        if (woken && !queue_.store_.empty()) queue_.wake_next(queue_.getters_);
+        queue_.settle();
         throw_cancelled();
       }
-      T v = std::move(*node_.item);
-      node_.item.reset();
-      return v;
+      if (queue_.store_.empty()) throw queue_shut_down{};  // woken by shutdown(), nothing left
     }
-    if (node_.shut) {
-      if (cancelled_after_grant(node_)) throw_cancelled();
-      throw queue_shut_down{};
-    }
-    end_ungranted_wait(node_);
+    return queue_.take();
   }
 
  private:
   queue_core& queue_;
-  get_node node_;
+  wait_node node_;
 };
 
 template <class T, class Store>

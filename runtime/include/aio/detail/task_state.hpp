@@ -52,6 +52,7 @@ struct task_extras {
   std::vector<done_callback> callbacks;
   std::uint64_t next_callback_id = 1;
   context_ref context;  // the task's context variables (see context_var.hpp); null: none set
+  std::shared_ptr<context_cell> bound_context;  // create_task(..., ctx): runs in ctx, not `context`
   std::string cancel_message;  // the last cancel(message) (asyncio's _cancel_message)
 };
 
