@@ -1,6 +1,7 @@
 //===--- DanglingReferenceCheck.cpp - async-dangling-reference -------------===//
 
 #include "DanglingReferenceCheck.h"
+#include "utils/CallableCopies.h"
 #include "utils/Coroutines.h"
 #include "utils/Flow.h"
 #include "utils/Messages.h"
@@ -52,6 +53,16 @@ bool isForwardingReference(const ParmVarDecl &Param) {
   return Reference && Reference->getPointeeType()->getAs<TemplateTypeParmType>();
 }
 
+/// The callee's definition is in sight and is a coroutine whose task is lazy:
+/// its frame holds the reference itself, since nothing in its body runs
+/// before the caller's full-expression ends (a forwarding wrapper that moves
+/// the argument into the frame does so too late).
+bool lazyCoroutineDefinition(const FunctionDecl &Callee, const NameList &EagerTaskTypes) {
+  const FunctionDecl *Definition = Callee.getDefinition();
+  return Definition && isCoroutine(*Definition) &&
+         !EagerTaskTypes.containsType(Callee.getReturnType());
+}
+
 /// The callee's frame keeps what its parameters refer to: a coroutine, or a
 /// function whose body we cannot see (so we take its declaration's word).
 bool frameKeepsParameters(const FunctionDecl &Callee) {
@@ -73,6 +84,20 @@ parameterArguments(const CallExpr &Call, const FunctionDecl &Callee) {
   for (unsigned I = Shift; I < Call.getNumArgs() && I - Shift < Callee.getNumParams(); ++I)
     Pairs.push_back({Call.getArg(I), Callee.getParamDecl(I - Shift)});
   return Pairs;
+}
+
+/// The parameter of the callee that \p Argument of \p Receiver binds to.
+std::optional<unsigned> parameterIndexOf(const Expr &Receiver, const Expr &Argument) {
+  const auto *Call = llvm::dyn_cast<CallExpr>(&Receiver);
+  if (!Call || !Call->getDirectCallee())
+    return std::nullopt;
+  unsigned Shift = 0;
+  if (llvm::isa<CXXOperatorCallExpr>(Call) && llvm::isa<CXXMethodDecl>(Call->getDirectCallee()))
+    Shift = 1;
+  for (unsigned I = Shift; I < Call->getNumArgs(); ++I)
+    if (Call->getArg(I)->IgnoreUnlessSpelledInSource() == Argument.IgnoreUnlessSpelledInSource())
+      return I - Shift;
+  return std::nullopt;
 }
 
 std::string howEscapes(const TaskDestination &Where, const Expr &Task) {
@@ -108,6 +133,7 @@ DanglingReferenceCheck::DanglingReferenceCheck(llvm::StringRef Name,
   ShieldFunctions = readListOption(
       Options, "ShieldFunctions",
       std::string_view(DefaultShieldFunctions.data(), DefaultShieldFunctions.size()));
+  EagerTaskTypes = readListOption(Options, "EagerTaskTypes", Profile.EagerTaskTypes);
 }
 
 void DanglingReferenceCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -116,6 +142,7 @@ void DanglingReferenceCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opt
   Options.store(Opts, "KeepAliveFunctions", KeepAliveFunctions.Raw);
   Options.store(Opts, "ViewTypes", ViewTypes.Raw);
   Options.store(Opts, "ShieldFunctions", ShieldFunctions.Raw);
+  Options.store(Opts, "EagerTaskTypes", EagerTaskTypes.Raw);
 }
 
 void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
@@ -170,7 +197,8 @@ DanglingReferenceCheck::dependencies(const Expr &E) const {
   for (auto [Arg, Param] : parameterArguments(*Call, *Callee)) {
     QualType Type = Param->getType();
     Referent Target;
-    if (Type->isReferenceType() && !isForwardingReference(*Param))
+    if (Type->isReferenceType() &&
+        (!isForwardingReference(*Param) || lazyCoroutineDefinition(*Callee, EagerTaskTypes.Names)))
       Target = referentOf(*Arg);
     else if (!Type->isReferenceType() && ViewTypes.Names.containsType(Type))
       Target = referentOf(*Arg, &ViewTypes.Names);
@@ -290,8 +318,6 @@ void DanglingReferenceCheck::checkHandedLambda(const LambdaExpr &Lambda, const E
   const CXXMethodDecl *Body = Lambda.getCallOperator();
   if (!Body || !isCoroutine(*Body) || Lambda.capture_size() == 0)
     return;
-  if (completesInFullExpression(Receiver, Context, RunFunctions.Names, &ShieldFunctions.Names))
-    return; // the lambda object outlives whatever the statement awaits
   const FunctionDecl *Callee = nullptr;
   if (const auto *Call = llvm::dyn_cast<CallExpr>(&Receiver))
     Callee = Call->getDirectCallee();
@@ -305,6 +331,16 @@ void DanglingReferenceCheck::checkHandedLambda(const LambdaExpr &Lambda, const E
   if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee))
     if (Method->getParent()->isInStdNamespace())
       return;
+  // Awaited at once, the lambda object outlives whatever the statement
+  // awaits, unless the callee runs a copy of it that dies first.
+  const Expr *CopyCall = nullptr;
+  if (completesInFullExpression(Receiver, Context, RunFunctions.Names, &ShieldFunctions.Names)) {
+    std::optional<unsigned> Index = parameterIndexOf(Receiver, Lambda);
+    if (Index)
+      CopyCall = callThroughDyingCopy(*Callee, *Index, Context, TaskTypes.Names, RunFunctions.Names);
+    if (!CopyCall)
+      return;
+  }
   llvm::SmallPtrSet<const ValueDecl *, 4> Captured;
   bool CapturesThis = false;
   for (const LambdaCapture &Capture : Lambda.captures()) {
@@ -323,7 +359,15 @@ void DanglingReferenceCheck::checkHandedLambda(const LambdaExpr &Lambda, const E
   UseAfterSuspension Use = firstUseAfterSuspension(*Body, Context, IsCaptureUse);
   if (!Use.Use)
     return;
-  diag(Lambda.getBeginLoc(), "%0") << messages::capturesUsedAfterSuspension(displayName(*Callee));
+  if (CopyCall) {
+    diag(Lambda.getBeginLoc(), "%0") << messages::capturesOfDyingCopy(displayName(*Callee));
+    diag(CopyCall->getBeginLoc(), "'%0' calls a copy of the lambda here, which is destroyed before "
+                                  "the task it returns finishes",
+         DiagnosticIDs::Note)
+        << displayName(*Callee);
+  } else {
+    diag(Lambda.getBeginLoc(), "%0") << messages::capturesUsedAfterSuspension(displayName(*Callee));
+  }
   std::string What = "this";
   if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Use.Use))
     What = Ref->getDecl()->getNameAsString();

@@ -54,6 +54,7 @@ private:
   ListOption KeepAliveFunctions;
   ListOption ViewTypes;
   ListOption ShieldFunctions;
+  ListOption EagerTaskTypes;
 };
 
 } // namespace corolint

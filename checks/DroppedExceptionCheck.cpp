@@ -185,13 +185,25 @@ void DroppedExceptionCheck::checkSpawn(const CallExpr &Spawn, ASTContext &Contex
     diag(Spawn.getBeginLoc(), "%0") << messages::handleDiscarded(SpawnName);
     return;
   }
-  const auto *Var = semanticParent(Spawn, Context).get<VarDecl>();
+  DynTypedNode Parent = semanticParent(Spawn, Context);
+  if (const auto *Fill = Parent.get<CXXMemberCallExpr>())
+    return checkCollectedHandle(Spawn, *Fill, *Where.Function, SpawnName, Context);
+  const auto *Var = Parent.get<VarDecl>();
   if (!Var || !Var->hasLocalStorage())
     return; // passed on, stored, returned or awaited: someone else observes it
   bool HasBlindCallback = false;
-  Consumption Flow = consumptionOf(*Var, *Where.Function, Context, [&](const DeclRefExpr &Ref) {
-    return observesOutcome(Ref, Context, HasBlindCallback);
-  });
+  // A coroutine that rethrows leaves the task running with nobody to await it.
+  Consumption Flow = consumptionOf(
+      *Var, *Where.Function, Context,
+      [&](const DeclRefExpr &Ref) { return observesOutcome(Ref, Context, HasBlindCallback); },
+      nullptr, /*ThrowsAbandon=*/isCoroutine(*Where.Function));
+  if (Flow.How == Consumption::Everywhere && isCoroutine(*Where.Function)) {
+    SourceLocation Rethrow = rethrowWithoutConsuming(
+        *Var, *Where.Function, Spawn.getEndLoc(), Context,
+        [&](const DeclRefExpr &Ref) { return observesOutcome(Ref, Context, HasBlindCallback); });
+    if (Rethrow.isValid())
+      Flow = {Consumption::SomePaths, Rethrow};
+  }
   // A done-callback that ignores the outcome is reported at the callback.
   if (HasBlindCallback)
     return;
@@ -210,6 +222,47 @@ void DroppedExceptionCheck::checkSpawn(const CallExpr &Spawn, ASTContext &Contex
           << Var->getName();
     return;
   }
+}
+
+void DroppedExceptionCheck::checkCollectedHandle(const CallExpr &Spawn,
+                                                 const CXXMemberCallExpr &Fill,
+                                                 const FunctionDecl &Function,
+                                                 llvm::StringRef SpawnName, ASTContext &Context) {
+  const auto *Object =
+      llvm::dyn_cast<DeclRefExpr>(Fill.getImplicitObjectArgument()->IgnoreParenImpCasts());
+  const auto *Container = Object ? llvm::dyn_cast<VarDecl>(Object->getDecl()) : nullptr;
+  if (!Container || !Container->hasLocalStorage() || llvm::isa<ParmVarDecl>(Container) ||
+      !Fill.getMethodDecl() || !isContainerFiller(Fill.getMethodDecl()->getName()) ||
+      !isCoroutine(Function))
+    return;
+  // Only paths that leave the coroutine from here on: the container may hold
+  // handles awaited before this one was added.
+  auto Consumes = [&](const DeclRefExpr &Ref) {
+    if (Context.getSourceManager().isBeforeInTranslationUnit(Ref.getBeginLoc(),
+                                                             Spawn.getBeginLoc()))
+      return false;
+    DynTypedNode Use = semanticParent(Ref, Context);
+    if (const auto *Member = Use.get<MemberExpr>())
+      return !isContainerFiller(Member->getMemberDecl()->getName());
+    return true;
+  };
+  Consumption Flow = consumptionOf(*Container, Function, Context, Consumes, nullptr,
+                                   /*ThrowsAbandon=*/true);
+  if (Flow.How != Consumption::SomePaths) {
+    SourceLocation Rethrow =
+        rethrowWithoutConsuming(*Container, Function, Spawn.getEndLoc(), Context, Consumes);
+    if (Rethrow.isValid())
+      Flow = {Consumption::SomePaths, Rethrow};
+  }
+  // A container never consumed at all is async-unawaited-task's (tasks) or
+  // plainly dropped; here: one awaited on the way that is taken for granted.
+  if (Flow.How != Consumption::SomePaths || Flow.PathEnd.isInvalid() ||
+      Context.getSourceManager().isBeforeInTranslationUnit(Flow.PathEnd, Spawn.getBeginLoc()))
+    return;
+  diag(Spawn.getBeginLoc(), "%0") << messages::collectedHandlesAbandoned(Container->getName(),
+                                                                        SpawnName);
+  diag(Flow.PathEnd, "'%0' is left here with its tasks still running", DiagnosticIDs::Note)
+      << Container->getName();
 }
 
 bool DroppedExceptionCheck::observesOutcome(const DeclRefExpr &Ref, ASTContext &Context,

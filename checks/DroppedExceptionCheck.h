@@ -42,6 +42,9 @@ private:
   /// Whether this use of a handle retrieves the task's outcome (awaits it, asks for its
   /// result, hands it on, gives it an inspecting done-callback). A done-callback that does
   /// not inspect sets \p BlindCallback.
+  void checkCollectedHandle(const clang::CallExpr &Spawn, const clang::CXXMemberCallExpr &Fill,
+                            const clang::FunctionDecl &Function, llvm::StringRef SpawnName,
+                            clang::ASTContext &Context);
   bool observesOutcome(const clang::DeclRefExpr &Ref, clang::ASTContext &Context,
                        bool &BlindCallback) const;
 

@@ -6,6 +6,7 @@
 #include "utils/Messages.h"
 #include "utils/Profiles.h"
 #include "utils/SameObject.h"
+#include "utils/SharedState.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -19,51 +20,6 @@ using namespace clang::ast_matchers;
 namespace corolint {
 
 namespace {
-
-/// A variable of the enclosing function, seen from a lambda: shared when the
-/// lambda holds a reference to it, its own copy otherwise.
-bool capturedByReference(const VarDecl &Var, const FunctionDecl &Function) {
-  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Function);
-  if (!Method || !Method->getParent()->isLambda())
-    return false;
-  llvm::DenseMap<const ValueDecl *, FieldDecl *> Captures;
-  FieldDecl *ThisCapture = nullptr;
-  Method->getParent()->getCaptureFields(Captures, ThisCapture);
-  auto It = Captures.find(&Var);
-  return It != Captures.end() && It->second->getType()->isReferenceType();
-}
-
-/// Written state that other tasks can see: a global or static, a member of
-/// `this` (or of such state), a variable captured by reference. Locals and
-/// parameters (and what they own) belong to this coroutine.
-bool isShared(const Expr &Target, const FunctionDecl &Function) {
-  const Expr *E = Target.IgnoreParenImpCasts();
-  while (E) {
-    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
-      const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
-      if (!Var || llvm::isa<ParmVarDecl>(Var))
-        return false;
-      return Var->hasGlobalStorage() ||
-             (Ref->refersToEnclosingVariableOrCapture() && capturedByReference(*Var, Function));
-    }
-    if (const auto *Member = llvm::dyn_cast<MemberExpr>(E)) {
-      const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
-      if (llvm::isa<CXXThisExpr>(Base))
-        return true;
-      if (Member->isArrow())
-        return false; // through a pointer we cannot follow
-      E = Base;
-    } else if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(E)) {
-      E = Subscript->getBase()->IgnoreParenImpCasts();
-    } else if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(E);
-               Operator && Operator->getOperator() == OO_Subscript) {
-      E = Operator->getArg(0)->IgnoreParenImpCasts();
-    } else {
-      return false;
-    }
-  }
-  return false;
-}
 
 /// Where a local gets a value: its initialization and every plain assignment.
 struct Definition {
@@ -186,6 +142,7 @@ void StaleReadCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 
 void StaleReadCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(binaryOperator(hasOperatorName("="), isInCoroutine()).bind("write"), this);
+  Finder->addMatcher(stmt(anyOf(cxxForRangeStmt(), forStmt()), isInCoroutine()).bind("loop"), this);
   Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("="), argumentCountIs(2),
                                          isInCoroutine())
                          .bind("write"),
@@ -210,8 +167,23 @@ bool StaleReadCheck::guardedByAsyncMutex(const Stmt &Read, const Stmt &Write,
   return false;
 }
 
+void StaleReadCheck::checkIteration(const Stmt &Loop, ASTContext &Context) {
+  StatementContext Where = contextOf(Loop, Context);
+  if (!Where.Function)
+    return;
+  SharedIteration Walk = iteratesSharedAcrossSuspension(Loop, *Where.Function, Context);
+  if (!Walk.Container || guardedByAsyncMutex(Loop, Loop, *Where.Function, Context))
+    return;
+  diag(Loop.getBeginLoc(), "%0") << messages::staleIteration(spelling(*Walk.Container, Context),
+                                                             firstSpelling(AsyncMutexTypes));
+  diag(Walk.Suspension->getBeginLoc(), "%0", DiagnosticIDs::Note)
+      << messages::staleIterationSuspension();
+}
+
 void StaleReadCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Context = *Result.Context;
+  if (const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop"))
+    return checkIteration(*Loop, Context);
   const auto *Write = Result.Nodes.getNodeAs<Expr>("write");
   const Expr *Target = nullptr, *Value = nullptr;
   if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(Write)) {

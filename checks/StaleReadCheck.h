@@ -29,6 +29,8 @@ public:
   void onStartOfTranslationUnit() override { Graphs.clear(); }
 
 private:
+  /// A loop walking a shared container with an iterator across a suspension.
+  void checkIteration(const clang::Stmt &Loop, clang::ASTContext &Context);
   /// An async-mutex guard of \p Function is alive from before \p Read to \p Write.
   bool guardedByAsyncMutex(const clang::Stmt &Read, const clang::Stmt &Write,
                            const clang::FunctionDecl &Function, clang::ASTContext &Context) const;

@@ -18,6 +18,9 @@ namespace corolint {
 
 namespace {
 
+/// The call yields an awaiter object (see isAwaiterType).
+AST_MATCHER(Expr, isAwaiterCall) { return isAwaiterType(Node.getType()); }
+
 /// How messages name what produced the task: "fetch_data", or "a lambda".
 std::string producerName(const Expr &Call) {
   if (const auto *CallE = llvm::dyn_cast<CallExpr>(&Call))
@@ -33,14 +36,6 @@ std::string producerName(const Expr &Call) {
 /// Members that only look at a task without running it.
 bool isObserver(llvm::StringRef Member) {
   return Member == "is_ready" || Member == "done" || Member == "valid" || Member == "empty";
-}
-
-/// Container members that add to or inspect a container without handing its
-/// tasks to anyone.
-bool isContainerFiller(llvm::StringRef Member) {
-  return llvm::is_contained({"push_back", "emplace_back", "push_front", "emplace_front", "insert",
-                             "emplace", "reserve", "size", "empty", "clear", "capacity"},
-                            Member);
 }
 
 /// An overloaded operator that takes the task \p E by value, by rvalue or
@@ -157,6 +152,14 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
                           hasTypeInNameList(&TaskTypes.Names))
                          .bind("task-call"),
                      this);
+  // Awaiters that are not tasks (a mutex's lock(), a semaphore's acquire(),
+  // an event's wait()): nothing is taken and nothing waits until they are
+  // awaited, so dropping one silently skips the operation.
+  Finder->addMatcher(expr(anyOf(callExpr(), cxxMemberCallExpr()),
+                          unless(hasTypeInNameList(&TaskTypes.Names)),
+                          unless(hasTypeInNameList(&EagerTaskTypes.Names)), isAwaiterCall())
+                         .bind("awaiter-call"),
+                     this);
   // A coroutine lambda converted to std::function<void(...)>: the conversion
   // is implicit, so this one matcher looks at the AST as the compiler built it.
   Finder->addMatcher(
@@ -170,6 +173,8 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
 void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Call = Result.Nodes.getNodeAs<Expr>("task-call"))
     checkTaskCall(*Call, Result);
+  else if (const auto *Awaiter = Result.Nodes.getNodeAs<Expr>("awaiter-call"))
+    checkAwaiterCall(*Awaiter, *Result.Context);
   else if (const auto *Construct = Result.Nodes.getNodeAs<CXXConstructExpr>("function"))
     checkVoidCallable(*Construct, *Result.Context);
 }
@@ -231,6 +236,36 @@ void UnawaitedTaskCheck::checkTaskCall(const Expr &Call, const MatchFinder::Matc
   }
   if (isValueUse(Parent, Call, TaskTypes.Names) || isCondition(Parent, Call))
     diag(Call.getBeginLoc(), "%0") << messages::taskUsedAsValue(Producer);
+}
+
+void UnawaitedTaskCheck::checkAwaiterCall(const Expr &Call, ASTContext &Context) {
+  if (!Call.isPRValue())
+    return; // a reference to an awaiter that exists elsewhere
+  StatementContext Where = contextOf(Call, Context);
+  if (!Where.Function || Where.Unevaluated)
+    return;
+  std::string Producer = producerName(Call);
+  if (discardKind(Call, Context) != Discard::No) {
+    if (discardKind(Call, Context) == Discard::CastToVoid && AllowCastToVoid)
+      return;
+    auto Diag = diag(Call.getBeginLoc(), "%0") << messages::discardedAwaiter(Producer);
+    if (canInsertAwait(Call, Where) && discardKind(Call, Context) == Discard::Statement)
+      Diag << FixItHint::CreateInsertion(Call.getBeginLoc(), "co_await ");
+    return;
+  }
+  // `auto lock = m.lock();`: the local holds the operation, not its result.
+  const auto *Var = semanticParent(Call, Context).get<VarDecl>();
+  if (!Var || Var->isImplicit() || !Var->hasLocalStorage() || !Var->getInit() ||
+      Var->getInit()->IgnoreUnlessSpelledInSource() != Call.IgnoreUnlessSpelledInSource())
+    return;
+  Consumption Flow = consumptionOf(
+      *Var, *Where.Function, Context,
+      [&](const DeclRefExpr &Ref) { return consumesTask(Ref, Context, TaskTypes.Names); }, &Graphs);
+  if (Flow.How != Consumption::Nowhere)
+    return;
+  auto Diag = diag(Var->getLocation(), "%0") << messages::awaiterNeverAwaited(Var->getName(), Producer);
+  if (!Var->isReferenced() && canInsertAwait(Call, Where))
+    Diag << FixItHint::CreateInsertion(Call.getBeginLoc(), "co_await ");
 }
 
 void UnawaitedTaskCheck::checkBoundToLocal(const Expr &Call, const VarDecl &Var,

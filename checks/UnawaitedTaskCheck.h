@@ -37,6 +37,7 @@ private:
                          clang::ASTContext &Context);
   void checkCollected(const clang::Expr &Call, const clang::VarDecl &Container,
                       clang::ASTContext &Context);
+  void checkAwaiterCall(const clang::Expr &Call, clang::ASTContext &Context);
   void checkVoidCallable(const clang::CXXConstructExpr &Construct, clang::ASTContext &Context);
 
   ListOption TaskTypes;

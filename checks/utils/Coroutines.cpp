@@ -64,6 +64,30 @@ StatementContext contextOf(const Stmt &S, ASTContext &Context) {
   }
 }
 
+bool isAwaiterType(QualType Type) {
+  const CXXRecordDecl *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return false;
+  bool Ready = false, Suspend = false, Resume = false;
+  for (const Decl *Member : Record->decls()) {
+    // A coroutine's return object (a task of some library): TaskTypes and
+    // EagerTaskTypes say whether dropping it loses work; not an operation.
+    if (const auto *Named = llvm::dyn_cast<NamedDecl>(Member);
+        Named && Named->getDeclName().isIdentifier() && Named->getName() == "promise_type")
+      return false;
+    const auto *Function = llvm::dyn_cast<FunctionDecl>(Member);
+    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(Member))
+      Function = Template->getTemplatedDecl(); // await_suspend(std::coroutine_handle<P>)
+    if (!Function || !Function->getDeclName().isIdentifier())
+      continue;
+    llvm::StringRef Name = Function->getName();
+    Ready |= Name == "await_ready";
+    Suspend |= Name == "await_suspend";
+    Resume |= Name == "await_resume";
+  }
+  return Ready && Suspend && Resume;
+}
+
 std::string coroutineDisplayName(const FunctionDecl &Function) {
   if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Function))
     if (Method->getParent()->isLambda())

@@ -33,6 +33,13 @@ struct StatementContext {
 
 StatementContext contextOf(const clang::Stmt &S, clang::ASTContext &Context);
 
+/// \p Type (through references and sugar) is an awaiter: its class declares
+/// await_ready, await_suspend and await_resume, and is no coroutine's return
+/// object (no promise_type: tasks are TaskTypes' business). What a semaphore's acquire(),
+/// a mutex's lock() or an event's wait() return: an operation that does
+/// nothing until it is awaited.
+bool isAwaiterType(clang::QualType Type);
+
 /// How messages name a coroutine: its unqualified name, or "" for a lambda.
 std::string coroutineDisplayName(const clang::FunctionDecl &Function);
 

@@ -7,6 +7,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -14,6 +15,7 @@
 #include <deque>
 
 using namespace clang;
+using namespace clang::ast_matchers;
 
 namespace corolint {
 
@@ -56,9 +58,26 @@ const Stmt *enclosingLambda(const DeclRefExpr &Ref, const Stmt &Body, ASTContext
 
 } // namespace
 
+/// \p S sits in the try block (not a handler) of a try statement of \p Body:
+/// what it throws may be caught and handled right there.
+static bool insideTryBlock(const Stmt &S, const Stmt &Body, ASTContext &Context) {
+  DynTypedNode Current = DynTypedNode::create(S);
+  while (const Stmt *Child = Current.get<Stmt>()) {
+    if (Child == &Body)
+      return false;
+    DynTypedNodeList Parents = Context.getParents(Current);
+    if (Parents.empty())
+      return false;
+    if (const auto *Try = Parents[0].get<CXXTryStmt>(); Try && Try->getTryBlock() == Child)
+      return true;
+    Current = Parents[0];
+  }
+  return false;
+}
+
 Consumption consumptionOf(const VarDecl &Var, const FunctionDecl &Function, ASTContext &Context,
                           llvm::function_ref<bool(const DeclRefExpr &)> IsConsuming,
-                          BodyGraphs *Graphs) {
+                          BodyGraphs *Graphs, bool ThrowsAbandon) {
   const Stmt *Body = writtenBody(Function);
   if (!Body)
     return {};
@@ -123,8 +142,13 @@ Consumption consumptionOf(const VarDecl &Var, const FunctionDecl &Function, ASTC
     for (unsigned I = First; I < Block->size() && !PathEnded; ++I) {
       const CFGElement &Element = (*Block)[I];
       if (auto S = Element.getAs<CFGStmt>()) {
-        if (ConsumingPoints.contains(S->getStmt()) || llvm::isa<CXXThrowExpr>(S->getStmt()))
+        if (ConsumingPoints.contains(S->getStmt()))
           PathEnded = true;
+        else if (const auto *Throw = llvm::dyn_cast<CXXThrowExpr>(S->getStmt())) {
+          if (ThrowsAbandon && !insideTryBlock(*Throw, *Body, Context))
+            return {Consumption::SomePaths, Throw->getBeginLoc()};
+          PathEnded = true;
+        }
       } else if (auto Lifetime = Element.getAs<CFGLifetimeEnds>()) {
         if (Lifetime->getVarDecl() == &Var) {
           // A scope ends at its closing brace; a return or co_return where it stands.
@@ -144,6 +168,68 @@ Consumption consumptionOf(const VarDecl &Var, const FunctionDecl &Function, ASTC
       if (const CFGBlock *Next = Successor.getReachableBlock())
         if (Visited.insert(Next).second)
           Work.push_back({Next, 0});
+  }
+  return {};
+}
+
+namespace {
+
+/// The first explicit throw of a handler body (outside nested try statements
+/// and lambdas), and whether a consuming reference comes before it.
+class HandlerScan : public RecursiveASTVisitor<HandlerScan> {
+public:
+  HandlerScan(const VarDecl &Var, llvm::function_ref<bool(const DeclRefExpr &)> IsConsuming)
+      : Var(Var), IsConsuming(IsConsuming) {}
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseCXXTryStmt(CXXTryStmt *) { return true; }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (!Throw && Ref->getDecl() == &Var && IsConsuming(*Ref))
+      Consumed = true;
+    return true;
+  }
+  bool VisitCXXThrowExpr(CXXThrowExpr *E) {
+    if (!Throw)
+      Throw = E;
+    return true;
+  }
+  const VarDecl &Var;
+  llvm::function_ref<bool(const DeclRefExpr &)> IsConsuming;
+  const CXXThrowExpr *Throw = nullptr;
+  bool Consumed = false;
+};
+
+bool suspends(const Stmt &S) {
+  if (llvm::isa<CoawaitExpr, CoyieldExpr>(S))
+    return true;
+  if (llvm::isa<LambdaExpr>(S))
+    return false;
+  for (const Stmt *Child : S.children())
+    if (Child && suspends(*Child))
+      return true;
+  return false;
+}
+
+} // namespace
+
+SourceLocation rethrowWithoutConsuming(const VarDecl &Var, const FunctionDecl &Function,
+                                       SourceLocation From, ASTContext &Context,
+                                       llvm::function_ref<bool(const DeclRefExpr &)> IsConsuming) {
+  const Stmt *Body = writtenBody(Function);
+  if (!Body)
+    return {};
+  const SourceManager &Sources = Context.getSourceManager();
+  auto Tries = match(findAll(cxxTryStmt().bind("try")), *Body, Context);
+  for (const BoundNodes &Bound : Tries) {
+    const auto *Try = Bound.getNodeAs<CXXTryStmt>("try");
+    if (!Sources.isBeforeInTranslationUnit(From, Try->getBeginLoc()) ||
+        !suspends(*Try->getTryBlock()) || insideTryBlock(*Try, *Body, Context))
+      continue;
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
+      HandlerScan Scan(Var, IsConsuming);
+      Scan.TraverseStmt(const_cast<Stmt *>(Try->getHandler(I)->getHandlerBlock()));
+      if (Scan.Throw && !Scan.Consumed)
+        return Scan.Throw->getBeginLoc();
+    }
   }
   return {};
 }

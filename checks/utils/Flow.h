@@ -37,10 +37,23 @@ struct Consumption {
 /// the work of all the locals asked about is charged to its budget (a check
 /// asks once per local, so unbudgeted a body costs locals x size); when that
 /// runs out the answer is Everywhere (silent).
+/// With \p ThrowsAbandon, a path that leaves by an explicit `throw` (a
+/// rethrow from a handler) counts as one that never consumed the variable:
+/// what it owns (handles of running tasks) is dropped on the way out.
 Consumption consumptionOf(const clang::VarDecl &Var, const clang::FunctionDecl &Function,
                           clang::ASTContext &Context,
                           llvm::function_ref<bool(const clang::DeclRefExpr &)> IsConsuming,
-                          BodyGraphs *Graphs = nullptr);
+                          BodyGraphs *Graphs = nullptr, bool ThrowsAbandon = false);
+
+/// A `throw` in a handler of \p Function (one of a try statement that starts
+/// after \p From and whose try block suspends) that leaves the function
+/// without a reference to \p Var that \p IsConsuming accepts earlier in that
+/// handler: the CFG has no edges into handlers, so consumptionOf does not see
+/// these paths. Invalid when there is none.
+clang::SourceLocation
+rethrowWithoutConsuming(const clang::VarDecl &Var, const clang::FunctionDecl &Function,
+                        clang::SourceLocation From, clang::ASTContext &Context,
+                        llvm::function_ref<bool(const clang::DeclRefExpr &)> IsConsuming);
 
 /// A statement that may run after its function has suspended.
 struct UseAfterSuspension {

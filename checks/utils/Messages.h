@@ -81,6 +81,17 @@ inline std::string taskNeverAwaited(std::string_view Var, std::string_view Produ
          " is never awaited, so it never runs; 'co_await' it or pass it on";
 }
 
+inline std::string discardedAwaiter(std::string_view Producer) {
+  return "awaitable returned by " + std::string(Producer) +
+         " is discarded, so its operation (a lock, an acquire, a wait) never happens; 'co_await' it";
+}
+
+inline std::string awaiterNeverAwaited(std::string_view Var, std::string_view Producer) {
+  return "awaitable '" + std::string(Var) + "' returned by " + std::string(Producer) +
+         " is never awaited, so its operation (a lock, an acquire, a wait) never happens; "
+         "'co_await' it";
+}
+
 inline std::string taskNotAwaitedOnEveryPath(std::string_view Var, std::string_view Producer) {
   return "task '" + std::string(Var) + "' returned by " + std::string(Producer) +
          " is not awaited on every path, so on some it never runs; await it before it goes out "
@@ -138,6 +149,12 @@ inline std::string handleNeverObserved(std::string_view Var, std::string_view Sp
   return "task handle '" + std::string(Var) + "' from '" + std::string(Spawn) +
          "' is never awaited or inspected: if the task fails, its exception is lost; 'co_await " +
          std::string(Var) + "' before it goes out of scope";
+}
+
+inline std::string collectedHandlesAbandoned(std::string_view Container, std::string_view Spawn) {
+  return "task handles from '" + std::string(Spawn) + "' collected in '" + std::string(Container) +
+         "' are abandoned on some path (the tasks run on, unobserved, after this scope is gone); "
+         "await or gather them before leaving, on the error path too";
 }
 
 inline std::string handleNotObservedOnEveryPath(std::string_view Var, std::string_view Spawn) {
@@ -361,6 +378,13 @@ inline std::string danglingCaptures(std::string_view Closure, std::string_view H
          " and runs later (the frame keeps no copy); pass what it needs as by-value parameters";
 }
 
+inline std::string capturesOfDyingCopy(std::string_view Callee) {
+  return "coroutine lambda handed to '" + std::string(Callee) +
+         "' uses its captures after a suspension point, but '" + std::string(Callee) +
+         "' runs a copy of the lambda that is destroyed before the task finishes (awaiting the "
+         "call keeps only the original alive); pass what it needs as by-value parameters";
+}
+
 inline std::string capturesUsedAfterSuspension(std::string_view Callee) {
   return "coroutine lambda handed to '" + std::string(Callee) +
          "' uses its captures after a suspension point, but '" + std::string(Callee) +
@@ -418,6 +442,19 @@ inline std::string staleReadSource(std::string_view Shared) {
 
 inline std::string staleReadSuspension() {
   return "the coroutine suspends here, so the value read may be stale when it is written back";
+}
+
+inline std::string staleIteration(std::string_view Container, std::string_view AsyncMutex) {
+  std::string Guard = AsyncMutex.empty()
+                          ? std::string()
+                          : ", or hold one '" + std::string(AsyncMutex) + "' lock across the loop";
+  return "loop iterates the shared container '" + std::string(Container) +
+         "' across a suspension point: other tasks may change it meanwhile and invalidate the "
+         "iterator; copy what the loop needs first and await outside the loop over it" + Guard;
+}
+
+inline std::string staleIterationSuspension() {
+  return "the coroutine suspends here, then the loop moves on with its iterator";
 }
 
 // ---- async-retry-without-backoff -------------------------------------------

@@ -22,6 +22,14 @@ enum class Discard {
 Discard discardKind(const clang::Expr &E, clang::ASTContext &Context);
 
 /// `E` stands alone as a statement, so `co_await E` can replace it.
+/// Container members that add to or inspect a container without handing its
+/// elements to anyone.
+inline bool isContainerFiller(llvm::StringRef Member) {
+  return llvm::is_contained({"push_back", "emplace_back", "push_front", "emplace_front", "insert",
+                             "emplace", "reserve", "size", "empty", "clear", "capacity"},
+                            Member);
+}
+
 inline bool isStatement(const clang::Expr &E, clang::ASTContext &Context) {
   return discardKind(E, Context) == Discard::Statement;
 }
