@@ -3,7 +3,7 @@
 of a hostile input (issue 21).
 
     check_growth.py --corolint BIN --aio-include DIR --engine fast|full ...
-                    [--runs R] [--slack S] [--size-ratio Q] KIND SMALL LARGE
+                    [--runs R (2)] [--slack S] [--size-ratio Q] KIND SMALL LARGE
 
 Generates KIND (generate.py --bare) at size 0, SMALL and LARGE, lints each
 with every async-* check R times and keeps the least CPU time (user + system)
@@ -117,7 +117,7 @@ def main():
     parser.add_argument("--clang", default=shutil.which("clang++"),
                         help="clang of corolint's LLVM: the full engine's parse alone")
     parser.add_argument("--engine", action="append", choices=["fast", "full"], required=True)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--slack", type=float, default=2.5)
     parser.add_argument("--size-ratio", type=float)
     parser.add_argument("--timeout", type=float, default=60,
