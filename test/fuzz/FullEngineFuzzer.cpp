@@ -31,12 +31,14 @@ using namespace clang;
 
 namespace {
 
-// A path no real file has: the input lives only in the overlay.
-constexpr const char *InputPath = "/corolint-fuzz/input.cpp";
+// The input lives only in the overlay, in a real directory: ClangTool
+// changes into the compile directory on every layer, the real one too.
+constexpr const char *InputDirectory = "/tmp";
+constexpr const char *InputPath = "/tmp/corolint-fuzz-input.cpp";
 
 const tooling::FixedCompilationDatabase &compilations() {
   static const tooling::FixedCompilationDatabase Database(
-      "/corolint-fuzz",
+      InputDirectory,
       {"-fsyntax-only", "-std=c++20", "-Wno-deprecated-coroutine", "-I" COROLINT_AIO_INCLUDE,
        "-resource-dir", COROLINT_CLANG_RESOURCE_DIR,
        // A fuzzed file has thousands of errors: stop early, as editors do.
