@@ -56,7 +56,9 @@ public:
     }
     Left = 0;
     Spent = true;
-    if (BudgetListener Listener = budgetListener().load())
+    // A budget without an analysis name is reported by its owner (the fast
+    // engine says which analysis gave up on which file).
+    if (BudgetListener Listener = budgetListener().load(); Listener && !Analysis.empty())
       Listener(Analysis, Function, Where);
     return false;
   }

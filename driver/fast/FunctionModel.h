@@ -83,8 +83,10 @@ FileModel scanFile(TSNode Root, std::string_view Source, const ScanRequest &Requ
 
 /// Visits the nodes of \p Body that belong to its own function: nested
 /// lambdas, local classes and unevaluated operands are skipped. \p Visit
-/// returns whether to descend into the node.
-template <typename Visitor> void forEachOwnNode(TSNode Body, Visitor &&Visit) {
+/// returns whether to descend into the node; \p Leave(node) runs after the
+/// children of every node reached (skipped ones included).
+template <typename Visitor, typename Leaver>
+void forEachOwnNode(TSNode Body, Visitor &&Visit, Leaver &&Leave) {
   traverse(
       Body,
       [&](TSNode Node) {
@@ -99,7 +101,10 @@ template <typename Visitor> void forEachOwnNode(TSNode Body, Visitor &&Visit) {
         }
         return Visit(Node);
       },
-      [](TSNode) {});
+      Leave);
+}
+template <typename Visitor> void forEachOwnNode(TSNode Body, Visitor &&Visit) {
+  forEachOwnNode(Body, std::forward<Visitor>(Visit), [](TSNode) {});
 }
 
 /// The node's text with runs of whitespace shortened to one space, for messages.

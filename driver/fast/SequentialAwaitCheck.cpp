@@ -16,6 +16,8 @@
 #include "driver/fast/LoopDependence.h"
 #include "driver/fast/NameLookup.h"
 
+#include <vector>
+
 namespace corolint::fast {
 
 namespace {
@@ -58,19 +60,77 @@ public:
   }
 
   void check(const CheckContext &Context) const override {
-    for (const FunctionInfo &Function : Context.Model.Functions) {
-      if (!Function.Suspends)
-        continue;
-      forEachOwnNode(Function.Body, [&](TSNode Node) {
-        if (isLoop(nodeType(Node)))
-          checkLoop(Context, Function, Node);
-        return true;
-      });
-    }
+    for (const FunctionInfo &Function : Context.Model.Functions)
+      if (Function.Suspends)
+        for (const LoopAwaits &Loop : loopAwaits(Function.Body))
+          // Awaits in the condition, or in an inner loop (which is judged on its own).
+          if (!Loop.Awaits.empty() && Loop.Awaits.size() == Loop.AwaitsInside && !Loop.Yields)
+            checkLoop(Context, Loop.Loop, Loop.Awaits);
   }
 
 private:
-  void checkLoop(const CheckContext &Context, const FunctionInfo &Function, TSNode Loop) const {
+  /// A loop of a function and the awaits of its own body.
+  struct LoopAwaits {
+    TSNode Loop{};
+    TSNode Once{}; ///< the init of a for, the range of a range-for: not repeated
+    TSNode Body{};
+    std::vector<TSNode> Awaits; ///< whose innermost loop is this one, in its body
+    size_t AwaitsInside = 0;    ///< anywhere inside it
+    bool Yields = false;
+  };
+
+  static bool contains(TSNode Outer, TSNode Inner) {
+    return !ts_node_is_null(Outer) && ts_node_start_byte(Inner) >= ts_node_start_byte(Outer) &&
+           ts_node_end_byte(Inner) <= ts_node_end_byte(Outer);
+  }
+
+  /// Every loop of \p FunctionBody in source order, in one walk: linear in
+  /// the body. (A walk per loop, each asking every await for its enclosing
+  /// loops, cost d^3 in a nest d deep: ts_node_parent costs the depth.)
+  static std::vector<LoopAwaits> loopAwaits(TSNode FunctionBody) {
+    std::vector<LoopAwaits> Loops;
+    std::vector<size_t> Open; // indexes into Loops, outermost first
+    forEachOwnNode(
+        FunctionBody,
+        [&](TSNode Node) {
+          std::string_view Type = nodeType(Node);
+          if (isLoop(Type)) {
+            Open.push_back(Loops.size());
+            LoopAwaits &Loop = Loops.emplace_back();
+            Loop.Loop = Node;
+            Loop.Once = childByField(Node, Type == "for_range_loop" ? "right" : "initializer");
+            Loop.Body = loopBody(Node);
+          } else if (!Open.empty() && Type == "co_await_expression") {
+            ++Loops[Open.back()].AwaitsInside;
+            // As enclosingLoops(): the first loop out that repeats the await.
+            for (auto It = Open.rbegin(); It != Open.rend(); ++It) {
+              LoopAwaits &Loop = Loops[*It];
+              if (contains(Loop.Once, Node))
+                continue;
+              if (contains(Loop.Body, Node))
+                Loop.Awaits.push_back(Node);
+              break;
+            }
+          } else if (!Open.empty() && (Type == "co_yield_statement" || Type == "co_yield")) {
+            Loops[Open.back()].Yields = true;
+          }
+          return true;
+        },
+        [&](TSNode Node) {
+          if (Open.empty() || !ts_node_eq(Node, Loops[Open.back()].Loop))
+            return;
+          const LoopAwaits &Closed = Loops[Open.back()];
+          Open.pop_back();
+          if (!Open.empty()) {
+            Loops[Open.back()].AwaitsInside += Closed.AwaitsInside;
+            Loops[Open.back()].Yields |= Closed.Yields;
+          }
+        });
+    return Loops;
+  }
+
+  void checkLoop(const CheckContext &Context, TSNode Loop,
+                 const std::vector<TSNode> &Awaits) const {
     TSNode Body = loopBody(Loop);
     // A loop of unknown length (a server's accept loop, a consumer) paces itself
     // by events; so does `for co_await`, whose elements arrive one at a time.
@@ -82,29 +142,11 @@ private:
     if (!isGatherable(Size) || repeatsWithoutItems(Loop, Context.Source))
       return;
 
-    std::vector<TSNode> Awaits;
-    bool Yields = false;
-    forEachOwnNode(Loop, [&](TSNode Node) {
-      std::string_view Type = nodeType(Node);
-      if (Type == "co_await_expression")
-        Awaits.push_back(Node);
-      Yields |= Type == "co_yield_statement" || Type == "co_yield";
-      return true;
-    });
-    if (Awaits.empty() || Yields)
-      return;
-
     LoopDependence Dependence(Loop, Context.Source, [&](TSNode Call, uint32_t Index) {
       return mayChangeArgument(Context.Model, Call, Index, Context.Source);
     });
     std::optional<FreshTask> First;
     for (TSNode Await : Awaits) {
-      // Awaits in the condition, or in an inner loop (which is judged on its own).
-      std::vector<TSNode> Loops = enclosingLoops(Await, Function.Body);
-      if (Loops.empty() || !ts_node_eq(Loops.front(), Loop) ||
-          ts_node_start_byte(Await) < ts_node_start_byte(Body) ||
-          ts_node_end_byte(Await) > ts_node_end_byte(Body))
-        return;
       TSNode Operand = childByField(Await, "argument");
       std::optional<FreshTask> Task = freshTask(Context, Operand);
       if (!Task || sharesAnObject(Context, Dependence, Task->Call) ||
