@@ -2,6 +2,7 @@
 
 #include "Flow.h"
 #include "Coroutines.h"
+#include "Handlers.h"
 #include "SuspensionPaths.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -198,13 +199,13 @@ public:
   bool Consumed = false;
 };
 
-bool suspends(const Stmt &S) {
-  if (llvm::isa<CoawaitExpr, CoyieldExpr>(S))
-    return true;
-  if (llvm::isa<LambdaExpr>(S))
-    return false;
+/// Whether \p S holds a reference to \p Var that \p IsConsuming accepts.
+bool refersConsuming(const Stmt &S, const VarDecl &Var,
+                     llvm::function_ref<bool(const DeclRefExpr &)> IsConsuming) {
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&S); Ref && Ref->getDecl() == &Var)
+    return IsConsuming(*Ref);
   for (const Stmt *Child : S.children())
-    if (Child && suspends(*Child))
+    if (Child && refersConsuming(*Child, Var, IsConsuming))
       return true;
   return false;
 }
@@ -221,8 +222,13 @@ SourceLocation rethrowWithoutConsuming(const VarDecl &Var, const FunctionDecl &F
   auto Tries = match(findAll(cxxTryStmt().bind("try")), *Body, Context);
   for (const BoundNodes &Bound : Tries) {
     const auto *Try = Bound.getNodeAs<CXXTryStmt>("try");
-    if (!Sources.isBeforeInTranslationUnit(From, Try->getBeginLoc()) ||
-        !suspends(*Try->getTryBlock()) || insideTryBlock(*Try, *Body, Context))
+    const Stmt *FirstSuspension = findSuspensionPoint(*Try->getTryBlock());
+    if (!Sources.isBeforeInTranslationUnit(From, Try->getBeginLoc()) || !FirstSuspension ||
+        insideTryBlock(*Try, *Body, Context))
+      continue;
+    // `try { co_await task; } catch (...) { throw; }`: what the handler sees is
+    // the task's own outcome, and the task is finished.
+    if (refersConsuming(*FirstSuspension, Var, IsConsuming))
       continue;
     for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
       HandlerScan Scan(Var, IsConsuming);

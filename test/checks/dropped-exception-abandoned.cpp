@@ -42,6 +42,19 @@ aio::task<int> single(int n) {
   }
   co_return co_await h;
 }
+
+// The handler also runs when lookup() fails, before 'h' is awaited.
+aio::task<int> awaited_second(int n) {
+  auto h = aio::create_task(upload(n));
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task handle 'h' from 'aio::create_task' is not awaited or inspected on every path
+  try {
+    co_await lookup();
+    co_return co_await h;
+  } catch (...) {
+    log_warn("lookup or upload failed");
+    throw;
+  }
+}
 } // namespace bad
 
 namespace fixed {
@@ -78,5 +91,18 @@ aio::task<int> single(int n) {
     log_warn("negative");
   }
   co_return co_await h;
+}
+
+// The handler runs on the task's own outcome: the task is finished
+// (the shape of the guide's cancellation example).
+aio::task<> cancel_and_confirm() {
+  auto task = aio::create_task(upload(1));
+  task.cancel();
+  try {
+    co_await task;
+  } catch (const aio::cancelled_error &) {
+    if (!task.cancelled())
+      throw;
+  }
 }
 } // namespace fixed
