@@ -64,6 +64,10 @@ std::uint64_t new_context_var_id() noexcept {
   return next.fetch_add(1, std::memory_order_relaxed);
 }
 
+context_ref capture_context() noexcept { return context_ref::share(current_context()); }
+
+void swap_thread_context(context_ref& other) noexcept { swap(thread_context, other); }
+
 void inherit_context(event_loop& loop, task_state& child) {
   task_state* creator = loop_access::current_task(loop);
   context_data* context = creator ? context_of(*creator) : thread_context.get();

@@ -21,10 +21,10 @@ bool environment_debug_enabled() noexcept;
 bool environment_flag(const char* name) noexcept;
 void close_signal_watch(event_loop& loop, std::unique_ptr<signal_watch>& watch) noexcept;
 
-bool loop_inbox::post(std::function<void()> fn) {
+bool loop_inbox::post(std::function<void()> fn, context_ref context) {
   std::lock_guard lock(mutex_);
   if (closed_) return false;
-  calls_.push_back(std::move(fn));
+  calls_.push_back({std::move(fn), std::move(context)});
   // Written under the lock, so close() cannot release the descriptor in between.
   if (!pending_.exchange(true, std::memory_order_acq_rel)) {
     std::uint64_t one = 1;
@@ -33,8 +33,8 @@ bool loop_inbox::post(std::function<void()> fn) {
   return true;
 }
 
-std::vector<std::function<void()>> loop_inbox::take() {
-  std::vector<std::function<void()>> calls;
+std::vector<loop_inbox::posted_call> loop_inbox::take() {
+  std::vector<posted_call> calls;
   std::lock_guard lock(mutex_);
   calls.swap(calls_);
   pending_.store(false, std::memory_order_relaxed);
@@ -42,7 +42,7 @@ std::vector<std::function<void()>> loop_inbox::take() {
 }
 
 void loop_inbox::close() noexcept {
-  std::vector<std::function<void()>> dropped;
+  std::vector<posted_call> dropped;
   {
     std::lock_guard lock(mutex_);
     closed_ = true;
@@ -63,12 +63,18 @@ void run_callback(waiter& w) {
   auto& node = static_cast<callback_node&>(w);
   node.scheduled = false;
   if (!node.is_cancelled) {
+    // asyncio's Handle._run: context.run(callback); the exception handler runs outside it.
+    std::exception_ptr error;
+    swap_thread_context(node.context);
     try {
       node.fn();
     } catch (...) {
-      node.loop->call_exception_handler(
-          {report_kind::exception_in_callback, "Exception in callback", std::current_exception(), {}, {}});
+      error = std::current_exception();
     }
+    swap_thread_context(node.context);
+    node.context = context_ref();  // what the callback set dies with it, not with the handle
+    if (error)
+      node.loop->call_exception_handler({report_kind::exception_in_callback, "Exception in callback", error, {}, {}});
   }
   release_callback(&node);
 }
@@ -245,7 +251,7 @@ thread_pool& event_loop::default_executor() {
 }
 
 void event_loop::drain_threadsafe() {
-  for (auto& fn : inbox_->take()) call_soon(std::move(fn));
+  for (auto& call : inbox_->take()) call_soon_in(std::move(call.context), std::move(call.fn));
 }
 
 // asyncio's _run_once moves due timers to the end of this iteration's ready callbacks. A
@@ -327,10 +333,13 @@ void event_loop::run_ready(detail::waiter* entry) {
   if (task) task->release();
 }
 
-static detail::callback_node* make_callback(event_loop* loop, std::function<void()> fn) {
+// The callback runs in `context`: by default a copy of the one current now (asyncio's Handle).
+static detail::callback_node* make_callback(event_loop* loop, std::function<void()> fn,
+                                            detail::context_ref context = detail::capture_context()) {
   auto* node = new detail::callback_node;
   node->loop = loop;
   node->fn = std::move(fn);
+  node->context = std::move(context);
   node->ops = &detail::callback_ops;
   node->scheduled = true;
   return node;  // its one reference belongs to the loop until it runs or is cancelled
@@ -338,6 +347,12 @@ static detail::callback_node* make_callback(event_loop* loop, std::function<void
 
 callback_handle event_loop::call_soon(std::function<void()> fn) {
   detail::callback_node* node = make_callback(this, std::move(fn));
+  ready_.push(node);
+  return callback_handle(node);
+}
+
+callback_handle event_loop::call_soon_in(detail::context_ref context, std::function<void()> fn) {
+  detail::callback_node* node = make_callback(this, std::move(fn), std::move(context));
   ready_.push(node);
   return callback_handle(node);
 }
@@ -354,7 +369,7 @@ callback_handle event_loop::call_at(time_point when, std::function<void()> fn) {
 }
 
 void event_loop::call_soon_threadsafe(std::function<void()> fn) {
-  if (!inbox_->post(std::move(fn))) throw runtime_error("event loop is closed");
+  if (!inbox_->post(std::move(fn), detail::capture_context())) throw runtime_error("event loop is closed");
 }
 
 void event_loop::call_exception_handler(const exception_context& context) noexcept {

@@ -19,7 +19,7 @@ void read_signals(waiter& w) noexcept {
   signalfd_siginfo info;
   while (::read(watch.fd, &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
     auto it = watch.handlers.find(static_cast<int>(info.ssi_signo));
-    if (it != watch.handlers.end()) watch.loop->call_soon(it->second);
+    if (it != watch.handlers.end()) loop_access::call_soon_in(*watch.loop, it->second.context, it->second.fn);
   }
   watch_side(watch.source, watch.reader, false);  // keep listening for the next one
 }
@@ -81,7 +81,7 @@ void event_loop::add_signal_handler(int sig, std::function<void()> fn) {
     sigaddset(&watch.handled, sig);
     ::signalfd(watch.fd, &watch.handled, 0);
   }
-  watch.handlers[sig] = std::move(fn);
+  watch.handlers[sig] = {std::move(fn), detail::capture_context()};
 }
 
 bool event_loop::remove_signal_handler(int sig) {

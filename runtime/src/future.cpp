@@ -7,6 +7,7 @@ namespace aio::detail {
 struct future_core::callback_entry : waiter {
   callback_id id = 0;
   std::function<void(const std::shared_ptr<future_core>&)> fn;
+  context_ref context;  // copied when the callback was added: it runs in that (asyncio)
 };
 
 namespace {
@@ -29,7 +30,7 @@ void future_core::schedule_listeners() noexcept {
   while (waiter* w = listeners_.pop_front()) {
     if (w->ops == &callback_entry_ops) {
       auto* entry = static_cast<callback_entry*>(w);
-      loop_->call_soon([fn = std::move(entry->fn), self]() mutable { fn(self); });
+      loop_access::call_soon_in(*loop_, std::move(entry->context), [fn = std::move(entry->fn), self]() mutable { fn(self); });
       delete entry;
     } else {
       notify(*w);
@@ -86,6 +87,7 @@ callback_id future_core::add_callback(std::function<void(const std::shared_ptr<f
   entry->ops = &callback_entry_ops;
   entry->id = next_callback_id_++;
   entry->fn = std::move(fn);
+  entry->context = capture_context();
   listeners_.push_back(*entry);
   return entry->id;
 }

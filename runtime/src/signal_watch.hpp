@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 
+#include "aio/detail/context.hpp"
 #include "aio/event_loop.hpp"
 
 namespace aio::detail {
@@ -20,7 +21,11 @@ struct signal_watch {
   int fd = -1;
   sigset_t handled{};
   sigset_t blocked_before{};  // signals of `handled` that were already blocked in this thread
-  std::map<int, std::function<void()>> handlers;
+  struct handler {
+    std::function<void()> fn;
+    context_ref context;  // copied by add_signal_handler: each delivery runs in a copy of it (asyncio)
+  };
+  std::map<int, handler> handlers;
   io_source source;
   reader_waiter reader;
 };

@@ -129,7 +129,7 @@ std::coroutine_handle<> task_state::on_complete() noexcept {
   }
   while (waiter* w = joiners.pop_front()) notify(*w);
   if (extras && loop) {
-    for (auto& cb : extras->callbacks) loop->call_soon(std::move(cb.fn));
+    for (auto& cb : extras->callbacks) loop_access::call_soon_in(*loop, std::move(cb.context), std::move(cb.fn));
     extras->callbacks.clear();
   }
   release();  // the loop's reference

@@ -69,17 +69,23 @@ class io_backend;
 // after the loop has closed posts into a closed inbox instead of a destroyed loop.
 class loop_inbox {
  public:
+  // A call from another thread, with the context it runs in (call_soon_threadsafe: a copy of
+  // the poster's; null for the runtime's own wake-ups).
+  struct posted_call {
+    std::function<void()> fn;
+    context_ref context;
+  };
   explicit loop_inbox(int wake_fd) noexcept : wake_fd_(wake_fd) {}
   // Queues `fn` and wakes the loop; false (and `fn` dropped) once the loop has closed.
-  bool post(std::function<void()> fn);
+  bool post(std::function<void()> fn, context_ref context = {});
   bool pending() const noexcept { return pending_.load(std::memory_order_acquire); }
-  std::vector<std::function<void()>> take();
+  std::vector<posted_call> take();
   // Drops what is queued and refuses what comes later; closes the eventfd.
   void close() noexcept;
 
  private:
   std::mutex mutex_;
-  std::vector<std::function<void()>> calls_;
+  std::vector<posted_call> calls_;
   std::atomic<bool> pending_{false};
   int wake_fd_;
   bool closed_ = false;
@@ -188,6 +194,8 @@ class event_loop {
   void remove_io(detail::io_source& source) noexcept;
   void arm_io(detail::io_source& source, bool for_write) noexcept;
   void run_ready(detail::waiter* entry);
+  // call_soon with the context the callback runs in given (a done callback's, a posted call's).
+  callback_handle call_soon_in(detail::context_ref context, std::function<void()> fn);
 
   detail::ready_queue ready_;
   // What the timers fired this iteration woke (see fire_timers), and how many entries each
@@ -231,6 +239,7 @@ extern constinit thread_local event_loop* running_loop;
 struct callback_node : timer_node {
   event_loop* loop = nullptr;
   std::function<void()> fn;
+  context_ref context;  // what fn runs in: a copy of the context it was scheduled in (asyncio's Handle._context)
   std::uint32_t refs = 1;
   bool is_cancelled = false;
   bool scheduled = false;
@@ -239,6 +248,9 @@ struct callback_node : timer_node {
 // The runtime's own access to the loop's internals, for the primitives' headers.
 struct loop_access {
   static void schedule(event_loop& loop, waiter& w) { loop.ready_.push(&w); }
+  static callback_handle call_soon_in(event_loop& loop, context_ref context, std::function<void()> fn) {
+    return loop.call_soon_in(std::move(context), std::move(fn));
+  }
   // A task's first step is queued as its state's address with the low bit set.
   static void schedule_start(event_loop& loop, task_state& t) {
     loop.ready_.push(reinterpret_cast<waiter*>(reinterpret_cast<std::uintptr_t>(&t) | 1u));

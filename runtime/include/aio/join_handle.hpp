@@ -102,7 +102,7 @@ class task_handle {
     }
     auto& extra = s.extra();
     callback_id id = extra.next_callback_id++;
-    extra.callbacks.push_back({id, std::move(fn)});
+    extra.callbacks.push_back({id, std::move(fn), detail::capture_context()});
     return id;
   }
 

@@ -1,9 +1,8 @@
 // CPython Lib/test/test_asyncio/test_tasks.py, BaseTaskTests.test_context_*: a task runs in a
 // copy of its creator's context, or, given create_task(..., context=ctx), in ctx itself.
 //
-// Skipped: test_context_2 (a future's done callback runs in a copy of the context of whoever
-// added it; aio runs loop callbacks in the thread's context: asyncio-differences.md), and
-// test_context_6, which is test_context_5 spelled loop.create_task (aio has one create_task).
+// Skipped: test_context_6, which is test_context_5 spelled loop.create_task (aio has one
+// create_task).
 #include <random>
 #include <string>
 
@@ -30,6 +29,33 @@ AIO_TEST(BaseTaskTests, test_context_1) {
   EXPECT_EQ(cvar_text.get(), "yes");
   co_await subtask;
   EXPECT_EQ(cvar_text.get(), "yes");
+}
+
+// A future's done callback runs in a copy of the context of whoever added it (and call_soon's
+// in a copy of the scheduler's): its set() reaches neither the task nor the thread afterwards.
+TEST(BaseTaskTests, test_context_2) {
+  aio::run(
+      []() -> aio::task<> {
+        auto fut_on_done = [] { cvar_text.set("something else"); };  // must not pollute main()
+        EXPECT_EQ(cvar_text.get(), "nope");
+        auto& loop = aio::get_running_loop();
+        for (int j = 0; j < 2; ++j) {
+          aio::future<> fut = loop.create_future();
+          fut.add_done_callback(fut_on_done);
+          cvar_text.set("yes" + std::to_string(j));
+          loop.call_soon([fut]() mutable { fut.set_result(); });
+          co_await fut;
+          EXPECT_EQ(cvar_text.get(), "yes" + std::to_string(j));
+          for (int i = 0; i < 3; ++i) {
+            // The task passed its context to add_done_callback, not the other way round.
+            cvar_text.set("yes" + std::to_string(i) + "-" + std::to_string(j));
+            co_await aio::sleep(1ms);
+            EXPECT_EQ(cvar_text.get(), "yes" + std::to_string(i) + "-" + std::to_string(j));
+          }
+        }
+      }(),
+      {.virtual_time = true});
+  EXPECT_EQ(cvar_text.get(), "nope");
 }
 
 // Python draws the sleeps from random.uniform(0.001, 0.05); a seeded generator here.

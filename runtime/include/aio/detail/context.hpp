@@ -69,6 +69,12 @@ const std::shared_ptr<const void>* context_find(const context_data* context, std
 // returns the previous value (null when there was none).
 std::shared_ptr<const void> context_assign(context_ref& slot, std::uint64_t id, std::shared_ptr<const void> value);
 std::uint64_t new_context_var_id() noexcept;
+// A copy of the current context for a loop callback (asyncio's Handle: copy_context() when the
+// callback is scheduled or added). O(1): one more reference to the shared, immutable values.
+context_ref capture_context() noexcept;
+// Exchanges this thread's context (what code outside any task, loop callbacks included, reads
+// and sets) with `other`: a callback runs with its copy swapped in, then swapped back.
+void swap_thread_context(context_ref& other) noexcept;
 // Task creation: the child starts with its creator's context (asyncio's copy_context()).
 void inherit_context(event_loop& loop, task_state& child);
 // create_task(..., ctx): the task, not started yet, runs in `cell` itself instead (asyncio's

@@ -44,6 +44,7 @@ struct promise_base {
 struct done_callback {
   std::uint64_t id;
   std::function<void()> fn;
+  context_ref context;  // copied when the callback was added: it runs in that (asyncio)
 };
 
 // What few tasks need, kept out of line so a plain task's state stays small.
