@@ -1,8 +1,9 @@
 // aio::context_var<T> (contextvars.ContextVar): a value per task. A task starts with the values
 // its creator saw when it created it (create_task, gather, task_group, as_completed, shield:
 // asyncio's copy_context()); a set() in the task never reaches its creator or its siblings.
-// Code outside any task (before aio::run, in a worker thread, in a loop callback) uses this
-// thread's own context. aio::copy_context() + context::run(fn) carry one elsewhere, and
+// A loop callback runs in a copy of the context it was scheduled (or added) in, as asyncio's
+// Handle. Other code outside any task (before aio::run, in a worker thread) uses this thread's
+// own context. aio::copy_context() + context::run(fn) carry one elsewhere, and
 // create_task(t, name, ctx) runs a task in one (aio/context.hpp).
 #pragma once
 
