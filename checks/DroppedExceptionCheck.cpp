@@ -332,6 +332,12 @@ void DroppedExceptionCheck::checkHandler(const CXXCatchStmt &Handler, ASTContext
   const Stmt *Suspension = findSuspensionPoint(*Try->getTryBlock());
   if (!Suspension)
     return;
+  // A synchronous generator (it yields, never awaits): co_yield hands a value
+  // to the consumer, and what the handler catches was thrown by code that ran
+  // synchronously (cppcoro's recursive_generator test), not by an awaited operation.
+  StatementContext Owner = contextOf(Handler, Context);
+  if (Owner.Function && Owner.Function->getBody() && !findAwait(*Owner.Function->getBody()))
+    return;
   // Catching the cancellation exception itself is async-cancellation-swallowed's business.
   if (!catchesAll(Handler) && CancelledTypes.Names.containsType(Handler.getCaughtType()))
     return;

@@ -42,6 +42,10 @@ public:
 
 private:
   void checkHandlers(const CheckContext &Context, const FunctionInfo &Function) const {
+    // A synchronous generator (it yields, never awaits): what its handlers
+    // catch was thrown by code that ran synchronously, not by an awaited operation.
+    if (!containsOwn(Function.Body, {"co_await"}))
+      return;
     forEachOwnNode(Function.Body, [&](TSNode Node) {
       if (nodeType(Node) != "try_statement")
         return true;
