@@ -7,6 +7,7 @@
 #include "utils/Lifetimes.h"
 #include "utils/Messages.h"
 #include "utils/Profiles.h"
+#include "utils/SourceKind.h"
 #include "utils/Statements.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -101,6 +102,25 @@ void NoAwaitCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 void NoAwaitCheck::onStartOfTranslationUnit() {
   Candidates.clear();
   UsedAsValue.clear();
+  TestCode.reset();
+  HeaderFiles.clear();
+}
+
+bool NoAwaitCheck::signatureImposedByFile(const FunctionDecl &Function, const SourceManager &SM) {
+  // Test code: its trivial coroutines are fixtures and stubs written to be
+  // awaited by a test of the task machinery (async stacks, gtest's CO_TEST
+  // helpers, a combinator's own tests), or mocks of an async interface.
+  if (!TestCode)
+    TestCode = includesTestSupport(SM.getBufferData(SM.getMainFileID()));
+  if (*TestCode)
+    return true;
+  // A header's function is an interface: its callers, and the uses that
+  // need a task (`&f`, a combinator), are in other translation units.
+  FileID File = SM.getFileID(SM.getExpansionLoc(Function.getLocation()));
+  auto [Known, Inserted] = HeaderFiles.try_emplace(File, false);
+  if (Inserted)
+    Known->second = isHeaderSource(SM.getBufferData(File));
+  return Known->second;
 }
 
 void NoAwaitCheck::registerMatchers(MatchFinder *Finder) {
@@ -151,7 +171,8 @@ void NoAwaitCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
-    checkLambda(*Lambda, *Result.Context);
+    if (!signatureImposedByFile(*Lambda->getCallOperator(), *Result.SourceManager))
+      checkLambda(*Lambda, *Result.Context);
     return;
   }
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
@@ -161,7 +182,7 @@ void NoAwaitCheck::check(const MatchFinder::MatchResult &Result) {
   if (Function->isTemplateInstantiation() || implementsInterface(*Function) ||
       overloadSuspends(*Function) ||
       Result.SourceManager->isInSystemHeader(Function->getLocation()) ||
-      !neverSuspends(*Function))
+      !neverSuspends(*Function) || signatureImposedByFile(*Function, *Result.SourceManager))
     return;
   Candidates.push_back(Function);
 }

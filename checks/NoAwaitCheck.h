@@ -4,15 +4,18 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/CheckOptions.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 
 namespace corolint {
 
 /// Flags a task-returning coroutine with no co_await or co_yield anywhere: it
 /// could be a plain function. Coroutines that satisfy an async interface
 /// (virtual functions, functions used as values, lambdas handed to an API,
-/// members of explicit specializations) are left alone.
+/// members of explicit specializations, coroutines of test code and of
+/// headers) are left alone. Not in the default set (docs/checks/no-await.md).
 ///
 /// See docs/checks/no-await.md.
 class NoAwaitCheck : public clang::tidy::ClangTidyCheck {
@@ -37,6 +40,9 @@ private:
   bool blocks(const clang::Stmt &Body, clang::ASTContext &Context) const;
   void checkLambda(const clang::LambdaExpr &Lambda, clang::ASTContext &Context);
   void report(const clang::FunctionDecl &Function, clang::SourceLocation Where);
+  /// The translation unit is test code, or \p Function is defined in a
+  /// header: its task-returning signature is imposed by who awaits it.
+  bool signatureImposedByFile(const clang::FunctionDecl &Function, const clang::SourceManager &SM);
 
   ListOption TaskTypes;
   std::string RawBlockingFunctions;
@@ -45,6 +51,10 @@ private:
   /// they are used as values (an async interface takes them).
   llvm::SmallVector<const clang::FunctionDecl *, 8> Candidates;
   llvm::SmallPtrSet<const clang::Decl *, 8> UsedAsValue;
+  /// includesTestSupport() of the main file, computed once per TU.
+  std::optional<bool> TestCode;
+  /// isHeaderSource() per file that defines a candidate.
+  llvm::DenseMap<clang::FileID, bool> HeaderFiles;
 };
 
 } // namespace corolint

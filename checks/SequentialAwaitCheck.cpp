@@ -2,6 +2,7 @@
 
 #include "SequentialAwaitCheck.h"
 #include "utils/Coroutines.h"
+#include "utils/Handlers.h"
 #include "utils/LoopDependence.h"
 #include "utils/Loops.h"
 #include "utils/Messages.h"
@@ -90,6 +91,13 @@ const CallExpr *SequentialAwaitCheck::freshTask(const Expr &Operand) const {
   // A lambda called in place shares whatever it captured.
   if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee); Method && Method->getParent()->isLambda())
     return nullptr;
+  // A coroutine that never suspends runs to its end inside the await: there
+  // are no waits to add up, nothing a gather could overlap (async_simple's
+  // demo_example/CountChar.cpp counts characters in CPU-only coroutines).
+  if (const FunctionDecl *Definition = Callee->getDefinition())
+    if (const auto *Body = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Definition->getBody());
+        Body && !findSuspensionPoint(*Body->getBody()))
+      return nullptr;
   return TaskTypes.Names.containsType(Call->getType()) ? Call : nullptr;
 }
 

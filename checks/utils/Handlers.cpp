@@ -16,13 +16,14 @@ public:
   bool TraverseLambdaExpr(LambdaExpr *) { return true; } // another function
   bool VisitCoawaitExpr(CoawaitExpr *E) { return found(E); }
   bool VisitDependentCoawaitExpr(DependentCoawaitExpr *E) { return found(E); }
-  bool VisitCoyieldExpr(CoyieldExpr *E) { return found(E); }
+  bool VisitCoyieldExpr(CoyieldExpr *E) { return AwaitsOnly || found(E); }
   // `for co_await (x : s)` awaits begin() and ++ in implicit code the
   // traversal does not enter.
   bool VisitCXXForRangeStmt(CXXForRangeStmt *Loop) {
     return Loop->getCoawaitLoc().isValid() ? found(Loop) : true;
   }
   const Stmt *Found = nullptr;
+  bool AwaitsOnly = false;
 
 private:
   bool found(const Stmt *S) {
@@ -117,6 +118,13 @@ private:
 
 const Stmt *findSuspensionPoint(const Stmt &S) {
   SuspensionFinder Finder;
+  Finder.TraverseStmt(const_cast<Stmt *>(&S));
+  return Finder.Found;
+}
+
+const Stmt *findAwait(const Stmt &S) {
+  SuspensionFinder Finder;
+  Finder.AwaitsOnly = true;
   Finder.TraverseStmt(const_cast<Stmt *>(&S));
   return Finder.Found;
 }

@@ -17,6 +17,10 @@ namespace corolint {
 /// \p S (nested lambdas are other functions), or null.
 const clang::Stmt *findSuspensionPoint(const clang::Stmt &S);
 
+/// The first co_await (or `for co_await`) in \p S, not in nested lambdas, or
+/// null: a body with none but a co_yield is a synchronous generator.
+const clang::Stmt *findAwait(const clang::Stmt &S);
+
 struct HandlerActions {
   bool Rethrows = false; ///< `throw;`, `throw X`, std::rethrow_exception
   bool Logs = false;     ///< a call whose name looks like logging, or `<<` into a stream

@@ -11,7 +11,8 @@ namespace {
 
 constexpr llvm::StringLiteral ClangTidyConfig =
     "# corolint: the async-* checks (corolint --list-checks; corolint --explain CHECK).\n"
-    "Checks: '-*,async-*'\n"
+    "# async-no-await (a coroutine that never suspends) is opt-in: add it to enable it.\n"
+    "Checks: '-*,async-*,-async-no-await'\n"
     "# Runtime library the checks assume: aio (default), cppcoro, libcoro, folly,\n"
     "# asio, async_simple, qcoro, stdexec.\n"
     "# CheckOptions:\n"

@@ -4,8 +4,9 @@
 // has co_return but no co_await or co_yield. Left alone as in full mode:
 // virtual and override functions (they satisfy an interface), functions the
 // file names other than by calling them (handed to an API as they are), and
-// overload sets another member of which suspends. Lambdas are left to full
-// mode, which can tell whether the program calls them itself.
+// overload sets another member of which suspends, test code and headers
+// (checks/utils/SourceKind.h). Lambdas are left to full mode, which can tell
+// whether the program calls them itself.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +14,7 @@
 
 #include "checks/utils/BlockingFunctions.h"
 #include "checks/utils/Messages.h"
+#include "checks/utils/SourceKind.h"
 
 #include <unordered_map>
 
@@ -33,6 +35,10 @@ public:
   }
 
   void check(const CheckContext &Context) const override {
+    // Test code (fixtures and stubs awaited by the test) and headers (an
+    // interface used by other files): the task signature is imposed.
+    if (includesTestSupport(Context.Source) || isHeaderSource(Context.Source))
+      return;
     const FileModel &Model = Context.Model;
     std::unordered_map<std::string_view, std::vector<const FunctionInfo *>> Candidates;
     for (const FunctionInfo &Function : Model.Functions)

@@ -182,6 +182,8 @@ private:
       for (size_t Index : Definitions)
         if (!typeListed(Context.Model.Functions[Index].ReturnType, Context.Model, TaskTypes))
           return std::nullopt;
+      if (neverSuspends(Context.Model, Method))
+        return std::nullopt;
       return FreshTask{Call, std::string(Method)};
     }
     const CallSite *Site = callSiteOf(Context.Model, Call);
@@ -199,9 +201,24 @@ private:
     if (!taskProducer(*Site, Context.Model, TaskTypes, Context.Source))
       return std::nullopt;
     std::optional<WrittenName> Written = writtenName(Callee, Context.Source);
-    if (!Written)
+    if (!Written || neverSuspends(Context.Model, Written->last()))
       return std::nullopt;
     return FreshTask{Call, std::string(Written->last())};
+  }
+
+  /// Every function of this file named \p Name is a coroutine that never
+  /// suspends: awaiting it runs its body to the end at once, so there are no
+  /// waits to add up and nothing a gather could overlap (async_simple's
+  /// demo_example/CountChar.cpp counts characters in CPU-only coroutines).
+  static bool neverSuspends(const FileModel &Model, std::string_view Name) {
+    bool Found = false;
+    for (const FunctionInfo &Function : Model.Functions)
+      if (!Function.IsLambda && Function.Name == Name) {
+        if (!Function.IsCoroutine || Function.Suspends)
+          return false;
+        Found = true;
+      }
+    return Found;
   }
 
   /// Every iteration hands the call one object to change: the object of a

@@ -73,3 +73,45 @@ aio::task<int> disk_usage(int id) {
   }
   co_return size;
 }
+
+// redpanda-data/redpanda src/v/cluster/cloud_metadata/cluster_recovery_backend.cc
+// (recover_until_abort): the wait is only a wake-up; it fails when it is aborted, and
+// the next statement tests the abort request itself.
+struct abort_source {
+  bool abort_requested() const { return requested; }
+  bool requested = false;
+};
+class recovery_backend {
+public:
+  aio::task<> recover_until_abort() {
+    while (!_as.abort_requested()) {
+      if (!_is_leader) {
+        try {
+          co_await _leader_cond.wait();
+        } catch (...) {
+        }
+        if (_as.abort_requested()) {
+          co_return;
+        }
+        continue;
+      }
+      co_await aio::sleep(std::chrono::milliseconds(1));
+    }
+  }
+  // The same wait followed by anything else: a failure is lost.
+  aio::task<> wait_for_leadership() {
+    try {
+      co_await _leader_cond.wait();
+    } catch (...) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: exception caught around a suspension point in coroutine 'wait_for_leadership' is swallowed
+    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: a failure of this operation is lost
+    // CHECK-FAST-MESSAGES: :[[@LINE-3]]:7: warning: exception caught around a suspension point in coroutine 'wait_for_leadership' is swallowed
+    }
+    _is_leader = true;
+  }
+
+private:
+  abort_source _as;
+  aio::event _leader_cond;
+  bool _is_leader = false;
+};

@@ -64,7 +64,10 @@ int chain_call(int test_loop) {
 }
 
 // The same loops over items are still reported: the counter picks the work.
-aio::task<int> fetch_id(std::size_t id) { co_return static_cast<int>(id); }
+aio::task<int> fetch_id(std::size_t id) {
+  co_await aio::sleep(std::chrono::milliseconds(1));
+  co_return static_cast<int>(id);
+}
 
 static void benchFetchEach(std::size_t iters) {
   aio::run([iters]() -> aio::task<> {

@@ -12,32 +12,32 @@
 
 using namespace std::chrono_literals;
 
-aio::task<std::string> fetch(std::string url) { co_return url; }
-aio::task<int> fetch_id(int id) { co_return id; }
-aio::task<std::size_t> count_words(const std::string &url) { co_return url.size(); }
-aio::task<> store(std::string body) { co_return; }
-aio::task<bool> try_fetch(const std::string &mirror) { co_return !mirror.empty(); }
+aio::task<std::string> fetch(std::string url) { co_await aio::sleep(1ms); co_return url; }
+aio::task<int> fetch_id(int id) { co_await aio::sleep(1ms); co_return id; }
+aio::task<std::size_t> count_words(const std::string &url) { co_await aio::sleep(1ms); co_return url.size(); }
+aio::task<> store(std::string body) { co_await aio::sleep(1ms); co_return; }
+aio::task<bool> try_fetch(const std::string &mirror) { co_await aio::sleep(1ms); co_return !mirror.empty(); }
 
 struct page {
   std::vector<std::string> items;
   std::optional<std::string> next;
 };
-aio::task<page> fetch_page(std::optional<std::string> cursor) { co_return page{}; }
+aio::task<page> fetch_page(std::optional<std::string> cursor) { co_await aio::sleep(1ms); co_return page{}; }
 
 struct worker {
-  aio::task<> stop() { co_return; }
+  aio::task<> stop() { co_await aio::sleep(1ms); co_return; }
 };
 
 struct connection {
-  aio::task<> send(std::string message) { co_return; }
-  aio::task<std::string> receive() { co_return std::string(); }
+  aio::task<> send(std::string message) { co_await aio::sleep(1ms); co_return; }
+  aio::task<std::string> receive() { co_await aio::sleep(1ms); co_return std::string(); }
 };
-aio::task<> write_frame(connection &conn, std::string frame) { co_return; }
+aio::task<> write_frame(connection &conn, std::string frame) { co_await aio::sleep(1ms); co_return; }
 
 // A queue stand-in (the consumer pattern needs only `get()`).
 namespace fake {
 struct queue {
-  aio::task<std::string> get() { co_return std::string(); }
+  aio::task<std::string> get() { co_await aio::sleep(1ms); co_return std::string(); }
 };
 } // namespace fake
 
@@ -122,7 +122,7 @@ aio::task<> stop_indexed(std::vector<worker> &workers) {
 
 // A const method of one shared object changes nothing: the requests can overlap.
 struct http_client {
-  aio::task<std::string> head(std::string url) const { co_return url; }
+  aio::task<std::string> head(std::string url) const { co_await aio::sleep(1ms); co_return url; }
 };
 aio::task<> fetch_with_client(const http_client &client, std::vector<std::string> urls) {
   for (const auto &url : urls)
