@@ -225,9 +225,10 @@ int runLint(LintSettings &S) {
   }
   if (!Result.UncompiledFiles.empty()) {
     Err << "corolint: error: " << Result.UncompiledFiles.size()
-        << " translation unit(s) did not compile; their findings may be incomplete:\n";
-    for (const std::string &File : Result.UncompiledFiles)
-      Err << "  " << File << "\n";
+        << " translation unit(s) did not compile:\n";
+    for (const auto &[File, Errors] : Result.UncompiledFiles)
+      Err << "  " << File << ": " << Errors << (Errors == 1 ? " error" : " errors")
+          << " in this file; findings may be incomplete\n";
     Failed = true;
   }
   unsigned CheckFindings = printFindingCount(Err, R.Findings, *Baselined, Files.size(),

@@ -98,7 +98,8 @@ LintResult lint(const LintRequest &Request) {
   std::map<std::tuple<std::string, unsigned, std::string, std::string>, size_t> Seen;
   for (size_t I = 0; I < PerFile.size(); ++I) {
     std::vector<tidy::ClangTidyError> &Errors = PerFile[I];
-    bool FileHasCompileError = llvm::any_of(Errors, isCompileError);
+    unsigned CompileErrors = llvm::count_if(Errors, isCompileError);
+    bool FileHasCompileError = CompileErrors != 0;
     for (tidy::ClangTidyError &Error : Errors) {
       auto Key = std::make_tuple(Error.Message.FilePath, Error.Message.FileOffset,
                                  Error.DiagnosticName, Error.Message.Message);
@@ -117,7 +118,7 @@ LintResult lint(const LintRequest &Request) {
       Result.FromUncompiledUnit.push_back(FileHasCompileError);
     }
     if (FileHasCompileError)
-      Result.UncompiledFiles.push_back(Request.Files[I]);
+      Result.UncompiledFiles.emplace_back(Request.Files[I], CompileErrors);
   }
   return Result;
 }

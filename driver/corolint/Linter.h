@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -46,7 +47,8 @@ struct LintResult {
   /// compile (a header's finding also seen by a unit that compiled is not).
   std::vector<bool> FromUncompiledUnit;
   unsigned Findings = 0;      ///< check warnings and errors
-  std::vector<std::string> UncompiledFiles; ///< translation units with compile errors
+  /// Translation units with compile errors, and how many errors each.
+  std::vector<std::pair<std::string, unsigned>> UncompiledFiles;
   unsigned ConfigErrors = 0;  ///< invalid check options (each reported once)
   /// With CollectFixes: each user file's content hash as the compiler read it
   /// (see FileHashes in Fixes.h), by real path.
