@@ -1,6 +1,7 @@
 //===--- AsyncTidyModule.cpp - the "async" clang-tidy module ---------------===//
 //
-// Only registers the checks; each check lives in its own file pair.
+// Only registers the checks (the list is Checks.def); each check lives in
+// its own file pair.
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,21 +28,9 @@ namespace corolint {
 class AsyncModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<BlockingCallCheck>("async-blocking-call");
-    Factories.registerCheck<BusyWaitCheck>("async-busy-wait");
-    Factories.registerCheck<CancellationSwallowedCheck>("async-cancellation-swallowed");
-    Factories.registerCheck<DanglingReferenceCheck>("async-dangling-reference");
-    Factories.registerCheck<DroppedExceptionCheck>("async-dropped-exception");
-    Factories.registerCheck<LockAcrossAwaitCheck>("async-lock-across-await");
-    Factories.registerCheck<MissingTimeoutCheck>("async-missing-timeout");
-    Factories.registerCheck<NestedRunCheck>("async-nested-run");
-    Factories.registerCheck<NoAwaitCheck>("async-no-await");
-    Factories.registerCheck<RetryWithoutBackoffCheck>("async-retry-without-backoff");
-    Factories.registerCheck<SequentialAwaitCheck>("async-sequential-await");
-    Factories.registerCheck<StaleReadCheck>("async-stale-read");
-    Factories.registerCheck<UnawaitedTaskCheck>("async-unawaited-task");
-    Factories.registerCheck<UnboundedSpawnCheck>("async-unbounded-spawn");
-    Factories.registerCheck<UnclosedResourceCheck>("async-unclosed-resource");
+#define ASYNC_CHECK(Stem, Name) Factories.registerCheck<Stem##Check>(Name);
+#define ASYNC_CHECK_FULL_ONLY(Stem, Name) ASYNC_CHECK(Stem, Name)
+#include "Checks.def"
   }
 };
 

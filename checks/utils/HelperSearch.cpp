@@ -36,29 +36,40 @@ const FunctionDecl *calleeOf(const Expr &E) {
   return nullptr;
 }
 
+const std::vector<const Expr *> &HelperSearch::callsOf(const FunctionDecl &Definition) {
+  auto [It, Inserted] = Calls.try_emplace(&Definition);
+  if (Inserted) {
+    CallCollector Collector;
+    Collector.TraverseStmt(Definition.getBody());
+    It->second = std::move(Collector.Calls);
+  }
+  return It->second;
+}
+
 const Expr *HelperSearch::find(const FunctionDecl &Function, unsigned Depth,
                                const SourceManager &Sources, Predicate IsTarget) {
   const FunctionDecl *Definition = Function.getDefinition();
-  if (!Definition || !Definition->hasBody() || isCoroutine(*Definition) ||
+  if (Depth == 0 || !Definition || !Definition->hasBody() || isCoroutine(*Definition) ||
       Sources.isInSystemHeader(Definition->getLocation()))
     return nullptr;
-  auto [It, Inserted] = Verdicts.try_emplace(Definition, nullptr);
-  if (!Inserted)
-    return It->second; // known, or being explored (recursion): nothing new there
-  CallCollector Collector;
-  Collector.TraverseStmt(Definition->getBody());
+  // Recursion ends with the depth: each step goes one level down.
+  auto Key = std::make_pair(Definition, Depth);
+  if (auto It = Verdicts.find(Key); It != Verdicts.end())
+    return It->second;
+  // Copied: the recursive calls below may grow the table it lives in.
+  std::vector<const Expr *> Body = callsOf(*Definition);
   const Expr *Found = nullptr;
-  for (const Expr *Call : Collector.Calls)
+  for (const Expr *Call : Body)
     if (IsTarget(*Call)) {
       Found = Call;
       break;
     }
   if (!Found && Depth > 1)
-    for (const Expr *Call : Collector.Calls)
+    for (const Expr *Call : Body)
       if (const FunctionDecl *Callee = calleeOf(*Call))
         if ((Found = find(*Callee, Depth - 1, Sources, IsTarget)))
           break;
-  Verdicts[Definition] = Found;
+  Verdicts[Key] = Found;
   return Found;
 }
 

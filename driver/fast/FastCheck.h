@@ -49,15 +49,8 @@ public:
 };
 
 /// Each check's factory: nullptr when its options leave it nothing to do.
-std::unique_ptr<FastCheck> makeBlockingCallCheck(const Options &Opts);
-std::unique_ptr<FastCheck> makeBusyWaitCheck(const Options &Opts);
-std::unique_ptr<FastCheck> makeCancellationSwallowedCheck(const Options &Opts);
-std::unique_ptr<FastCheck> makeDroppedExceptionCheck(const Options &Opts);
-std::unique_ptr<FastCheck> makeNestedRunCheck(const Options &Opts);
-std::unique_ptr<FastCheck> makeNoAwaitCheck(const Options &Opts);
-std::unique_ptr<FastCheck> makeSequentialAwaitCheck(const Options &Opts);
-std::unique_ptr<FastCheck> makeUnawaitedTaskCheck(const Options &Opts);
-std::unique_ptr<FastCheck> makeUnboundedSpawnCheck(const Options &Opts);
+#define ASYNC_CHECK(Stem, Name) std::unique_ptr<FastCheck> make##Stem##Check(const Options &Opts);
+#include "checks/Checks.def"
 
 /// A list option of \p Check with its profile default.
 NameList listOption(const Options &Opts, std::string_view Check, std::string_view Name,

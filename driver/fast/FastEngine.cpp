@@ -69,15 +69,8 @@ std::vector<ParseProblem> collectParseProblems(TSNode Root, std::string_view Sou
 Engine::Engine(const Options &Opts) {
   using Factory = std::unique_ptr<FastCheck> (*)(const Options &);
   static constexpr std::pair<std::string_view, Factory> Factories[] = {
-      {"async-blocking-call", makeBlockingCallCheck},
-      {"async-busy-wait", makeBusyWaitCheck},
-      {"async-cancellation-swallowed", makeCancellationSwallowedCheck},
-      {"async-dropped-exception", makeDroppedExceptionCheck},
-      {"async-nested-run", makeNestedRunCheck},
-      {"async-no-await", makeNoAwaitCheck},
-      {"async-sequential-await", makeSequentialAwaitCheck},
-      {"async-unawaited-task", makeUnawaitedTaskCheck},
-      {"async-unbounded-spawn", makeUnboundedSpawnCheck},
+#define ASYNC_CHECK(Stem, Name) {Name, make##Stem##Check},
+#include "checks/Checks.def"
   };
   for (const auto &[Name, Make] : Factories)
     if (Opts.enabled(Name))

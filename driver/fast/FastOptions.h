@@ -22,9 +22,8 @@ namespace corolint::fast {
 
 /// The checks the fast engine implements, by their clang-tidy names.
 inline constexpr std::string_view FastCheckNames[] = {
-    "async-blocking-call",     "async-busy-wait",        "async-cancellation-swallowed",
-    "async-dropped-exception", "async-nested-run",       "async-no-await",
-    "async-sequential-await",  "async-unawaited-task",   "async-unbounded-spawn",
+#define ASYNC_CHECK(Stem, Name) Name,
+#include "checks/Checks.def"
 };
 
 /// A `;`-separated list of qualified names, matched against the candidates

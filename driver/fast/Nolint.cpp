@@ -18,51 +18,17 @@ std::string_view trim(std::string_view S) {
   return S;
 }
 
-bool globMatches(std::string_view Glob, std::string_view Text) {
-  // Iterative wildcard match: '*' matches any run of characters.
-  size_t G = 0, T = 0, Star = std::string_view::npos, Mark = 0;
-  while (T < Text.size()) {
-    if (G < Glob.size() && Glob[G] == '*') {
-      Star = G++;
-      Mark = T;
-    } else if (G < Glob.size() && Glob[G] == Text[T]) {
-      ++G;
-      ++T;
-    } else if (Star != std::string_view::npos) {
-      G = Star + 1;
-      T = ++Mark;
-    } else {
-      return false;
-    }
-  }
-  while (G < Glob.size() && Glob[G] == '*')
-    ++G;
-  return G == Glob.size();
-}
-
 } // namespace
-
-bool globListMatches(std::string_view Globs, std::string_view Check) {
-  if (trim(Globs).empty())
-    return true;
-  bool Matched = false;
-  while (!Globs.empty()) {
-    size_t Comma = Globs.find(',');
-    std::string_view Glob = trim(Globs.substr(0, Comma));
-    Globs = Comma == std::string_view::npos ? std::string_view() : Globs.substr(Comma + 1);
-    bool Negative = !Glob.empty() && Glob.front() == '-';
-    if (Negative)
-      Glob = trim(Glob.substr(1));
-    if (!Glob.empty() && globMatches(Glob, Check))
-      Matched = !Negative;
-  }
-  return Matched;
-}
 
 NolintDirectives::NolintDirectives(std::string_view Source) {
   struct Open {
     unsigned Line;
-    std::string Checks;
+    std::string Checks; ///< as written: an END closes the BEGIN with the same list
+    bool Listed;        ///< `NOLINTBEGIN()` and `NOLINTBEGIN` are different lists
+  };
+  auto Compile = [](std::string_view Written, bool Listed) {
+    return std::make_shared<const clang::tidy::CachedGlobList>(
+        Listed ? llvm::StringRef(Written) : llvm::StringRef("*"), /*KeepNegativeGlobs=*/false);
   };
   std::vector<Open> Begun;
   unsigned Line = 1;
@@ -86,7 +52,8 @@ NolintDirectives::NolintDirectives(std::string_view Source) {
                           Rest.front() == '_'))
       continue;
     std::string Checks;
-    if (!Rest.empty() && Rest.front() == '(') {
+    bool Listed = !Rest.empty() && Rest.front() == '(';
+    if (Listed) {
       size_t Close = Rest.find_first_of(")\n");
       if (Close == std::string_view::npos || Rest[Close] != ')')
         continue; // unterminated: clang-tidy ignores it too
@@ -94,19 +61,19 @@ NolintDirectives::NolintDirectives(std::string_view Source) {
     }
     switch (Kind) {
     case Same:
-      Lines.push_back({Line, std::move(Checks)});
+      Lines.push_back({Line, Compile(Checks, Listed)});
       break;
     case Next:
-      Lines.push_back({Line + 1, std::move(Checks)});
+      Lines.push_back({Line + 1, Compile(Checks, Listed)});
       break;
     case Begin:
-      Begun.push_back({Line, std::move(Checks)});
+      Begun.push_back({Line, std::move(Checks), Listed});
       break;
     case End:
       // Closes the latest BEGIN with the same list; an unmatched END is ignored.
       for (auto It = Begun.rbegin(); It != Begun.rend(); ++It)
-        if (It->Checks == Checks) {
-          Ranges.push_back({It->Line, Line, std::move(Checks)});
+        if (It->Checks == Checks && It->Listed == Listed) {
+          Ranges.push_back({It->Line, Line, Compile(Checks, Listed)});
           Begun.erase(std::next(It).base());
           break;
         }
@@ -117,10 +84,10 @@ NolintDirectives::NolintDirectives(std::string_view Source) {
 
 bool NolintDirectives::suppresses(std::string_view Check, unsigned Line) const {
   for (const LineDirective &Directive : Lines)
-    if (Directive.Line == Line && globListMatches(Directive.Checks, Check))
+    if (Directive.Line == Line && Directive.Checks->contains(Check))
       return true;
   for (const RangeDirective &Range : Ranges)
-    if (Range.First <= Line && Line <= Range.Last && globListMatches(Range.Checks, Check))
+    if (Range.First <= Line && Line <= Range.Last && Range.Checks->contains(Check))
       return true;
   return false;
 }

@@ -1,13 +1,18 @@
 //===--- Nolint.h - NOLINT comments, as clang-tidy reads them -------------===//
 //
 // `NOLINT`, `NOLINTNEXTLINE` and `NOLINTBEGIN`/`NOLINTEND`, each optionally
-// followed by `(glob,glob...)` of check names (`*` wildcards, `-` to
-// exclude); without a list they silence every check.
+// followed by `(glob,glob...)` of check names, matched by clang-tidy's own
+// GlobList as clang-tidy matches them: without a list every check is
+// silenced, `NOLINT()` silences none, and `-glob` entries are ignored (they
+// would only disable the suppression).
 //
 //===----------------------------------------------------------------------===//
 #ifndef COROLINT_DRIVER_FAST_NOLINT_H
 #define COROLINT_DRIVER_FAST_NOLINT_H
 
+#include "clang-tidy/GlobList.h"
+
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,21 +29,18 @@ public:
   bool empty() const { return Lines.empty() && Ranges.empty(); }
 
 private:
+  using Globs = std::shared_ptr<const clang::tidy::CachedGlobList>;
   struct LineDirective {
     unsigned Line;
-    std::string Checks; ///< the text between the parentheses; "" for every check
+    Globs Checks; ///< the list between the parentheses; "*" without one
   };
   struct RangeDirective {
     unsigned First, Last;
-    std::string Checks;
+    Globs Checks;
   };
   std::vector<LineDirective> Lines;
   std::vector<RangeDirective> Ranges;
 };
-
-/// Whether the comma-separated glob list \p Globs (clang-tidy's syntax: the
-/// last matching glob decides, `-glob` excludes) matches \p Check.
-bool globListMatches(std::string_view Globs, std::string_view Check);
 
 } // namespace corolint::fast
 
