@@ -2,7 +2,8 @@
 """Runs the async-* checks over real code nobody here wrote and compares the
 findings with a reviewed list.
 
-  run_corpus.py --plugin PLUGIN --root DIR --files LIST --expected EXPECTED
+  run_corpus.py (--plugin PLUGIN | --corolint COROLINT [--corolint-args ARGS])
+                --root DIR --files LIST --expected EXPECTED
                 [--profile asio] [--jobs 2] [-- compile flags]
 
 Each file of LIST (relative to ROOT) is linted with stock clang-tidy-19 and
@@ -39,6 +40,25 @@ def lint(plugin, root, path, profile, flags):
     return path, findings, errors
 
 
+def lint_with_corolint(corolint, root, files, profile, extra, flags):
+    """One corolint run over every file (the command line's own -j and preambles)."""
+    command = [corolint] + extra + ["--checks=-*,async-*",
+               "--config={CheckOptions: {AsyncProfile: %s}}" % profile]
+    command += [os.path.join(root, p) for p in files] + ["--"] + flags
+    proc = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sys.stderr.write(proc.stderr)
+    findings, errors = [], []
+    for line in proc.stdout.splitlines():
+        match = FINDING.match(line)
+        if match:
+            where = os.path.relpath(match["path"], root)
+            entry = "{}:{}: [{}] {}".format(where, match["line"], match["check"], match["message"])
+            (errors if match["check"].startswith("clang-diagnostic") else findings).append(entry)
+    if proc.returncode not in (0, 1):  # 2: an input error (a unit that did not compile)
+        errors.append("corolint exited {}".format(proc.returncode))
+    return findings, errors
+
+
 def read_expected(path):
     entries = set()
     with open(path) as f:
@@ -53,7 +73,11 @@ def read_expected(path):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--plugin", required=True)
+    linter = parser.add_mutually_exclusive_group(required=True)
+    linter.add_argument("--plugin", help="clang-tidy-19 --load=PLUGIN, one process per file")
+    linter.add_argument("--corolint", help="one corolint run over the whole list")
+    parser.add_argument("--corolint-args", default="",
+                        help="extra corolint flags (space-separated)")
     parser.add_argument("--root", required=True)
     parser.add_argument("--files", required=True)
     parser.add_argument("--expected", required=True)
@@ -69,12 +93,18 @@ def main():
         sys.exit("corpus files missing (is libboost1.81-doc installed?): " + ", ".join(missing))
 
     found, broken = set(), []
-    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        for path, findings, errors in pool.map(
-                lambda p: lint(args.plugin, args.root, p, args.profile, flags), files):
-            found.update(findings)
-            if errors:
-                broken.append("{}: {}".format(path, errors[0]))
+    if args.corolint:
+        findings, errors = lint_with_corolint(args.corolint, args.root, files, args.profile,
+                                              args.corolint_args.split(), flags)
+        found.update(findings)
+        broken += errors
+    else:
+        with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+            for path, findings, errors in pool.map(
+                    lambda p: lint(args.plugin, args.root, p, args.profile, flags), files):
+                found.update(findings)
+                if errors:
+                    broken.append("{}: {}".format(path, errors[0]))
     if broken:
         print("files that did not compile:\n  " + "\n  ".join(broken))
         sys.exit(1)
