@@ -120,6 +120,27 @@ bool awaitsReadiness(const FunctionDecl &Coroutine) {
   return Finder.Found;
 }
 
+/// \p Value is a call of one of \p Accessors (`sock.native_handle()`).
+bool callsAccessor(const Expr *Value, const NameList &Accessors) {
+  const auto *Call = llvm::dyn_cast_or_null<CallExpr>(Value ? Value->IgnoreImplicit() : nullptr);
+  return Call && Call->getDirectCallee() && Accessors.contains(*Call->getDirectCallee());
+}
+
+/// Descriptor I/O whose first argument is a descriptor the library made
+/// non-blocking: `::accept(sock.native_handle(), ...)`, or a local initialised
+/// from that accessor (`int fd = sock.native_handle(); ::recv(fd, ...)`).
+bool onNonBlockingDescriptor(const Expr &Site, const NameList &Accessors) {
+  const auto *Call = llvm::dyn_cast<CallExpr>(&Site);
+  if (Accessors.empty() || !Call || Call->getNumArgs() == 0)
+    return false;
+  const Expr *Descriptor = Call->getArg(0)->IgnoreParenImpCasts();
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Descriptor))
+    if (const auto *Local = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+        Local && Local->hasLocalStorage() && !llvm::isa<ParmVarDecl>(Local))
+      return callsAccessor(Local->getInit(), Accessors);
+  return callsAccessor(Descriptor, Accessors);
+}
+
 /// Where \p Coroutine hops onto a thread pool: `co_await tp->schedule()`, an
 /// offload function awaited without a callable; the rest of the body runs on
 /// the pool. An invalid location when it does not.
@@ -153,6 +174,8 @@ BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name, tidy::ClangTidyContex
   RunFunctions = readListOption(Options, "RunFunctions", Profile.RunFunctions);
   SleepFunctions = readListOption(Options, "SleepFunctions", Profile.SleepFunctions);
   OffloadFunctions = readListOption(Options, "OffloadFunctions", Profile.OffloadFunctions);
+  NonBlockingDescriptors =
+      readListOption(Options, "NonBlockingDescriptors", Profile.NonBlockingDescriptors);
   HelperDepth = Options.get("HelperDepth", 3U);
 
   std::string Error;
@@ -172,6 +195,7 @@ void BlockingCallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RunFunctions", RunFunctions.Raw);
   Options.store(Opts, "SleepFunctions", SleepFunctions.Raw);
   Options.store(Opts, "OffloadFunctions", OffloadFunctions.Raw);
+  Options.store(Opts, "NonBlockingDescriptors", NonBlockingDescriptors.Raw);
   Options.store(Opts, "HelperDepth", HelperDepth);
 }
 
@@ -229,7 +253,9 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
         hopOntoPool(*Where.Function, OffloadFunctions.Names, *Result.SourceManager);
     if (Hop.isValid() && Result.SourceManager->isBeforeInTranslationUnit(Hop, Call->getBeginLoc()))
       return true; // on the pool the coroutine hopped onto
-    return !Found.IsConstruction && isDescriptorIo(Found.Name) && awaitsReadiness(*Where.Function);
+    return !Found.IsConstruction && isDescriptorIo(Found.Name) &&
+           (onNonBlockingDescriptor(*Found.Site, NonBlockingDescriptors.Names) ||
+            awaitsReadiness(*Where.Function));
   };
   if (std::optional<Blocking> Found = blockingOperation(*Call)) {
     if (!NonBlockingHere(*Found))

@@ -50,6 +50,7 @@ private:
   ListOption RunFunctions;
   ListOption SleepFunctions;
   ListOption OffloadFunctions;
+  ListOption NonBlockingDescriptors;
   unsigned HelperDepth;
   HelperSearch Helpers;
 };

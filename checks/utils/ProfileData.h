@@ -100,6 +100,10 @@ struct ProfileData {
   /// suspension point as aio's cancel() does: a handler then has no
   /// cancellation it could swallow that its own code did not ask for.
   std::string_view CancellationByToken;
+  /// Accessors of socket wrappers whose descriptor the library always makes
+  /// non-blocking (libcoro's `net::socket::native_handle`): a POSIX call on
+  /// what they return fails with EAGAIN instead of waiting.
+  std::string_view NonBlockingDescriptors;
 };
 
 // Calls that block the thread are the same whatever the library; only the
@@ -170,6 +174,7 @@ inline constexpr ProfileData Profiles[] = {
         "::aio::stream::readline",
         "",
         "",
+        "",
     },
     {
         "cppcoro",
@@ -203,6 +208,7 @@ inline constexpr ProfileData Profiles[] = {
         "::cppcoro::net::socket::connect;::cppcoro::net::socket::recv;::cppcoro::net::socket::recv_from",
         "",
         "true",
+        "",
     },
     {
         "libcoro",
@@ -236,6 +242,7 @@ inline constexpr ProfileData Profiles[] = {
         "::coro::net::tcp::client::connect;::coro::net::tcp::client::poll",
         "",
         "",
+        "::coro::net::socket::native_handle",
     },
     {
         "folly",
@@ -271,6 +278,7 @@ inline constexpr ProfileData Profiles[] = {
         "::folly::coro::Transport::newConnectedSocket;::folly::coro::Transport::read",
         "",
         "true",
+        "",
     },
     {
         "asio",
@@ -309,6 +317,7 @@ inline constexpr ProfileData Profiles[] = {
         "::asio::basic_stream_socket::async_read_some",
         "",
         "",
+        "",
     },
     {
         "async_simple",
@@ -338,6 +347,7 @@ inline constexpr ProfileData Profiles[] = {
         "::async_simple::coro::SpinLock",
         COROLINT_STD_MUTEXES,
         COROLINT_STD_GUARDS,
+        "",
         "",
         "",
         "",
@@ -379,6 +389,7 @@ inline constexpr ProfileData Profiles[] = {
         "::QCoro::detail::QCoroIODevice::readLine",
         "::QCoro::Task",
         "",
+        "",
     },
     {
         "stdexec",
@@ -406,6 +417,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         COROLINT_STD_MUTEXES,
         COROLINT_STD_GUARDS,
+        "",
         "",
         "",
         "",

@@ -11,7 +11,8 @@
 // combinator) returns an awaitable, and one whose result has members is not
 // a C function, so neither is the table's entry of that name, whatever the
 // lookup says (the project's own `sleep`, `connect`, `write`). Descriptor
-// I/O in a coroutine that awaits a descriptor's readiness is non-blocking.
+// I/O in a coroutine that awaits a descriptor's readiness, or on what a
+// NonBlockingDescriptors accessor returns, is non-blocking.
 // After `co_await pool.schedule()` (an offload function awaited with no
 // callable: a hop) the coroutine runs on the pool, where blocking is fine.
 //
@@ -31,10 +32,10 @@ constexpr std::string_view Name = "async-blocking-call";
 class BlockingCallCheck : public FastCheck {
 public:
   BlockingCallCheck(std::vector<BlockingFunction> Table, NameList Blocking, NameList Runners,
-                    NameList Offloads, unsigned HelperDepth)
+                    NameList Offloads, NameList NonBlocking, unsigned HelperDepth)
       : Table(std::move(Table)), Blocking(std::move(Blocking)), Runners(std::move(Runners)),
-        Offloads(std::move(Offloads)), Offload(this->Offloads.firstSpelling()),
-        HelperDepth(HelperDepth) {}
+        Offloads(std::move(Offloads)), NonBlocking(std::move(NonBlocking)),
+        Offload(this->Offloads.firstSpelling()), HelperDepth(HelperDepth) {}
 
   void request(ScanRequest &Request) const override { requestNames(Request, Blocking); }
 
@@ -50,7 +51,7 @@ public:
           continue;
         if (const std::string *Callee = blocking(Call)) {
           if (readsFromMemory(Context, Function, Call) || notTheTableEntry(Call.Call, *Callee) ||
-              (isDescriptorIo(*Callee) && awaitsReadiness(Context, Function)))
+              nonBlockingIo(Context, Function, Call, *Callee))
             continue;
           Context.report(Name, Call.Callee,
                          messages::blockingCall(*Callee, displayName(Function),
@@ -62,7 +63,7 @@ public:
         if (!Path.Helper)
           continue;
         const std::string *Reached = blocking(*Path.Target);
-        if (isDescriptorIo(*Reached) && awaitsReadiness(Context, Function))
+        if (nonBlockingIo(Context, Function, *Path.Target, *Reached))
           continue;
         Finding &Found = Context.report(
             Name, Call.Callee,
@@ -101,6 +102,41 @@ private:
     return false;
   }
 
+  /// Descriptor I/O that cannot block: the coroutine awaits a descriptor's
+  /// readiness, or \p Io's first argument is a descriptor the library made
+  /// non-blocking (`::accept(sock.native_handle(), ...)`, or a local of the
+  /// calling function initialised from that accessor).
+  bool nonBlockingIo(const CheckContext &Context, const FunctionInfo &Coroutine,
+                     const CallSite &Io, std::string_view Callee) const {
+    if (!isDescriptorIo(Callee))
+      return false;
+    if (awaitsReadiness(Context, Coroutine))
+      return true;
+    if (NonBlocking.names().empty())
+      return false;
+    TSNode Descriptor = namedChild(childByField(Io.Call, "arguments"), 0);
+    if (nodeType(Descriptor) == "identifier" && Io.Function < Context.Model.Functions.size())
+      Descriptor = localInitialiser(Context.Model.Functions[Io.Function].Body,
+                                    nodeText(Descriptor, Context.Source), Context.Source);
+    return nodeType(Descriptor) == "call_expression" &&
+           listedByLastName(NonBlocking,
+                            lastName(childByField(Descriptor, "function"), Context.Source));
+  }
+
+  /// The initialiser of the local \p Variable declared in \p Body
+  /// (`int fd = sock.native_handle();`), or a null node.
+  static TSNode localInitialiser(TSNode Body, std::string_view Variable, std::string_view Source) {
+    TSNode Found{};
+    forEachOwnNode(Body, [&](TSNode Node) {
+      if (nodeType(Node) != "init_declarator" ||
+          nodeText(childByField(Node, "declarator"), Source) != Variable)
+        return true;
+      Found = childByField(Node, "value");
+      return false;
+    });
+    return Found;
+  }
+
   /// The coroutine awaits a descriptor's readiness (`co_await poll(fd, op)`).
   static bool awaitsReadiness(const CheckContext &Context, const FunctionInfo &Function) {
     bool Found = false;
@@ -129,15 +165,22 @@ private:
       if (nodeType(Operand) != "call_expression" ||
           namedChildCount(childByField(Operand, "arguments")) != 0)
         return true;
-      std::string_view Name = lastName(childByField(Operand, "function"), Context.Source);
-      for (const std::string &Offload : Offloads.names())
-        if (std::string_view(Offload).size() >= Name.size() + 2 &&
-            std::string_view(Offload).substr(Offload.size() - Name.size() - 2) ==
-                "::" + std::string(Name))
-          Hop = std::min(Hop, ts_node_end_byte(Node));
+      if (listedByLastName(Offloads, lastName(childByField(Operand, "function"), Context.Source)))
+        Hop = std::min(Hop, ts_node_end_byte(Node));
       return true;
     });
     return Hop;
+  }
+
+  /// Some name of \p List ends in `::` \p Name: all a call's written name
+  /// tells without types (`tp->schedule()`, `sock.native_handle()`).
+  static bool listedByLastName(const NameList &List, std::string_view Name) {
+    for (std::string_view Listed : List.names())
+      if (Listed.size() >= Name.size() + 2 &&
+          Listed.substr(Listed.size() - Name.size() - 2, 2) == "::" &&
+          Listed.substr(Listed.size() - Name.size()) == Name)
+        return true;
+    return false;
   }
 
   /// `poll` of `poll`, `s->poll`, `net::poll` and `poll<T>`.
@@ -242,6 +285,7 @@ private:
 
   std::vector<BlockingFunction> Table;
   NameList Blocking, Runners, Offloads;
+  NameList NonBlocking; ///< accessors of descriptors the library made non-blocking
   std::string Offload;
   unsigned HelperDepth;
 };
@@ -266,6 +310,7 @@ std::unique_ptr<FastCheck> makeBlockingCallCheck(const Options &Opts) {
   return std::make_unique<BlockingCallCheck>(
       std::move(Table), NameList(Names),
       listOption(Opts, Name, "RunFunctions", &ProfileData::RunFunctions), std::move(Offloads),
+      listOption(Opts, Name, "NonBlockingDescriptors", &ProfileData::NonBlockingDescriptors),
       Opts.getUnsigned(Name, "HelperDepth", 3).value_or(3));
 }
 
