@@ -119,8 +119,8 @@ private:
       Descriptor = localInitialiser(Context.Model.Functions[Io.Function].Body,
                                     nodeText(Descriptor, Context.Source), Context.Source);
     return nodeType(Descriptor) == "call_expression" &&
-           listedByLastName(NonBlocking,
-                            lastName(childByField(Descriptor, "function"), Context.Source));
+           NonBlocking.listsLastSegment(
+               lastName(childByField(Descriptor, "function"), Context.Source));
   }
 
   /// The initialiser of the local \p Variable declared in \p Body
@@ -165,22 +165,11 @@ private:
       if (nodeType(Operand) != "call_expression" ||
           namedChildCount(childByField(Operand, "arguments")) != 0)
         return true;
-      if (listedByLastName(Offloads, lastName(childByField(Operand, "function"), Context.Source)))
+      if (Offloads.listsLastSegment(lastName(childByField(Operand, "function"), Context.Source)))
         Hop = std::min(Hop, ts_node_end_byte(Node));
       return true;
     });
     return Hop;
-  }
-
-  /// Some name of \p List ends in `::` \p Name: all a call's written name
-  /// tells without types (`tp->schedule()`, `sock.native_handle()`).
-  static bool listedByLastName(const NameList &List, std::string_view Name) {
-    for (std::string_view Listed : List.names())
-      if (Listed.size() >= Name.size() + 2 &&
-          Listed.substr(Listed.size() - Name.size() - 2, 2) == "::" &&
-          Listed.substr(Listed.size() - Name.size()) == Name)
-        return true;
-    return false;
   }
 
   /// `poll` of `poll`, `s->poll`, `net::poll` and `poll<T>`.

@@ -70,6 +70,15 @@ void NameList::addLastSegments(std::vector<std::string> &Out) const {
   }
 }
 
+bool NameList::listsLastSegment(std::string_view Segment) const {
+  for (std::string_view Name : Names) {
+    size_t Separator = Name.rfind("::");
+    if ((Separator == std::string_view::npos ? Name : Name.substr(Separator + 2)) == Segment)
+      return true;
+  }
+  return false;
+}
+
 void NameList::addTriggers(std::vector<std::vector<std::string>> &Out) const {
   if (!NamespacePrefixes.empty())
     Out.push_back({"*"});

@@ -45,6 +45,9 @@ public:
   /// Every last segment a listed name can be written with ("sleep" for
   /// aio::sleep); for `ns::*`, nothing: any name may be one of them.
   void addLastSegments(std::vector<std::string> &Out) const;
+  /// Some listed name ends in the segment \p Segment: all a call's written
+  /// name tells without types (`tp->schedule()`, `sock.native_handle()`).
+  bool listsLastSegment(std::string_view Segment) const;
   bool hasWildcard() const { return !NamespacePrefixes.empty(); }
   /// For each listed name, the words a file must contain to call it in a
   /// way NameLookup resolves: its first and its last segment ("aio", "run");
