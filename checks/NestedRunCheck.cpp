@@ -12,7 +12,6 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -29,13 +28,9 @@ std::string runnerName(const CallExpr &Call) {
 /// fail (EXPECT_DEATH, EXPECT_THROW): the blocking run is what the test checks.
 bool inFailureExpectingMacro(SourceLocation Loc, const SourceManager &Sources,
                              const LangOptions &Language) {
-  for (unsigned Depth = 0; Loc.isMacroID() && Depth < 16; ++Depth) {
-    llvm::StringRef Macro = Lexer::getImmediateMacroName(Loc, Sources, Language);
-    if (expectsFailure(std::string_view(Macro.data(), Macro.size())))
-      return true;
-    Loc = Sources.getImmediateMacroCallerLoc(Loc);
-  }
-  return false;
+  return expandedFromMacro(Loc, Sources, Language, [](llvm::StringRef Macro) {
+    return expectsFailure(std::string_view(Macro.data(), Macro.size()));
+  });
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "Names.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 
@@ -101,6 +102,16 @@ bool NameList::containsType(QualType Type, bool ThroughPointers) const {
     Type = Type->getPointeeType();
   const NamedDecl *Named = namingDecl(Type);
   return Named && contains(*Named);
+}
+
+bool expandedFromMacro(SourceLocation Loc, const SourceManager &Sources,
+                       const LangOptions &Language, llvm::function_ref<bool(llvm::StringRef)> Named) {
+  for (unsigned Depth = 0; Loc.isMacroID() && Depth < 16; ++Depth) {
+    if (Named(Lexer::getImmediateMacroName(Loc, Sources, Language)))
+      return true;
+    Loc = Sources.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
 }
 
 } // namespace corolint

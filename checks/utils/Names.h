@@ -12,6 +12,8 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Type.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
@@ -44,6 +46,12 @@ private:
 /// The declaration that names \p Type: a record, or the template of a
 /// dependent specialization. Null for builtin and other types.
 const clang::NamedDecl *namingDecl(clang::QualType Type);
+
+/// \p Loc comes from expanding a macro whose name satisfies \p Named: the
+/// macro written at \p Loc or one whose body expands it (16 levels at most).
+bool expandedFromMacro(clang::SourceLocation Loc, const clang::SourceManager &Sources,
+                       const clang::LangOptions &Language,
+                       llvm::function_ref<bool(llvm::StringRef)> Named);
 
 AST_MATCHER_P(clang::NamedDecl, isInNameList, const NameList *, List) {
   return List->contains(Node);

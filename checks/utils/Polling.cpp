@@ -2,6 +2,7 @@
 
 #include "Polling.h"
 #include "Handlers.h"
+#include "Reporting.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -29,14 +30,95 @@ const Expr *sleepStatement(const Stmt &S, const NameList &Sleeps) {
   return Callee && Sleeps.contains(*Callee) ? Call : nullptr;
 }
 
-/// `if (c) break;` (or return / co_return), no else: the condition it exits on.
-const Expr *exitCondition(const Stmt &S) {
+/// A variable or a member of one: what `++polls` or `waited += step` counts in.
+bool isCounter(const Expr &E) {
+  return llvm::isa<DeclRefExpr, MemberExpr, CXXDependentScopeMemberExpr>(E.IgnoreParenImpCasts());
+}
+
+/// The identifier \p Callee is called by, if it has one.
+llvm::StringRef calleeName(const Expr &Callee) {
+  const Expr *E = Callee.IgnoreParenImpCasts();
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl()->getIdentifier() ? Ref->getDecl()->getName() : "";
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl()->getIdentifier() ? Member->getMemberDecl()->getName() : "";
+  if (const auto *Unresolved = llvm::dyn_cast<OverloadExpr>(E))
+    return Unresolved->getName().isIdentifier() ? Unresolved->getName().getAsIdentifierInfo()->getName()
+                                                : "";
+  if (const auto *Dependent = llvm::dyn_cast<CXXDependentScopeMemberExpr>(E))
+    return Dependent->getMember().isIdentifier()
+               ? Dependent->getMember().getAsIdentifierInfo()->getName()
+               : "";
+  return "";
+}
+
+/// `std::cout << ...`, `qDebug() << ...`, `logger() << ...`: the leftmost
+/// operand of a `<<` chain is a reporting stream or a logger's call.
+bool writesToReportingStream(const Expr &E) {
+  const Expr *Left = E.IgnoreUnlessSpelledInSource();
+  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+    const Expr *Next = nullptr;
+    if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Left))
+      Next = Op->getOperator() == OO_LessLess ? Op->getArg(0) : nullptr;
+    else if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(Left))
+      Next = Binary->getOpcode() == BO_Shl ? Binary->getLHS() : nullptr;
+    if (!Next)
+      break;
+    Left = Next->IgnoreUnlessSpelledInSource();
+  }
+  if (Left == E.IgnoreUnlessSpelledInSource())
+    return false; // not a `<<` at all
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Left))
+    return Ref->getDecl()->getIdentifier() && isReportingStream(Ref->getDecl()->getName());
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(Left))
+    return isReportingName(calleeName(*Call->getCallee()));
+  return false;
+}
+
+/// A statement that only counts or reports: `++polls;`, `waited += step;`,
+/// a log line (a logger's call or macro, a print, `std::cerr << ...`). A
+/// poll loop that also logs or counts is still a poll loop.
+bool isBookkeeping(const Stmt &S, ASTContext &Context) {
+  const auto *E = llvm::dyn_cast<Expr>(&S);
+  if (!E || findSuspensionPoint(*E))
+    return false;
+  if (expandedFromMacro(E->getBeginLoc(), Context.getSourceManager(), Context.getLangOpts(),
+                        [](llvm::StringRef Macro) { return isReportingName(Macro); }))
+    return true;
+  E = E->IgnoreUnlessSpelledInSource();
+  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E))
+    return Unary->isIncrementDecrementOp() && isCounter(*Unary->getSubExpr());
+  if (const auto *Compound = llvm::dyn_cast<CompoundAssignOperator>(E))
+    return isCounter(*Compound->getLHS());
+  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E)) {
+    OverloadedOperatorKind Kind = Op->getOperator();
+    if (Kind == OO_PlusPlus || Kind == OO_MinusMinus || Kind == OO_PlusEqual ||
+        Kind == OO_MinusEqual)
+      return isCounter(*Op->getArg(0));
+    return writesToReportingStream(*Op);
+  }
+  if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(E))
+    return writesToReportingStream(*Binary);
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
+    return isReportingName(calleeName(*Call->getCallee()));
+  return false;
+}
+
+/// `if (c) break;` (or return / co_return), no else, perhaps after a log
+/// line (`if (c) { log("done"); break; }`): the condition it exits on.
+const Expr *exitCondition(const Stmt &S, ASTContext &Context) {
   const auto *If = llvm::dyn_cast<IfStmt>(&S);
   if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
     return nullptr;
   const Stmt *Then = If->getThen();
-  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(Then))
-    Then = Block->size() == 1 ? Block->body_front() : nullptr;
+  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(Then)) {
+    if (Block->body_empty())
+      return nullptr;
+    for (const Stmt *Before : llvm::ArrayRef(Block->body_begin(), Block->size() - 1))
+      if (!isBookkeeping(*Before, Context))
+        return nullptr;
+    Then = Block->body_back();
+  }
   if (!llvm::isa_and_nonnull<BreakStmt, ReturnStmt, CoreturnStmt>(Then))
     return nullptr;
   return If->getCond();
@@ -68,6 +150,8 @@ private:
   void add(const Expr *Target) {
     if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()))
       Written.insert(Ref->getDecl());
+    else if (const auto *Member = llvm::dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts()))
+      Written.insert(Member->getMemberDecl());
   }
 };
 
@@ -76,6 +160,10 @@ public:
   explicit ReadFinder(const llvm::SmallPtrSet<const Decl *, 4> &Written) : Written(Written) {}
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
     Found |= Written.contains(Ref->getDecl());
+    return !Found;
+  }
+  bool VisitMemberExpr(MemberExpr *Member) {
+    Found |= Written.contains(Member->getMemberDecl());
     return !Found;
   }
   bool Found = false;
@@ -128,10 +216,12 @@ std::optional<PollingLoop> pollingLoop(const Stmt &Loop, const NameList &Sleeps,
         Found.Sleep = Sleep;
       continue;
     }
-    if (const Expr *Exit = exitCondition(*S)) {
+    if (const Expr *Exit = exitCondition(*S, Context)) {
       Conditions.push_back(Exit);
       continue;
     }
+    if (isBookkeeping(*S, Context))
+      continue; // logging or counting the polls is not work
     return std::nullopt; // real work between the polls
   }
   if (!Found.Sleep || Conditions.empty())

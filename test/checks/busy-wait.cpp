@@ -8,6 +8,7 @@
 #include <aio/aio.hpp>
 
 #include <deque>
+#include <iostream>
 
 using namespace std::chrono_literals;
 
@@ -132,6 +133,71 @@ template <typename Predicate> aio::task<> wait_until(Predicate done) {
   // CHECK-FAST-MESSAGES: :[[@LINE-3]]:3: warning: loop polls '!done()' with 'aio::sleep'
 }
 
+// A poll that also logs or counts is still a poll (Redpanda's shape: a
+// `vlog` macro over a member logger, a counter reported after the loop).
+struct logger {
+  void debug(const char *) {}
+  void info(const char *, int) {}
+};
+inline void log_line(logger &, const char *) {}
+#define vlog(log, msg) log_line(log, msg)
+
+struct leader_waiter {
+  logger log_;
+  int waits_ = 0;
+  bool is_leader() const { return ready; }
+
+  aio::task<> logs_each_poll() {
+    while (!is_leader()) {
+      vlog(log_, "not the leader yet");
+      co_await aio::sleep(100ms);
+    }
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: warning: loop polls '!is_leader()' with 'aio::sleep' between checks
+    // CHECK-FAST-MESSAGES: :[[@LINE-5]]:5: warning: loop polls '!is_leader()' with 'aio::sleep' between checks
+  }
+
+  aio::task<> counts_and_logs() {
+    while (!job.finished) {
+      ++waits_;
+      log_.debug("still waiting");
+      co_await aio::sleep(10ms);
+    }
+    log_.info("waited", waits_);
+    // CHECK-MESSAGES: :[[@LINE-6]]:5: warning: loop polls '!job.finished' with 'aio::sleep' between checks
+    // CHECK-FAST-MESSAGES: :[[@LINE-7]]:5: warning: loop polls '!job.finished' with 'aio::sleep' between checks
+  }
+};
+
+aio::task<> prints_while_polling() {
+  int polls = 0;
+  for (;;) {
+    if (ready) {
+      std::cerr << "ready after " << polls << " polls\n";
+      break;
+    }
+    std::cerr << "waiting\n";
+    polls += 1;
+    co_await aio::sleep(5ms);
+  }
+  // CHECK-MESSAGES: :[[@LINE-9]]:3: warning: loop polls 'ready' with 'aio::sleep' between checks
+  // CHECK-FAST-MESSAGES: :[[@LINE-10]]:3: warning: loop polls 'ready' with 'aio::sleep' between checks
+}
+
+template <typename Log> struct generic_waiter {
+  Log log_;
+  int polls_ = 0;
+  aio::task<> wait() {
+    while (!ready) {
+      this->polls_++;
+      log_.debug("waiting");
+      co_await aio::sleep(1ms);
+    }
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: warning: loop polls '!ready' with 'aio::sleep' between checks
+    // CHECK-FAST-MESSAGES: :[[@LINE-6]]:5: warning: loop polls '!ready' with 'aio::sleep' between checks
+  }
+};
+template struct generic_waiter<logger>;
+
 // Configured sleep and event types.
 aio::task<> naps() {
   while (!ready)
@@ -152,6 +218,44 @@ aio::task<> periodic() {
 aio::task<> heartbeat_until_stopped() {
   while (!cancelled_flag) {
     heartbeat();
+    co_await aio::sleep(1s);
+  }
+}
+
+// Work that only looks like bookkeeping: a call whose name merely contains a
+// log level, or a counter the condition reads (the loop bounds itself).
+void handle_error() {}
+aio::task<> handles_errors() {
+  while (!ready) {
+    handle_error();
+    co_await aio::sleep(1s);
+  }
+}
+
+aio::task<> counts_into_its_condition() {
+  int polls = 0;
+  while (!ready && polls < 10) {
+    ++polls;
+    std::cerr << "waiting\n";
+    co_await aio::sleep(10ms);
+  }
+}
+
+struct bounded_waiter {
+  int polls_ = 0;
+  aio::task<> wait() {
+    while (polls_ < 10) {
+      polls_ += 1;
+      co_await aio::sleep(10ms);
+    }
+  }
+};
+
+// A log line beside real work: the work makes it periodic.
+aio::task<> logs_and_works() {
+  while (!cancelled_flag) {
+    std::clog << "tick\n";
+    work();
     co_await aio::sleep(1s);
   }
 }
