@@ -6,7 +6,9 @@
 #include "utils/LoopDependence.h"
 #include "utils/Loops.h"
 #include "utils/Messages.h"
+#include "utils/Names.h"
 #include "utils/Profiles.h"
+#include "utils/Templates.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -94,6 +96,208 @@ bool setsLoopCondition(const Stmt &S, const Stmt &Loop) {
                       [&](const Decl *D) { return mentions(*Condition, nullptr, D); });
 }
 
+
+// ---- failures seen in a result, not caught ------------------------------------
+
+/// What a result's truth says about the attempt: an error code is true when
+/// the attempt failed; bool, `expected`, `optional`, a `result` with
+/// `has_value()` are true when it succeeded. Other types (a byte count, a
+/// pointer) say nothing: a read loop stopping at zero bytes is no retry.
+std::optional<bool> trueMeansSuccess(QualType Type) {
+  if (Type.isNull() || Type->isDependentType())
+    return std::nullopt;
+  Type = Type.getNonReferenceType();
+  if (Type->isBooleanType())
+    return true;
+  const NamedDecl *Named = namingDecl(Type);
+  if (!Named || !Named->getIdentifier())
+    return std::nullopt;
+  if (Named->getName() == "error_code" || Named->getName() == "error_condition")
+    return false;
+  const auto *Record = llvm::dyn_cast<CXXRecordDecl>(Named);
+  if (const auto *Template = llvm::dyn_cast<ClassTemplateDecl>(Named))
+    Record = Template->getTemplatedDecl();
+  if (const auto *Specialization = Type->getAsCXXRecordDecl())
+    Record = Specialization->hasDefinition() ? Specialization : Record;
+  if (!Record || !Record->hasDefinition())
+    return std::nullopt;
+  for (const Decl *Member : Record->decls())
+    if (const auto *Method = llvm::dyn_cast<NamedDecl>(Member))
+      if (Method->getIdentifier() && Method->getName() == "has_value")
+        return true;
+  return std::nullopt;
+}
+
+enum class Outcome { Unknown, Succeeded, Failed };
+
+Outcome flip(Outcome O) {
+  return O == Outcome::Succeeded ? Outcome::Failed
+         : O == Outcome::Failed  ? Outcome::Succeeded
+                                 : Outcome::Unknown;
+}
+
+/// The attempts of one loop whose results it tests: variables initialised or
+/// assigned from an awaited operation (`auto [ec, n] = co_await ...;`,
+/// `ok = co_await try_send();`), and awaits tested on the spot.
+struct ResultAttempts {
+  llvm::DenseMap<const Decl *, const Expr *> Results; ///< result variable -> awaited operand
+  llvm::SmallPtrSet<const Expr *, 4> Operands;        ///< every attempt's awaited operand
+
+  /// Whether \p Condition being true means an attempt succeeded or failed;
+  /// \p Attempt gets the awaited operand it tests.
+  Outcome tested(const Expr &Condition, const Expr *&Attempt) const {
+    const Expr *E = Condition.IgnoreUnlessSpelledInSource();
+    if (const auto *Not = llvm::dyn_cast<UnaryOperator>(E))
+      return Not->getOpcode() == UO_LNot ? flip(tested(*Not->getSubExpr(), Attempt))
+                                         : Outcome::Unknown;
+    if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(E)) {
+      const FunctionDecl *Method = Member->getDirectCallee();
+      if (!Method || !Method->getIdentifier() || !resultOf(*Member->getImplicitObjectArgument(), Attempt))
+        return Outcome::Unknown;
+      llvm::StringRef Name = Method->getName();
+      if (Name == "has_value" || Name == "ok")
+        return Outcome::Succeeded;
+      if (Name == "has_error" || Name == "failed")
+        return Outcome::Failed;
+      return Outcome::Unknown;
+    }
+    if (!resultOf(*E, Attempt))
+      return Outcome::Unknown;
+    std::optional<bool> Success = trueMeansSuccess(E->getType());
+    if (!Success)
+      return Outcome::Unknown;
+    return *Success ? Outcome::Succeeded : Outcome::Failed;
+  }
+
+private:
+  /// \p E is a result variable or an attempt awaited on the spot.
+  bool resultOf(const Expr &E, const Expr *&Attempt) const {
+    const Expr *Stripped = E.IgnoreUnlessSpelledInSource();
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Stripped)) {
+      auto Found = Results.find(Ref->getDecl());
+      if (Found == Results.end())
+        return false;
+      Attempt = Found->second;
+      return true;
+    }
+    if (const auto *Await = llvm::dyn_cast<CoawaitExpr>(Stripped)) {
+      Attempt = Await->getOperand();
+      return Operands.contains(Attempt);
+    }
+    return false;
+  }
+};
+
+/// The last operand \p S awaits, outside nested lambdas.
+const Expr *lastAwaited(const Stmt &S) {
+  const Expr *Last = nullptr;
+  forEachAwait(S, nullptr, [&](const Expr &Operand) { Last = &Operand; });
+  return Last;
+}
+
+/// Collects the attempts among the statements of \p Body (its own
+/// statements and the conditions of its own if statements: an attempt made
+/// only on some paths is not the loop's attempt).
+ResultAttempts resultAttempts(const Stmt &Body) {
+  ResultAttempts Attempts;
+  llvm::SmallVector<const Stmt *, 8> Own;
+  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(&Body))
+    Own.append(Block->body_begin(), Block->body_end());
+  else
+    Own.push_back(&Body);
+  for (const Stmt *S : Own) {
+    if (const auto *Declaration = llvm::dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : Declaration->decls()) {
+        const auto *Var = llvm::dyn_cast<VarDecl>(D);
+        const Expr *Operand = Var && Var->getInit() ? lastAwaited(*Var->getInit()) : nullptr;
+        if (!Operand)
+          continue;
+        Attempts.Operands.insert(Operand);
+        Attempts.Results[Var] = Operand;
+        if (const auto *Decomposition = llvm::dyn_cast<DecompositionDecl>(Var))
+          for (const BindingDecl *Binding : Decomposition->bindings())
+            Attempts.Results[Binding] = Operand;
+      }
+    } else if (const auto *E = llvm::dyn_cast<Expr>(S)) {
+      // `x = co_await ...;`, a builtin or a class's assignment.
+      const Expr *Target = nullptr, *Value = nullptr;
+      E = E->IgnoreUnlessSpelledInSource();
+      if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(E);
+          Assign && Assign->getOpcode() == BO_Assign)
+        Target = Assign->getLHS(), Value = Assign->getRHS();
+      else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E);
+               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+        Target = Op->getArg(0), Value = Op->getArg(1);
+      const auto *Ref = Target ? llvm::dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()) : nullptr;
+      if (const Expr *Operand = Ref ? lastAwaited(*Value) : nullptr) {
+        Attempts.Operands.insert(Operand);
+        Attempts.Results[Ref->getDecl()] = Operand;
+      }
+    } else if (const auto *If = llvm::dyn_cast<IfStmt>(S)) {
+      if (const Expr *Operand = lastAwaited(*If->getCond()))
+        Attempts.Operands.insert(Operand);
+    }
+  }
+  return Attempts;
+}
+
+/// \p S ends in a `continue`.
+bool endsInContinue(const Stmt &S) {
+  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(&S))
+    return !Block->body_empty() && endsInContinue(*Block->body_back());
+  return llvm::isa<ContinueStmt>(S);
+}
+
+/// \p S leaves the loop on every path: a break, return or co_return at its end.
+bool alwaysLeaves(const Stmt &S) { return leavesLoop(S) && !fallsThrough(S); }
+
+/// A retry decided on a result: where the failure is seen and what is attempted.
+struct ResultRetry {
+  const Stmt *Test = nullptr;
+  const Expr *Attempt = nullptr;
+};
+
+/// The loop tests an attempt's result and goes round again when it failed:
+/// `if (ok) break;` (success leaves, failure falls through to the next
+/// iteration), `if (ec) { log(ec); continue; } co_return n;`, or a loop
+/// condition that holds while the attempt failed (`do { ec = co_await send(); }
+/// while (ec);`).
+std::optional<ResultRetry> retriesOnResult(const Stmt &Loop, const Stmt &Body) {
+  ResultAttempts Attempts = resultAttempts(Body);
+  if (Attempts.Operands.empty())
+    return std::nullopt;
+  const Expr *Attempt = nullptr;
+  if (const Expr *Condition = loopCondition(Loop);
+      Condition && Attempts.tested(*Condition, Attempt) == Outcome::Failed)
+    return ResultRetry{Condition, Attempt};
+  const auto *Block = llvm::dyn_cast<CompoundStmt>(&Body);
+  if (!Block || Block->body_empty())
+    return std::nullopt;
+  bool EndsInLeave = alwaysLeaves(*Block->body_back());
+  for (const Stmt *S : Block->body()) {
+    const auto *If = llvm::dyn_cast<IfStmt>(S);
+    if (!If || If->getConditionVariable())
+      continue;
+    Outcome Tested = Attempts.tested(*If->getCond(), Attempt);
+    // Success leaves, and a failure falls through to the next attempt.
+    if (Tested == Outcome::Succeeded && !If->getElse() && alwaysLeaves(*If->getThen()) &&
+        !EndsInLeave)
+      return ResultRetry{If, Attempt};
+    // A failure goes round at once; what follows is the success path out.
+    if (Tested == Outcome::Failed && !If->getElse() && endsInContinue(*If->getThen()) &&
+        EndsInLeave)
+      return ResultRetry{If, Attempt};
+  }
+  return std::nullopt;
+}
+
+/// `do { ... } while (0)`, a macro's statement wrapper, runs once: no retry.
+bool runsOnce(const Stmt &Loop, const ASTContext &Context) {
+  const auto *Do = llvm::dyn_cast<DoStmt>(&Loop);
+  bool Value = true;
+  return Do && !Do->getCond()->isValueDependent() &&
+         Do->getCond()->EvaluateAsBooleanCondition(Value, Context) && !Value;
+}
 } // namespace
 
 RetryWithoutBackoffCheck::RetryWithoutBackoffCheck(llvm::StringRef Name,
@@ -127,30 +331,26 @@ bool RetryWithoutBackoffCheck::isDelay(const Expr &Operand) const {
   return Object && TimerTypes.Names.containsType(Object->getType(), /*ThroughPointers=*/true);
 }
 
-void RetryWithoutBackoffCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Context = *Result.Context;
-  const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
-  const Stmt *Body = loopBody(*Loop);
-  if (!Body)
-    return;
+std::optional<RetryWithoutBackoffCheck::Retry>
+RetryWithoutBackoffCheck::unpacedRetry(const Stmt &Loop, ASTContext &Context) const {
+  const Stmt *Body = loopBody(Loop);
+  if (!Body || runsOnce(Loop, Context))
+    return std::nullopt;
   TryFinder Finder;
   Finder.TraverseStmt(const_cast<Stmt *>(Body));
 
   // The attempts: a try that awaits, leaves the loop on success, and goes
   // round again after some handler.
   llvm::SmallVector<const CXXTryStmt *, 2> Attempts;
-  const Expr *Operand = nullptr;
-  const CXXCatchStmt *Retrying = nullptr;
+  Retry Found;
   for (const CXXTryStmt *Try : Finder.Tries) {
     // What is attempted is the last thing awaited; what comes first sets it up.
-    const Expr *Attempted = nullptr;
-    forEachAwait(*Try->getTryBlock(), nullptr, [&](const Expr &Awaited) { Attempted = &Awaited; });
+    const Expr *Attempted = lastAwaited(*Try->getTryBlock());
     // Success must end the loop: every path through the try block leaves it
     // (a session that breaks only when the peer closes is not a retry), or it
     // sets what the loop condition tests.
     const Stmt &Block = *Try->getTryBlock();
-    if (!Attempted || !((leavesLoop(Block) && !fallsThrough(Block)) ||
-                        setsLoopCondition(Block, *Loop)))
+    if (!Attempted || !(alwaysLeaves(Block) || setsLoopCondition(Block, Loop)))
       continue;
     const CXXCatchStmt *Handler = nullptr;
     for (unsigned I = 0; I < Try->getNumHandlers() && !Handler; ++I)
@@ -159,40 +359,68 @@ void RetryWithoutBackoffCheck::check(const MatchFinder::MatchResult &Result) {
     if (!Handler)
       continue;
     Attempts.push_back(Try);
-    if (!Operand) {
-      Operand = Attempted;
-      Retrying = Handler;
+    if (!Found.Operand) {
+      Found.Operand = Attempted;
+      Found.Where = Handler->getCatchLoc();
     }
   }
-  if (Attempts.empty())
-    return;
+  // Failures seen without try/catch: an error code, an expected, a bool.
+  std::optional<ResultRetry> OnResult;
+  if (Attempts.empty()) {
+    OnResult = retriesOnResult(Loop, *Body);
+    if (!OnResult)
+      return std::nullopt;
+    Found = {OnResult->Attempt, OnResult->Test->getBeginLoc(), /*OnResult=*/true};
+  }
+  auto IsAttempt = [&](const Expr &Awaited) {
+    if (OnResult)
+      return &Awaited == OnResult->Attempt;
+    return llvm::any_of(Attempts, [&](const CXXTryStmt *Try) {
+      return mentions(*Try->getTryBlock(), &Awaited, nullptr);
+    });
+  };
   // Each attempt at another target (`endpoints[attempt]`) is a fail-over.
-  LoopDependence Dependence(*Loop, Context);
-  if (const VarDecl *Counter = Dependence.counter(); Counter && mentions(*Operand, nullptr, Counter))
-    return;
+  LoopDependence Dependence(Loop, Context);
+  if (const VarDecl *Counter = Dependence.counter();
+      Counter && mentions(*Found.Operand, nullptr, Counter))
+    return std::nullopt;
 
   // A sleep or timer anywhere in the loop, or any other await outside the
   // attempts (a queue, a custom backoff), paces the retries.
   bool Paced = false;
-  forEachAwait(*Loop, nullptr, [&](const Expr &Awaited) {
-    Paced |= isDelay(Awaited) || llvm::none_of(Attempts, [&](const CXXTryStmt *Try) {
-               return mentions(*Try->getTryBlock(), &Awaited, nullptr);
-             });
-  });
+  forEachAwait(Loop, nullptr,
+               [&](const Expr &Awaited) { Paced |= isDelay(Awaited) || !IsAttempt(Awaited); });
   WaitingCallFinder Waits;
-  Waits.TraverseStmt(const_cast<Stmt *>(Loop));
+  Waits.TraverseStmt(const_cast<Stmt *>(&Loop));
   if (Paced || Waits.Found)
+    return std::nullopt;
+  return Found;
+}
+
+void RetryWithoutBackoffCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Context = *Result.Context;
+  const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
+  std::optional<Retry> Found = unpacedRetry(*Loop, Context);
+  // In a template the pattern may not know the result's type (`auto ec =
+  // co_await transport_.connect();`): its instantiations do. Reported once,
+  // at the pattern's line.
+  for (const Stmt *Instance : Found ? llvm::SmallVector<const Stmt *, 4>()
+                                    : instantiationsOf(*Loop, Context))
+    if ((Found = unpacedRetry(*Instance, Context)))
+      break;
+  if (!Found)
     return;
 
   std::string Name;
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(Operand->IgnoreUnlessSpelledInSource());
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(Found->Operand->IgnoreUnlessSpelledInSource());
       Call && Call->getDirectCallee())
     Name = Call->getDirectCallee()->getNameAsString();
   else
-    Name = spelling(*Operand, Context);
+    Name = spelling(*Found->Operand, Context);
   diag(Loop->getBeginLoc(), "%0")
       << messages::retryWithoutBackoff(Name, firstSpelling(SleepFunctions));
-  diag(Retrying->getCatchLoc(), "%0", DiagnosticIDs::Note) << messages::retryHandler();
+  diag(Found->Where, "%0", DiagnosticIDs::Note)
+      << (Found->OnResult ? messages::retryOnResult() : messages::retryHandler());
 }
 
 } // namespace corolint

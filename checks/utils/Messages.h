@@ -476,6 +476,10 @@ inline std::string retryHandler() {
   return "a failure is caught here and the loop tries again at once";
 }
 
+inline std::string retryOnResult() {
+  return "the attempt's result is tested here and a failure goes round again at once";
+}
+
 // ---- async-unclosed-resource -------------------------------------------------
 
 inline std::string closeRemedy(std::string_view Var, std::string_view Scope) {

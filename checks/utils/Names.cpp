@@ -86,9 +86,14 @@ const NamedDecl *namingDecl(QualType Type) {
   if (Type.isNull())
     return nullptr;
   Type = Type.getNonReferenceType();
-  if (const auto *Specialization = Type->getAs<TemplateSpecializationType>())
+  if (const auto *Specialization = Type->getAs<TemplateSpecializationType>()) {
+    // An alias template (`std::conditional_t<...>`, `using task_of = ...`)
+    // names what it stands for.
+    if (Specialization->isTypeAlias())
+      return namingDecl(Specialization->getAliasedType());
     if (const TemplateDecl *Template = Specialization->getTemplateName().getAsTemplateDecl())
       return Template;
+  }
   if (const auto *Record = Type->getAsRecordDecl())
     return Record;
   return nullptr;
