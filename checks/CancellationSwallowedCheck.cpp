@@ -6,7 +6,9 @@
 #include "utils/Coroutines.h"
 #include "utils/Handlers.h"
 #include "utils/Messages.h"
+#include "utils/Names.h"
 #include "utils/Profiles.h"
+#include "utils/TestMacros.h"
 
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -62,6 +64,13 @@ void CancellationSwallowedCheck::check(const MatchFinder::MatchResult &Result) {
   DynTypedNodeList Parents = Context.getParents(*Handler);
   const auto *Try = Parents.empty() ? nullptr : Parents[0].get<CXXTryStmt>();
   if (!Try)
+    return;
+  // A test assertion that expects a throw (`CHECK_THROWS(co_await f())`,
+  // `EXPECT_THROW`) writes its own catch: what it catches is the test's verdict.
+  if (expandedFromMacro(Handler->getCatchLoc(), *Result.SourceManager, getLangOpts(),
+                        [](llvm::StringRef Macro) {
+                          return expectsFailure(std::string_view(Macro.data(), Macro.size()));
+                        }))
     return;
   bool All = catchesAll(*Handler);
   if (!All && !CancelledTypes.Names.containsType(Handler->getCaughtType()))
