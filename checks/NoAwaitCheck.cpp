@@ -90,6 +90,7 @@ NoAwaitCheck::NoAwaitCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context
     : ClangTidyCheck(Name, Context) {
   const ProfileData &Profile = readProfile(*this, Options);
   TaskTypes = readListOption(Options, "TaskTypes", Profile.TaskTypes);
+  SpawnFunctions = readListOption(Options, "SpawnFunctions", Profile.SpawnFunctions);
   RawBlockingFunctions =
       Options.getLocalOrGlobal("BlockingFunctions", Profile.BlockingFunctions.data()).str();
   BlockingNames = NameList(blockingNames(RawBlockingFunctions));
@@ -97,6 +98,7 @@ NoAwaitCheck::NoAwaitCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context
 
 void NoAwaitCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "TaskTypes", TaskTypes.Raw);
+  Options.store(Opts, "SpawnFunctions", SpawnFunctions.Raw);
 }
 
 void NoAwaitCheck::onStartOfTranslationUnit() {
@@ -134,15 +136,25 @@ void NoAwaitCheck::registerMatchers(MatchFinder *Finder) {
 bool NoAwaitCheck::neverSuspends(const FunctionDecl &Function) const {
   const auto *Body = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Function.getBody());
   return Body && TaskTypes.Names.containsType(Function.getReturnType()) &&
-         !findSuspensionPoint(*Body->getBody()) && !blocks(*Body->getBody(), Function.getASTContext());
+         !findSuspensionPoint(*Body->getBody()) &&
+         !hasSomethingToAwait(*Body->getBody(), Function.getASTContext());
 }
 
-bool NoAwaitCheck::blocks(const Stmt &Body, ASTContext &Context) const {
-  // The body blocks (reads a file, sleeps): it should await the asynchronous
-  // form, which async-blocking-call says; "make it a plain function" is wrong.
-  auto Blocking = stmt(anyOf(callExpr(callee(functionDecl(isInNameList(&BlockingNames)))),
-                             cxxConstructExpr(hasTypeInNameList(&BlockingNames))));
-  return !match(findAll(Blocking), Body, Context).empty();
+namespace {
+AST_MATCHER(Expr, hasAwaiterType) { return isAwaiterType(Node.getType()); }
+} // namespace
+
+bool NoAwaitCheck::hasSomethingToAwait(const Stmt &Body, ASTContext &Context) const {
+  // The body blocks (reads a file, sleeps), makes a task or an awaitable it
+  // never awaits (`fetch(1);`, `sem.acquire();`), or spawns: it should await,
+  // which async-blocking-call or async-unawaited-task says; "make it a plain
+  // function" is wrong advice there.
+  auto Something =
+      stmt(anyOf(callExpr(callee(functionDecl(isInNameList(&BlockingNames)))),
+                 cxxConstructExpr(hasTypeInNameList(&BlockingNames)),
+                 callExpr(callee(functionDecl(isInNameList(&SpawnFunctions.Names)))),
+                 callExpr(hasTypeInNameList(&TaskTypes.Names)), callExpr(hasAwaiterType())));
+  return !match(findAll(Something), Body, Context).empty();
 }
 
 void NoAwaitCheck::check(const MatchFinder::MatchResult &Result) {

@@ -36,8 +36,9 @@ public:
 private:
   /// A task-returning coroutine that never suspends.
   bool neverSuspends(const clang::FunctionDecl &Function) const;
-  /// \p Body calls one of BlockingFunctions (or constructs one, a file stream).
-  bool blocks(const clang::Stmt &Body, clang::ASTContext &Context) const;
+  /// \p Body calls one of BlockingFunctions (or constructs one, a file
+  /// stream), makes a task or an awaitable, or calls one of SpawnFunctions.
+  bool hasSomethingToAwait(const clang::Stmt &Body, clang::ASTContext &Context) const;
   void checkLambda(const clang::LambdaExpr &Lambda, clang::ASTContext &Context);
   void report(const clang::FunctionDecl &Function, clang::SourceLocation Where);
   /// The translation unit is test code, or \p Function is defined in a
@@ -45,6 +46,7 @@ private:
   bool signatureImposedByFile(const clang::FunctionDecl &Function, const clang::SourceManager &SM);
 
   ListOption TaskTypes;
+  ListOption SpawnFunctions;
   std::string RawBlockingFunctions;
   NameList BlockingNames;
   /// Functions in this TU that never suspend, reported at its end unless

@@ -26,12 +26,13 @@ constexpr std::string_view Name = "async-no-await";
 
 class NoAwaitCheck : public FastCheck {
 public:
-  NoAwaitCheck(NameList TaskTypes, NameList Blocking)
-      : TaskTypes(std::move(TaskTypes)), Blocking(std::move(Blocking)) {}
+  NoAwaitCheck(NameList TaskTypes, NameList Blocking, NameList Spawns)
+      : TaskTypes(std::move(TaskTypes)), Blocking(std::move(Blocking)), Spawns(std::move(Spawns)) {}
 
   void request(ScanRequest &Request) const override {
     requestNames(Request, TaskTypes);
     requestNames(Request, Blocking);
+    requestNames(Request, Spawns);
   }
 
   void check(const CheckContext &Context) const override {
@@ -44,7 +45,8 @@ public:
     for (const FunctionInfo &Function : Model.Functions)
       if (Function.IsCoroutine && !Function.Suspends && !Function.IsLambda &&
           !Function.IsVirtual && !Function.InSpecialization && !ts_node_is_null(Function.NameNode) &&
-          typeListed(Function.ReturnType, Model, TaskTypes) && !blocks(Context, Function))
+          typeListed(Function.ReturnType, Model, TaskTypes) &&
+          !hasSomethingToAwait(Context, Function))
         Candidates[Function.Name].push_back(&Function);
     if (Candidates.empty())
       return;
@@ -66,12 +68,18 @@ public:
   }
 
 private:
-  /// The body blocks (reads a file, sleeps): it should await the asynchronous
-  /// form, which async-blocking-call says; "make it a plain function" is wrong.
-  bool blocks(const CheckContext &Context, const FunctionInfo &Function) const {
-    for (size_t Index : Function.Calls)
-      if (calleeListed(Context.Model.Calls[Index], Blocking))
+  /// The body blocks (reads a file, sleeps), calls a function of this file
+  /// that returns a task without awaiting it, or spawns: it should await,
+  /// which async-blocking-call or async-unawaited-task says; "make it a plain
+  /// function" is wrong advice there. (Awaitables returned by methods,
+  /// `sem.acquire()`, need the object's type: full mode sees those.)
+  bool hasSomethingToAwait(const CheckContext &Context, const FunctionInfo &Function) const {
+    for (size_t Index : Function.Calls) {
+      const CallSite &Call = Context.Model.Calls[Index];
+      if (calleeListed(Call, Blocking) || calleeListed(Call, Spawns) ||
+          taskProducer(Call, Context.Model, TaskTypes, Context.Source))
         return true;
+    }
     bool Found = false; // `std::ifstream in(path);` constructs a blocking stream
     forEachOwnNode(Function.Body, [&](TSNode Node) {
       if (nodeType(Node) == "declaration")
@@ -123,7 +131,7 @@ private:
         [](TSNode) {});
   }
 
-  NameList TaskTypes, Blocking;
+  NameList TaskTypes, Blocking, Spawns;
 };
 
 } // namespace
@@ -135,7 +143,9 @@ std::unique_ptr<FastCheck> makeNoAwaitCheck(const Options &Opts) {
   const ProfileData *Profile = Opts.profile(Name);
   std::string Raw = Opts.getLocalOrGlobal(Name, "BlockingFunctions",
                                           (Profile ? *Profile : AioProfile).BlockingFunctions);
-  return std::make_unique<NoAwaitCheck>(std::move(TaskTypes), NameList(blockingNames(Raw)));
+  return std::make_unique<NoAwaitCheck>(
+      std::move(TaskTypes), NameList(blockingNames(Raw)),
+      listOption(Opts, Name, "SpawnFunctions", &ProfileData::SpawnFunctions));
 }
 
 } // namespace corolint::fast
