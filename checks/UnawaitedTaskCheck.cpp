@@ -6,6 +6,7 @@
 #include "utils/Messages.h"
 #include "utils/Profiles.h"
 #include "utils/Statements.h"
+#include "utils/Templates.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -160,6 +161,9 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
                           unless(hasTypeInNameList(&EagerTaskTypes.Names)), isAwaiterCall())
                          .bind("awaiter-call"),
                      this);
+  // A call whose type the template's pattern does not know (`q.get();` on a
+  // dependent queue): its instantiations say whether it made a task or an awaiter.
+  Finder->addMatcher(callExpr(isTypeDependent(), isInCoroutine()).bind("dependent-call"), this);
   // A coroutine lambda converted to std::function<void(...)>: the conversion
   // is implicit, so this one matcher looks at the AST as the compiler built it.
   Finder->addMatcher(
@@ -177,6 +181,38 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
     checkAwaiterCall(*Awaiter, *Result.Context);
   else if (const auto *Construct = Result.Nodes.getNodeAs<CXXConstructExpr>("function"))
     checkVoidCallable(*Construct, *Result.Context);
+  else if (const auto *Dependent = Result.Nodes.getNodeAs<Expr>("dependent-call"))
+    checkDependentCall(*Dependent, *Result.Context);
+}
+
+void UnawaitedTaskCheck::checkDependentCall(const Expr &Pattern, ASTContext &Context) {
+  // Only a discard is decided here: what a local or a container does with the
+  // value is a question for each instantiation's flow, left alone.
+  Discard How = discardKind(Pattern, Context);
+  if (How == Discard::No || (How == Discard::CastToVoid && AllowCastToVoid))
+    return;
+  // `aio::task<T>` is dependent yet known: the pattern's own matchers report it.
+  if (TaskTypes.Names.containsType(Pattern.getType()) || isAwaiterType(Pattern.getType()))
+    return;
+  StatementContext Where = contextOf(Pattern, Context);
+  if (!Where.Function || Where.Unevaluated)
+    return;
+  for (const Stmt *Instance : instantiationsOf(Pattern, Context)) {
+    const auto *Call = llvm::cast<Expr>(Instance);
+    if (!Call->isPRValue() || EagerTaskTypes.Names.containsType(Call->getType()))
+      continue;
+    bool Task = TaskTypes.Names.containsType(Call->getType());
+    if (!Task && !isAwaiterType(Call->getType()))
+      continue;
+    // Reported once, at the line written, for every instantiation.
+    std::string Producer = producerName(*Call);
+    auto Diag = diag(Pattern.getBeginLoc(), "%0")
+                << (Task ? messages::discardedTask(Producer, firstSpelling(SpawnFunctions))
+                         : messages::discardedAwaiter(Producer));
+    if (canInsertAwait(Pattern, Where) && How == Discard::Statement)
+      Diag << FixItHint::CreateInsertion(Pattern.getBeginLoc(), "co_await ");
+    return;
+  }
 }
 
 void UnawaitedTaskCheck::checkTaskCall(const Expr &Call, const MatchFinder::MatchResult &Result) {

@@ -37,6 +37,9 @@ private:
                          clang::ASTContext &Context);
   void checkCollected(const clang::Expr &Call, const clang::VarDecl &Container,
                       clang::ASTContext &Context);
+  /// A discarded call of a template's pattern whose type is dependent: a
+  /// task or an awaiter in some instantiation.
+  void checkDependentCall(const clang::Expr &Pattern, clang::ASTContext &Context);
   void checkAwaiterCall(const clang::Expr &Call, clang::ASTContext &Context);
   void checkVoidCallable(const clang::CXXConstructExpr &Construct, clang::ASTContext &Context);
 

@@ -31,20 +31,30 @@ llvm::SmallVector<const FunctionDecl *, 4> instantiatedFunctions(const FunctionD
     return Found;
   for (const ClassTemplateSpecializationDecl *Specialization : Class->specializations())
     for (const CXXMethodDecl *Member : Specialization->methods())
-      if (Member->getInstantiatedFromMemberFunction() == Method)
+      if (const FunctionDecl *From = Member->getInstantiatedFromMemberFunction();
+          From && From->getCanonicalDecl() == Method->getCanonicalDecl())
         Add(Member);
   return Found;
 }
 
-/// The statement of \p Kind that begins at \p Loc in \p Root, searched
-/// without recursion and bounded by the body's size.
-const Stmt *statementAt(const Stmt *Root, Stmt::StmtClass Kind, SourceLocation Loc) {
+/// \p S instantiates \p Pattern: the same kind of statement (any call for a
+/// call: `q.get()` on a dependent `q` becomes a member call) over the same range.
+bool instantiates(const Stmt &S, const Stmt &Pattern) {
+  bool SameKind = S.getStmtClass() == Pattern.getStmtClass() ||
+                  (llvm::isa<CallExpr>(S) && llvm::isa<CallExpr>(Pattern));
+  return SameKind && S.getBeginLoc() == Pattern.getBeginLoc() &&
+         S.getEndLoc() == Pattern.getEndLoc();
+}
+
+/// The statement instantiating \p Pattern in \p Root, searched without
+/// recursion and bounded by the body's size.
+const Stmt *statementAt(const Stmt *Root, const Stmt &Pattern) {
   llvm::SmallVector<const Stmt *, 32> Work{Root};
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
     if (!S)
       continue;
-    if (S->getStmtClass() == Kind && S->getBeginLoc() == Loc)
+    if (instantiates(*S, Pattern))
       return S;
     for (const Stmt *Child : S->children())
       Work.push_back(Child);
@@ -61,8 +71,7 @@ llvm::SmallVector<const Stmt *, 4> instantiationsOf(const Stmt &Pattern, ASTCont
   if (!Function || !Function->isDependentContext())
     return Statements;
   for (const FunctionDecl *Instance : instantiatedFunctions(*Function, Limit))
-    if (const Stmt *S = statementAt(Instance->getBody(), Pattern.getStmtClass(),
-                                    Pattern.getBeginLoc()))
+    if (const Stmt *S = statementAt(Instance->getBody(), Pattern))
       Statements.push_back(S);
   return Statements;
 }

@@ -17,8 +17,9 @@ namespace corolint {
 
 /// The statements instantiated from \p Pattern, a statement of a function
 /// template or of a member of a class template: the statement of the same
-/// kind at the same location in each instantiated body, at most \p Limit of
-/// them. Empty outside templates and for templates never instantiated.
+/// kind over the same source range in each instantiated body (a dependent
+/// call may become a member or operator call), at most \p Limit of them.
+/// Empty outside templates and for templates never instantiated.
 llvm::SmallVector<const clang::Stmt *, 4>
 instantiationsOf(const clang::Stmt &Pattern, clang::ASTContext &Context, unsigned Limit = 8);
 
