@@ -35,8 +35,11 @@ const CXXRecordDecl *lambdaClass(const FunctionDecl *Function) {
   return Method && Method->getParent()->isLambda() ? Method->getParent() : nullptr;
 }
 
+/// A `[&]` or `[=]` that names nothing it could capture captures nothing; in
+/// a template's pattern the implicit captures may not be known yet.
 bool hasCaptures(const CXXRecordDecl &Lambda) {
-  return Lambda.capture_size() > 0 || Lambda.getLambdaCaptureDefault() != LCD_None;
+  return Lambda.capture_size() > 0 ||
+         (Lambda.getLambdaCaptureDefault() != LCD_None && Lambda.isDependentContext());
 }
 
 /// `T&&` with T a parameter of the function template: a wrapper that forwards

@@ -264,6 +264,18 @@ aio::task<> shielded_by_value(std::string name) {
 // Awaited in the same full-expression: the temporary outlives the task.
 aio::task<> await_with_temporary() { co_await log_line(std::string("x")); }
 
+// `[&]` that uses no local captures nothing: a spawned lambda coroutine that
+// only touches globals and its parameters has nothing to dangle (QCoro's and
+// libcoro's examples write `[&]` by habit).
+int requests_served = 0;
+aio::task<> spawn_default_capture_of_nothing() {
+  auto job = aio::create_task([&]() -> aio::task<> {
+    co_await aio::sleep(1ms);
+    ++requests_served;
+  }());
+  co_await job;
+}
+
 // A lambda coroutine called and awaited at once.
 aio::task<> await_lambda_in_place() {
   int id = 1;
