@@ -115,7 +115,8 @@ struct ProfileData {
   "::usleep=" SLEEP ";"                                                                            \
   "::nanosleep=" SLEEP ";"                                                                         \
   "::std::future::get;::std::future::wait;::std::future::wait_for;::std::future::wait_until;"      \
-  "::std::shared_future::get;::std::shared_future::wait;"                                          \
+  "::std::shared_future::get;::std::shared_future::wait;::std::shared_future::wait_for;"           \
+  "::std::shared_future::wait_until;"                                                              \
   "::std::thread::join;::std::jthread::join;"                                                      \
   "::std::condition_variable::wait;::std::condition_variable::wait_for;"                           \
   "::std::condition_variable::wait_until;::std::condition_variable_any::wait;"                     \

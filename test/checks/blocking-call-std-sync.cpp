@@ -32,6 +32,41 @@ using namespace std::chrono_literals;
 // primitives from its coroutines.
 class Worker {
 public:
+  aio::task<int> result_of(std::future<int> result) {
+    result.wait();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking call to 'std::future::wait' in coroutine 'result_of' stalls every task on the event loop; move it off the loop with 'co_await aio::to_thread(...)' [async-blocking-call]
+    co_return result.get();
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: blocking call to 'std::future::get' in coroutine 'result_of'
+  }
+
+  aio::task<bool> result_within(std::future<int> &result, std::chrono::milliseconds timeout) {
+    co_return result.wait_for(timeout) == std::future_status::ready;
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: blocking call to 'std::future::wait_for' in coroutine 'result_within'
+  }
+
+  aio::task<bool> result_by(std::future<int> &result,
+                            std::chrono::steady_clock::time_point deadline) {
+    co_return result.wait_until(deadline) == std::future_status::ready;
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: blocking call to 'std::future::wait_until' in coroutine 'result_by'
+  }
+
+  aio::task<> drain(std::future<void> *pending) {
+    pending->wait();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking call to 'std::future::wait' in coroutine 'drain'
+    co_return;
+  }
+
+  aio::task<> shared_config() {
+    config_.wait();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking call to 'std::shared_future::wait' in coroutine 'shared_config'
+    if (config_.wait_for(5s) != std::future_status::ready)
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: blocking call to 'std::shared_future::wait_for' in coroutine 'shared_config'
+      co_return;
+    config_.wait_until(std::chrono::steady_clock::now() + 1s);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking call to 'std::shared_future::wait_until' in coroutine 'shared_config'
+    co_return;
+  }
+
   aio::task<> wait_for_job() {
     std::unique_lock lock(mutex_); // a guard: async-lock-across-await's, when held across a co_await
     job_ready_.wait(lock);
@@ -68,6 +103,7 @@ public:
   }
 
 private:
+  std::shared_future<int> config_;
   std::mutex mutex_;
   std::shared_mutex shared_;
   std::condition_variable job_ready_;
