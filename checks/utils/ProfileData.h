@@ -123,7 +123,9 @@ struct ProfileData {
   "::std::condition_variable_any::wait_for;::std::condition_variable_any::wait_until;"             \
   "::std::mutex::lock;::std::timed_mutex::lock;::std::recursive_mutex::lock;"                      \
   "::std::shared_mutex::lock;::std::shared_mutex::lock_shared;"                                    \
-  "::std::counting_semaphore::acquire;::std::binary_semaphore::acquire;"                           \
+  /* std::binary_semaphore is counting_semaphore<1>: its calls are counting_semaphore's */         \
+  "::std::counting_semaphore::acquire;::std::counting_semaphore::try_acquire_for;"                 \
+  "::std::counting_semaphore::try_acquire_until;"                                                  \
   "::std::latch::wait;::std::latch::arrive_and_wait;::std::barrier::arrive_and_wait;"              \
   "::std::barrier::wait;"                                                                          \
   "::fopen;::fread;::fwrite;::fgets;::fgetc;::fputs;::fscanf;::getchar;::scanf;"                   \

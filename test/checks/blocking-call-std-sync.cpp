@@ -116,11 +116,17 @@ private:
 // A pool of connections guarded by counting semaphores; a binary semaphore is
 // std::counting_semaphore<1>, and the message names it so.
 struct ConnectionPool {
-  aio::task<> checkout() {
+  aio::task<> checkout(std::chrono::steady_clock::time_point deadline) {
     slots.acquire();
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking call to 'std::counting_semaphore::acquire' in coroutine 'checkout'
     gate.acquire();
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking call to 'std::counting_semaphore::acquire' in coroutine 'checkout'
+    if (!slots.try_acquire_for(50ms))
+      // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: blocking call to 'std::counting_semaphore::try_acquire_for' in coroutine 'checkout'
+      co_return;
+    if (!gate.try_acquire_until(deadline))
+      // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: blocking call to 'std::counting_semaphore::try_acquire_until' in coroutine 'checkout'
+      co_return;
     co_return;
   }
 
