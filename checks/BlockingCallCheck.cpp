@@ -25,6 +25,27 @@ bool isChronoDuration(QualType Type) {
          qualifiedName(*Record) == "::std::chrono::duration";
 }
 
+/// An argument of \p Call is a std::chrono::duration the compiler evaluates to
+/// zero (`0s`, `std::chrono::seconds(0)`, `milliseconds::zero()`, a constexpr zero).
+bool hasZeroDuration(const CallExpr &Call, const ASTContext &Context) {
+  for (const Expr *Arg : Call.arguments()) {
+    if (!isChronoDuration(Arg->getType()) || Arg->isValueDependent())
+      continue;
+    Expr::EvalResult Result;
+    if (!Arg->IgnoreImplicit()->EvaluateAsRValue(Result, Context))
+      continue;
+    // A duration holds its count as its only member.
+    const APValue &Value = Result.Val;
+    if (!Value.isStruct() || Value.getStructNumFields() != 1 || Value.getStructNumBases() != 0)
+      continue;
+    const APValue &Count = Value.getStructField(0);
+    if ((Count.isInt() && Count.getInt().isZero()) ||
+        (Count.isFloat() && Count.getFloat().isZero()))
+      return true;
+  }
+  return false;
+}
+
 /// A type that `co_await` accepts by itself (member operator co_await or the
 /// await_* trio), so `x.get()` can become `co_await x`.
 bool isAwaitable(QualType Type) {
@@ -271,9 +292,12 @@ BlockingCallCheck::blockingOperation(const Expr &E) const {
     Qualified = inheritedName(*Member, BlockingNames);
   if (Qualified.empty())
     return std::nullopt;
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(&E))
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(&E)) {
     if (Callee->getName() == "getline" && readsFromMemory(*Call))
       return std::nullopt;
+    if (isTimedWait(Qualified) && hasZeroDuration(*Call, Callee->getASTContext()))
+      return std::nullopt; // a readiness probe: returns at once
+  }
   Found.Name = Qualified.substr(2);
   for (const BlockingFunction &Entry : BlockingFunctions) {
     llvm::StringRef EntryName = Entry.QualifiedName;

@@ -8,7 +8,8 @@
 // The waits of the standard's synchronisation types (issue 16: the blocking
 // table listed them, no test proved them), in the shapes real code has them:
 // methods of a class, a helper. And what real code relies on not being one:
-// the try_ and arrive forms, and the waits handed to aio::to_thread.
+// a zero-timeout readiness probe, the try_ and arrive forms, and the waits
+// handed to aio::to_thread.
 
 #include <aio/aio.hpp>
 
@@ -161,6 +162,40 @@ aio::task<> boot(std::latch &started, std::thread &loader) {
 }
 
 // ---- must leave alone --------------------------------------------------------
+
+// The standard readiness probe: a zero timeout returns at once.
+aio::task<int> poll_result(std::future<int> result, std::shared_future<int> shared) {
+  while (result.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+    co_await aio::sleep(1ms);
+  if (result.wait_for(0s) == std::future_status::ready &&
+      shared.wait_for(std::chrono::milliseconds::zero()) == std::future_status::ready)
+    co_return shared.get() + 1;
+  // Ready, so get() does not wait; but the check does not read conditions (docs: limitation).
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: warning: blocking call to 'std::shared_future::get' in coroutine 'poll_result'
+  constexpr auto now = std::chrono::milliseconds{0};
+  if (shared.wait_for(now) == std::future_status::timeout)
+    co_return -1;
+  co_return 0;
+}
+
+// The probe in a helper is no wait either.
+bool is_ready(const std::shared_future<int> &shared) {
+  return shared.wait_for(0s) == std::future_status::ready;
+}
+aio::task<int> poll_shared(std::shared_future<int> shared) {
+  while (!is_ready(shared))
+    co_await aio::sleep(1ms);
+  co_return 1;
+}
+
+aio::task<bool> probe_primitives(std::mutex &mutex, std::condition_variable &cv,
+                                 std::counting_semaphore<4> &slots) {
+  std::unique_lock lock(mutex, std::try_to_lock);
+  if (!lock.owns_lock())
+    co_return false;
+  bool signalled = cv.wait_for(lock, 0ms) == std::cv_status::no_timeout;
+  co_return signalled || slots.try_acquire_for(0s);
+}
 
 aio::task<bool> try_forms(std::binary_semaphore &gate, std::latch &started,
                           std::barrier<> &round, std::condition_variable &cv, std::thread &worker) {
