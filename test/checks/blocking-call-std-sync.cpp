@@ -103,6 +103,21 @@ public:
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: blocking call to 'std::jthread::join' in coroutine 'stop'
   }
 
+  // Member template: on a dependent object the call has a callee only in the
+  // instantiations, where it is looked up; reported once, at the template.
+  template <typename T>
+  aio::task<T> collect(std::vector<std::future<T>> &results) {
+    T total{};
+    for (auto &result : results) {
+      if (result.wait_for(0s) != std::future_status::ready)
+        result.wait();
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: blocking call to 'std::future::wait' in coroutine 'collect'
+      total += result.get();
+      // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: blocking call to 'std::future::get' in coroutine 'collect'
+    }
+    co_return total;
+  }
+
 private:
   std::shared_future<int> config_;
   std::mutex mutex_;
@@ -113,6 +128,24 @@ private:
   std::jthread jthread_;
   int pending_ = 0;
 };
+
+template aio::task<int> Worker::collect<int>(std::vector<std::future<int>> &);
+template aio::task<double> Worker::collect<double>(std::vector<std::future<double>> &);
+
+// A member of a class template, instantiated where it is used.
+template <typename T> class Mailbox {
+public:
+  aio::task<T> receive() {
+    delivered_.wait();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking call to 'std::shared_future::wait' in coroutine 'receive'
+    co_return delivered_.get();
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: blocking call to 'std::shared_future::get' in coroutine 'receive'
+  }
+
+private:
+  std::shared_future<T> delivered_;
+};
+aio::task<int> read_mail(Mailbox<int> &mailbox) { co_return co_await mailbox.receive(); }
 
 // A pool of connections guarded by counting semaphores; a binary semaphore is
 // std::counting_semaphore<1>, and the message names it so.
