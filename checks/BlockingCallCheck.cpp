@@ -25,6 +25,27 @@ bool isChronoDuration(QualType Type) {
          qualifiedName(*Record) == "::std::chrono::duration";
 }
 
+/// An argument of \p Call is a std::chrono::duration the compiler evaluates to
+/// zero (`0s`, `std::chrono::seconds(0)`, `milliseconds::zero()`, a constexpr zero).
+bool hasZeroDuration(const CallExpr &Call, const ASTContext &Context) {
+  for (const Expr *Arg : Call.arguments()) {
+    if (!isChronoDuration(Arg->getType()) || Arg->isValueDependent())
+      continue;
+    Expr::EvalResult Result;
+    if (!Arg->IgnoreImplicit()->EvaluateAsRValue(Result, Context))
+      continue;
+    // A duration holds its count as its only member.
+    const APValue &Value = Result.Val;
+    if (!Value.isStruct() || Value.getStructNumFields() != 1 || Value.getStructNumBases() != 0)
+      continue;
+    const APValue &Count = Value.getStructField(0);
+    if ((Count.isInt() && Count.getInt().isZero()) ||
+        (Count.isFloat() && Count.getFloat().isZero()))
+      return true;
+  }
+  return false;
+}
+
 /// A type that `co_await` accepts by itself (member operator co_await or the
 /// await_* trio), so `x.get()` can become `co_await x`.
 bool isAwaitable(QualType Type) {
@@ -165,6 +186,69 @@ SourceLocation hopOntoPool(const FunctionDecl &Coroutine, const NameList &Offloa
   return Finder.Hop;
 }
 
+/// The name \p Call's method has on a class between the object's and the one
+/// declaring it, the first \p Listed lists (`::std::future::wait`: libstdc++
+/// declares future's waits in its base `__basic_future`); "" if none.
+std::string inheritedName(const CXXMemberCallExpr &Call, const NameList &Listed) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  const Expr *ObjectExpr = Call.getImplicitObjectArgument();
+  if (!ObjectExpr)
+    return "";
+  // The object as written: the call converts it to the declaring base.
+  QualType ObjectType = ObjectExpr->IgnoreParenImpCasts()->getType();
+  if (ObjectType->isPointerType())
+    ObjectType = ObjectType->getPointeeType();
+  const CXXRecordDecl *Object = ObjectType->getAsCXXRecordDecl();
+  if (!Method || !Method->getIdentifier() || !Object || !Object->hasDefinition())
+    return "";
+  const CXXRecordDecl *Declaring = Method->getParent()->getCanonicalDecl();
+  llvm::StringRef Short = Method->getName();
+  // Cheap rejections first: most calls are of methods their class declares, or not listed.
+  if (Object->getCanonicalDecl() == Declaring ||
+      llvm::none_of(Listed.names(), [&](llvm::StringRef Name) {
+        return Name.ends_with(Short) && Name.drop_back(Short.size()).ends_with("::");
+      }))
+    return "";
+  llvm::SmallVector<const CXXRecordDecl *, 4> Classes = {Object};
+  for (size_t Index = 0; Index < Classes.size(); ++Index) {
+    const CXXRecordDecl *Class = Classes[Index];
+    if (Class->getCanonicalDecl() == Declaring)
+      continue;
+    std::string Name = qualifiedName(*Class) + "::" + Short.str();
+    if (Listed.contains(llvm::StringRef(Name)))
+      return Name;
+    for (const CXXBaseSpecifier &Base : Class->bases())
+      if (const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl();
+          BaseClass && BaseClass->hasDefinition() &&
+          (BaseClass->getCanonicalDecl() == Declaring || BaseClass->isDerivedFrom(Declaring)))
+        Classes.push_back(BaseClass);
+  }
+  return "";
+}
+
+/// The functions instantiated from \p Pattern: specializations of its
+/// template (a function or member template, a generic lambda's operator), or
+/// its copies in the specializations of its class template.
+llvm::SmallVector<const FunctionDecl *, 4> instantiationsOf(const FunctionDecl &Pattern) {
+  llvm::SmallVector<const FunctionDecl *, 4> Found;
+  if (const FunctionTemplateDecl *Template = Pattern.getDescribedFunctionTemplate()) {
+    for (const FunctionDecl *Specialization : Template->specializations())
+      Found.push_back(Specialization);
+    return Found;
+  }
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Pattern);
+  const ClassTemplateDecl *Class =
+      Method ? Method->getParent()->getDescribedClassTemplate() : nullptr;
+  if (!Class)
+    return Found;
+  for (const ClassTemplateSpecializationDecl *Specialization : Class->specializations())
+    for (const CXXMethodDecl *Member : Specialization->methods())
+      if (const FunctionDecl *From = Member->getInstantiatedFromMemberFunction();
+          From && From->getCanonicalDecl() == Pattern.getCanonicalDecl())
+        Found.push_back(Member);
+  return Found;
+}
+
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
@@ -202,6 +286,36 @@ void BlockingCallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(callExpr(callee(functionDecl()), isInCoroutine()).bind("call"), this);
   Finder->addMatcher(cxxConstructExpr(isInCoroutine()).bind("call"), this);
+  // In a template, a call on a dependent object (`result.wait()` on a
+  // std::future<T>) has a callee only in the instantiations, which this
+  // check's traversal skips: it looks them up.
+  Finder->addMatcher(callExpr(unless(callee(functionDecl())), isInstantiationDependent(),
+                              isInCoroutine())
+                         .bind("dependent"),
+                     this);
+}
+
+const CallExpr *BlockingCallCheck::instantiatedCall(const FunctionDecl &Instantiation,
+                                                    SourceRange Range) {
+  auto [It, Inserted] = InstantiatedCalls.try_emplace(&Instantiation);
+  if (Inserted) {
+    struct Collector : RecursiveASTVisitor<Collector> {
+      llvm::DenseMap<std::pair<unsigned, unsigned>, const CallExpr *> &Calls;
+      explicit Collector(llvm::DenseMap<std::pair<unsigned, unsigned>, const CallExpr *> &Calls)
+          : Calls(Calls) {}
+      bool VisitCallExpr(CallExpr *Call) {
+        if (Call->getDirectCallee())
+          Calls.try_emplace({Call->getBeginLoc().getRawEncoding(),
+                             Call->getEndLoc().getRawEncoding()},
+                            Call);
+        return true;
+      }
+    } Collector(It->second);
+    Collector.TraverseStmt(Instantiation.getBody());
+  }
+  auto Call =
+      It->second.find({Range.getBegin().getRawEncoding(), Range.getEnd().getRawEncoding()});
+  return Call == It->second.end() ? nullptr : Call->second;
 }
 
 std::optional<BlockingCallCheck::Blocking>
@@ -224,12 +338,19 @@ BlockingCallCheck::blockingOperation(const Expr &E) const {
     Found.IsAwaitableWait = true;
     return Found;
   }
-  if (!BlockingNames.contains(*Named))
+  std::string Qualified;
+  if (BlockingNames.contains(*Named))
+    Qualified = qualifiedName(*Named);
+  else if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&E))
+    Qualified = inheritedName(*Member, BlockingNames);
+  if (Qualified.empty())
     return std::nullopt;
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(&E))
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(&E)) {
     if (Callee->getName() == "getline" && readsFromMemory(*Call))
       return std::nullopt;
-  std::string Qualified = qualifiedName(*Named);
+    if (isTimedWait(Qualified) && hasZeroDuration(*Call, Callee->getASTContext()))
+      return std::nullopt; // a readiness probe: returns at once
+  }
   Found.Name = Qualified.substr(2);
   for (const BlockingFunction &Entry : BlockingFunctions) {
     llvm::StringRef EntryName = Entry.QualifiedName;
@@ -244,40 +365,55 @@ BlockingCallCheck::blockingOperation(const Expr &E) const {
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
-  StatementContext Where = contextOf(*Call, *Result.Context);
+  const auto *Dependent = Result.Nodes.getNodeAs<CallExpr>("dependent");
+  StatementContext Where = contextOf(Call ? *Call : *Dependent, *Result.Context);
   if (!Where.Function || Where.Unevaluated)
     return;
+  if (Call) {
+    checkCall(*Call, *Where.Function, Result);
+    return;
+  }
+  // The same call in each instantiation, at the same place; one report for all.
+  for (const FunctionDecl *Instantiation : instantiationsOf(*Where.Function))
+    if (const CallExpr *Resolved = instantiatedCall(*Instantiation, Dependent->getSourceRange()))
+      if (checkCall(*Resolved, *Where.Function, Result))
+        return;
+}
+
+bool BlockingCallCheck::checkCall(const Expr &Call, const FunctionDecl &Coroutine,
+                                  const MatchFinder::MatchResult &Result) {
   // Asked only of a blocking call found: each walks the coroutine's body.
   auto NonBlockingHere = [&](const Blocking &Found) {
-    SourceLocation Hop =
-        hopOntoPool(*Where.Function, OffloadFunctions.Names, *Result.SourceManager);
-    if (Hop.isValid() && Result.SourceManager->isBeforeInTranslationUnit(Hop, Call->getBeginLoc()))
+    SourceLocation Hop = hopOntoPool(Coroutine, OffloadFunctions.Names, *Result.SourceManager);
+    if (Hop.isValid() && Result.SourceManager->isBeforeInTranslationUnit(Hop, Call.getBeginLoc()))
       return true; // on the pool the coroutine hopped onto
     return !Found.IsConstruction && isDescriptorIo(Found.Name) &&
            (onNonBlockingDescriptor(*Found.Site, NonBlockingDescriptors.Names) ||
-            awaitsReadiness(*Where.Function));
+            awaitsReadiness(Coroutine));
   };
-  if (std::optional<Blocking> Found = blockingOperation(*Call)) {
-    if (!NonBlockingHere(*Found))
-      reportDirect(*Found, *Where.Function, Result);
-    return;
+  if (std::optional<Blocking> Found = blockingOperation(Call)) {
+    if (NonBlockingHere(*Found))
+      return false;
+    reportDirect(*Found, Coroutine, Result);
+    return true;
   }
-  const FunctionDecl *Callee = calleeOf(*Call);
+  const FunctionDecl *Callee = calleeOf(Call);
   // Constructors are followed too: RAII that blocks when it opens (a sync context manager).
   if (!Callee || HelperDepth == 0)
-    return;
+    return false;
   const Expr *Inner =
       Helpers.find(*Callee, HelperDepth, *Result.SourceManager,
                    [this](const Expr &E) { return blockingOperation(E).has_value(); });
   if (!Inner)
-    return;
+    return false;
   std::optional<Blocking> InnerOperation = blockingOperation(*Inner);
   if (NonBlockingHere(*InnerOperation))
-    return;
-  diag(Call->getBeginLoc(), "%0") << messages::blockingHelper(
-      Callee->getNameAsString(), coroutineDisplayName(*Where.Function), InnerOperation->Name,
+    return false;
+  diag(Call.getBeginLoc(), "%0") << messages::blockingHelper(
+      Callee->getNameAsString(), coroutineDisplayName(Coroutine), InnerOperation->Name,
       firstSpelling(OffloadFunctions));
   diag(Inner->getBeginLoc(), "'%0' blocks here", DiagnosticIDs::Note) << InnerOperation->Name;
+  return true;
 }
 
 void BlockingCallCheck::reportDirect(const Blocking &Found, const FunctionDecl &Coroutine,

@@ -23,7 +23,10 @@ public:
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Helpers.reset(); }
+  void onStartOfTranslationUnit() override {
+    Helpers.reset();
+    InstantiatedCalls.clear();
+  }
   bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
@@ -41,6 +44,13 @@ private:
     bool IsAwaitableWait = false; ///< `x.get()` on an awaitable x
   };
   std::optional<Blocking> blockingOperation(const clang::Expr &E) const;
+  /// Reports \p Call of \p Coroutine if it blocks, itself or through a
+  /// helper; whether it did.
+  bool checkCall(const clang::Expr &Call, const clang::FunctionDecl &Coroutine,
+                 const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  /// The call that \p Pattern's dependent call at \p Range is in \p Instantiation.
+  const clang::CallExpr *instantiatedCall(const clang::FunctionDecl &Instantiation,
+                                          clang::SourceRange Range);
   void reportDirect(const Blocking &Found, const clang::FunctionDecl &Coroutine,
                     const clang::ast_matchers::MatchFinder::MatchResult &Result);
 
@@ -53,6 +63,10 @@ private:
   ListOption NonBlockingDescriptors;
   unsigned HelperDepth;
   HelperSearch Helpers;
+  /// The resolved calls of each instantiation searched, by source range.
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 llvm::DenseMap<std::pair<unsigned, unsigned>, const clang::CallExpr *>>
+      InstantiatedCalls;
 };
 
 } // namespace corolint

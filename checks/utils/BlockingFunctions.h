@@ -107,6 +107,18 @@ inline bool isReadinessWait(std::string_view LastName) {
   return false;
 }
 
+/// A wait of the table bounded by a duration argument (\p QualifiedName with
+/// or without the leading "::"): `std::future::wait_for`,
+/// `std::counting_semaphore::try_acquire_for`. With a zero duration it
+/// returns at once: `f.wait_for(0s) == std::future_status::ready` is the
+/// standard readiness probe, not a wait.
+inline bool isTimedWait(std::string_view QualifiedName) {
+  size_t Last = QualifiedName.rfind("::");
+  std::string_view Name =
+      Last == std::string_view::npos ? QualifiedName : QualifiedName.substr(Last + 2);
+  return Name == "wait_for" || Name == "try_acquire_for";
+}
+
 } // namespace corolint
 
 #endif

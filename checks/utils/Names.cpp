@@ -67,7 +67,10 @@ bool NameList::contains(const NamedDecl &Decl) const {
                    Name[Name.size() - Short.size() - 1] == ':');
   if (!MaybeNamed && NamespacePrefixes.empty())
     return false;
-  std::string Qualified = qualifiedName(Decl);
+  return contains(llvm::StringRef(qualifiedName(Decl)));
+}
+
+bool NameList::contains(llvm::StringRef Qualified) const {
   if (Qualified.empty())
     return false;
   for (const std::string &Name : Names)
@@ -76,8 +79,8 @@ bool NameList::contains(const NamedDecl &Decl) const {
   if (llvm::is_contained(ExcludedNames, Qualified))
     return false;
   for (const std::string &Prefix : NamespacePrefixes)
-    if (llvm::StringRef(Qualified).starts_with(Prefix) &&
-        llvm::StringRef(Qualified).drop_front(Prefix.size()).find("::") == llvm::StringRef::npos)
+    if (Qualified.starts_with(Prefix) &&
+        Qualified.drop_front(Prefix.size()).find("::") == llvm::StringRef::npos)
       return true;
   return false;
 }

@@ -32,6 +32,8 @@ public:
 
   bool empty() const { return Names.empty() && NamespacePrefixes.empty(); }
   bool contains(const clang::NamedDecl &Decl) const;
+  /// \p Qualified is `::ns::Class::member` as qualifiedName spells it.
+  bool contains(llvm::StringRef Qualified) const;
   /// The record or template behind \p Type (through references, pointers
   /// only when \p ThroughPointers) is one of the names.
   bool containsType(clang::QualType Type, bool ThroughPointers = false) const;

@@ -115,14 +115,17 @@ struct ProfileData {
   "::usleep=" SLEEP ";"                                                                            \
   "::nanosleep=" SLEEP ";"                                                                         \
   "::std::future::get;::std::future::wait;::std::future::wait_for;::std::future::wait_until;"      \
-  "::std::shared_future::get;::std::shared_future::wait;"                                          \
+  "::std::shared_future::get;::std::shared_future::wait;::std::shared_future::wait_for;"           \
+  "::std::shared_future::wait_until;"                                                              \
   "::std::thread::join;::std::jthread::join;"                                                      \
   "::std::condition_variable::wait;::std::condition_variable::wait_for;"                           \
   "::std::condition_variable::wait_until;::std::condition_variable_any::wait;"                     \
   "::std::condition_variable_any::wait_for;::std::condition_variable_any::wait_until;"             \
   "::std::mutex::lock;::std::timed_mutex::lock;::std::recursive_mutex::lock;"                      \
   "::std::shared_mutex::lock;::std::shared_mutex::lock_shared;"                                    \
-  "::std::counting_semaphore::acquire;::std::binary_semaphore::acquire;"                           \
+  /* std::binary_semaphore is counting_semaphore<1>: its calls are counting_semaphore's */         \
+  "::std::counting_semaphore::acquire;::std::counting_semaphore::try_acquire_for;"                 \
+  "::std::counting_semaphore::try_acquire_until;"                                                  \
   "::std::latch::wait;::std::latch::arrive_and_wait;::std::barrier::arrive_and_wait;"              \
   "::std::barrier::wait;"                                                                          \
   "::fopen;::fread;::fwrite;::fgets;::fgetc;::fputs;::fscanf;::getchar;::scanf;"                   \
