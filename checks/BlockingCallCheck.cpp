@@ -5,6 +5,7 @@
 #include "utils/Coroutines.h"
 #include "utils/Messages.h"
 #include "utils/Profiles.h"
+#include "utils/Templates.h"
 #include "utils/Statements.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -226,29 +227,6 @@ std::string inheritedName(const CXXMemberCallExpr &Call, const NameList &Listed)
   return "";
 }
 
-/// The functions instantiated from \p Pattern: specializations of its
-/// template (a function or member template, a generic lambda's operator), or
-/// its copies in the specializations of its class template.
-llvm::SmallVector<const FunctionDecl *, 4> instantiationsOf(const FunctionDecl &Pattern) {
-  llvm::SmallVector<const FunctionDecl *, 4> Found;
-  if (const FunctionTemplateDecl *Template = Pattern.getDescribedFunctionTemplate()) {
-    for (const FunctionDecl *Specialization : Template->specializations())
-      Found.push_back(Specialization);
-    return Found;
-  }
-  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Pattern);
-  const ClassTemplateDecl *Class =
-      Method ? Method->getParent()->getDescribedClassTemplate() : nullptr;
-  if (!Class)
-    return Found;
-  for (const ClassTemplateSpecializationDecl *Specialization : Class->specializations())
-    for (const CXXMethodDecl *Member : Specialization->methods())
-      if (const FunctionDecl *From = Member->getInstantiatedFromMemberFunction();
-          From && From->getCanonicalDecl() == Pattern.getCanonicalDecl())
-        Found.push_back(Member);
-  return Found;
-}
-
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
@@ -293,29 +271,6 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
                               isInCoroutine())
                          .bind("dependent"),
                      this);
-}
-
-const CallExpr *BlockingCallCheck::instantiatedCall(const FunctionDecl &Instantiation,
-                                                    SourceRange Range) {
-  auto [It, Inserted] = InstantiatedCalls.try_emplace(&Instantiation);
-  if (Inserted) {
-    struct Collector : RecursiveASTVisitor<Collector> {
-      llvm::DenseMap<std::pair<unsigned, unsigned>, const CallExpr *> &Calls;
-      explicit Collector(llvm::DenseMap<std::pair<unsigned, unsigned>, const CallExpr *> &Calls)
-          : Calls(Calls) {}
-      bool VisitCallExpr(CallExpr *Call) {
-        if (Call->getDirectCallee())
-          Calls.try_emplace({Call->getBeginLoc().getRawEncoding(),
-                             Call->getEndLoc().getRawEncoding()},
-                            Call);
-        return true;
-      }
-    } Collector(It->second);
-    Collector.TraverseStmt(Instantiation.getBody());
-  }
-  auto Call =
-      It->second.find({Range.getBegin().getRawEncoding(), Range.getEnd().getRawEncoding()});
-  return Call == It->second.end() ? nullptr : Call->second;
 }
 
 std::optional<BlockingCallCheck::Blocking>
@@ -374,10 +329,10 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   // The same call in each instantiation, at the same place; one report for all.
-  for (const FunctionDecl *Instantiation : instantiationsOf(*Where.Function))
-    if (const CallExpr *Resolved = instantiatedCall(*Instantiation, Dependent->getSourceRange()))
-      if (checkCall(*Resolved, *Where.Function, Result))
-        return;
+  for (const Stmt *Resolved : Instantiated.of(*Dependent, *Result.Context))
+    if (llvm::cast<CallExpr>(Resolved)->getDirectCallee() &&
+        checkCall(*llvm::cast<CallExpr>(Resolved), *Where.Function, Result))
+      return;
 }
 
 bool BlockingCallCheck::checkCall(const Expr &Call, const FunctionDecl &Coroutine,

@@ -5,6 +5,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/BlockingFunctions.h"
 #include "utils/CheckOptions.h"
+#include "utils/Templates.h"
 #include "utils/HelperSearch.h"
 
 #include <vector>
@@ -25,7 +26,7 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override {
     Helpers.reset();
-    InstantiatedCalls.clear();
+    Instantiated.clear();
   }
   bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
@@ -48,9 +49,6 @@ private:
   /// helper; whether it did.
   bool checkCall(const clang::Expr &Call, const clang::FunctionDecl &Coroutine,
                  const clang::ast_matchers::MatchFinder::MatchResult &Result);
-  /// The call that \p Pattern's dependent call at \p Range is in \p Instantiation.
-  const clang::CallExpr *instantiatedCall(const clang::FunctionDecl &Instantiation,
-                                          clang::SourceRange Range);
   void reportDirect(const Blocking &Found, const clang::FunctionDecl &Coroutine,
                     const clang::ast_matchers::MatchFinder::MatchResult &Result);
 
@@ -63,10 +61,8 @@ private:
   ListOption NonBlockingDescriptors;
   unsigned HelperDepth;
   HelperSearch Helpers;
-  /// The resolved calls of each instantiation searched, by source range.
-  llvm::DenseMap<const clang::FunctionDecl *,
-                 llvm::DenseMap<std::pair<unsigned, unsigned>, const clang::CallExpr *>>
-      InstantiatedCalls;
+  /// Dependent calls are resolved in the template's instantiations.
+  Instantiations Instantiated;
 };
 
 } // namespace corolint

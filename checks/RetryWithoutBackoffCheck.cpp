@@ -405,7 +405,7 @@ void RetryWithoutBackoffCheck::check(const MatchFinder::MatchResult &Result) {
   // co_await transport_.connect();`): its instantiations do. Reported once,
   // at the pattern's line.
   for (const Stmt *Instance : Found ? llvm::SmallVector<const Stmt *, 4>()
-                                    : instantiationsOf(*Loop, Context))
+                                    : Instantiated.of(*Loop, Context))
     if ((Found = unpacedRetry(*Instance, Context)))
       break;
   if (!Found)

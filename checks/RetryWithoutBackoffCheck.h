@@ -4,6 +4,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/CheckOptions.h"
+#include "utils/Templates.h"
 
 namespace corolint {
 
@@ -22,6 +23,7 @@ public:
   bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
+  void onStartOfTranslationUnit() override { Instantiated.clear(); }
   std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
     return clang::TK_IgnoreUnlessSpelledInSource;
   }
@@ -40,6 +42,8 @@ private:
 
   ListOption SleepFunctions;
   ListOption TimerTypes;
+  /// Loops of templates whose pattern cannot know a result's type.
+  Instantiations Instantiated;
 };
 
 } // namespace corolint

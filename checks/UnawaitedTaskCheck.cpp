@@ -197,7 +197,7 @@ void UnawaitedTaskCheck::checkDependentCall(const Expr &Pattern, ASTContext &Con
   StatementContext Where = contextOf(Pattern, Context);
   if (!Where.Function || Where.Unevaluated)
     return;
-  for (const Stmt *Instance : instantiationsOf(Pattern, Context)) {
+  for (const Stmt *Instance : Instantiated.of(Pattern, Context)) {
     const auto *Call = llvm::cast<Expr>(Instance);
     if (!Call->isPRValue() || EagerTaskTypes.Names.containsType(Call->getType()))
       continue;

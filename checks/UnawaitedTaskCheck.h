@@ -5,6 +5,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/CheckOptions.h"
 #include "utils/SuspensionPaths.h"
+#include "utils/Templates.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace corolint {
@@ -26,6 +27,7 @@ public:
   void onStartOfTranslationUnit() override {
     ReportedContainers.clear();
     Graphs.clear();
+    Instantiated.clear();
   }
   std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
     return clang::TK_IgnoreUnlessSpelledInSource;
@@ -51,6 +53,7 @@ private:
   /// One finding per container, however many tasks are pushed into it.
   llvm::SmallPtrSet<const clang::VarDecl *, 4> ReportedContainers;
   BodyGraphs Graphs; ///< one CFG and work budget per function, for all its task locals
+  Instantiations Instantiated; ///< dependent calls resolved in the instantiations
 };
 
 } // namespace corolint

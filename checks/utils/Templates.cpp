@@ -4,14 +4,12 @@
 #include "Coroutines.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Expr.h"
 
 using namespace clang;
 
 namespace corolint {
 
-namespace {
-
-/// The functions instantiated from \p Pattern that have a body.
 llvm::SmallVector<const FunctionDecl *, 4> instantiatedFunctions(const FunctionDecl &Pattern,
                                                                  unsigned Limit) {
   llvm::SmallVector<const FunctionDecl *, 4> Found;
@@ -37,42 +35,49 @@ llvm::SmallVector<const FunctionDecl *, 4> instantiatedFunctions(const FunctionD
   return Found;
 }
 
-/// \p S instantiates \p Pattern: the same kind of statement (any call for a
-/// call: `q.get()` on a dependent `q` becomes a member call) over the same range.
-bool instantiates(const Stmt &S, const Stmt &Pattern) {
-  bool SameKind = S.getStmtClass() == Pattern.getStmtClass() ||
-                  (llvm::isa<CallExpr>(S) && llvm::isa<CallExpr>(Pattern));
-  return SameKind && S.getBeginLoc() == Pattern.getBeginLoc() &&
-         S.getEndLoc() == Pattern.getEndLoc();
-}
+namespace {
 
-/// The statement instantiating \p Pattern in \p Root, searched without
-/// recursion and bounded by the body's size.
-const Stmt *statementAt(const Stmt *Root, const Stmt &Pattern) {
-  llvm::SmallVector<const Stmt *, 32> Work{Root};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (instantiates(*S, Pattern))
-      return S;
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-  }
-  return nullptr;
+/// \p S instantiates \p Pattern, given the same source range: the same kind
+/// of statement, or any call for a call (`q.get()` on a dependent `q` becomes
+/// a member call).
+bool sameKind(const Stmt &S, const Stmt &Pattern) {
+  return S.getStmtClass() == Pattern.getStmtClass() ||
+         (llvm::isa<CallExpr>(S) && llvm::isa<CallExpr>(Pattern));
 }
 
 } // namespace
 
-llvm::SmallVector<const Stmt *, 4> instantiationsOf(const Stmt &Pattern, ASTContext &Context,
-                                                    unsigned Limit) {
+llvm::SmallVector<const Stmt *, 4> Instantiations::of(const Stmt &Pattern, ASTContext &Context,
+                                                      unsigned Limit) {
   llvm::SmallVector<const Stmt *, 4> Statements;
   const FunctionDecl *Function = contextOf(Pattern, Context).Function;
   if (!Function || !Function->isDependentContext())
     return Statements;
-  for (const FunctionDecl *Instance : instantiatedFunctions(*Function, Limit))
-    if (const Stmt *S = statementAt(Instance->getBody(), Pattern))
-      Statements.push_back(S);
+  Range Key{Pattern.getBeginLoc().getRawEncoding(), Pattern.getEndLoc().getRawEncoding()};
+  for (const FunctionDecl *Instance : instantiatedFunctions(*Function, Limit)) {
+    auto [Entry, Inserted] = Index.try_emplace(Instance);
+    if (Inserted) {
+      // Without recursion: deeply nested expressions must not exhaust the stack.
+      llvm::SmallVector<const Stmt *, 32> Work{Instance->getBody()};
+      while (!Work.empty()) {
+        const Stmt *S = Work.pop_back_val();
+        if (!S)
+          continue;
+        Entry->second[{S->getBeginLoc().getRawEncoding(), S->getEndLoc().getRawEncoding()}]
+            .push_back(S);
+        for (const Stmt *Child : S->children())
+          Work.push_back(Child);
+      }
+    }
+    auto Found = Entry->second.find(Key);
+    if (Found == Entry->second.end())
+      continue;
+    for (const Stmt *S : Found->second)
+      if (sameKind(*S, Pattern)) {
+        Statements.push_back(S);
+        break;
+      }
+  }
   return Statements;
 }
 
