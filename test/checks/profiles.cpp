@@ -101,14 +101,12 @@ cppcoro::task<> cppcoro_caller() {
 }
 
 coro::task<> libcoro_caller() {
-  // CHECK-MESSAGES-LIBCORO: :[[@LINE-1]]:14: warning: coroutine 'libcoro_caller' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
   libcoro_fetch();
   // CHECK-MESSAGES-LIBCORO: :[[@LINE-1]]:3: warning: task returned by 'libcoro_fetch' is discarded, so it never runs; 'co_await' it or schedule it with 'coro::io_scheduler::spawn' [async-unawaited-task]
   co_return;
 }
 
 folly::coro::Task<> folly_caller() {
-  // CHECK-MESSAGES-FOLLY: :[[@LINE-1]]:21: warning: coroutine 'folly_caller' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
   auto pending = folly_fetch();
   // CHECK-MESSAGES-FOLLY: :[[@LINE-1]]:8: warning: task 'pending' returned by 'folly_fetch' is never awaited, so it never runs; 'co_await' it or pass it on [async-unawaited-task]
   // CHECK-FIXES-FOLLY: {{^}}  auto pending = co_await folly_fetch();{{$}}
@@ -133,14 +131,12 @@ boost::asio::awaitable<void> asio_caller() {
 }
 
 async_simple::coro::Lazy<> async_simple_caller() {
-  // CHECK-MESSAGES-ASYNCSIMPLE: :[[@LINE-1]]:28: warning: coroutine 'async_simple_caller' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
   async_simple_fetch();
   // CHECK-MESSAGES-ASYNCSIMPLE: :[[@LINE-1]]:3: warning: task returned by 'async_simple_fetch' is discarded, so it never runs; 'co_await' it or schedule it with 'async_simple::coro::Lazy::start' [async-unawaited-task]
   co_return;
 }
 
 QCoro::Task<> qcoro_caller() {
-  // CHECK-MESSAGES-QCORO: :[[@LINE-1]]:15: warning: coroutine 'qcoro_caller' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
   qcoro_fetch();
   // QCoro::Task is eager (EagerTaskTypes): it runs, but nobody waits for it.
   // CHECK-MESSAGES-QCORO: :[[@LINE-2]]:3: warning: task returned by 'qcoro_fetch' is discarded: it starts, but this coroutine goes on without waiting for it and its result and exceptions are lost; 'co_await' it [async-unawaited-task]
@@ -148,7 +144,6 @@ QCoro::Task<> qcoro_caller() {
 }
 
 exec::task<> stdexec_caller() {
-  // CHECK-MESSAGES-STDEXEC: :[[@LINE-1]]:14: warning: coroutine 'stdexec_caller' never suspends (no 'co_await' or 'co_yield'){{.*}} [async-no-await]
   if (stdexec_fetch())
     // CHECK-MESSAGES-STDEXEC: :[[@LINE-1]]:7: warning: task returned by 'stdexec_fetch' is used as a value without being awaited; did you mean 'co_await'? [async-unawaited-task]
     co_return;
