@@ -7,6 +7,7 @@
 #include "utils/Profiles.h"
 #include "utils/SameObject.h"
 #include "utils/SharedState.h"
+#include "utils/Statements.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -107,6 +108,59 @@ void staleValues(const VarDecl &Local, const SameObject &Target, const Stmt &Bod
   }
 }
 
+/// What a local holds into a container, and the container.
+struct HeldInto {
+  const Expr *Container = nullptr;
+  llvm::StringRef Kind; ///< "iterator", "reference" or "pointer"
+};
+
+/// \p Var holds an iterator, reference or pointer into a container:
+/// `auto it = c.find(k)`, `auto &e = c[k]`, `auto *p = &c.front()`.
+HeldInto heldInto(const VarDecl &Var) {
+  if (!Var.getInit())
+    return {};
+  const Expr *Init = Var.getInit()->IgnoreUnlessSpelledInSource();
+  bool Pointer = false;
+  if (const auto *AddressOf = llvm::dyn_cast<UnaryOperator>(Init);
+      AddressOf && AddressOf->getOpcode() == UO_AddrOf) {
+    Init = AddressOf->getSubExpr()->IgnoreUnlessSpelledInSource();
+    Pointer = true;
+  }
+  bool Reference = Var.getType()->isReferenceType();
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Init)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || !Method->getIdentifier())
+      return {};
+    llvm::StringRef Name = Method->getName();
+    if (!Pointer && !Reference &&
+        llvm::is_contained({"find", "begin", "cbegin", "end", "cend", "rbegin", "lower_bound",
+                            "upper_bound"},
+                           Name))
+      return {Member->getImplicitObjectArgument(), "iterator"};
+    if ((Pointer || Reference) && llvm::is_contained({"at", "front", "back"}, Name))
+      return {Member->getImplicitObjectArgument(), Pointer ? "pointer" : "reference"};
+    return {};
+  }
+  if (const auto *Subscript = llvm::dyn_cast<CXXOperatorCallExpr>(Init);
+      Subscript && Subscript->getOperator() == OO_Subscript && (Pointer || Reference))
+    return {Subscript->getArg(0), Pointer ? "pointer" : "reference"};
+  return {};
+}
+
+/// The uses of \p Var in \p Body, in source order (not in nested lambdas).
+class UseFinder : public RecursiveASTVisitor<UseFinder> {
+public:
+  explicit UseFinder(const VarDecl &Var) : Var(Var) {}
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (Ref->getDecl() == &Var)
+      Uses.push_back(Ref);
+    return true;
+  }
+  const VarDecl &Var;
+  std::vector<const DeclRefExpr *> Uses;
+};
+
 /// Local guards of an async mutex: `auto g = co_await m.lock();`.
 class AsyncGuardFinder : public RecursiveASTVisitor<AsyncGuardFinder> {
 public:
@@ -143,6 +197,8 @@ void StaleReadCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 void StaleReadCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(binaryOperator(hasOperatorName("="), isInCoroutine()).bind("write"), this);
   Finder->addMatcher(stmt(anyOf(cxxForRangeStmt(), forStmt()), isInCoroutine()).bind("loop"), this);
+  // A for loop's own iterator is checkIteration's; a local one is checkHeld's.
+  Finder->addMatcher(declStmt(isInCoroutine(), unless(hasParent(forStmt()))).bind("local"), this);
   Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("="), argumentCountIs(2),
                                          isInCoroutine())
                          .bind("write"),
@@ -180,10 +236,72 @@ void StaleReadCheck::checkIteration(const Stmt &Loop, ASTContext &Context) {
       << messages::staleIterationSuspension();
 }
 
+void StaleReadCheck::checkHeld(const DeclStmt &Declaration, ASTContext &Context) {
+  if (!Declaration.isSingleDecl())
+    return;
+  const auto *Var = llvm::dyn_cast<VarDecl>(Declaration.getSingleDecl());
+  StatementContext Where = contextOf(Declaration, Context);
+  if (!Var || !Where.Function)
+    return;
+  HeldInto Held = heldInto(*Var);
+  // Only a class's storage moves: a container (not a raw array) that other
+  // tasks can reach.
+  if (!Held.Container || !Held.Container->getType()->getAsCXXRecordDecl() ||
+      !isShared(*Held.Container, *Where.Function))
+    return;
+  const Stmt *Body = writtenBody(*Where.Function);
+  const CFG *Graph = Graphs.get(*Where.Function, Context);
+  if (!Body || !Graph)
+    return;
+  // The path stops mattering where the local is looked up again, declared
+  // anew (the next iteration) or gone.
+  auto Renewed = [&](const CFGElement &Element) {
+    if (auto Lifetime = Element.getAs<CFGLifetimeEnds>())
+      return Lifetime->getVarDecl() == Var;
+    auto S = Element.getAs<CFGStmt>();
+    if (!S)
+      return false;
+    if (S->getStmt() == &Declaration)
+      return true;
+    const Expr *Target = nullptr;
+    if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(S->getStmt());
+        Assign && Assign->isAssignmentOp())
+      Target = Assign->getLHS();
+    else if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(S->getStmt());
+             Operator && Operator->isAssignmentOp())
+      Target = Operator->getArg(0);
+    const auto *Ref = Target ? llvm::dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()) : nullptr;
+    return Ref && Ref->getDecl() == Var;
+  };
+  UseFinder Uses(*Var);
+  Uses.TraverseStmt(const_cast<Stmt *>(Body));
+  for (const DeclRefExpr *Use : Uses.Uses) {
+    // `it = entries_.find(key);` writes the local: a new lookup, not a use.
+    DynTypedNode Parent = semanticParent(*Use, Context);
+    if (const auto *Assign = Parent.get<BinaryOperator>();
+        Assign && Assign->isAssignmentOp() && Assign->getLHS()->IgnoreParenImpCasts() == Use)
+      continue;
+    if (const auto *Operator = Parent.get<CXXOperatorCallExpr>();
+        Operator && Operator->isAssignmentOp() && Operator->getArg(0)->IgnoreParenImpCasts() == Use)
+      continue;
+    const Stmt *Suspension = suspensionBetween(*Graph, Declaration, *Use, Renewed,
+                                               &Graphs.budget(*Where.Function, Context));
+    if (!Suspension || guardedByAsyncMutex(Declaration, *Use, *Where.Function, Context))
+      continue;
+    diag(Use->getBeginLoc(), "%0") << messages::staleHeld(
+        Held.Kind, Var->getName(), spelling(*Held.Container, Context), firstSpelling(AsyncMutexTypes));
+    diag(Suspension->getBeginLoc(), "%0", DiagnosticIDs::Note)
+        << messages::staleHeldSuspension(Var->getName());
+    return; // one finding per local: its first stale use
+  }
+}
+
 void StaleReadCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Context = *Result.Context;
   if (const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop"))
     return checkIteration(*Loop, Context);
+  if (const auto *Local = Result.Nodes.getNodeAs<DeclStmt>("local"))
+    return checkHeld(*Local, Context);
   const auto *Write = Result.Nodes.getNodeAs<Expr>("write");
   const Expr *Target = nullptr, *Value = nullptr;
   if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(Write)) {

@@ -31,6 +31,9 @@ public:
 private:
   /// A loop walking a shared container with an iterator across a suspension.
   void checkIteration(const clang::Stmt &Loop, clang::ASTContext &Context);
+  /// A local iterator, reference or pointer into a shared container used
+  /// after a suspension point that follows where it was taken.
+  void checkHeld(const clang::DeclStmt &Declaration, clang::ASTContext &Context);
   /// An async-mutex guard of \p Function is alive from before \p Read to \p Write.
   bool guardedByAsyncMutex(const clang::Stmt &Read, const clang::Stmt &Write,
                            const clang::FunctionDecl &Function, clang::ASTContext &Context) const;

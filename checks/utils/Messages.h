@@ -453,6 +453,22 @@ inline std::string staleIteration(std::string_view Container, std::string_view A
          "iterator; copy what the loop needs first and await outside the loop over it" + Guard;
 }
 
+inline std::string staleHeld(std::string_view Kind, std::string_view Var,
+                             std::string_view Container, std::string_view AsyncMutex) {
+  std::string Guard = AsyncMutex.empty() ? std::string()
+                                         : ", or hold one '" + std::string(AsyncMutex) +
+                                               "' lock from the lookup to this use";
+  return std::string(Kind) + " '" + std::string(Var) + "' into the shared container '" +
+         std::string(Container) +
+         "' is used after a suspension point: other tasks may have erased or inserted meanwhile "
+         "and invalidated it; look it up again after the 'co_await'" +
+         Guard;
+}
+
+inline std::string staleHeldSuspension(std::string_view Var) {
+  return "the coroutine suspends here while it holds '" + std::string(Var) + "'";
+}
+
 inline std::string staleIterationSuspension() {
   return "the coroutine suspends here, then the loop moves on with its iterator";
 }
