@@ -147,6 +147,17 @@ HeldInto heldInto(const VarDecl &Var) {
   return {};
 }
 
+/// The local \p S assigns (`it = ...`, builtin or a class's operator=), or null.
+const DeclRefExpr *assignedLocal(const Stmt &S) {
+  const Expr *Target = nullptr;
+  if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(&S); Assign && Assign->isAssignmentOp())
+    Target = Assign->getLHS();
+  else if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(&S);
+           Operator && Operator->isAssignmentOp())
+    Target = Operator->getArg(0);
+  return Target ? llvm::dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()) : nullptr;
+}
+
 /// The uses of \p Var in \p Body, in source order (not in nested lambdas).
 class UseFinder : public RecursiveASTVisitor<UseFinder> {
 public:
@@ -263,26 +274,15 @@ void StaleReadCheck::checkHeld(const DeclStmt &Declaration, ASTContext &Context)
       return false;
     if (S->getStmt() == &Declaration)
       return true;
-    const Expr *Target = nullptr;
-    if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(S->getStmt());
-        Assign && Assign->isAssignmentOp())
-      Target = Assign->getLHS();
-    else if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(S->getStmt());
-             Operator && Operator->isAssignmentOp())
-      Target = Operator->getArg(0);
-    const auto *Ref = Target ? llvm::dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()) : nullptr;
+    const DeclRefExpr *Ref = assignedLocal(*S->getStmt());
     return Ref && Ref->getDecl() == Var;
   };
   UseFinder Uses(*Var);
   Uses.TraverseStmt(const_cast<Stmt *>(Body));
   for (const DeclRefExpr *Use : Uses.Uses) {
     // `it = entries_.find(key);` writes the local: a new lookup, not a use.
-    DynTypedNode Parent = semanticParent(*Use, Context);
-    if (const auto *Assign = Parent.get<BinaryOperator>();
-        Assign && Assign->isAssignmentOp() && Assign->getLHS()->IgnoreParenImpCasts() == Use)
-      continue;
-    if (const auto *Operator = Parent.get<CXXOperatorCallExpr>();
-        Operator && Operator->isAssignmentOp() && Operator->getArg(0)->IgnoreParenImpCasts() == Use)
+    if (const auto *Parent = semanticParent(*Use, Context).get<Stmt>();
+        Parent && assignedLocal(*Parent) == Use)
       continue;
     const Stmt *Suspension = suspensionBetween(*Graph, Declaration, *Use, Renewed,
                                                &Graphs.budget(*Where.Function, Context));
