@@ -4,11 +4,13 @@
 #include "utils/ExpectedFailures.h"
 #include "utils/Coroutines.h"
 #include "utils/Flow.h"
+#include "utils/GatherResults.h"
 #include "utils/Handlers.h"
 #include "utils/Messages.h"
 #include "utils/Profiles.h"
 #include "utils/SourceKind.h"
 #include "utils/Statements.h"
+#include "utils/Throwing.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -22,6 +24,28 @@ using namespace clang::ast_matchers;
 namespace corolint {
 
 namespace {
+
+/// A completion handler whose first parameter is the spawned coroutine's
+/// `std::exception_ptr` (asio's co_spawn) and never reads it.
+AST_MATCHER(LambdaExpr, ignoresExceptionArgument) {
+  const CXXMethodDecl *Operator = Node.getCallOperator();
+  if (!Operator || Operator->getNumParams() == 0)
+    return false;
+  const ParmVarDecl *First = Operator->getParamDecl(0);
+  const NamedDecl *Type = namingDecl(First->getType());
+  // libstdc++ declares it as std::__exception_ptr::exception_ptr.
+  return Type && Type->getName() == "exception_ptr" &&
+         llvm::StringRef(qualifiedName(*Type)).starts_with("::std::") && !First->isReferenced();
+}
+
+llvm::StringRef textOf(const Stmt &S, const ASTContext &Context) {
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(S.getSourceRange()), Context.getSourceManager(),
+      Context.getLangOpts());
+  if (Range.isInvalid())
+    return {};
+  return Lexer::getSourceText(Range, Context.getSourceManager(), Context.getLangOpts());
+}
 
 constexpr llvm::StringLiteral DefaultLoggingFunctions =
     "^(.*[Ll]og.*|.*[Pp]rint.*|puts|perror|syslog|.*[Rr]eport.*|[Ww]arn.*|.*[Ee]rror.*|[Ff]atal|"
@@ -40,15 +64,6 @@ bool isNonJoiningGroupMember(llvm::StringRef Name) {
                             Name);
 }
 
-/// Outcome accessors of result types (aio::result, folly::Try, async_simple::Try).
-bool readsError(llvm::StringRef Name) {
-  return llvm::is_contained({"error", "exception", "hasException", "has_error", "getException"},
-                            Name);
-}
-bool filtersErrors(llvm::StringRef Name) {
-  return llvm::is_contained({"has_value", "hasValue", "available"}, Name);
-}
-
 const CXXMemberCallExpr *memberCallOn(const DeclRefExpr &Ref, ASTContext &Context) {
   DynTypedNode Parent = semanticParent(Ref, Context);
   const auto *Member = Parent.get<MemberExpr>();
@@ -56,142 +71,6 @@ const CXXMemberCallExpr *memberCallOn(const DeclRefExpr &Ref, ASTContext &Contex
     return nullptr;
   DynTypedNodeList Grand = Context.getParents(*Member);
   return Grand.empty() ? nullptr : Grand[0].get<CXXMemberCallExpr>();
-}
-
-/// What the statements after a gather do with its results.
-class ResultUses : public RecursiveASTVisitor<ResultUses> {
-public:
-  ResultUses(const NameList &ResultTypes, const llvm::Regex &Logging, SourceLocation After,
-             ASTContext &Context)
-      : ResultTypes(ResultTypes), Logging(Logging), After(After),
-        Sources(Context.getSourceManager()), Context(Context) {}
-  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
-    if (!isAfter(Call->getBeginLoc()) || !Call->getMethodDecl())
-      return true;
-    if (ResultTypes.containsType(Call->getImplicitObjectArgument()->getType(), true)) {
-      llvm::StringRef Name = Call->getMethodDecl()->getName();
-      if (readsError(Name))
-        ReadsErrors = true;
-      else if (filtersErrors(Name) || llvm::isa<CXXConversionDecl>(Call->getMethodDecl()))
-        (onlyFilters(*Call) ? FiltersErrors : TestsOutcome) = true;
-      else if (Name == "value" || Name == "operator*" || Name == "operator->")
-        ReadsValues = true;
-    }
-    return true;
-  }
-  bool VisitCallExpr(CallExpr *Call) {
-    if (isAfter(Call->getBeginLoc()))
-      if (const FunctionDecl *Callee = Call->getDirectCallee())
-        if (Callee->getIdentifier() && Logging.match(Callee->getName()))
-          Logs = true;
-    return true;
-  }
-  bool VisitCXXThrowExpr(CXXThrowExpr *Throw) {
-    Rethrows |= isAfter(Throw->getBeginLoc());
-    return true;
-  }
-  bool ReadsErrors = false, FiltersErrors = false, TestsOutcome = false, ReadsValues = false,
-       Logs = false, Rethrows = false;
-
-private:
-  bool isAfter(SourceLocation Loc) const { return Sources.isBeforeInTranslationUnit(After, Loc); }
-  /// `if (r.has_value()) use(*r);` with no else skips a failure without a
-  /// word. Anything else that tests the outcome looks at it: a negation
-  /// (`if (!r)` acts on the failure), an else branch, an assertion's
-  /// argument (`EXPECT_TRUE(r.has_value())`), a returned or stored verdict.
-  bool onlyFilters(const Expr &Test) const {
-    DynTypedNode Parent = semanticParent(Test, Context);
-    if (const auto *If = Parent.get<IfStmt>())
-      return !If->getElse();
-    if (const auto *Binary = Parent.get<BinaryOperator>())
-      return Binary->getOpcode() == BO_LAnd;
-    return false;
-  }
-  const NameList &ResultTypes;
-  const llvm::Regex &Logging;
-  SourceLocation After;
-  const SourceManager &Sources;
-  ASTContext &Context;
-};
-
-
-/// The variable or member \p E names, if it names one.
-const ValueDecl *namedVariable(const Expr &E) {
-  const Expr *Stripped = E.IgnoreUnlessSpelledInSource();
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Stripped))
-    return Ref->getDecl();
-  if (const auto *Member = llvm::dyn_cast<MemberExpr>(Stripped))
-    return Member->getMemberDecl();
-  return nullptr;
-}
-
-/// The variables \p Gather awaits (after its tag): handles, or containers of them.
-llvm::SmallVector<const ValueDecl *, 4> gatheredVariables(const CallExpr &Gather) {
-  llvm::SmallVector<const ValueDecl *, 4> Variables;
-  for (unsigned I = 1; I < Gather.getNumArgs(); ++I) {
-    const Expr *Argument = Gather.getArg(I)->IgnoreUnlessSpelledInSource();
-    if (const auto *Move = llvm::dyn_cast<CallExpr>(Argument);
-        Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
-        Move->getDirectCallee()->getIdentifier() && Move->getDirectCallee()->getName() == "move")
-      Argument = Move->getArg(0)->IgnoreUnlessSpelledInSource();
-    const ValueDecl *Variable = namedVariable(*Argument);
-    if (!Variable)
-      return {}; // a fresh task: nothing was cancelled
-    Variables.push_back(Variable);
-  }
-  return Variables;
-}
-
-/// `h.cancel()` for a gathered handle `h`, or for the variable of a range-for
-/// over a gathered container (`for (auto &h : handles) h.cancel();`).
-class CancelFinder : public RecursiveASTVisitor<CancelFinder> {
-public:
-  CancelFinder(llvm::ArrayRef<const ValueDecl *> Gathered, SourceLocation Before,
-               const SourceManager &Sources)
-      : Gathered(Gathered), Before(Before), Sources(Sources) {}
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-  bool TraverseCXXForRangeStmt(CXXForRangeStmt *Loop) {
-    const ValueDecl *Range = namedVariable(*Loop->getRangeInit());
-    if (Range && llvm::is_contained(Gathered, Range))
-      Aliases.push_back({Loop->getLoopVariable(), Range});
-    return RecursiveASTVisitor::TraverseCXXForRangeStmt(Loop);
-  }
-  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
-    const CXXMethodDecl *Method = Call->getMethodDecl();
-    if (!Method || !Method->getIdentifier() ||
-        !llvm::is_contained({"cancel", "request_stop", "requestCancellation"}, Method->getName()) ||
-        !Sources.isBeforeInTranslationUnit(Call->getBeginLoc(), Before))
-      return true;
-    const ValueDecl *Cancelled = namedVariable(*Call->getImplicitObjectArgument());
-    if (!Cancelled)
-      return true;
-    for (const auto &[Element, Container] : Aliases)
-      if (Element == Cancelled)
-        Cancelled = Container;
-    if (llvm::is_contained(Gathered, Cancelled))
-      Done.insert(Cancelled);
-    return true;
-  }
-  llvm::SmallPtrSet<const ValueDecl *, 4> Done;
-
-private:
-  llvm::ArrayRef<const ValueDecl *> Gathered;
-  SourceLocation Before;
-  const SourceManager &Sources;
-  llvm::SmallVector<std::pair<const VarDecl *, const ValueDecl *>, 2> Aliases;
-};
-
-/// Every handle \p Gather awaits was cancelled earlier in \p Function.
-bool gathersWhatItCancelled(const CallExpr &Gather, const FunctionDecl &Function,
-                            ASTContext &Context) {
-  llvm::SmallVector<const ValueDecl *, 4> Gathered = gatheredVariables(Gather);
-  if (Gathered.empty() || !Function.getBody())
-    return false;
-  CancelFinder Finder(Gathered, Gather.getBeginLoc(), Context.getSourceManager());
-  Finder.TraverseStmt(Function.getBody());
-  return Finder.Done.size() == llvm::SmallPtrSet<const ValueDecl *, 4>(Gathered.begin(),
-                                                                          Gathered.end())
-                                   .size();
 }
 
 } // namespace
@@ -208,6 +87,9 @@ DroppedExceptionCheck::DroppedExceptionCheck(llvm::StringRef Name,
       readListOption(Options, "ReturnExceptionsTags", Profile.ReturnExceptionsTags);
   ResultTypes = readListOption(Options, "ResultTypes", Profile.ResultTypes);
   CancelledTypes = readListOption(Options, "CancelledTypes", Profile.CancelledTypes);
+  DiscardingTokens = readListOption(Options, "DiscardingTokens", Profile.DiscardingTokens);
+  TimerTypes = readListOption(Options, "TimerTypes", Profile.TimerTypes);
+  SleepFunctions = readListOption(Options, "SleepFunctions", Profile.SleepFunctions);
   RawLoggingFunctions = Options.get("LoggingFunctions", DefaultLoggingFunctions).str();
   LoggingFunctions = llvm::Regex(RawLoggingFunctions);
   std::string Error;
@@ -226,6 +108,9 @@ void DroppedExceptionCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts
   Options.store(Opts, "ReturnExceptionsTags", ReturnExceptionsTags.Raw);
   Options.store(Opts, "ResultTypes", ResultTypes.Raw);
   Options.store(Opts, "CancelledTypes", CancelledTypes.Raw);
+  Options.store(Opts, "DiscardingTokens", DiscardingTokens.Raw);
+  Options.store(Opts, "TimerTypes", TimerTypes.Raw);
+  Options.store(Opts, "SleepFunctions", SleepFunctions.Raw);
   Options.store(Opts, "LoggingFunctions", RawLoggingFunctions);
 }
 
@@ -248,6 +133,12 @@ void DroppedExceptionCheck::registerMatchers(MatchFinder *Finder) {
                            .bind("gather"),
                        this);
   Finder->addMatcher(cxxCatchStmt(isInCoroutine()).bind("handler"), this);
+  auto Discarder = DiscardingTokens.Names.empty()
+                       ? expr(ignoringImplicit(lambdaExpr(ignoresExceptionArgument())))
+                       : expr(anyOf(hasTypeInNameList(&DiscardingTokens.Names),
+                                    ignoringImplicit(lambdaExpr(ignoresExceptionArgument()))));
+  Finder->addMatcher(callExpr(hasAnyArgument(Discarder.bind("discarder"))).bind("discarding"),
+                     this);
   if (!HandleTypes.Names.empty())
     Finder->addMatcher(
         cxxMemberCallExpr(callee(cxxMethodDecl(hasName("add_done_callback"))),
@@ -267,6 +158,8 @@ void DroppedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
     checkGatherResults(*Gather, Context);
   else if (const auto *Handler = Result.Nodes.getNodeAs<CXXCatchStmt>("handler"))
     checkHandler(*Handler, Context);
+  else if (const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("discarding"))
+    checkDiscardedOutcome(*Spawn, *Result.Nodes.getNodeAs<Expr>("discarder"), Context);
   else if (const auto *Add = Result.Nodes.getNodeAs<CXXMemberCallExpr>("add-callback"))
     checkDoneCallback(*Add, *Result.Nodes.getNodeAs<LambdaExpr>("callback"), Context);
 }
@@ -315,6 +208,39 @@ void DroppedExceptionCheck::checkSpawn(const CallExpr &Spawn, ASTContext &Contex
       diag(Flow.PathEnd, "'%0' is left here without being awaited or inspected",
            DiagnosticIDs::Note)
           << Var->getName();
+    return;
+  }
+}
+
+void DroppedExceptionCheck::checkDiscardedOutcome(const CallExpr &Spawn, const Expr &Discarder,
+                                                  ASTContext &Context) {
+  for (const Expr *Argument : Spawn.arguments()) {
+    if (Argument == &Discarder)
+      continue;
+    const FunctionDecl *Coroutine = spawnedCoroutine(*Argument);
+    // A sleep or a timer's wait fails only when cancelled.
+    auto PacesOnly = [&](const Expr &Awaited) {
+      const auto *Call = llvm::dyn_cast<CallExpr>(&Awaited);
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      if (Callee && SleepFunctions.Names.contains(*Callee))
+        return true;
+      const auto *Member = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Call);
+      return Member && TimerTypes.Names.containsType(
+                           Member->getImplicitObjectArgument()->getType(), true);
+    };
+    const Stmt *Throw = Coroutine ? escapingThrow(*Coroutine, PacesOnly) : nullptr;
+    if (!Throw)
+      continue;
+    std::string Name = coroutineDisplayName(*Coroutine);
+    llvm::StringRef Token = textOf(Discarder, Context);
+    std::string How = llvm::isa<LambdaExpr>(Discarder.IgnoreUnlessSpelledInSource())
+                          ? "a completion handler that ignores its 'std::exception_ptr'"
+                      : Token.empty() ? "the completion token"
+                                      : "'" + Token.str() + "'";
+    diag(Discarder.getBeginLoc(), "%0")
+        << messages::exceptionDiscardedBySpawn(How, Name);
+    diag(Throw->getBeginLoc(), "%0 can throw here", DiagnosticIDs::Note)
+        << (Name.empty() ? "the lambda coroutine" : "'" + Name + "'");
     return;
   }
 }
@@ -412,12 +338,8 @@ void DroppedExceptionCheck::checkGatherResults(const CallExpr &Gather, ASTContex
     diag(Gather.getBeginLoc(), "%0") << messages::gatherResultsDiscarded(GatherName);
     return;
   }
-  ResultUses Uses(ResultTypes.Names, LoggingFunctions, Gather.getEndLoc(), Context);
-  Uses.TraverseStmt(Where.Function->getBody());
-  bool ErrorsSeen = Uses.ReadsErrors || Uses.TestsOutcome || Uses.Logs || Uses.Rethrows;
-  // value() on a failed result rethrows, so reading values without a filter loses nothing.
-  bool ErrorsFilteredOut = Uses.FiltersErrors || !Uses.ReadsValues;
-  if (!ErrorsSeen && ErrorsFilteredOut)
+  if (!gatherErrorsInspected(Gather, *Where.Function, ResultTypes.Names, LoggingFunctions,
+                             Context))
     diag(Gather.getBeginLoc(), "%0") << messages::gatherErrorsNeverInspected(GatherName);
 }
 
@@ -448,14 +370,6 @@ void DroppedExceptionCheck::checkHandler(const CXXCatchStmt &Handler, ASTContext
 
 namespace {
 
-llvm::StringRef textOf(const Stmt &S, const ASTContext &Context) {
-  CharSourceRange Range = Lexer::makeFileCharRange(
-      CharSourceRange::getTokenRange(S.getSourceRange()), Context.getSourceManager(),
-      Context.getLangOpts());
-  if (Range.isInvalid())
-    return {};
-  return Lexer::getSourceText(Range, Context.getSourceManager(), Context.getLangOpts());
-}
 
 /// The statement after \p S in its block; at the end of a loop's body, the
 /// statement after the loop.

@@ -11,7 +11,8 @@ namespace corolint {
 /// Flags places where a task's exception can vanish: spawned handles that are
 /// dropped or not observed on some path, task groups never joined, results of
 /// gather(return_exceptions) never inspected, handlers around a suspension
-/// point that swallow, and done-callbacks that never look at the outcome.
+/// point that swallow, done-callbacks that never look at the outcome, and
+/// coroutines that can throw spawned with a token that drops the exception.
 ///
 /// See docs/checks/dropped-exception.md.
 class DroppedExceptionCheck : public clang::tidy::ClangTidyCheck {
@@ -36,6 +37,11 @@ private:
   /// reported elsewhere (utils/ExpectedFailures.h).
   static bool failureExpected(const clang::CXXCatchStmt &Handler, const clang::CXXTryStmt &Try,
                               clang::ASTContext &Context);
+  /// A spawn told to drop the outcome (a DiscardingTokens argument, or a
+  /// completion handler that never reads its exception_ptr) of a coroutine
+  /// that can throw.
+  void checkDiscardedOutcome(const clang::CallExpr &Spawn, const clang::Expr &Discarder,
+                             clang::ASTContext &Context);
   void checkDoneCallback(const clang::CXXMemberCallExpr &Add, const clang::LambdaExpr &Callback,
                          clang::ASTContext &Context);
   bool callbackInspects(const clang::LambdaExpr &Callback) const;
@@ -55,6 +61,9 @@ private:
   ListOption ReturnExceptionsTags;
   ListOption ResultTypes;
   ListOption CancelledTypes;
+  ListOption DiscardingTokens;
+  ListOption TimerTypes;
+  ListOption SleepFunctions;
   std::string RawLoggingFunctions;
   llvm::Regex LoggingFunctions;
 };

@@ -139,6 +139,18 @@ inline std::string taskDroppedByVoidCallable(std::string_view Callable) {
 
 // ---- async-dropped-exception -------------------------------------------------
 
+/// \p Discarder is how the spawn is told to drop the outcome: `'detached'`, or
+/// "a completion handler that ignores its 'std::exception_ptr'"; an empty
+/// \p Coroutine is a lambda.
+inline std::string exceptionDiscardedBySpawn(std::string_view Discarder,
+                                             std::string_view Coroutine) {
+  std::string Of = Coroutine.empty() ? "the lambda coroutine" : "'" + std::string(Coroutine) + "'";
+  return std::string(Discarder) + " drops the exception of " + Of +
+         ": if it fails, nothing reports it; pass a completion handler that looks at its "
+         "'std::exception_ptr' (e.g. '[](std::exception_ptr e) { if (e) "
+         "std::rethrow_exception(e); }')";
+}
+
 inline std::string handleDiscarded(std::string_view Spawn) {
   return "handle returned by '" + std::string(Spawn) +
          "' is discarded: if the task fails, its exception is never retrieved; keep the handle "

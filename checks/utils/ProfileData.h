@@ -104,6 +104,9 @@ struct ProfileData {
   /// non-blocking (libcoro's `net::socket::native_handle`): a POSIX call on
   /// what they return fails with EAGAIN instead of waiting.
   std::string_view NonBlockingDescriptors;
+  /// Completion tokens that discard what a spawned coroutine completes with
+  /// (asio's `detached`): the coroutine's exception goes nowhere.
+  std::string_view DiscardingTokens;
 };
 
 // Calls that block the thread are the same whatever the library; only the
@@ -178,6 +181,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
+        "",
     },
     {
         "cppcoro",
@@ -211,6 +215,7 @@ inline constexpr ProfileData Profiles[] = {
         "::cppcoro::net::socket::connect;::cppcoro::net::socket::recv;::cppcoro::net::socket::recv_from",
         "",
         "true",
+        "",
         "",
     },
     {
@@ -246,6 +251,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "::coro::net::socket::native_handle",
+        "",
     },
     {
         "folly",
@@ -281,6 +287,7 @@ inline constexpr ProfileData Profiles[] = {
         "::folly::coro::Transport::newConnectedSocket;::folly::coro::Transport::read",
         "",
         "true",
+        "",
         "",
     },
     {
@@ -321,6 +328,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
+        "::boost::asio::detached_t;::asio::detached_t",
     },
     {
         "async_simple",
@@ -350,6 +358,7 @@ inline constexpr ProfileData Profiles[] = {
         "::async_simple::coro::SpinLock",
         COROLINT_STD_MUTEXES,
         COROLINT_STD_GUARDS,
+        "",
         "",
         "",
         "",
@@ -393,6 +402,7 @@ inline constexpr ProfileData Profiles[] = {
         "::QCoro::Task",
         "",
         "",
+        "",
     },
     {
         "stdexec",
@@ -420,6 +430,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         COROLINT_STD_MUTEXES,
         COROLINT_STD_GUARDS,
+        "",
         "",
         "",
         "",
