@@ -138,7 +138,15 @@ struct ProfileData {
   "::std::filesystem::*;::std::filesystem::directory_iterator;"                                     \
   "::std::filesystem::recursive_directory_iterator;-::std::filesystem::u8path;"                    \
   "-::std::filesystem::hash_value;-::std::filesystem::swap;-::std::filesystem::begin;"             \
-  "-::std::filesystem::end"
+  "-::std::filesystem::end;"                                                                       \
+  /* path arithmetic and the flag operators are string and bit handling, no I/O */               \
+  "-::std::filesystem::path;-::std::filesystem::filesystem_error;"                                 \
+  "-::std::filesystem::operator/;-::std::filesystem::operator==;-::std::filesystem::operator!=;"   \
+  "-::std::filesystem::operator<;-::std::filesystem::operator<=;-::std::filesystem::operator>;"    \
+  "-::std::filesystem::operator>=;-::std::filesystem::operator<=>;-::std::filesystem::operator<<;" \
+  "-::std::filesystem::operator>>;-::std::filesystem::operator&;-::std::filesystem::operator|;"    \
+  "-::std::filesystem::operator^;-::std::filesystem::operator~;-::std::filesystem::operator&=;"    \
+  "-::std::filesystem::operator|=;-::std::filesystem::operator^="
 
 // Mutexes and guards of the standard library block whatever the coroutine library.
 #define COROLINT_STD_MUTEXES                                                                       \
@@ -383,13 +391,13 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
-        "",
+        "::QtConcurrent::run",
         "",
         COROLINT_BLOCKING("QCoro::sleepFor"),
         "",
         "",
         "",
-        "",
+        "::QCoro::Task::then",
         "",
         COROLINT_STD_MUTEXES ";"
         "::QMutex;::QRecursiveMutex;::QReadWriteLock",

@@ -181,6 +181,24 @@ aio::task<std::string> path_arithmetic(std::filesystem::path dir) {
   co_return file.filename().string() + file.extension().string();
 }
 
+// Building, joining, comparing and hashing paths is string handling: no I/O.
+// Only the operations that touch the file system block (issue 16).
+aio::task<std::string> path_from_strings(std::string root, std::string name) {
+  std::filesystem::path dir(root);
+  std::filesystem::path file = std::filesystem::path{root} / name;
+  file.replace_extension(".bak");
+  bool inside = file.parent_path() == dir && file != dir;
+  std::size_t key = std::filesystem::hash_value(file);
+  auto wanted = std::filesystem::perms::owner_read | std::filesystem::perms::owner_write;
+  if (!inside)
+    throw std::filesystem::filesystem_error("outside", file, std::make_error_code(std::errc::invalid_argument));
+  co_await aio::sleep(1ms);
+  if (std::filesystem::status(file).permissions() == wanted)
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: blocking call to 'std::filesystem::status' in coroutine 'path_from_strings'
+    co_return file.lexically_normal().string() + std::to_string(key);
+  co_return dir.string();
+}
+
 aio::task<> offloads_blocking_work() {
   co_await aio::sleep(1ms);
   std::thread reader([] {
