@@ -106,6 +106,7 @@ void NoAwaitCheck::onStartOfTranslationUnit() {
   UsedAsValue.clear();
   TestCode.reset();
   HeaderFiles.clear();
+  BlockingHelpers.reset();
 }
 
 bool NoAwaitCheck::signatureImposedByFile(const FunctionDecl &Function, const SourceManager &SM) {
@@ -154,7 +155,22 @@ bool NoAwaitCheck::hasSomethingToAwait(const Stmt &Body, ASTContext &Context) co
                  cxxConstructExpr(hasTypeInNameList(&BlockingNames)),
                  callExpr(callee(functionDecl(isInNameList(&SpawnFunctions.Names)))),
                  callExpr(hasTypeInNameList(&TaskTypes.Names)), callExpr(hasAwaiterType())));
-  return !match(findAll(Something), Body, Context).empty();
+  if (!match(findAll(Something), Body, Context).empty())
+    return true;
+  // async-blocking-call's default HelperDepth: the helpers it reports through.
+  constexpr unsigned HelperDepth = 3;
+  auto Blocks = [this](const Expr &E) {
+    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&E))
+      return BlockingNames.containsType(Construct->getType(), true);
+    const FunctionDecl *Callee = calleeOf(E);
+    return Callee && BlockingNames.contains(*Callee);
+  };
+  for (const BoundNodes &Call :
+       match(findAll(expr(anyOf(callExpr(), cxxConstructExpr())).bind("call")), Body, Context))
+    if (const FunctionDecl *Callee = calleeOf(*Call.getNodeAs<Expr>("call")))
+      if (BlockingHelpers.find(*Callee, HelperDepth, Context.getSourceManager(), Blocks))
+        return true;
+  return false;
 }
 
 void NoAwaitCheck::check(const MatchFinder::MatchResult &Result) {

@@ -4,6 +4,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/CheckOptions.h"
+#include "utils/HelperSearch.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
@@ -37,7 +38,8 @@ private:
   /// A task-returning coroutine that never suspends.
   bool neverSuspends(const clang::FunctionDecl &Function) const;
   /// \p Body calls one of BlockingFunctions (or constructs one, a file
-  /// stream), makes a task or an awaitable, or calls one of SpawnFunctions.
+  /// stream), directly or through a plain helper of this translation unit,
+  /// makes a task or an awaitable, or calls one of SpawnFunctions.
   bool hasSomethingToAwait(const clang::Stmt &Body, clang::ASTContext &Context) const;
   void checkLambda(const clang::LambdaExpr &Lambda, clang::ASTContext &Context);
   void report(const clang::FunctionDecl &Function, clang::SourceLocation Where);
@@ -49,6 +51,8 @@ private:
   ListOption SpawnFunctions;
   std::string RawBlockingFunctions;
   NameList BlockingNames;
+  /// Which helpers reach a blocking call; memoised, hence mutable.
+  mutable HelperSearch BlockingHelpers;
   /// Functions in this TU that never suspend, reported at its end unless
   /// they are used as values (an async interface takes them).
   llvm::SmallVector<const clang::FunctionDecl *, 8> Candidates;

@@ -68,16 +68,23 @@ public:
   }
 
 private:
-  /// The body blocks (reads a file, sleeps), calls a function of this file
-  /// that returns a task without awaiting it, or spawns: it should await,
+  /// The body blocks (reads a file, sleeps; directly or through a plain
+  /// helper of this file), calls a function of this file that returns a task
+  /// without awaiting it, or spawns: it should await,
   /// which async-blocking-call or async-unawaited-task says; "make it a plain
   /// function" is wrong advice there. (Awaitables returned by methods,
   /// `sem.acquire()`, need the object's type: full mode sees those.)
   bool hasSomethingToAwait(const CheckContext &Context, const FunctionInfo &Function) const {
+    // async-blocking-call's default HelperDepth: the helpers it reports through.
+    constexpr unsigned HelperDepth = 3;
+    auto IsBlocking = [&](const CallSite &Call) { return calleeListed(Call, Blocking); };
     for (size_t Index : Function.Calls) {
       const CallSite &Call = Context.Model.Calls[Index];
       if (calleeListed(Call, Blocking) || calleeListed(Call, Spawns) ||
-          taskProducer(Call, Context.Model, TaskTypes, Context.Source))
+          taskProducer(Call, Context.Model, TaskTypes, Context.Source) ||
+          reachedThroughHelper(Context.Model, Call, HelperDepth, IsBlocking, Context.Source,
+                               Context.Budget)
+              .Helper)
         return true;
     }
     bool Found = false; // `std::ifstream in(path);` constructs a blocking stream
