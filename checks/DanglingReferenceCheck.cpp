@@ -130,6 +130,7 @@ DanglingReferenceCheck::DanglingReferenceCheck(llvm::StringRef Name,
   const ProfileData &Profile = readProfile(*this, Options);
   TaskTypes = readListOption(Options, "TaskTypes", Profile.TaskTypes);
   RunFunctions = readListOption(Options, "RunFunctions", Profile.RunFunctions);
+  GatherFunctions = readListOption(Options, "GatherFunctions", Profile.GatherFunctions);
   KeepAliveFunctions = readListOption(Options, "KeepAliveFunctions", Profile.KeepAliveFunctions);
   ViewTypes = readListOption(Options, "ViewTypes",
                              std::string_view(DefaultViewTypes.data(), DefaultViewTypes.size()));
@@ -142,6 +143,7 @@ DanglingReferenceCheck::DanglingReferenceCheck(llvm::StringRef Name,
 void DanglingReferenceCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "TaskTypes", TaskTypes.Raw);
   Options.store(Opts, "RunFunctions", RunFunctions.Raw);
+  Options.store(Opts, "GatherFunctions", GatherFunctions.Raw);
   Options.store(Opts, "KeepAliveFunctions", KeepAliveFunctions.Raw);
   Options.store(Opts, "ViewTypes", ViewTypes.Raw);
   Options.store(Opts, "ShieldFunctions", ShieldFunctions.Raw);
@@ -287,12 +289,33 @@ std::string DanglingReferenceCheck::outlivesLocal(const Expr &Call, const TaskDe
   }
 }
 
-bool DanglingReferenceCheck::awaitedEverywhere(const VarDecl &Holder, ASTContext &Context) const {
+bool DanglingReferenceCheck::awaitedEverywhere(const VarDecl &Holder, ASTContext &Context,
+                                               unsigned Depth) const {
   const auto *Function = llvm::dyn_cast_or_null<FunctionDecl>(Holder.getParentFunctionOrMethod());
   if (!Function)
     return false;
   Consumption Flow = consumptionOf(Holder, *Function, Context, [&](const DeclRefExpr &Ref) {
-    return completesInFullExpression(Ref, Context, RunFunctions.Names, &ShieldFunctions.Names);
+    if (completesInFullExpression(Ref, Context, RunFunctions.Names, &ShieldFunctions.Names))
+      return true;
+    // `auto all = collectAll(std::move(tasks)); co_await std::move(all);`
+    // (async_simple's LazyTest): the gather's task finishes only when every
+    // element has, so awaiting it awaits them.
+    const Expr *Argument = &Ref;
+    DynTypedNode Parent = semanticParent(Ref, Context);
+    while (const auto *Call = Parent.get<CallExpr>()) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (!isStdCast(*Call) || !Callee)
+        break;
+      Argument = Call;
+      Parent = semanticParent(*Argument, Context);
+    }
+    const auto *Gather = Parent.get<CallExpr>();
+    if (Depth == 0 || !Gather || !Gather->getDirectCallee() ||
+        !GatherFunctions.Names.contains(*Gather->getDirectCallee()))
+      return false;
+    TaskDestination Where = destinationOf(*Gather, Context);
+    return Where.How == TaskDestination::Local && Where.Holder &&
+           awaitedEverywhere(*Where.Holder, Context, Depth - 1);
   });
   return Flow.How == Consumption::Everywhere;
 }

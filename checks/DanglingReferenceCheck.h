@@ -47,10 +47,15 @@ private:
                             const clang::VarDecl &Local, clang::ASTContext &Context) const;
   bool drainedBeforeScopeEnd(const clang::Expr &Spawn, const clang::VarDecl &Local,
                              clang::ASTContext &Context) const;
-  bool awaitedEverywhere(const clang::VarDecl &Holder, clang::ASTContext &Context) const;
+  /// \p Holder (a task, or a container of tasks) is awaited on every path,
+  /// directly or through a gather whose task is kept in a local that is
+  /// (\p Depth bounds that chain).
+  bool awaitedEverywhere(const clang::VarDecl &Holder, clang::ASTContext &Context,
+                         unsigned Depth = 2) const;
 
   ListOption TaskTypes;
   ListOption RunFunctions;
+  ListOption GatherFunctions;
   ListOption KeepAliveFunctions;
   ListOption ViewTypes;
   ListOption ShieldFunctions;

@@ -381,3 +381,39 @@ aio::task<> detach_numbered() {
   // CHECK-NOTES: :[[@LINE-7]]:{{[0-9]+}}: note: parameter declared here
   co_return;
 }
+
+// async_simple's LazyTest shape (testCollectAll/testCollectAny): tasks that take
+// locals by reference are collected in a vector, moved into a combinator whose
+// task is kept in a local and awaited. A gather finishes only when every task
+// has, so the locals outlive them all (issue 16).
+aio::task<int> count_into(int id, int &counter) {
+  co_await aio::sleep(std::chrono::milliseconds(1));
+  co_return counter += id;
+}
+
+aio::task<int> gathers_through_a_local() {
+  int counter = 0;
+  std::vector<aio::task<int>> input;
+  input.push_back(count_into(1, counter));
+  input.push_back(count_into(2, counter));
+  auto all = aio::gather(std::move(input));
+  auto results = co_await std::move(all);
+  co_return counter + static_cast<int>(results.size());
+}
+
+// The combined task is dropped on an early return: the tasks never finish
+// inside this frame, and nothing keeps 'counter'.
+aio::task<int> gathers_but_returns_early(bool quick) {
+  int counter = 0;
+  std::vector<aio::task<int>> input;
+  input.push_back(count_into(1, counter));
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'counter' of coroutine 'count_into' refers to local 'counter', which may be destroyed while the task still runs (it is handed to 'std::vector::push_back')
+  // CHECK-NOTES: :[[@LINE-2]]:19: warning: 'counter' of coroutine 'count_into' refers to local 'counter'
+  // CHECK-NOTES: :[[@LINE-5]]:7: note: 'counter' is declared here
+  // CHECK-NOTES: :[[@LINE-24]]:40: note: parameter declared here
+  auto all = aio::gather(std::move(input));
+  if (quick)
+    co_return 0;
+  auto results = co_await std::move(all);
+  co_return counter + static_cast<int>(results.size());
+}
