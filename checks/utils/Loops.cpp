@@ -438,6 +438,12 @@ static bool reads(const Stmt &S, const VarDecl &Var) {
 }
 
 bool repeatsWithoutItems(const Stmt &Loop) {
+  // `for (auto _ : state)`: Google Benchmark's measuring loop, or any range
+  // whose element the body never looks at.
+  if (const auto *RangeFor = llvm::dyn_cast<CXXForRangeStmt>(&Loop))
+    return RangeFor->getBody() && RangeFor->getLoopVariable() &&
+           !llvm::isa<DecompositionDecl>(RangeFor->getLoopVariable()) &&
+           !reads(*RangeFor->getBody(), *RangeFor->getLoopVariable());
   const auto *For = llvm::dyn_cast<ForStmt>(&Loop);
   const auto *Init = For ? llvm::dyn_cast_or_null<DeclStmt>(For->getInit()) : nullptr;
   if (!Init || !For->getBody())

@@ -33,7 +33,8 @@ const clang::Stmt *loopBody(const clang::Stmt &Loop);
 /// How many times \p Loop runs.
 LoopSize loopSize(const clang::Stmt &Loop, clang::ASTContext &Context);
 
-/// A counted for loop whose body never reads its counter repeats the same work
+/// A counted for loop whose body never reads its counter, or a range-for whose
+/// body never reads its element (`for (auto _ : state)`), repeats the same work
 /// (a benchmark's iterations, a test's two dequeues): no item per iteration.
 bool repeatsWithoutItems(const clang::Stmt &Loop);
 

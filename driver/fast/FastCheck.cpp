@@ -388,19 +388,31 @@ std::vector<TSNode> enclosingLoops(TSNode Node, TSNode Stop) {
 }
 
 bool repeatsWithoutItems(TSNode Loop, std::string_view Source) {
-  if (nodeType(Loop) != "for_statement")
-    return false;
-  TSNode Init = childByField(Loop, "initializer");
-  if (nodeType(Init) != "declaration")
-    return false;
   std::vector<std::string_view> Counters;
-  forEachChild(Init, [&](TSNode Declarator, const char *Field) {
-    if (!Field || std::string_view(Field) != "declarator")
-      return;
-    if (nodeType(Declarator) == "init_declarator")
-      Declarator = childByField(Declarator, "declarator");
+  if (nodeType(Loop) == "for_range_loop") {
+    // `for (auto _ : state)`, `for (const auto &x : xs)`: the element's name.
+    TSNode Declarator = childByField(Loop, "declarator");
+    while (!ts_node_is_null(Declarator) && nodeType(Declarator) != "identifier" &&
+           nodeType(Declarator) != "structured_binding_declarator")
+      Declarator = ts_node_named_child_count(Declarator) ? ts_node_named_child(Declarator, 0)
+                                                         : TSNode{};
+    if (ts_node_is_null(Declarator) || nodeType(Declarator) != "identifier")
+      return false; // a structured binding: its names are not searched
     Counters.push_back(nodeText(Declarator, Source));
-  });
+  } else {
+    if (nodeType(Loop) != "for_statement")
+      return false;
+    TSNode Init = childByField(Loop, "initializer");
+    if (nodeType(Init) != "declaration")
+      return false;
+    forEachChild(Init, [&](TSNode Declarator, const char *Field) {
+      if (!Field || std::string_view(Field) != "declarator")
+        return;
+      if (nodeType(Declarator) == "init_declarator")
+        Declarator = childByField(Declarator, "declarator");
+      Counters.push_back(nodeText(Declarator, Source));
+    });
+  }
   bool Read = false;
   traverse(
       childByField(Loop, "body"),

@@ -87,7 +87,8 @@ std::vector<TSNode> enclosingLoops(TSNode Node, TSNode Stop);
 using corolint::LoopSize;
 LoopSize loopSize(TSNode Loop, std::string_view Source);
 
-/// A counted for loop whose body never reads its counter repeats the same work
+/// A counted for loop whose body never reads its counter, or a range-for whose
+/// body never reads its element (`for (auto _ : state)`), repeats the same work
 /// (a benchmark's iterations, a test's two dequeues): no item per iteration.
 bool repeatsWithoutItems(TSNode Loop, std::string_view Source);
 

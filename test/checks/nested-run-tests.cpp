@@ -58,6 +58,36 @@ void benchmark_blocking_wait(std::size_t iters) {
   }
 }
 
+// alibaba/async_simple benchmarks/Lazy.bench.cpp: Google Benchmark's measuring loop,
+// `for (auto _ : state)`, repeats one blocking run; the element is never read.
+namespace benchmark {
+struct State {
+  struct iterator {
+    std::size_t left;
+    int operator*() const { return 0; }
+    iterator &operator++() { --left; return *this; }
+    bool operator!=(const iterator &other) const { return left != other.left; }
+  };
+  std::size_t iterations = 3;
+  iterator begin() { return {iterations}; }
+  iterator end() { return {0}; }
+};
+} // namespace benchmark
+void Lazy_chain(benchmark::State &state) {
+  for ([[maybe_unused]] const auto &_ : state)
+    aio::run(fetch(7));
+}
+
+// One run per element: the element is the item.
+int fetch_all(const std::vector<int> &ids) {
+  int total = 0;
+  for (int id : ids)
+    total += aio::run(fetch(id));
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'aio::run' starts and tears down a new event loop for each element of 'ids'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:14: warning: 'aio::run' starts and tears down a new event loop for each element of 'ids'
+  return total;
+}
+
 // facebook/folly folly/coro/test/BoundedQueueTest.cpp: a consumer thread the test
 // starts dequeues twice with a blocking run; not a coroutine, no items.
 void consumer_thread() {
@@ -80,6 +110,9 @@ int fetch_each(std::size_t n) {
 
 int main() {
   benchmark_blocking_wait(3);
+  benchmark::State state;
+  Lazy_chain(state);
+  fetch_all({1, 2});
   consumer_thread();
   return fetch_each(2) > 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
