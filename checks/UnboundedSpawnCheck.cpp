@@ -6,6 +6,7 @@
 #include "utils/Flow.h"
 #include "utils/Messages.h"
 #include "utils/Profiles.h"
+#include "utils/SourceKind.h"
 #include "utils/Statements.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -137,6 +138,14 @@ void UnboundedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
                    *Result.Nodes.getNodeAs<VarDecl>("container"), *Result.Context);
 }
 
+bool UnboundedSpawnCheck::loadIsChosen(const SourceManager &SM) const {
+  if (!ChosenLoad) {
+    llvm::StringRef Main = SM.getBufferData(SM.getMainFileID());
+    ChosenLoad = includesTestSupport(Main) || includesBenchmarkSupport(Main);
+  }
+  return *ChosenLoad;
+}
+
 UnboundedSpawnCheck::Fanout UnboundedSpawnCheck::fanout(const Expr &Created,
                                                         const VarDecl *Container,
                                                         const FunctionDecl &Function,
@@ -204,8 +213,10 @@ UnboundedSpawnCheck::Fanout UnboundedSpawnCheck::fanout(const Expr &Created,
   if (Product == 0)
     return Fan;
   if (!Unsized) {
-    Fan.Unbounded = Product >= MaxStaticFanout;
+    Fan.Unbounded = Product >= MaxStaticFanout && !loadIsChosen(Context.getSourceManager());
     Fan.Size = {LoopSize::Constant, Product, ""};
+  } else if (Fan.Size.How == LoopSize::Count && loadIsChosen(Context.getSourceManager())) {
+    Fan.Unbounded = false; // `for (i = 0; i < loop_num; ++i)` in a benchmark
   } else if (Fan.Size.How == LoopSize::Unknown) {
     // `while (true) { auto c = co_await accept(); spawn(...); }`: one task per
     // event is how servers work; the loop's pace is the events', not a collection's.

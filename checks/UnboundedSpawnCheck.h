@@ -23,12 +23,18 @@ public:
   bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
-  void onStartOfTranslationUnit() override { Reported.clear(); }
+  void onStartOfTranslationUnit() override {
+    Reported.clear();
+    ChosenLoad.reset();
+  }
   std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
     return clang::TK_IgnoreUnlessSpelledInSource;
   }
 
 private:
+  /// The main file is test or benchmark code: a counted fan-out there is the
+  /// load the test or benchmark chooses, not something input can grow.
+  bool loadIsChosen(const clang::SourceManager &SM) const;
   /// What the tasks created at one place add up to.
   struct Fanout {
     bool Unbounded = false;
@@ -63,6 +69,8 @@ private:
   NameList AllSpawns; ///< SpawnFunctions and OwnedSpawnFunctions
   /// One finding per place (template instantiations repeat it) and per container.
   llvm::DenseSet<const void *> Reported;
+  /// loadIsChosen() of this translation unit, computed once.
+  mutable std::optional<bool> ChosenLoad;
 };
 
 } // namespace corolint

@@ -76,6 +76,24 @@ inline bool includesTestSupport(std::string_view Source) {
   return Found;
 }
 
+/// The file includes a benchmark library (Google Benchmark's
+/// `benchmark/benchmark.h`, folly's `Benchmark.h`, nanobench, Celero): the
+/// work it runs is the load it measures.
+inline bool includesBenchmarkSupport(std::string_view Source) {
+  bool Found = false;
+  source_kind_detail::forEachDirective(Source, [&](std::string_view Name, std::string_view Rest) {
+    if (Name != "include")
+      return true;
+    std::string Path;
+    for (char C : Rest)
+      Path += static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
+    Found = Path.find("benchmark") != std::string::npos ||
+            Path.find("nanobench") != std::string::npos || Path.find("celero") != std::string::npos;
+    return !Found;
+  });
+  return Found;
+}
+
 /// The file is a header: its first directive is `#pragma once`, or an
 /// include guard (`#ifndef NAME` followed by `#define NAME`).
 inline bool isHeaderSource(std::string_view Source) {

@@ -11,6 +11,7 @@
 
 #include "driver/fast/FastCheck.h"
 
+#include "checks/utils/SourceKind.h"
 #include "checks/utils/Messages.h"
 #include "driver/fast/NameLookup.h"
 
@@ -47,6 +48,8 @@ public:
       if (Loops.empty() || awaitedInTheLoop(Context, Call.Call, Loops.front()) ||
           batched(Loops) || feedsOnAQueue(Context, Function, Call))
         continue;
+      // In test and benchmark code a counted fan-out is the chosen load.
+      bool ChosenLoad = includesTestSupport(Context.Source) || includesBenchmarkSupport(Context.Source);
       // Constant loops multiply: 16 rows of 16 columns spawn 256 tasks.
       std::uint64_t ConstantTasks = 1;
       for (TSNode Loop : Loops) {
@@ -59,11 +62,11 @@ public:
         // one that awaits (an accept loop) is paced by what it awaits.
         char Kind = Size.How == LoopSize::Elements ? 'e'
                     : Size.How == LoopSize::Count  ? 'c'
-                    : Size.How == LoopSize::Constant && Size.Iterations > MaxStaticFanout ? 'k'
+                    : Size.How == LoopSize::Constant && Size.Iterations >= MaxStaticFanout ? 'k'
                     : Size.How == LoopSize::Unknown &&
                             !containsOwn(loopBody(Loop), {"co_await", "co_yield"}) ? '?'
                                                                                   : 0;
-        if (!Kind)
+        if (!Kind || ((Kind == 'c' || Kind == 'k') && ChosenLoad))
           continue;
         if (perTaskSemaphore(Context, Loops.front(), Call))
           ; // a semaphore created in the loop bounds nothing
