@@ -173,6 +173,18 @@ bool NoAwaitCheck::hasSomethingToAwait(const Stmt &Body, ASTContext &Context) co
   return false;
 }
 
+/// The task \p Call returns is awaited on the spot, or goes nowhere (discarded,
+/// misused as a value: async-unawaited-task's finding). Otherwise it is handed
+/// on (to co_spawn, a combinator, a container, a member of the task such as
+/// `.via(&executor)`): the consumer needs a task, as an API that takes the
+/// function by address does.
+static bool taskUsedOnTheSpot(const CallExpr &Call, ASTContext &Context) {
+  DynTypedNode Parent = semanticParent(Call, Context);
+  TaskDestination::Kind Goes = destinationOf(Call, Context).How;
+  return Parent.get<CoawaitExpr>() || Parent.get<DependentCoawaitExpr>() ||
+         Goes == TaskDestination::Discarded || Goes == TaskDestination::Unknown;
+}
+
 void NoAwaitCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref")) {
     // Called by name is an ordinary use; anything else (an address, a
@@ -183,14 +195,8 @@ void NoAwaitCheck::check(const MatchFinder::MatchResult &Result) {
     // consumer needs a task, as with a function passed by address. A task
     // discarded or misused as a value (`if (f())`) goes nowhere: that is
     // async-unawaited-task's finding, and the call an ordinary one.
-    bool UsedOnTheSpot = false;
-    if (Call) {
-      DynTypedNode Parent = semanticParent(*Call, *Result.Context);
-      TaskDestination::Kind Goes = destinationOf(*Call, *Result.Context).How;
-      UsedOnTheSpot = Parent.get<CoawaitExpr>() || Parent.get<DependentCoawaitExpr>() ||
-                      Goes == TaskDestination::Discarded || Goes == TaskDestination::Unknown;
-    }
-    if (!Call || Call->getCallee()->IgnoreParenImpCasts() != Ref || !UsedOnTheSpot) {
+    if (!Call || Call->getCallee()->IgnoreParenImpCasts() != Ref ||
+        !taskUsedOnTheSpot(*Call, *Result.Context)) {
       UsedAsValue.insert(Ref->getDecl()->getCanonicalDecl());
       if (const auto *Used = llvm::dyn_cast<FunctionDecl>(Ref->getDecl()))
         if (const FunctionTemplateDecl *Template = Used->getPrimaryTemplate())
@@ -226,16 +232,19 @@ void NoAwaitCheck::checkLambda(const LambdaExpr &Lambda, ASTContext &Context) {
     const auto *Call = Node.get<CXXOperatorCallExpr>();
     return Call && Call->getOperator() == OO_Call;
   };
-  bool CalledHere = IsCallOf(Parent);
+  bool CalledHere = IsCallOf(Parent) &&
+                    taskUsedOnTheSpot(*Parent.get<CXXOperatorCallExpr>(), Context);
   if (const auto *Var = Parent.get<VarDecl>()) {
     StatementContext Where = contextOf(Lambda, Context);
     if (Var->hasLocalStorage() && Where.Function && Where.Function->getBody()) {
       auto Refs = match(findAll(declRefExpr(to(equalsNode(Var))).bind("use")),
                         *Where.Function->getBody(), Context);
       CalledHere = !Refs.empty();
-      for (const auto &Node : Refs)
-        CalledHere = CalledHere &&
-                     IsCallOf(semanticParent(*Node.getNodeAs<DeclRefExpr>("use"), Context));
+      for (const auto &Node : Refs) {
+        DynTypedNode Use = semanticParent(*Node.getNodeAs<DeclRefExpr>("use"), Context);
+        CalledHere = CalledHere && IsCallOf(Use) &&
+                     taskUsedOnTheSpot(*Use.get<CXXOperatorCallExpr>(), Context);
+      }
     }
   }
   if (CalledHere)

@@ -76,19 +76,28 @@ inline bool includesTestSupport(std::string_view Source) {
   return Found;
 }
 
-/// The file includes a benchmark library (Google Benchmark's
-/// `benchmark/benchmark.h`, folly's `Benchmark.h`, nanobench, Celero): the
-/// work it runs is the load it measures.
+/// The file includes a benchmark library or a benchmark's own header (Google
+/// Benchmark's `benchmark/benchmark.h`, folly's `Benchmark.h`, nanobench,
+/// Celero, async_simple's `Lazy.bench.h`): the work it runs is the load it
+/// measures.
 inline bool includesBenchmarkSupport(std::string_view Source) {
   bool Found = false;
   source_kind_detail::forEachDirective(Source, [&](std::string_view Name, std::string_view Rest) {
     if (Name != "include")
       return true;
-    std::string Path;
-    for (char C : Rest)
-      Path += static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
-    Found = Path.find("benchmark") != std::string::npos ||
-            Path.find("nanobench") != std::string::npos || Path.find("celero") != std::string::npos;
+    std::string Word;
+    auto IsBenchWord = [](std::string_view W) {
+      return W == "bench" || W.substr(0, 9) == "benchmark" || W == "nanobench" || W == "celero";
+    };
+    for (char C : Rest) {
+      if (std::isalnum(static_cast<unsigned char>(C))) {
+        Word += static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
+        continue;
+      }
+      Found |= IsBenchWord(Word);
+      Word.clear();
+    }
+    Found |= IsBenchWord(Word);
     return !Found;
   });
   return Found;

@@ -78,3 +78,24 @@ aio::task<int> use_all() {
 }
 
 int main() { return test_handed_on() + aio::run(use_all()); }
+
+// alibaba/async_simple benchmarks/SpinLock.bench.cpp: a coroutine lambda bound to a
+// local whose tasks are queued for a gather (`input.emplace_back(writer().via(&e))`):
+// the benchmark needs tasks, as with a named function handed on.
+aio::task<> queues_lambda_tasks(int &value) {
+  auto writer = [&]() -> aio::task<> {
+    ++value;
+    co_return;
+  };
+  std::vector<aio::task<>> input;
+  for (int i = 0; i < 8; i++)
+    input.push_back(writer());
+  co_await aio::gather(std::move(input));
+}
+
+// Still flagged: the lambda's task is only ever awaited on the spot.
+aio::task<int> awaits_lambda_on_the_spot() {
+  auto twice = [](int x) -> aio::task<int> { co_return 2 * x; };
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: a coroutine lambda never suspends
+  co_return co_await twice(21);
+}
