@@ -180,6 +180,8 @@ bool NoAwaitCheck::hasSomethingToAwait(const Stmt &Body, ASTContext &Context) co
 /// function by address does.
 static bool taskUsedOnTheSpot(const CallExpr &Call, ASTContext &Context) {
   DynTypedNode Parent = semanticParent(Call, Context);
+  if (Parent.get<MemberExpr>())
+    return false; // `named().via(&executor)`: a member of the task takes it on
   TaskDestination::Kind Goes = destinationOf(Call, Context).How;
   return Parent.get<CoawaitExpr>() || Parent.get<DependentCoawaitExpr>() ||
          Goes == TaskDestination::Discarded || Goes == TaskDestination::Unknown;
