@@ -357,6 +357,17 @@ void DanglingReferenceCheck::checkHandedLambda(const LambdaExpr &Lambda, const E
   if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee))
     if (Method->getParent()->isInStdNamespace())
       return;
+  // A plain callee that runs the event loop itself (QCoro's test helper
+  // `ignoreCoroutineResult(el, coro)` calls `coro()`, then `el.exec()` until
+  // the coroutine quits it) returns only once the loop is drained, and the
+  // lambda lives until then.
+  if (const FunctionDecl *Definition = Callee->getDefinition();
+      Definition && Definition->getBody() && !isCoroutine(*Definition) &&
+      !RunFunctions.Names.empty() &&
+      !match(findAll(callExpr(callee(functionDecl(isInNameList(&RunFunctions.Names))))),
+             *Definition->getBody(), Context)
+           .empty())
+    return;
   // Awaited at once, the lambda object outlives whatever the statement
   // awaits, unless the callee runs a copy of it that dies first.
   const Expr *CopyCall = nullptr;

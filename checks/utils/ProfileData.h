@@ -382,7 +382,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
-        "::QCoro::waitFor",
+        "::QCoro::waitFor;::QEventLoop::exec",
         "",
         "",
         "",
@@ -397,7 +397,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
-        "::QCoro::Task::then",
+        "::QCoro::Task::then;::QCoro::detail::TaskBase::then",
         "",
         COROLINT_STD_MUTEXES ";"
         "::QMutex;::QRecursiveMutex;::QReadWriteLock",

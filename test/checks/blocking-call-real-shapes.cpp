@@ -49,6 +49,15 @@ aio::task<> signal_later() {
 }
 } // namespace app
 
+// danvratil/qcoro tests/qcoroasyncgenerator.cpp: the test's own `QCoro::Task<>
+// sleep(std::chrono::milliseconds)` in the global namespace, beside POSIX
+// ::sleep(unsigned): a function returning a task is awaited, it does not block.
+aio::task<> sleep(std::chrono::milliseconds ms) { co_await aio::sleep(ms); }
+aio::task<> reference_generator() {
+  for (int i = 0; i < 8; i += 2)
+    co_await sleep(10ms);
+}
+
 // The POSIX functions themselves, not awaited: still flagged.
 aio::task<> posix_sleep_and_connect(int fd, const sockaddr *address) {
   ::sleep(1);
