@@ -50,11 +50,13 @@ inline std::string_view firstWord(std::string_view Statement) {
 }
 
 /// A test framework's assertion (GoogleTest, Boost.Test, Catch2/doctest,
-/// QtTest, plain assert and the `assert_*` helpers of test suites).
+/// QtTest and QCoro's coroutine versions of its macros, plain assert and the
+/// `assert_*` helpers of test suites).
 inline bool isTestAssertion(std::string_view Name) {
   for (std::string_view Prefix : {"EXPECT_", "ASSERT_", "BOOST_CHECK", "BOOST_REQUIRE", "BOOST_TEST",
                                   "BOOST_FAIL", "BOOST_ERROR", "REQUIRE", "CHECK", "QVERIFY",
-                                  "QCOMPARE", "QFAIL", "FAIL", "ADD_FAILURE", "assert_", "assert"})
+                                  "QCOMPARE", "QFAIL", "QCORO_VERIFY", "QCORO_COMPARE", "QCORO_FAIL",
+                                  "FAIL", "ADD_FAILURE", "assert_", "assert"})
     if (Name.substr(0, Prefix.size()) == Prefix)
       return true;
   return false;

@@ -2,6 +2,7 @@
 
 #include "Flow.h"
 #include "Coroutines.h"
+#include "ExpectedFailures.h"
 #include "Handlers.h"
 #include "SuspensionPaths.h"
 #include "clang/AST/ExprCXX.h"
@@ -10,6 +11,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -21,6 +23,22 @@ using namespace clang::ast_matchers;
 namespace corolint {
 
 namespace {
+
+/// \p Exit (a return or co_return) is spelled by a test assertion macro
+/// (`QCORO_VERIFY(x)` expands to `if (!...) co_return;`): the path is the
+/// test's failure exit, where what the test still owns does not matter.
+bool isAssertionExit(const Stmt &Exit, ASTContext &Context) {
+  const SourceManager &Sources = Context.getSourceManager();
+  SourceLocation Loc = Exit.getBeginLoc();
+  // Bounded by the depth of macro nesting at this location.
+  while (Loc.isMacroID()) {
+    llvm::StringRef Macro = Lexer::getImmediateMacroName(Loc, Sources, Context.getLangOpts());
+    if (isTestAssertion(std::string_view(Macro.data(), Macro.size())))
+      return true;
+    Loc = Sources.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
+}
 
 /// Every reference to one variable in a body.
 class ReferenceCollector : public RecursiveASTVisitor<ReferenceCollector> {
@@ -144,6 +162,9 @@ Consumption consumptionOf(const VarDecl &Var, const FunctionDecl &Function, ASTC
       const CFGElement &Element = (*Block)[I];
       if (auto S = Element.getAs<CFGStmt>()) {
         if (ConsumingPoints.contains(S->getStmt()))
+          PathEnded = true;
+        else if ((llvm::isa<ReturnStmt>(S->getStmt()) || llvm::isa<CoreturnStmt>(S->getStmt())) &&
+                 isAssertionExit(*S->getStmt(), Context))
           PathEnded = true;
         else if (const auto *Throw = llvm::dyn_cast<CXXThrowExpr>(S->getStmt())) {
           if (ThrowsAbandon && !insideTryBlock(*Throw, *Body, Context))
