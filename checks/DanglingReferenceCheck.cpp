@@ -357,21 +357,23 @@ void DanglingReferenceCheck::checkHandedLambda(const LambdaExpr &Lambda, const E
   if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee))
     if (Method->getParent()->isInStdNamespace())
       return;
+  // Awaited at once, the lambda object outlives whatever the statement
+  // awaits, unless the callee runs a copy of it that dies first.
+  const Expr *CopyCall = nullptr;
   // A plain callee that runs the event loop itself (QCoro's test helper
   // `ignoreCoroutineResult(el, coro)` calls `coro()`, then `el.exec()` until
   // the coroutine quits it) returns only once the loop is drained, and the
-  // lambda lives until then.
-  if (const FunctionDecl *Definition = Callee->getDefinition();
+  // lambda lives until then, unless it runs a copy that dies first
+  // (scylladb 602fca0a12: app_template::run).
+  const FunctionDecl *Definition = Callee->getDefinition();
+  bool RunsTheLoop =
       Definition && Definition->getBody() && !isCoroutine(*Definition) &&
       !RunFunctions.Names.empty() &&
       !match(findAll(callExpr(callee(functionDecl(isInNameList(&RunFunctions.Names))))),
              *Definition->getBody(), Context)
-           .empty())
-    return;
-  // Awaited at once, the lambda object outlives whatever the statement
-  // awaits, unless the callee runs a copy of it that dies first.
-  const Expr *CopyCall = nullptr;
-  if (completesInFullExpression(Receiver, Context, RunFunctions.Names, &ShieldFunctions.Names)) {
+           .empty();
+  if (RunsTheLoop ||
+      completesInFullExpression(Receiver, Context, RunFunctions.Names, &ShieldFunctions.Names)) {
     std::optional<unsigned> Index = parameterIndexOf(Receiver, Lambda);
     if (Index)
       CopyCall = callThroughDyingCopy(*Callee, *Index, Context, TaskTypes.Names, RunFunctions.Names);
