@@ -7,6 +7,7 @@
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -26,9 +27,29 @@ public:
   }
 };
 
+/// Notes an #include that names no file. Clang builds a preamble past it
+/// without reporting the error to the build's diagnostics, and a unit that
+/// loads such a preamble then reports other, misleading errors than a whole
+/// parse would ("different definitions in different modules").
+class MissingIncludeFinder : public PPCallbacks {
+public:
+  explicit MissingIncludeFinder(bool &Missing) : Missing(Missing) {}
+  void InclusionDirective(SourceLocation, const Token &, llvm::StringRef, bool, CharSourceRange,
+                          OptionalFileEntryRef File, llvm::StringRef, llvm::StringRef,
+                          const Module *, bool, SrcMgr::CharacteristicKind) override {
+    Missing |= !File;
+  }
+
+private:
+  bool &Missing;
+};
+
 /// Records, while the preamble is built, what the units that load it need.
 class BuildRecorder : public PreambleCallbacks {
 public:
+  std::unique_ptr<PPCallbacks> createPPCallbacks() override {
+    return std::make_unique<MissingIncludeFinder>(MissingInclude);
+  }
   void BeforeExecute(CompilerInstance &Compiler) override {
     Sources = &Compiler.getSourceManager();
   }
@@ -44,6 +65,7 @@ public:
 
   const SourceManager *Sources = nullptr;
   bool HasUserDeclarations = false;
+  bool MissingInclude = false;
   std::vector<FileHash> ReadFiles;
   llvm::StringMap<uint64_t> UserContentHashes;
 };
@@ -84,7 +106,7 @@ buildPreamble(const CompilerInvocation &Invocation, const llvm::MemoryBuffer &Ma
   llvm::ErrorOr<PrecompiledPreamble> PCH = PrecompiledPreamble::Build(
       Invocation, &MainFile, Bounds, *Diagnostics, std::move(VFS), std::move(PCHContainerOps),
       /*StoreInMemory=*/true, /*StoragePath=*/"", Recorder);
-  if (!PCH || Counter.getNumErrors() || Counter.getNumWarnings())
+  if (!PCH || Counter.getNumErrors() || Counter.getNumWarnings() || Recorder.MissingInclude)
     return nullptr;
   auto Built = std::make_shared<SharedPreamble>(std::move(*PCH));
   Built->ReadFiles = std::move(Recorder.ReadFiles);
