@@ -273,22 +273,6 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
                      this);
 }
 
-/// \p Function returns a coroutine's return object (its class has a
-/// promise_type) or an awaiter: a call of it does not block, it is awaited.
-static bool returnsSomethingToAwait(const FunctionDecl &Function) {
-  QualType Returned = Function.getReturnType().getNonReferenceType();
-  if (isAwaiterType(Returned))
-    return true;
-  const CXXRecordDecl *Class = Returned->getAsCXXRecordDecl();
-  if (!Class || !Class->hasDefinition())
-    return false;
-  for (const Decl *Member : Class->decls())
-    if (const auto *Named = llvm::dyn_cast<NamedDecl>(Member))
-      if (Named->getIdentifier() && Named->getName() == "promise_type")
-        return true;
-  return false;
-}
-
 std::optional<BlockingCallCheck::Blocking>
 BlockingCallCheck::blockingOperation(const Expr &E) const {
   const FunctionDecl *Callee = calleeOf(E);
@@ -319,7 +303,7 @@ BlockingCallCheck::blockingOperation(const Expr &E) const {
   // The program's own `QCoro::Task<> sleep(ms)` in the global namespace has
   // the table's name but returns something to await: it is not ::sleep.
   if (!Found.IsConstruction && !llvm::isa<CXXMethodDecl>(Callee) &&
-      returnsSomethingToAwait(*Callee))
+      (isCoroutineReturnType(Callee->getReturnType()) || isAwaiterType(Callee->getReturnType())))
     return std::nullopt;
   if (const auto *Call = llvm::dyn_cast<CallExpr>(&E)) {
     if (Callee->getName() == "getline" && readsFromMemory(*Call))

@@ -300,22 +300,14 @@ bool DanglingReferenceCheck::awaitedEverywhere(const VarDecl &Holder, ASTContext
     // `auto all = collectAll(std::move(tasks)); co_await std::move(all);`
     // (async_simple's LazyTest): the gather's task finishes only when every
     // element has, so awaiting it awaits them.
-    const Expr *Argument = &Ref;
-    DynTypedNode Parent = semanticParent(Ref, Context);
-    while (const auto *Call = Parent.get<CallExpr>()) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (!isStdCast(*Call) || !Callee)
-        break;
-      Argument = Call;
-      Parent = semanticParent(*Argument, Context);
-    }
-    const auto *Gather = Parent.get<CallExpr>();
-    if (Depth == 0 || !Gather || !Gather->getDirectCallee() ||
-        !GatherFunctions.Names.contains(*Gather->getDirectCallee()))
-      return false;
-    TaskDestination Where = destinationOf(*Gather, Context);
-    return Where.How == TaskDestination::Local && Where.Holder &&
-           awaitedEverywhere(*Where.Holder, Context, Depth - 1);
+    TaskDestination Into = destinationOf(Ref, Context);
+    const auto *Gather = Into.How == TaskDestination::Handed
+                             ? llvm::dyn_cast_or_null<CallExpr>(Into.Via)
+                             : nullptr;
+    // Into.Holder: the local that keeps the gather's task.
+    return Depth > 0 && Gather && Gather->getDirectCallee() &&
+           GatherFunctions.Names.contains(*Gather->getDirectCallee()) && Into.Holder &&
+           awaitedEverywhere(*Into.Holder, Context, Depth - 1);
   });
   return Flow.How == Consumption::Everywhere;
 }
@@ -328,15 +320,21 @@ bool DanglingReferenceCheck::drainedBeforeScopeEnd(const Expr &Spawn, const VarD
   if (!Where.Function || isCoroutine(*Where.Function) || !Scope || RunFunctions.Names.empty())
     return false;
   const SourceManager &Sources = Context.getSourceManager();
-  auto Runs = match(findAll(callExpr(callee(functionDecl(isInNameList(&RunFunctions.Names))))
-                                .bind("run")),
-                    *Scope, Context);
-  for (const BoundNodes &Run : Runs) {
-    SourceLocation At = Run.getNodeAs<CallExpr>("run")->getBeginLoc();
-    if (Sources.isBeforeInTranslationUnit(Spawn.getEndLoc(), At))
+  for (const CallExpr *Run : runCalls(*Scope, Context))
+    if (Sources.isBeforeInTranslationUnit(Spawn.getEndLoc(), Run->getBeginLoc()))
       return true;
-  }
   return false;
+}
+
+llvm::SmallVector<const CallExpr *, 2> DanglingReferenceCheck::runCalls(const Stmt &Scope,
+                                                                       ASTContext &Context) const {
+  llvm::SmallVector<const CallExpr *, 2> Runs;
+  for (const BoundNodes &Run :
+       match(findAll(callExpr(callee(functionDecl(isInNameList(&RunFunctions.Names))))
+                         .bind("run")),
+             Scope, Context))
+    Runs.push_back(Run.getNodeAs<CallExpr>("run"));
+  return Runs;
 }
 
 void DanglingReferenceCheck::checkHandedLambda(const LambdaExpr &Lambda, const Expr &Receiver,
@@ -366,12 +364,9 @@ void DanglingReferenceCheck::checkHandedLambda(const LambdaExpr &Lambda, const E
   // lambda lives until then, unless it runs a copy that dies first
   // (scylladb 602fca0a12: app_template::run).
   const FunctionDecl *Definition = Callee->getDefinition();
-  bool RunsTheLoop =
-      Definition && Definition->getBody() && !isCoroutine(*Definition) &&
-      !RunFunctions.Names.empty() &&
-      !match(findAll(callExpr(callee(functionDecl(isInNameList(&RunFunctions.Names))))),
-             *Definition->getBody(), Context)
-           .empty();
+  bool RunsTheLoop = Definition && Definition->getBody() && !isCoroutine(*Definition) &&
+                     !RunFunctions.Names.empty() &&
+                     !runCalls(*Definition->getBody(), Context).empty();
   if (RunsTheLoop ||
       completesInFullExpression(Receiver, Context, RunFunctions.Names, &ShieldFunctions.Names)) {
     std::optional<unsigned> Index = parameterIndexOf(Receiver, Lambda);

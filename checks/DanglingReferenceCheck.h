@@ -47,6 +47,9 @@ private:
                             const clang::VarDecl &Local, clang::ASTContext &Context) const;
   bool drainedBeforeScopeEnd(const clang::Expr &Spawn, const clang::VarDecl &Local,
                              clang::ASTContext &Context) const;
+  /// The calls of RunFunctions in \p Scope.
+  llvm::SmallVector<const clang::CallExpr *, 2> runCalls(const clang::Stmt &Scope,
+                                                        clang::ASTContext &Context) const;
   /// \p Holder (a task, or a container of tasks) is awaited on every path,
   /// directly or through a gather whose task is kept in a local that is
   /// (\p Depth bounds that chain).

@@ -64,17 +64,27 @@ StatementContext contextOf(const Stmt &S, ASTContext &Context) {
   }
 }
 
+bool isCoroutineReturnType(QualType Type) {
+  const CXXRecordDecl *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return false;
+  for (const Decl *Member : Record->decls())
+    if (const auto *Named = llvm::dyn_cast<NamedDecl>(Member);
+        Named && Named->getDeclName().isIdentifier() && Named->getName() == "promise_type")
+      return true;
+  return false;
+}
+
 bool isAwaiterType(QualType Type) {
   const CXXRecordDecl *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
   if (!Record || !Record->hasDefinition())
     return false;
+  // A coroutine's return object (a task of some library): TaskTypes and
+  // EagerTaskTypes say whether dropping it loses work; not an operation.
+  if (isCoroutineReturnType(Type))
+    return false;
   bool Ready = false, Suspend = false, Resume = false;
   for (const Decl *Member : Record->decls()) {
-    // A coroutine's return object (a task of some library): TaskTypes and
-    // EagerTaskTypes say whether dropping it loses work; not an operation.
-    if (const auto *Named = llvm::dyn_cast<NamedDecl>(Member);
-        Named && Named->getDeclName().isIdentifier() && Named->getName() == "promise_type")
-      return false;
     const auto *Function = llvm::dyn_cast<FunctionDecl>(Member);
     if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(Member))
       Function = Template->getTemplatedDecl(); // await_suspend(std::coroutine_handle<P>)

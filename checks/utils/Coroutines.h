@@ -40,6 +40,10 @@ StatementContext contextOf(const clang::Stmt &S, clang::ASTContext &Context);
 /// nothing until it is awaited.
 bool isAwaiterType(clang::QualType Type);
 
+/// \p Type (through references) is a coroutine's return object: its class
+/// declares a promise_type (a task of some library).
+bool isCoroutineReturnType(clang::QualType Type);
+
 /// How messages name a coroutine: its unqualified name, or "" for a lambda.
 std::string coroutineDisplayName(const clang::FunctionDecl &Function);
 

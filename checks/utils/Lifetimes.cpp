@@ -10,12 +10,6 @@ using namespace clang;
 
 namespace corolint {
 
-bool isStdCast(const CallExpr &Call) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  return Callee && Call.getNumArgs() == 1 && Callee->isInStdNamespace() && Callee->getIdentifier() &&
-         llvm::is_contained({"move", "forward", "as_const", "ref", "cref"}, Callee->getName());
-}
-
 namespace {
 
 /// Parentheses and the implicit nodes around a value, but not the
@@ -32,6 +26,12 @@ const Expr *stripImplicit(const Expr *E) {
     else
       return E;
   }
+}
+
+bool isStdCast(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  return Callee && Call.getNumArgs() == 1 && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+         llvm::is_contained({"move", "forward", "as_const", "ref", "cref"}, Callee->getName());
 }
 
 Referent referentOfObject(const Expr *E) {

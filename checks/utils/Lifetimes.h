@@ -34,10 +34,6 @@ struct Referent {
 /// literal is None.
 Referent referentOf(const clang::Expr &Arg, const NameList *Views = nullptr);
 
-/// `std::move(x)`, `std::forward<T>(x)`, `std::ref(x)` and the like: the
-/// argument goes where the call goes.
-bool isStdCast(const clang::CallExpr &Call);
-
 /// The task \p E makes is run to completion before its full-expression ends:
 /// an enclosing `co_await` (directly, or through gather, with, an operator)
 /// or a call to one of \p RunFunctions — unless it goes through one of

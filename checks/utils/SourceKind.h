@@ -51,14 +51,18 @@ inline bool isTestWord(std::string_view Word) {
   return Word.substr(0, 4) == "test" || Word.substr(Word.size() - 4) == "test";
 }
 
-} // namespace source_kind_detail
+/// One word of an include path that names a benchmark library or a
+/// benchmark's own header ("benchmark", "nanobench", "celero", "bench").
+inline bool isBenchmarkWord(std::string_view Word) {
+  return Word == "bench" || Word.substr(0, 9) == "benchmark" || Word == "nanobench" ||
+         Word == "celero";
+}
 
-/// The file includes a test framework or a test-support header (GoogleTest,
-/// Catch2, doctest, Boost.Test, QtTest, a project's `unit_test.hpp`,
-/// `test/unittest.h`, `test_utils/fixture.h`): it is test code.
-inline bool includesTestSupport(std::string_view Source) {
+/// Some `#include` of \p Source has a path word (lower-cased, split at
+/// non-alphanumerics) that \p IsWord accepts.
+template <typename Predicate> bool includesWord(std::string_view Source, Predicate IsWord) {
   bool Found = false;
-  source_kind_detail::forEachDirective(Source, [&](std::string_view Name, std::string_view Rest) {
+  forEachDirective(Source, [&](std::string_view Name, std::string_view Rest) {
     if (Name != "include")
       return true;
     std::string Word;
@@ -67,13 +71,22 @@ inline bool includesTestSupport(std::string_view Source) {
         Word += static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
         continue;
       }
-      Found |= source_kind_detail::isTestWord(Word);
+      Found |= IsWord(std::string_view(Word));
       Word.clear();
     }
-    Found |= source_kind_detail::isTestWord(Word);
+    Found |= IsWord(std::string_view(Word));
     return !Found;
   });
   return Found;
+}
+
+} // namespace source_kind_detail
+
+/// The file includes a test framework or a test-support header (GoogleTest,
+/// Catch2, doctest, Boost.Test, QtTest, a project's `unit_test.hpp`,
+/// `test/unittest.h`, `test_utils/fixture.h`): it is test code.
+inline bool includesTestSupport(std::string_view Source) {
+  return source_kind_detail::includesWord(Source, source_kind_detail::isTestWord);
 }
 
 /// The file includes a benchmark library or a benchmark's own header (Google
@@ -81,26 +94,7 @@ inline bool includesTestSupport(std::string_view Source) {
 /// Celero, async_simple's `Lazy.bench.h`): the work it runs is the load it
 /// measures.
 inline bool includesBenchmarkSupport(std::string_view Source) {
-  bool Found = false;
-  source_kind_detail::forEachDirective(Source, [&](std::string_view Name, std::string_view Rest) {
-    if (Name != "include")
-      return true;
-    std::string Word;
-    auto IsBenchWord = [](std::string_view W) {
-      return W == "bench" || W.substr(0, 9) == "benchmark" || W == "nanobench" || W == "celero";
-    };
-    for (char C : Rest) {
-      if (std::isalnum(static_cast<unsigned char>(C))) {
-        Word += static_cast<char>(std::tolower(static_cast<unsigned char>(C)));
-        continue;
-      }
-      Found |= IsBenchWord(Word);
-      Word.clear();
-    }
-    Found |= IsBenchWord(Word);
-    return !Found;
-  });
-  return Found;
+  return source_kind_detail::includesWord(Source, source_kind_detail::isBenchmarkWord);
 }
 
 /// The file is a header: its first directive is `#pragma once`, or an
