@@ -187,46 +187,6 @@ SourceLocation hopOntoPool(const FunctionDecl &Coroutine, const NameList &Offloa
   return Finder.Hop;
 }
 
-/// The name \p Call's method has on a class between the object's and the one
-/// declaring it, the first \p Listed lists (`::std::future::wait`: libstdc++
-/// declares future's waits in its base `__basic_future`); "" if none.
-std::string inheritedName(const CXXMemberCallExpr &Call, const NameList &Listed) {
-  const CXXMethodDecl *Method = Call.getMethodDecl();
-  const Expr *ObjectExpr = Call.getImplicitObjectArgument();
-  if (!ObjectExpr)
-    return "";
-  // The object as written: the call converts it to the declaring base.
-  QualType ObjectType = ObjectExpr->IgnoreParenImpCasts()->getType();
-  if (ObjectType->isPointerType())
-    ObjectType = ObjectType->getPointeeType();
-  const CXXRecordDecl *Object = ObjectType->getAsCXXRecordDecl();
-  if (!Method || !Method->getIdentifier() || !Object || !Object->hasDefinition())
-    return "";
-  const CXXRecordDecl *Declaring = Method->getParent()->getCanonicalDecl();
-  llvm::StringRef Short = Method->getName();
-  // Cheap rejections first: most calls are of methods their class declares, or not listed.
-  if (Object->getCanonicalDecl() == Declaring ||
-      llvm::none_of(Listed.names(), [&](llvm::StringRef Name) {
-        return Name.ends_with(Short) && Name.drop_back(Short.size()).ends_with("::");
-      }))
-    return "";
-  llvm::SmallVector<const CXXRecordDecl *, 4> Classes = {Object};
-  for (size_t Index = 0; Index < Classes.size(); ++Index) {
-    const CXXRecordDecl *Class = Classes[Index];
-    if (Class->getCanonicalDecl() == Declaring)
-      continue;
-    std::string Name = qualifiedName(*Class) + "::" + Short.str();
-    if (Listed.contains(llvm::StringRef(Name)))
-      return Name;
-    for (const CXXBaseSpecifier &Base : Class->bases())
-      if (const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl();
-          BaseClass && BaseClass->hasDefinition() &&
-          (BaseClass->getCanonicalDecl() == Declaring || BaseClass->isDerivedFrom(Declaring)))
-        Classes.push_back(BaseClass);
-  }
-  return "";
-}
-
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
@@ -297,7 +257,7 @@ BlockingCallCheck::blockingOperation(const Expr &E) const {
   if (BlockingNames.contains(*Named))
     Qualified = qualifiedName(*Named);
   else if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&E))
-    Qualified = inheritedName(*Member, BlockingNames);
+    Qualified = inheritedMethodName(*Member, BlockingNames);
   if (Qualified.empty())
     return std::nullopt;
   // The program's own `QCoro::Task<> sleep(ms)` in the global namespace has

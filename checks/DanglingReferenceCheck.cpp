@@ -1,11 +1,14 @@
 //===--- DanglingReferenceCheck.cpp - async-dangling-reference -------------===//
 
 #include "DanglingReferenceCheck.h"
+#include "utils/BlockingFunctions.h"
 #include "utils/CallableCopies.h"
+#include "utils/CalleeWaits.h"
 #include "utils/Coroutines.h"
 #include "utils/Flow.h"
 #include "utils/Messages.h"
 #include "utils/Profiles.h"
+#include "utils/SameObject.h"
 #include "utils/Statements.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -138,6 +141,8 @@ DanglingReferenceCheck::DanglingReferenceCheck(llvm::StringRef Name,
       Options, "ShieldFunctions",
       std::string_view(DefaultShieldFunctions.data(), DefaultShieldFunctions.size()));
   EagerTaskTypes = readListOption(Options, "EagerTaskTypes", Profile.EagerTaskTypes);
+  JoinFunctions = readListOption(Options, "JoinFunctions", Profile.JoinFunctions);
+  CompletionWaits = NameList(blockingNames(Profile.BlockingFunctions));
 }
 
 void DanglingReferenceCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -148,6 +153,7 @@ void DanglingReferenceCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opt
   Options.store(Opts, "ViewTypes", ViewTypes.Raw);
   Options.store(Opts, "ShieldFunctions", ShieldFunctions.Raw);
   Options.store(Opts, "EagerTaskTypes", EagerTaskTypes.Raw);
+  Options.store(Opts, "JoinFunctions", JoinFunctions.Raw);
 }
 
 void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
@@ -223,6 +229,8 @@ void DanglingReferenceCheck::checkTaskCall(const Expr &Call, ASTContext &Context
   TaskDestination Destination = destinationOf(Call, Context);
   if (Destination.How == TaskDestination::Discarded || Destination.How == TaskDestination::Unknown)
     return; // a discarded task never runs: async-unawaited-task reports it
+  if (handedToWaitingCallee(Call, Destination, Context))
+    return;
   const FunctionDecl *Callee = llvm::cast<CallExpr>(Call).getDirectCallee();
   std::string Coroutine = coroutineDisplayName(*Callee);
 
@@ -312,17 +320,52 @@ bool DanglingReferenceCheck::awaitedEverywhere(const VarDecl &Holder, ASTContext
   return Flow.How == Consumption::Everywhere;
 }
 
+bool DanglingReferenceCheck::handedToWaitingCallee(const Expr &Task, const TaskDestination &Where,
+                                                   ASTContext &Context) const {
+  const auto *Call = Where.How == TaskDestination::Handed
+                         ? llvm::dyn_cast_or_null<CallExpr>(Where.Via)
+                         : nullptr;
+  if (!Call || !Call->getDirectCallee())
+    return false;
+  // The argument the task is, as written or through std::move.
+  for (auto [Index, Pair] : llvm::enumerate(parameterArguments(*Call, *Call->getDirectCallee()))) {
+    const Expr *Arg = Pair.first->IgnoreUnlessSpelledInSource();
+    if (const auto *Move = llvm::dyn_cast<CallExpr>(Arg);
+        Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
+        Move->getDirectCallee()->isInStdNamespace() && Move->getDirectCallee()->getName() == "move")
+      Arg = Move->getArg(0)->IgnoreUnlessSpelledInSource();
+    if (Arg == Task.IgnoreUnlessSpelledInSource())
+      return waitForStartedParameter(*Call->getDirectCallee(), Index, Context, CompletionWaits);
+  }
+  return false;
+}
+
 bool DanglingReferenceCheck::drainedBeforeScopeEnd(const Expr &Spawn, const VarDecl &Local,
                                                    ASTContext &Context) const {
   // Only a plain function runs a loop to completion (a coroutine would nest one).
   StatementContext Where = contextOf(Spawn, Context);
   const Stmt *Scope = scopeOf(Local, Context);
-  if (!Where.Function || isCoroutine(*Where.Function) || !Scope || RunFunctions.Names.empty())
+  if (!Where.Function || isCoroutine(*Where.Function) || !Scope)
     return false;
   const SourceManager &Sources = Context.getSourceManager();
-  for (const CallExpr *Run : runCalls(*Scope, Context))
-    if (Sources.isBeforeInTranslationUnit(Spawn.getEndLoc(), Run->getBeginLoc()))
+  auto After = [&](const CallExpr &Call) {
+    return Sources.isBeforeInTranslationUnit(Spawn.getEndLoc(), Call.getBeginLoc());
+  };
+  if (llvm::any_of(runCalls(*Scope, Context), [&](const CallExpr *Run) { return After(*Run); }))
+    return true;
+  // `co_spawn(pool, ...); pool.join();`: the join of the pool it was spawned
+  // onto (named in the spawn call), not of any pool.
+  if (JoinFunctions.Names.empty())
+    return false;
+  for (const BoundNodes &Bound :
+       match(findAll(cxxMemberCallExpr(callee(cxxMethodDecl(isInNameList(&JoinFunctions.Names))))
+                         .bind("join")),
+             *Scope, Context)) {
+    const auto *Join = Bound.getNodeAs<CXXMemberCallExpr>("join");
+    const Expr *Pool = Join->getImplicitObjectArgument();
+    if (Pool && After(*Join) && SameObject(*Pool, Context).findIn(Spawn))
       return true;
+  }
   return false;
 }
 
@@ -364,12 +407,16 @@ void DanglingReferenceCheck::checkHandedLambda(const LambdaExpr &Lambda, const E
   // lambda lives until then, unless it runs a copy that dies first
   // (scylladb 602fca0a12: app_template::run).
   const FunctionDecl *Definition = Callee->getDefinition();
+  // A plain callee that starts the task and waits for its completion
+  // callback (async_simple's test helpers) returns only once it has finished.
+  std::optional<unsigned> Index = parameterIndexOf(Receiver, Lambda);
   bool RunsTheLoop = Definition && Definition->getBody() && !isCoroutine(*Definition) &&
-                     !RunFunctions.Names.empty() &&
-                     !runCalls(*Definition->getBody(), Context).empty();
+                     ((!RunFunctions.Names.empty() &&
+                       !runCalls(*Definition->getBody(), Context).empty()) ||
+                      (Index && waitForStartedParameter(*Definition, *Index, Context,
+                                                        CompletionWaits)));
   if (RunsTheLoop ||
       completesInFullExpression(Receiver, Context, RunFunctions.Names, &ShieldFunctions.Names)) {
-    std::optional<unsigned> Index = parameterIndexOf(Receiver, Lambda);
     if (Index)
       CopyCall = callThroughDyingCopy(*Callee, *Index, Context, TaskTypes.Names, RunFunctions.Names);
     if (!CopyCall)

@@ -45,6 +45,10 @@ private:
   /// Why the task outlives \p Local, as a few words ("spawned", "returned"), or "".
   std::string outlivesLocal(const clang::Expr &Call, const TaskDestination &Where,
                             const clang::VarDecl &Local, clang::ASTContext &Context) const;
+  /// \p Task is handed to a plain function that starts it and waits for
+  /// its completion before returning (see CalleeWaits.h).
+  bool handedToWaitingCallee(const clang::Expr &Task, const TaskDestination &Where,
+                             clang::ASTContext &Context) const;
   bool drainedBeforeScopeEnd(const clang::Expr &Spawn, const clang::VarDecl &Local,
                              clang::ASTContext &Context) const;
   /// The calls of RunFunctions in \p Scope.
@@ -63,6 +67,10 @@ private:
   ListOption ViewTypes;
   ListOption ShieldFunctions;
   ListOption EagerTaskTypes;
+  ListOption JoinFunctions;
+  /// The profile's blocking waits: a callee that blocks in one on the
+  /// signal its task's completion fulfils has run the task to its end.
+  NameList CompletionWaits;
 };
 
 } // namespace corolint

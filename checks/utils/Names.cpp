@@ -3,6 +3,7 @@
 #include "Names.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"
 
 using namespace clang;
@@ -121,5 +122,43 @@ bool expandedFromMacro(SourceLocation Loc, const SourceManager &Sources,
   }
   return false;
 }
+
+std::string inheritedMethodName(const CXXMemberCallExpr &Call, const NameList &Listed) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  const Expr *ObjectExpr = Call.getImplicitObjectArgument();
+  if (!ObjectExpr)
+    return "";
+  // The object as written: the call converts it to the declaring base.
+  QualType ObjectType = ObjectExpr->IgnoreParenImpCasts()->getType();
+  if (ObjectType->isPointerType())
+    ObjectType = ObjectType->getPointeeType();
+  const CXXRecordDecl *Object = ObjectType->getAsCXXRecordDecl();
+  if (!Method || !Method->getIdentifier() || !Object || !Object->hasDefinition())
+    return "";
+  const CXXRecordDecl *Declaring = Method->getParent()->getCanonicalDecl();
+  llvm::StringRef Short = Method->getName();
+  // Cheap rejections first: most calls are of methods their class declares, or not listed.
+  if (Object->getCanonicalDecl() == Declaring ||
+      llvm::none_of(Listed.names(), [&](llvm::StringRef Name) {
+        return Name.ends_with(Short) && Name.drop_back(Short.size()).ends_with("::");
+      }))
+    return "";
+  llvm::SmallVector<const CXXRecordDecl *, 4> Classes = {Object};
+  for (size_t Index = 0; Index < Classes.size(); ++Index) {
+    const CXXRecordDecl *Class = Classes[Index];
+    if (Class->getCanonicalDecl() == Declaring)
+      continue;
+    std::string Name = qualifiedName(*Class) + "::" + Short.str();
+    if (Listed.contains(llvm::StringRef(Name)))
+      return Name;
+    for (const CXXBaseSpecifier &Base : Class->bases())
+      if (const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl();
+          BaseClass && BaseClass->hasDefinition() &&
+          (BaseClass->getCanonicalDecl() == Declaring || BaseClass->isDerivedFrom(Declaring)))
+        Classes.push_back(BaseClass);
+  }
+  return "";
+}
+
 
 } // namespace corolint

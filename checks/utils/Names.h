@@ -10,6 +10,7 @@
 #define COROLINT_CHECKS_UTILS_NAMES_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/Type.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Basic/SourceManager.h"
@@ -48,6 +49,11 @@ private:
 /// The declaration that names \p Type: a record, or the template of a
 /// dependent specialization. Null for builtin and other types.
 const clang::NamedDecl *namingDecl(clang::QualType Type);
+
+/// The name \p Call's method has on a class between the object's and the one
+/// declaring it, the first \p Listed lists (`::std::future::wait`: libstdc++
+/// declares future's waits in its base `__basic_future`); "" if none.
+std::string inheritedMethodName(const clang::CXXMemberCallExpr &Call, const NameList &Listed);
 
 /// \p Loc comes from expanding a macro whose name satisfies \p Named: the
 /// macro written at \p Loc or one whose body expands it (16 levels at most).

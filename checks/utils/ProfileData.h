@@ -107,6 +107,10 @@ struct ProfileData {
   /// Completion tokens that discard what a spawned coroutine completes with
   /// (asio's `detached`): the coroutine's exception goes nowhere.
   std::string_view DiscardingTokens;
+  /// Wait on the calling thread until everything spawned onto a pool or
+  /// scheduler has finished (asio's `thread_pool::join`, libcoro's
+  /// `shutdown()`): locals that outlive the call outlive those tasks.
+  std::string_view JoinFunctions;
 };
 
 // Calls that block the thread are the same whatever the library; only the
@@ -159,7 +163,7 @@ inline constexpr ProfileData Profiles[] = {
         "aio",
         "::aio::task",
         "::aio::join_handle",
-        "::aio::create_task;::aio::event_loop::create_task",
+        "::aio::create_task",
         "::aio::task_group::create_task",
         "::aio::task_group",
         "::aio::run;::aio::event_loop::run_until_complete;::aio::event_loop::run_forever",
@@ -186,6 +190,7 @@ inline constexpr ProfileData Profiles[] = {
         "::aio::with",
         "::aio::open_connection;::aio::stream::read;::aio::stream::read_exactly;::aio::stream::read_until;"
         "::aio::stream::readline",
+        "",
         "",
         "",
         "",
@@ -225,14 +230,18 @@ inline constexpr ProfileData Profiles[] = {
         "true",
         "",
         "",
+        "",
     },
     {
         "libcoro",
         "::coro::task",
         "",
-        "::coro::io_scheduler::spawn;::coro::thread_pool::spawn;::coro::task_container::start",
+        // io_scheduler/task_container: libcoro before 0.15; scheduler/task_group: after.
+        "::coro::io_scheduler::spawn;::coro::thread_pool::spawn;::coro::task_container::start;"
+        "::coro::scheduler::spawn_detached;::coro::thread_pool::spawn_detached;"
+        "::coro::scheduler::spawn_joinable;::coro::thread_pool::spawn_joinable;::coro::task_group::start",
         "",
-        "::coro::task_container",
+        "::coro::task_container;::coro::task_group",
         "::coro::sync_wait",
         "",
         "::coro::when_all",
@@ -260,6 +269,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "::coro::net::socket::native_handle",
         "",
+        "::coro::thread_pool::shutdown;::coro::io_scheduler::shutdown;::coro::scheduler::shutdown",
     },
     {
         "folly",
@@ -295,6 +305,7 @@ inline constexpr ProfileData Profiles[] = {
         "::folly::coro::Transport::newConnectedSocket;::folly::coro::Transport::read",
         "",
         "true",
+        "",
         "",
         "",
     },
@@ -337,6 +348,8 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "::boost::asio::detached_t;::asio::detached_t",
+        "::boost::asio::thread_pool::join;::asio::thread_pool::join;"
+        "::boost::asio::thread_pool::wait;::asio::thread_pool::wait",
     },
     {
         "async_simple",
@@ -366,6 +379,7 @@ inline constexpr ProfileData Profiles[] = {
         "::async_simple::coro::SpinLock",
         COROLINT_STD_MUTEXES,
         COROLINT_STD_GUARDS,
+        "",
         "",
         "",
         "",
@@ -411,6 +425,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
+        "",
     },
     {
         "stdexec",
@@ -438,6 +453,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         COROLINT_STD_MUTEXES,
         COROLINT_STD_GUARDS,
+        "",
         "",
         "",
         "",

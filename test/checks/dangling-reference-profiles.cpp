@@ -39,6 +39,10 @@ LAZY_TASK(task)
 struct task_container {
   void start(task<> work) { (void)work; }
 };
+struct thread_pool {
+  bool spawn(task<> work);
+  void shutdown() noexcept; // blocks until every spawned task has completed
+};
 template <typename F> task<> invoke(F callable) { co_await callable(); }
 template <typename T> void sync_wait(T &&) {}
 } // namespace coro
@@ -104,7 +108,23 @@ void libcoro_285(coro::task_container &tc, std::string &out) {
   }());
 }
 
+coro::task<> append_to(std::string &out);
+
+void libcoro_spawn_and_return(coro::thread_pool &tp) {
+  std::string text = "x";
+  tp.spawn(append_to(text));
+  // CHECK-MESSAGES-LIBCORO: :[[@LINE-1]]:12: warning: 'out' of coroutine 'append_to' refers to local 'text', which may be destroyed while the task still runs (it is handed to 'coro::thread_pool::spawn')
+}
+
 // ---- libcoro: must leave alone ---------------------------------------------------
+
+// shutdown() returns once every task spawned onto the pool has completed.
+void libcoro_shutdown() {
+  coro::thread_pool tp;
+  std::string text = "x";
+  tp.spawn(append_to(text));
+  tp.shutdown();
+}
 
 // coro::invoke keeps the lambda in a frame of its own (libcoro#430); the asio
 // profile does not know it.
