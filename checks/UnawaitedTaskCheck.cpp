@@ -7,6 +7,7 @@
 #include "utils/Profiles.h"
 #include "utils/Statements.h"
 #include "utils/Templates.h"
+#include "utils/Throwing.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -32,6 +33,50 @@ std::string producerName(const Expr &Call) {
       return "'" + Callee->getNameAsString() + "'";
     }
   return "this call";
+}
+
+/// The task type \p Type yields nothing: `Task<>`, `Task<void>`.
+bool yieldsVoid(QualType Type) {
+  const auto *Task =
+      llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(Type->getAsCXXRecordDecl());
+  if (!Task || Task->getTemplateArgs().size() == 0)
+    return false;
+  const TemplateArgument &Value = Task->getTemplateArgs()[0];
+  return Value.getKind() == TemplateArgument::Type && Value.getAsType()->isVoidType();
+}
+
+/// A discarded eager task has run, or runs on: what is lost is its result and
+/// the exception that leaves the code it runs. Nothing is lost when it yields
+/// void and that code lets no exception out: a coroutine defined here, or the
+/// callables a continuation runs (`task.then([&called] { called = true; })`,
+/// QCoro's tests) on a local task that \p Function also awaits, where the
+/// task's own exception is seen.
+bool losesNothing(const Expr &Discarded, const FunctionDecl &Function, const NameList &TaskTypes,
+                  ASTContext &Context) {
+  const auto *Call = llvm::dyn_cast<CallExpr>(&Discarded);
+  if (!Call || !yieldsVoid(Call->getType()) || !Call->getDirectCallee())
+    return false;
+  auto NeverCancelledOnly = [](const Expr &) { return false; };
+  const FunctionDecl *Definition = nullptr;
+  if (Call->getDirectCallee()->hasBody(Definition) && isCoroutine(*Definition))
+    return !escapingThrow(*Definition, NeverCancelledOnly);
+  const auto *Continuation = llvm::dyn_cast<CXXMemberCallExpr>(Call);
+  const auto *Source = Continuation ? llvm::dyn_cast<DeclRefExpr>(
+                                          Continuation->getImplicitObjectArgument()->IgnoreImplicit())
+                                    : nullptr;
+  const auto *Task = Source ? llvm::dyn_cast<VarDecl>(Source->getDecl()) : nullptr;
+  if (!Task || !Task->hasLocalStorage() || !TaskTypes.containsType(Task->getType()) ||
+      Call->getNumArgs() == 0 || !Function.getBody())
+    return false;
+  for (const Expr *Argument : Call->arguments()) {
+    const auto *Lambda = llvm::dyn_cast<LambdaExpr>(Argument->IgnoreUnlessSpelledInSource());
+    if (!Lambda || escapingThrow(*Lambda->getCallOperator(), NeverCancelledOnly))
+      return false;
+  }
+  return !match(traverse(TK_AsIs, findAll(coawaitExpr(hasDescendant(
+                                      declRefExpr(to(varDecl(equalsNode(Task)))))))),
+                *Function.getBody(), Context)
+              .empty();
 }
 
 /// Members that only look at a task without running it.
@@ -236,7 +281,8 @@ void UnawaitedTaskCheck::checkTaskCall(const Expr &Call, const MatchFinder::Matc
   case Discard::Statement: {
     // Dropping an eager task from a plain function is how such a library
     // starts a coroutine from synchronous code.
-    if (Eager && !isCoroutine(*Where.Function))
+    if (Eager && (!isCoroutine(*Where.Function) ||
+                  losesNothing(Call, *Where.Function, TaskTypes.Names, Context)))
       return;
     auto Diag = diag(Call.getBeginLoc(), "%0")
                 << (Eager ? messages::discardedEagerTask(Producer)
