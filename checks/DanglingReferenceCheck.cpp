@@ -92,6 +92,59 @@ parameterArguments(const CallExpr &Call, const FunctionDecl &Callee) {
   return Pairs;
 }
 
+/// \p Range is the range of a range-for whose body awaits its element
+/// (`for (auto &f : futures) co_await f;`).
+bool awaitsEachElement(const DeclRefExpr &Range, ASTContext &Context) {
+  DynTypedNode Current = DynTypedNode::create(Range);
+  // The range is the initializer of the loop's implicit `__range` variable.
+  for (int Up = 0; Up < 4; ++Up) {
+    DynTypedNodeList Parents = Context.getParents(Current);
+    if (Parents.empty())
+      return false;
+    if (const auto *Loop = Parents[0].get<CXXForRangeStmt>()) {
+      const VarDecl *Element = Loop->getLoopVariable();
+      if (!Loop->getRangeInit() || Loop->getRangeInit()->IgnoreParenImpCasts() != &Range ||
+          !Element || !Loop->getBody())
+        return false;
+      // Every iteration reaches the await: no way out of the loop and no
+      // condition between it and the body.
+      const Stmt &Body = *Loop->getBody();
+      auto Exits = stmt(anyOf(breakStmt(), returnStmt(), coreturnStmt(), gotoStmt()));
+      if (!match(traverse(TK_AsIs, findAll(Exits)), Body, Context).empty())
+        return false;
+      auto Unconditional = [&](const Stmt &Await) {
+        // Up to the loop itself (the body may be an implicit node the
+        // parent map skips).
+        DynTypedNode Node = DynTypedNode::create(Await);
+        while (true) {
+          DynTypedNodeList Up = Context.getParents(Node);
+          if (Up.empty())
+            return false;
+          if (Up[0].get<Stmt>() == Loop)
+            return true;
+          const auto *Logical = Up[0].get<BinaryOperator>();
+          if (Up[0].get<IfStmt>() || Up[0].get<SwitchStmt>() || Up[0].get<ForStmt>() ||
+              Up[0].get<WhileStmt>() || Up[0].get<DoStmt>() || Up[0].get<CXXForRangeStmt>() ||
+              Up[0].get<ConditionalOperator>() || Up[0].get<LambdaExpr>() ||
+              (Logical && Logical->isLogicalOp()))
+            return false;
+          Node = Up[0];
+        }
+      };
+      for (const BoundNodes &Bound :
+           match(traverse(TK_AsIs, findAll(coawaitExpr(hasDescendant(declRefExpr(
+                                                           to(varDecl(equalsNode(Element))))))
+                                               .bind("await"))),
+                 Body, Context))
+        if (Unconditional(*Bound.getNodeAs<Stmt>("await")))
+          return true;
+      return false;
+    }
+    Current = Parents[0];
+  }
+  return false;
+}
+
 /// The parameter of the callee that \p Argument of \p Receiver binds to.
 std::optional<unsigned> parameterIndexOf(const Expr &Receiver, const Expr &Argument) {
   const auto *Call = llvm::dyn_cast<CallExpr>(&Receiver);
@@ -313,9 +366,25 @@ bool DanglingReferenceCheck::awaitedEverywhere(const VarDecl &Holder, ASTContext
                              ? llvm::dyn_cast_or_null<CallExpr>(Into.Via)
                              : nullptr;
     // Into.Holder: the local that keeps the gather's task.
-    return Depth > 0 && Gather && Gather->getDirectCallee() &&
-           GatherFunctions.Names.contains(*Gather->getDirectCallee()) && Into.Holder &&
-           awaitedEverywhere(*Into.Holder, Context, Depth - 1);
+    if (Depth > 0 && Gather && Gather->getDirectCallee() &&
+        GatherFunctions.Names.contains(*Gather->getDirectCallee()) && Into.Holder)
+      return awaitedEverywhere(*Into.Holder, Context, Depth - 1);
+    // `futures.push_back(std::move(handle))` into a local container whose
+    // elements are all awaited, on every path (folly's AsyncPipeTest).
+    const auto *Filler = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Into.Via);
+    return Depth > 0 && Filler && Into.Holder && Into.Holder != &Holder && Filler->getMethodDecl() &&
+           isContainerFiller(Filler->getMethodDecl()->getName()) &&
+           elementsAwaitedEverywhere(*Into.Holder, *Function, Context);
+  });
+  return Flow.How == Consumption::Everywhere;
+}
+
+bool DanglingReferenceCheck::elementsAwaitedEverywhere(const VarDecl &Container,
+                                                       const FunctionDecl &Function,
+                                                       ASTContext &Context) const {
+  Consumption Flow = consumptionOf(Container, Function, Context, [&](const DeclRefExpr &Ref) {
+    return completesInFullExpression(Ref, Context, RunFunctions.Names, &ShieldFunctions.Names) ||
+           awaitsEachElement(Ref, Context);
   });
   return Flow.How == Consumption::Everywhere;
 }

@@ -60,6 +60,12 @@ private:
   bool awaitedEverywhere(const clang::VarDecl &Holder, clang::ASTContext &Context,
                          unsigned Depth = 2) const;
 
+  /// Every element of \p Container is awaited, on every path: in a range-for
+  /// that awaits its element, or through a gather or run.
+  bool elementsAwaitedEverywhere(const clang::VarDecl &Container,
+                                 const clang::FunctionDecl &Function,
+                                 clang::ASTContext &Context) const;
+
   ListOption TaskTypes;
   ListOption RunFunctions;
   ListOption GatherFunctions;
