@@ -92,6 +92,19 @@ parameterArguments(const CallExpr &Call, const FunctionDecl &Callee) {
   return Pairs;
 }
 
+/// The first statement in \p S (nested lambdas aside), in source order, that
+/// \p IsUse accepts.
+const Stmt *firstUse(const Stmt *S, llvm::function_ref<bool(const Stmt &)> IsUse) {
+  if (!S || llvm::isa<LambdaExpr>(S))
+    return nullptr;
+  if (IsUse(*S))
+    return S;
+  for (const Stmt *Child : S->children())
+    if (const Stmt *Found = firstUse(Child, IsUse))
+      return Found;
+  return nullptr;
+}
+
 /// \p Range is the range of a range-for whose body awaits its element
 /// (`for (auto &f : futures) co_await f;`).
 bool awaitsEachElement(const DeclRefExpr &Range, ASTContext &Context) {
@@ -507,6 +520,11 @@ void DanglingReferenceCheck::checkHandedLambda(const LambdaExpr &Lambda, const E
     return false;
   };
   UseAfterSuspension Use = firstUseAfterSuspension(*Body, Context, IsCaptureUse);
+  // A lazy task made through a copy that dies when the callee returns starts
+  // only when awaited, after the copy is gone: every use of a capture counts
+  // (scylladb a0a4711b74, 71179ff5ab ported to lazy tasks).
+  if (!Use.Use && CopyCall && !EagerTaskTypes.Names.containsType(Body->getReturnType()))
+    Use.Use = firstUse(Body->getBody(), IsCaptureUse);
   if (!Use.Use)
     return;
   if (CopyCall) {
@@ -524,7 +542,12 @@ void DanglingReferenceCheck::checkHandedLambda(const LambdaExpr &Lambda, const E
   diag(Use.Use->getBeginLoc(), "capture '%0' is used here, after a suspension point",
        DiagnosticIDs::Note)
       << What;
-  diag(Use.Suspension->getBeginLoc(), "the coroutine may suspend here", DiagnosticIDs::Note);
+  if (Use.Suspension)
+    diag(Use.Suspension->getBeginLoc(), "the coroutine may suspend here", DiagnosticIDs::Note);
+  else
+    diag(Body->getBody()->getBeginLoc(),
+         "the task is lazy: its body starts when it is awaited, after the copy is destroyed",
+         DiagnosticIDs::Note);
 }
 
 } // namespace corolint

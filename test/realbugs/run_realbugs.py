@@ -8,7 +8,8 @@ after the line holding `FIXED SHAPE`, the fixed shape, where any finding is a fa
 positive. Prints found/all BUG lines (recall) and every finding on a fixed shape; exits 1
 only when a fixed shape has a finding or a file does not compile (misses are for the bench).
 async-no-await is not run: the ports replace the projects' I/O by stub coroutines that finish
-at once, which that check would rightly report.
+at once, which that check would rightly report. A line `// CONFIG: {...}` passes that
+configuration (a port of a library whose coroutines start at once declares aio::task eager).
 """
 
 import argparse
@@ -21,11 +22,16 @@ import sys
 
 FINDING = re.compile(r"^(?P<path>[^:\s][^:]*):(?P<line>\d+):\d+: (?:warning|error): (?P<message>.*) \[(?P<check>[^\]]+)\]$")
 BUG = re.compile(r"// BUG: (async-[a-z-]+)")
+CONFIG = re.compile(r"^// CONFIG: (\{.*\})$", re.M)
 CHECKS = "-*,async-*,-async-no-await"
 
 
 def lint(corolint, engine, path, aio_include):
     command = [corolint, "--no-progress", "--checks=" + CHECKS]
+    with open(path, encoding="utf-8") as f:
+        config = CONFIG.search(f.read())
+    if config:
+        command.append("--config=" + config.group(1))
     if engine == "fast":
         command.append("--fast")
     command += [path, "--", "-std=c++20", "-I" + aio_include]

@@ -3,6 +3,9 @@
 // capture [ks_name = ks_data.name]; a newer map_reduce() destroys the mapper copy once it
 // returned the future, so ks_name was read after a co_await from freed memory.
 // Fix: move the capture into a local of the coroutine frame before the first suspension.
+// Seastar's coroutines start at once (they run to their first suspension inside the call),
+// and that fix relies on it: this port declares aio::task eager, as Seastar's future is.
+// CONFIG: {CheckOptions: {async-dangling-reference.EagerTaskTypes: '::aio::task', async-unawaited-task.EagerTaskTypes: '::aio::task'}}
 #include <aio/aio.hpp>
 
 #include <map>
