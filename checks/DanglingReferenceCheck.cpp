@@ -92,6 +92,40 @@ parameterArguments(const CallExpr &Call, const FunctionDecl &Callee) {
   return Pairs;
 }
 
+/// An awaited one-shot or counting signal that tasks set when they end: a
+/// latch, an event, a barrier, a wait group or a baton (`co_await l`,
+/// `co_await e.wait()`), by the name of its class.
+bool isCompletionSignal(const Expr &Operand) {
+  QualType Type = Operand.getType();
+  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&Operand))
+    Type = Call->getImplicitObjectArgument()->getType();
+  const NamedDecl *Class = namingDecl(Type.getNonReferenceType());
+  if (!Class || !Class->getIdentifier())
+    return false;
+  std::string Name = Class->getName().lower();
+  return llvm::any_of(llvm::ArrayRef<llvm::StringRef>{"latch", "event", "barrier", "wait_group",
+                                                      "waitgroup", "baton"},
+                      [&](llvm::StringRef Kind) { return llvm::StringRef(Name).contains(Kind); });
+}
+
+/// The variable an awaited operand starts from: `l` in `co_await l`, `s` in
+/// `co_await s.wait_for_clients`, `e` in `co_await e.wait()`.
+const VarDecl *rootVariable(const Expr &Operand) {
+  const Expr *E = &Operand;
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+      return llvm::dyn_cast<VarDecl>(Ref->getDecl());
+    if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
+      E = Member->getBase();
+    else if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(E))
+      E = Call->getImplicitObjectArgument();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
 /// The first statement in \p S (nested lambdas aside), in source order, that
 /// \p IsUse accepts.
 const Stmt *firstUse(const Stmt *S, llvm::function_ref<bool(const Stmt &)> IsUse) {
@@ -208,6 +242,7 @@ DanglingReferenceCheck::DanglingReferenceCheck(llvm::StringRef Name,
       std::string_view(DefaultShieldFunctions.data(), DefaultShieldFunctions.size()));
   EagerTaskTypes = readListOption(Options, "EagerTaskTypes", Profile.EagerTaskTypes);
   JoinFunctions = readListOption(Options, "JoinFunctions", Profile.JoinFunctions);
+  SpawnFunctions = readListOption(Options, "SpawnFunctions", Profile.SpawnFunctions);
   CompletionWaits = NameList(blockingNames(Profile.BlockingFunctions));
 }
 
@@ -220,6 +255,7 @@ void DanglingReferenceCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opt
   Options.store(Opts, "ShieldFunctions", ShieldFunctions.Raw);
   Options.store(Opts, "EagerTaskTypes", EagerTaskTypes.Raw);
   Options.store(Opts, "JoinFunctions", JoinFunctions.Raw);
+  Options.store(Opts, "SpawnFunctions", SpawnFunctions.Raw);
 }
 
 void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
@@ -273,6 +309,10 @@ DanglingReferenceCheck::dependencies(const Expr &E) const {
   }
   for (auto [Arg, Param] : parameterArguments(*Call, *Callee)) {
     QualType Type = Param->getType();
+    // A spawn takes ownership of the task it schedules (`spawn_joinable(task&&)`).
+    if (Type->isReferenceType() && TaskTypes.Names.containsType(Type.getNonReferenceType()) &&
+        SpawnFunctions.Names.contains(*Callee))
+      continue;
     Referent Target;
     if (Type->isReferenceType() &&
         (!isForwardingReference(*Param) || lazyCoroutineDefinition(*Callee, EagerTaskTypes.Names)))
@@ -352,7 +392,7 @@ std::string DanglingReferenceCheck::outlivesLocal(const Expr &Call, const TaskDe
     if (Where.Holder && diesBefore(*Where.Holder, Local, Context) &&
         awaitedEverywhere(*Where.Holder, Context))
       return "";
-    if (drainedBeforeScopeEnd(*Where.Via, Local, Context))
+    if (drainedBeforeScopeEnd(*Where.Via, Local, Context) || joinedThroughSignal(*Where.Via, Context))
       return "";
     return howEscapes(Where, Call);
   case TaskDestination::Returned:
@@ -422,6 +462,46 @@ bool DanglingReferenceCheck::handedToWaitingCallee(const Expr &Task, const TaskD
   return false;
 }
 
+bool DanglingReferenceCheck::joinedThroughSignal(const Expr &Spawn, ASTContext &Context) const {
+  // What the spawned task was given: a signal among them is what it reports on.
+  llvm::SmallPtrSet<const VarDecl *, 4> Given;
+  for (const BoundNodes &Bound :
+       match(traverse(TK_AsIs, findAll(declRefExpr(to(varDecl().bind("var"))))), Spawn, Context))
+    Given.insert(Bound.getNodeAs<VarDecl>("var"));
+  // A statement that is the await (`co_await l;`, `auto r = co_await e.wait();`),
+  // not one that may skip it.
+  auto AwaitsGiven = [&](const Stmt &S) {
+    const Expr *Value = llvm::dyn_cast<Expr>(&S);
+    if (const auto *Declaration = llvm::dyn_cast<DeclStmt>(&S);
+        Declaration && Declaration->isSingleDecl())
+      if (const auto *Var = llvm::dyn_cast<VarDecl>(Declaration->getSingleDecl()))
+        Value = Var->getInit();
+    const auto *Await = Value ? llvm::dyn_cast<CoawaitExpr>(Value->IgnoreImplicit()) : nullptr;
+    if (!Await || !isCompletionSignal(*Await->getOperand()->IgnoreImplicit()))
+      return false;
+    const VarDecl *Signal = rootVariable(*Await->getOperand()->IgnoreImplicit());
+    return Signal && Given.contains(Signal);
+  };
+  // A later statement of a block around the spawn: reached whenever the
+  // spawn's statement completes.
+  DynTypedNode Current = DynTypedNode::create(Spawn);
+  for (unsigned Up = 0; Up < 32; ++Up) {
+    DynTypedNodeList Parents = Context.getParents(Current);
+    if (Parents.empty() || Parents[0].get<LambdaExpr>() || Parents[0].get<FunctionDecl>())
+      return false;
+    if (const auto *Block = Parents[0].get<CompoundStmt>()) {
+      bool After = false;
+      for (const Stmt *S : Block->body()) {
+        if (After && AwaitsGiven(*S))
+          return true;
+        After |= S == Current.get<Stmt>();
+      }
+    }
+    Current = Parents[0];
+  }
+  return false;
+}
+
 bool DanglingReferenceCheck::drainedBeforeScopeEnd(const Expr &Spawn, const VarDecl &Local,
                                                    ASTContext &Context) const {
   // Only a plain function runs a loop to completion (a coroutine would nest one).
@@ -445,6 +525,12 @@ bool DanglingReferenceCheck::drainedBeforeScopeEnd(const Expr &Spawn, const VarD
              *Scope, Context)) {
     const auto *Join = Bound.getNodeAs<CXXMemberCallExpr>("join");
     const Expr *Pool = Join->getImplicitObjectArgument();
+    // `tp->shutdown()` on a smart pointer: the pool is the pointer's object.
+    if (const auto *Deref = llvm::dyn_cast_or_null<CXXOperatorCallExpr>(
+            Pool ? Pool->IgnoreParenImpCasts() : nullptr);
+        Deref && Deref->getNumArgs() == 1 &&
+        (Deref->getOperator() == OO_Arrow || Deref->getOperator() == OO_Star))
+      Pool = Deref->getArg(0);
     if (Pool && After(*Join) && SameObject(*Pool, Context).findIn(Spawn))
       return true;
   }

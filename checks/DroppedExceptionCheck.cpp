@@ -88,7 +88,9 @@ DroppedExceptionCheck::DroppedExceptionCheck(llvm::StringRef Name,
   ResultTypes = readListOption(Options, "ResultTypes", Profile.ResultTypes);
   CancelledTypes = readListOption(Options, "CancelledTypes", Profile.CancelledTypes);
   DiscardingTokens = readListOption(Options, "DiscardingTokens", Profile.DiscardingTokens);
+  DiscardingSpawns = readListOption(Options, "DiscardingSpawns", Profile.DiscardingSpawns);
   TimerTypes = readListOption(Options, "TimerTypes", Profile.TimerTypes);
+  EventTypes = readListOption(Options, "EventTypes", Profile.EventTypes);
   SleepFunctions = readListOption(Options, "SleepFunctions", Profile.SleepFunctions);
   RawLoggingFunctions = Options.get("LoggingFunctions", DefaultLoggingFunctions).str();
   LoggingFunctions = llvm::Regex(RawLoggingFunctions);
@@ -109,7 +111,9 @@ void DroppedExceptionCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts
   Options.store(Opts, "ResultTypes", ResultTypes.Raw);
   Options.store(Opts, "CancelledTypes", CancelledTypes.Raw);
   Options.store(Opts, "DiscardingTokens", DiscardingTokens.Raw);
+  Options.store(Opts, "DiscardingSpawns", DiscardingSpawns.Raw);
   Options.store(Opts, "TimerTypes", TimerTypes.Raw);
+  Options.store(Opts, "EventTypes", EventTypes.Raw);
   Options.store(Opts, "SleepFunctions", SleepFunctions.Raw);
   Options.store(Opts, "LoggingFunctions", RawLoggingFunctions);
 }
@@ -139,6 +143,10 @@ void DroppedExceptionCheck::registerMatchers(MatchFinder *Finder) {
                                     ignoringImplicit(lambdaExpr(ignoresExceptionArgument()))));
   Finder->addMatcher(callExpr(hasAnyArgument(Discarder.bind("discarder"))).bind("discarding"),
                      this);
+  if (!DiscardingSpawns.Names.empty())
+    Finder->addMatcher(
+        callExpr(callee(functionDecl(isInNameList(&DiscardingSpawns.Names)))).bind("detaching"),
+        this);
   if (!HandleTypes.Names.empty())
     Finder->addMatcher(
         cxxMemberCallExpr(callee(cxxMethodDecl(hasName("add_done_callback"))),
@@ -159,7 +167,9 @@ void DroppedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   else if (const auto *Handler = Result.Nodes.getNodeAs<CXXCatchStmt>("handler"))
     checkHandler(*Handler, Context);
   else if (const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("discarding"))
-    checkDiscardedOutcome(*Spawn, *Result.Nodes.getNodeAs<Expr>("discarder"), Context);
+    checkDiscardedOutcome(*Spawn, Result.Nodes.getNodeAs<Expr>("discarder"), Context);
+  else if (const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("detaching"))
+    checkDiscardedOutcome(*Spawn, nullptr, Context);
   else if (const auto *Add = Result.Nodes.getNodeAs<CXXMemberCallExpr>("add-callback"))
     checkDoneCallback(*Add, *Result.Nodes.getNodeAs<LambdaExpr>("callback"), Context);
 }
@@ -169,6 +179,10 @@ void DroppedExceptionCheck::checkSpawn(const CallExpr &Spawn, ASTContext &Contex
   if (!Where.Function || Where.Unevaluated)
     return;
   std::string SpawnName = qualifiedName(*Spawn.getDirectCallee()).substr(2);
+  // A spawn that returns a status (`bool spawn_detached(task)`) hands back no
+  // handle: nothing that carries the outcome is dropped with it.
+  if (Spawn.getType()->isScalarType())
+    return;
   if (discardKind(Spawn, Context) != Discard::No) {
     diag(Spawn.getBeginLoc(), "%0") << messages::handleDiscarded(SpawnName);
     return;
@@ -212,33 +226,41 @@ void DroppedExceptionCheck::checkSpawn(const CallExpr &Spawn, ASTContext &Contex
   }
 }
 
-void DroppedExceptionCheck::checkDiscardedOutcome(const CallExpr &Spawn, const Expr &Discarder,
+void DroppedExceptionCheck::checkDiscardedOutcome(const CallExpr &Spawn, const Expr *Discarder,
                                                   ASTContext &Context) {
   for (const Expr *Argument : Spawn.arguments()) {
-    if (Argument == &Discarder)
+    if (Argument == Discarder)
       continue;
     const FunctionDecl *Coroutine = spawnedCoroutine(*Argument);
-    // A sleep or a timer's wait fails only when cancelled.
+    // A sleep, a timer's wait or an event's wait (`co_await e`, `co_await
+    // e.wait()`) fails only when cancelled.
     auto PacesOnly = [&](const Expr &Awaited) {
+      if (EventTypes.Names.containsType(Awaited.getType(), true))
+        return true;
       const auto *Call = llvm::dyn_cast<CallExpr>(&Awaited);
       const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
       if (Callee && SleepFunctions.Names.contains(*Callee))
         return true;
       const auto *Member = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Call);
-      return Member && TimerTypes.Names.containsType(
-                           Member->getImplicitObjectArgument()->getType(), true);
+      QualType Object = Member ? Member->getImplicitObjectArgument()->getType() : QualType();
+      return Member && (TimerTypes.Names.containsType(Object, true) ||
+                        EventTypes.Names.containsType(Object, true));
     };
     const Stmt *Throw = Coroutine ? escapingThrow(*Coroutine, PacesOnly) : nullptr;
     if (!Throw)
       continue;
     std::string Name = coroutineDisplayName(*Coroutine);
-    llvm::StringRef Token = textOf(Discarder, Context);
-    std::string How = llvm::isa<LambdaExpr>(Discarder.IgnoreUnlessSpelledInSource())
-                          ? "a completion handler that ignores its 'std::exception_ptr'"
-                      : Token.empty() ? "the completion token"
-                                      : "'" + Token.str() + "'";
-    diag(Discarder.getBeginLoc(), "%0")
-        << messages::exceptionDiscardedBySpawn(How, Name);
+    if (!Discarder) {
+      diag(Spawn.getBeginLoc(), "%0") << messages::exceptionSwallowedBySpawn(
+          qualifiedName(*Spawn.getDirectCallee()).substr(2), Name);
+    } else {
+      llvm::StringRef Token = textOf(*Discarder, Context);
+      std::string How = llvm::isa<LambdaExpr>(Discarder->IgnoreUnlessSpelledInSource())
+                            ? "a completion handler that ignores its 'std::exception_ptr'"
+                        : Token.empty() ? "the completion token"
+                                        : "'" + Token.str() + "'";
+      diag(Discarder->getBeginLoc(), "%0") << messages::exceptionDiscardedBySpawn(How, Name);
+    }
     diag(Throw->getBeginLoc(), "%0 can throw here", DiagnosticIDs::Note)
         << (Name.empty() ? "the lambda coroutine" : "'" + Name + "'");
     return;

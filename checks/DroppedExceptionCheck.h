@@ -38,9 +38,9 @@ private:
   static bool failureExpected(const clang::CXXCatchStmt &Handler, const clang::CXXTryStmt &Try,
                               clang::ASTContext &Context);
   /// A spawn told to drop the outcome (a DiscardingTokens argument, or a
-  /// completion handler that never reads its exception_ptr) of a coroutine
-  /// that can throw.
-  void checkDiscardedOutcome(const clang::CallExpr &Spawn, const clang::Expr &Discarder,
+  /// completion handler that never reads its exception_ptr), or one of
+  /// DiscardingSpawns (\p Discarder null), of a coroutine that can throw.
+  void checkDiscardedOutcome(const clang::CallExpr &Spawn, const clang::Expr *Discarder,
                              clang::ASTContext &Context);
   void checkDoneCallback(const clang::CXXMemberCallExpr &Add, const clang::LambdaExpr &Callback,
                          clang::ASTContext &Context);
@@ -62,7 +62,9 @@ private:
   ListOption ResultTypes;
   ListOption CancelledTypes;
   ListOption DiscardingTokens;
+  ListOption DiscardingSpawns;
   ListOption TimerTypes;
+  ListOption EventTypes;
   ListOption SleepFunctions;
   std::string RawLoggingFunctions;
   llvm::Regex LoggingFunctions;

@@ -291,13 +291,6 @@ std::optional<ResultRetry> retriesOnResult(const Stmt &Loop, const Stmt &Body) {
   return std::nullopt;
 }
 
-/// `do { ... } while (0)`, a macro's statement wrapper, runs once: no retry.
-bool runsOnce(const Stmt &Loop, const ASTContext &Context) {
-  const auto *Do = llvm::dyn_cast<DoStmt>(&Loop);
-  bool Value = true;
-  return Do && !Do->getCond()->isValueDependent() &&
-         Do->getCond()->EvaluateAsBooleanCondition(Value, Context) && !Value;
-}
 } // namespace
 
 RetryWithoutBackoffCheck::RetryWithoutBackoffCheck(llvm::StringRef Name,
@@ -334,7 +327,7 @@ bool RetryWithoutBackoffCheck::isDelay(const Expr &Operand) const {
 std::optional<RetryWithoutBackoffCheck::Retry>
 RetryWithoutBackoffCheck::unpacedRetry(const Stmt &Loop, ASTContext &Context) const {
   const Stmt *Body = loopBody(Loop);
-  if (!Body || runsOnce(Loop, Context))
+  if (!Body || runsOnlyOnce(Loop, Context)) // a macro's `do { } while (0)`: no retry
     return std::nullopt;
   TryFinder Finder;
   Finder.TraverseStmt(const_cast<Stmt *>(Body));

@@ -215,8 +215,10 @@ UnboundedSpawnCheck::Fanout UnboundedSpawnCheck::fanout(const Expr &Created,
   if (!Unsized) {
     Fan.Unbounded = Product >= MaxStaticFanout && !loadIsChosen(Context.getSourceManager());
     Fan.Size = {LoopSize::Constant, Product, ""};
-  } else if (Fan.Size.How == LoopSize::Count && loadIsChosen(Context.getSourceManager())) {
-    Fan.Unbounded = false; // `for (i = 0; i < loop_num; ++i)` in a benchmark
+  } else if (Fan.Size.How == LoopSize::Count &&
+             (Fan.Size.PerCore || loadIsChosen(Context.getSourceManager()))) {
+    // `for (i = 0; i < loop_num; ++i)` in a benchmark; one server per core.
+    Fan.Unbounded = false;
   } else if (Fan.Size.How == LoopSize::Unknown) {
     // `while (true) { auto c = co_await accept(); spawn(...); }`: one task per
     // event is how servers work; the loop's pace is the events', not a collection's.

@@ -22,6 +22,10 @@ struct LoopSize {
   } How = Unknown;
   std::uint64_t Iterations = 0; ///< for Constant
   std::string Source;           ///< for Elements and Count: the source text to quote
+  /// For Count: the count is the machine's number of cores
+  /// (`std::thread::hardware_concurrency()`, directly or through a local):
+  /// one task per core, whatever the input.
+  bool PerCore = false;
 };
 
 /// A loop whose awaits could be gathered: its size is known, and a constant

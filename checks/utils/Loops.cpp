@@ -272,12 +272,31 @@ std::optional<std::uint64_t> tripCount(std::int64_t From, BinaryOperatorKind Op,
   }
 }
 
+/// \p Bound is the core count: `std::thread::hardware_concurrency()`, or a
+/// local initialised from it (`const auto count = ...; i < count`).
+bool countsCores(const Expr &Bound) {
+  const Expr *E = Bound.IgnoreParenImpCasts();
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+    if (const auto *Local = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+        Local && Local->hasLocalStorage() && !llvm::isa<ParmVarDecl>(Local) && Local->getInit())
+      E = Local->getInit()->IgnoreParenImpCasts();
+  const auto *Call = llvm::dyn_cast<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return false;
+  std::string Name = qualifiedName(*Callee);
+  return Name == "::std::thread::hardware_concurrency" ||
+         Name == "::std::jthread::hardware_concurrency";
+}
+
 /// Size of a counted loop whose bound is not a constant: `i < v.size()` is
 /// one iteration per element of `v`; `i < n` is a count of `n`.
 LoopSize boundSize(const Expr &Bound, ASTContext &Context) {
   if (const Expr *Collection = collectionOf(&Bound, {"size", "ssize", "length", "end", "cend"}))
     return elements(*Collection, Context);
-  return {LoopSize::Count, 0, spelling(Bound, Context)};
+  LoopSize Size{LoopSize::Count, 0, spelling(Bound, Context)};
+  Size.PerCore = countsCores(Bound);
+  return Size;
 }
 
 LoopSize forSize(const ForStmt &For, ASTContext &Context) {
@@ -395,6 +414,13 @@ bool runsOnce(const Stmt &Loop, const Stmt &Child) {
 
 } // namespace
 
+bool runsOnlyOnce(const Stmt &Loop, const ASTContext &Context) {
+  const auto *Do = llvm::dyn_cast<DoStmt>(&Loop);
+  bool Value = true;
+  return Do && !Do->getCond()->isValueDependent() &&
+         Do->getCond()->EvaluateAsBooleanCondition(Value, Context) && !Value;
+}
+
 llvm::SmallVector<const Stmt *, 4> enclosingLoops(const Stmt &S, ASTContext &Context) {
   llvm::SmallVector<const Stmt *, 4> Loops;
   DynTypedNode Current = DynTypedNode::create(S);
@@ -408,7 +434,8 @@ llvm::SmallVector<const Stmt *, 4> enclosingLoops(const Stmt &S, ASTContext &Con
       return Loops;
     if (const auto *Loop = Parent.get<Stmt>()) {
       // Everything but the init of a for and the range of a range-for repeats.
-      if (llvm::isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(Loop) && !runsOnce(*Loop, *Child))
+      if (llvm::isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(Loop) && !runsOnce(*Loop, *Child) &&
+          !runsOnlyOnce(*Loop, Context))
         Loops.push_back(Loop);
       Child = Loop;
     }

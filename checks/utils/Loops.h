@@ -22,8 +22,13 @@
 
 namespace corolint {
 
+/// `do { ... } while (0)`, a macro's statement wrapper (Catch's REQUIRE,
+/// a project's LOG): it runs once and repeats nothing.
+bool runsOnlyOnce(const clang::Stmt &Loop, const clang::ASTContext &Context);
+
 /// The for, range-for, while and do loops around \p S, innermost first, up to
-/// the innermost enclosing function (a lambda's body ends the walk).
+/// the innermost enclosing function (a lambda's body ends the walk). A
+/// `do { } while (0)` is not a loop.
 llvm::SmallVector<const clang::Stmt *, 4> enclosingLoops(const clang::Stmt &S,
                                                          clang::ASTContext &Context);
 

@@ -151,6 +151,14 @@ inline std::string exceptionDiscardedBySpawn(std::string_view Discarder,
          "std::rethrow_exception(e); }')";
 }
 
+/// A spawn that runs the coroutine detached and swallows what it throws.
+inline std::string exceptionSwallowedBySpawn(std::string_view Spawn, std::string_view Coroutine) {
+  std::string Of = Coroutine.empty() ? "the lambda coroutine" : "'" + std::string(Coroutine) + "'";
+  return "'" + std::string(Spawn) + "' runs " + Of +
+         " detached and drops its exception: if it fails, nothing reports it; catch and report "
+         "failures inside it, or spawn it where the result is awaited";
+}
+
 inline std::string handleDiscarded(std::string_view Spawn) {
   return "handle returned by '" + std::string(Spawn) +
          "' is discarded: if the task fails, its exception is never retrieved; keep the handle "
@@ -289,10 +297,12 @@ inline std::string nestedRunThroughHelper(std::string_view Helper, std::string_v
 }
 
 inline std::string runPerItem(std::string_view Runner, std::string_view Subject) {
-  return "'" + std::string(Runner) + "' starts and tears down a new event loop " +
+  // Runners differ (aio::run builds a loop, libcoro's sync_wait blocks on a
+  // condition variable); what they share is running one task to its end.
+  return "'" + std::string(Runner) + "' blocks this thread until its task is done " +
          std::string(Subject) +
-         ", so nothing runs concurrently and loop-bound resources are rebuilt each time; run one "
-         "coroutine that awaits all the items (single event loop)";
+         ", so nothing runs concurrently (and a runner that builds an event loop rebuilds it "
+         "each time); run one coroutine that awaits all the items (single event loop)";
 }
 
 // ---- async-no-await ----------------------------------------------------------

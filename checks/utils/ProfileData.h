@@ -111,6 +111,10 @@ struct ProfileData {
   /// scheduler has finished (asio's `thread_pool::join`, libcoro's
   /// `shutdown()`): locals that outlive the call outlive those tasks.
   std::string_view JoinFunctions;
+  /// Spawns that run a coroutine detached and swallow what it throws
+  /// (libcoro's spawn_detached: its self-deleting wrapper ignores the
+  /// exception): a coroutine that can throw fails silently there.
+  std::string_view DiscardingSpawns;
 };
 
 // Calls that block the thread are the same whatever the library; only the
@@ -195,6 +199,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
+        "",
     },
     {
         "cppcoro",
@@ -231,6 +236,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
+        "",
     },
     {
         "libcoro",
@@ -243,7 +249,9 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "::coro::task_container;::coro::task_group",
         "::coro::sync_wait",
-        "",
+        // scheduler->yield_for is libcoro's sleep (no fix-it: it needs a scheduler in scope).
+        "::coro::scheduler::yield_for;::coro::scheduler::schedule_after;"
+        "::coro::io_scheduler::yield_for;::coro::io_scheduler::schedule_after",
         "::coro::when_all",
         "",
         "",
@@ -270,6 +278,8 @@ inline constexpr ProfileData Profiles[] = {
         "::coro::net::socket::native_handle",
         "",
         "::coro::thread_pool::shutdown;::coro::io_scheduler::shutdown;::coro::scheduler::shutdown",
+        "::coro::scheduler::spawn_detached;::coro::thread_pool::spawn_detached;"
+        "::coro::io_scheduler::spawn;::coro::thread_pool::spawn;::coro::task_group::start",
     },
     {
         "folly",
@@ -305,6 +315,7 @@ inline constexpr ProfileData Profiles[] = {
         "::folly::coro::Transport::newConnectedSocket;::folly::coro::Transport::read",
         "",
         "true",
+        "",
         "",
         "",
         "",
@@ -350,6 +361,7 @@ inline constexpr ProfileData Profiles[] = {
         "::boost::asio::detached_t;::asio::detached_t",
         "::boost::asio::thread_pool::join;::asio::thread_pool::join;"
         "::boost::asio::thread_pool::wait;::asio::thread_pool::wait",
+        "",
     },
     {
         "async_simple",
@@ -379,6 +391,7 @@ inline constexpr ProfileData Profiles[] = {
         "::async_simple::coro::SpinLock",
         COROLINT_STD_MUTEXES,
         COROLINT_STD_GUARDS,
+        "",
         "",
         "",
         "",
@@ -426,6 +439,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
+        "",
     },
     {
         "stdexec",
@@ -453,6 +467,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         COROLINT_STD_MUTEXES,
         COROLINT_STD_GUARDS,
+        "",
         "",
         "",
         "",

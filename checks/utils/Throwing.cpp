@@ -69,13 +69,29 @@ bool namesRecord(QualType Type, llvm::StringRef Name) {
   return Decl && Decl->getName() == Name;
 }
 
-/// The awaited result carries the failure (`auto [ec, n] = co_await ...`), or
-/// the operation was told where to put it (`redirect_error(token, ec)`).
+/// A type that reports how an operation went: `std::error_code`, or a status
+/// record or enum (libcoro's `io_status`, `connect_status`).
+bool isStatusType(QualType Type) {
+  const NamedDecl *Named = namingDecl(Type);
+  if (!Named)
+    if (const auto *Enum = Type->getAs<EnumType>())
+      Named = Enum->getDecl();
+  if (!Named || !Named->getIdentifier())
+    return false;
+  llvm::StringRef Name = Named->getName();
+  return Name == "error_code" || Name.ends_with("_status") || Name == "status";
+}
+
+/// The awaited result carries the failure (`auto [ec, n] = co_await ...`,
+/// `auto [status, span] = co_await client.read_some(buf)`, an `expected<T,
+/// io_status>`), or the operation was told where to put it
+/// (`redirect_error(token, ec)`).
 bool failsAsValue(const CoawaitExpr &Await) {
   auto IsErrorCode = [](const TemplateArgument &Argument) {
-    return Argument.getKind() == TemplateArgument::Type &&
-           namesRecord(Argument.getAsType(), "error_code");
+    return Argument.getKind() == TemplateArgument::Type && isStatusType(Argument.getAsType());
   };
+  if (isStatusType(Await.getType()))
+    return true;
   if (const auto *Result = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
           Await.getType()->getAsCXXRecordDecl()))
     for (const TemplateArgument &Argument : Result->getTemplateArgs().asArray())

@@ -171,6 +171,8 @@ LoopSize comparisonSize(TSNode Condition, std::string_view Source, std::uint64_t
   }
   Size.How = LoopSize::Count;
   Size.Source = spelling(Bound, Source);
+  // One per core: the machine's count, not the input's (no types here: by name).
+  Size.PerCore = Size.Source.find("hardware_concurrency(") != std::string::npos;
   return Size;
 }
 

@@ -66,7 +66,7 @@ public:
                     : Size.How == LoopSize::Unknown &&
                             !containsOwn(loopBody(Loop), {"co_await", "co_yield"}) ? '?'
                                                                                   : 0;
-        if (!Kind || ((Kind == 'c' || Kind == 'k') && ChosenLoad))
+        if (!Kind || ((Kind == 'c' || Kind == 'k') && ChosenLoad) || (Kind == 'c' && Size.PerCore))
           continue;
         if (perTaskSemaphore(Context, Loops.front(), Call))
           ; // a semaphore created in the loop bounds nothing

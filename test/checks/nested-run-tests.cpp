@@ -83,8 +83,8 @@ int fetch_all(const std::vector<int> &ids) {
   int total = 0;
   for (int id : ids)
     total += aio::run(fetch(id));
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'aio::run' starts and tears down a new event loop for each element of 'ids'
-  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:14: warning: 'aio::run' starts and tears down a new event loop for each element of 'ids'
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'aio::run' blocks this thread until its task is done for each element of 'ids'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:14: warning: 'aio::run' blocks this thread until its task is done for each element of 'ids'
   return total;
 }
 
@@ -103,8 +103,8 @@ int fetch_each(std::size_t n) {
   int total = 0;
   for (std::size_t i = 0; i < n; ++i)
     total += aio::run(fetch(static_cast<int>(i)));
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'aio::run' starts and tears down a new event loop on each iteration of a loop bounded by 'n'
-  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:14: warning: 'aio::run' starts and tears down a new event loop on each iteration of a loop bounded by 'n'
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'aio::run' blocks this thread until its task is done on each iteration of a loop bounded by 'n'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:14: warning: 'aio::run' blocks this thread until its task is done on each iteration of a loop bounded by 'n'
   return total;
 }
 

@@ -74,8 +74,8 @@ std::vector<int> fetch_each(const std::vector<int> &ids) {
   std::vector<int> results;
   for (int id : ids)
     results.push_back(aio::run(fetch(id)));
-  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'aio::run' starts and tears down a new event loop for each element of 'ids', so nothing runs concurrently and loop-bound resources are rebuilt each time; run one coroutine that awaits all the items (single event loop) [async-nested-run]
-  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:23: warning: 'aio::run' starts and tears down a new event loop for each element of 'ids', so nothing runs concurrently and loop-bound resources are rebuilt each time; run one coroutine that awaits all the items (single event loop) [async-nested-run]
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'aio::run' blocks this thread until its task is done for each element of 'ids', so nothing runs concurrently (and a runner that builds an event loop rebuilds it each time); run one coroutine that awaits all the items (single event loop) [async-nested-run]
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:23: warning: 'aio::run' blocks this thread until its task is done for each element of 'ids', so nothing runs concurrently (and a runner that builds an event loop rebuilds it each time); run one coroutine that awaits all the items (single event loop) [async-nested-run]
   return results;
 }
 
@@ -83,8 +83,8 @@ int fetch_n(std::size_t n) {
   int total = 0;
   for (std::size_t i = 0; i < n; ++i)
     total += aio::run(fetch(static_cast<int>(i)));
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'aio::run' starts and tears down a new event loop on each iteration of a loop bounded by 'n'
-  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:14: warning: 'aio::run' starts and tears down a new event loop on each iteration of a loop bounded by 'n'
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'aio::run' blocks this thread until its task is done on each iteration of a loop bounded by 'n'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:14: warning: 'aio::run' blocks this thread until its task is done on each iteration of a loop bounded by 'n'
   return total;
 }
 
@@ -92,8 +92,8 @@ int fetch_three() {
   int total = 0;
   for (int i = 0; i < 3; ++i)
     total += aio::run(fetch(i));
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'aio::run' starts and tears down a new event loop on each of 3 iterations
-  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:14: warning: 'aio::run' starts and tears down a new event loop on each of 3 iterations
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'aio::run' blocks this thread until its task is done on each of 3 iterations
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:14: warning: 'aio::run' blocks this thread until its task is done on each of 3 iterations
   return total;
 }
 
@@ -101,8 +101,8 @@ int fetch_by_index(const std::vector<int> &ids) {
   int total = 0;
   for (std::size_t i = 0; i < ids.size(); ++i)
     total += aio::run(fetch(ids[i]));
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'aio::run' starts and tears down a new event loop
-  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:14: warning: 'aio::run' starts and tears down a new event loop
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'aio::run' blocks this thread until its task is done
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:14: warning: 'aio::run' blocks this thread until its task is done
   return total;
 }
 
@@ -111,8 +111,8 @@ auto make_batch_runner() {
   return [](const std::vector<int> &items) {
     for (int item : items)
       aio::run(fetch(item));
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'aio::run' starts and tears down a new event loop for each element of 'items'
-    // CHECK-FAST-MESSAGES: :[[@LINE-2]]:7: warning: 'aio::run' starts and tears down a new event loop for each element of 'items'
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'aio::run' blocks this thread until its task is done for each element of 'items'
+    // CHECK-FAST-MESSAGES: :[[@LINE-2]]:7: warning: 'aio::run' blocks this thread until its task is done for each element of 'items'
   };
 }
 
