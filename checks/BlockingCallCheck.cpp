@@ -9,6 +9,7 @@
 #include "utils/Statements.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -187,6 +188,37 @@ SourceLocation hopOntoPool(const FunctionDecl &Coroutine, const NameList &Offloa
   return Finder.Hop;
 }
 
+/// The `co_await` whose awaiter protocol \p Call is (an implicit
+/// await_ready/await_suspend/await_resume or operator co_await), or null.
+const CoawaitExpr *awaitOf(const Expr &Call, const FunctionDecl &Callee, ASTContext &Context) {
+  bool Protocol = Callee.getOverloadedOperator() == OO_Coawait;
+  if (const IdentifierInfo *Id = Callee.getIdentifier())
+    Protocol |= Id->getName() == "await_ready" || Id->getName() == "await_suspend" ||
+                Id->getName() == "await_resume";
+  if (!Protocol)
+    return nullptr;
+  // The protocol calls are implicit nodes: walk the full tree.
+  TraversalKindScope AsIs(Context, TK_AsIs);
+  DynTypedNode Node = DynTypedNode::create(Call);
+  for (int Up = 0; Up < 8; ++Up) {
+    DynTypedNodeList Parents = Context.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    if (const auto *Await = Parents[0].get<CoawaitExpr>())
+      return Await;
+    Node = Parents[0];
+  }
+  return nullptr;
+}
+
+/// What a `co_await` awaits, as users wrote its type: `inline_affine_stopped_sender`.
+std::string awaitedName(const CoawaitExpr &Await) {
+  const Expr *Operand = Await.getOperand()->IgnoreImplicit();
+  if (const NamedDecl *Named = namingDecl(Operand->getType()); Named && Named->getIdentifier())
+    return Named->getNameAsString();
+  return "the awaited expression";
+}
+
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
@@ -329,9 +361,14 @@ bool BlockingCallCheck::checkCall(const Expr &Call, const FunctionDecl &Coroutin
   std::optional<Blocking> InnerOperation = blockingOperation(*Inner);
   if (NonBlockingHere(*InnerOperation))
     return false;
-  diag(Call.getBeginLoc(), "%0") << messages::blockingHelper(
-      Callee->getNameAsString(), coroutineDisplayName(Coroutine), InnerOperation->Name,
-      firstSpelling(OffloadFunctions));
+  if (const CoawaitExpr *Await = awaitOf(Call, *Callee, *Result.Context))
+    diag(Await->getBeginLoc(), "%0") << messages::blockingAwaiter(
+        awaitedName(*Await), coroutineDisplayName(Coroutine), InnerOperation->Name,
+        firstSpelling(OffloadFunctions));
+  else
+    diag(Call.getBeginLoc(), "%0") << messages::blockingHelper(
+        Callee->getNameAsString(), coroutineDisplayName(Coroutine), InnerOperation->Name,
+        firstSpelling(OffloadFunctions));
   diag(Inner->getBeginLoc(), "'%0' blocks here", DiagnosticIDs::Note) << InnerOperation->Name;
   return true;
 }

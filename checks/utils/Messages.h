@@ -54,6 +54,15 @@ inline std::string blockingHelper(std::string_view Helper, std::string_view Coro
          offloadRemedy(Offload);
 }
 
+/// The helper is the awaiter of a `co_await` (its await_suspend or
+/// await_ready): name what the coroutine awaits, not the protocol call.
+inline std::string blockingAwaiter(std::string_view Awaited, std::string_view CoroutineName,
+                                   std::string_view Blocking, std::string_view Offload) {
+  return "awaiting '" + std::string(Awaited) + "' in " + describeCoroutine(CoroutineName) +
+         " blocks the event loop: its awaiter reaches blocking '" + std::string(Blocking) +
+         "'; " + offloadRemedy(Offload);
+}
+
 inline std::string synchronousWaitOnAwaitable(std::string_view Callee,
                                               std::string_view CoroutineName) {
   return "blocking call to '" + std::string(Callee) + "' in " + describeCoroutine(CoroutineName) +

@@ -80,10 +80,20 @@ private:
   std::string Source, Text;
 };
 
+/// A check pattern or option key that names corolint's own: `async-*`,
+/// `-async-no-await`, `async-blocking-call.HelperDepth`, `AsyncProfile`. A
+/// project's .clang-tidy also configures clang-tidy's other modules
+/// (`bugprone-*`, `modernize-use-auto.MinTypeNameLength`): not ours to judge.
+bool namesOurs(llvm::StringRef Word) {
+  Word = Word.trim().ltrim('-');
+  return Word.starts_with_insensitive("async") || Word == "*";
+}
+
 /// Unknown checks and options of one source; returns how many were reported.
+/// \p OnlyOurs: a configuration file, where other tools' names are left alone.
 unsigned reportUnknown(const clang::tidy::ClangTidyOptions &Options,
                        llvm::function_ref<std::string(llvm::StringRef)> Site, bool AsError,
-                       llvm::raw_ostream &Err) {
+                       bool OnlyOurs, llvm::raw_ostream &Err) {
   unsigned Reported = 0;
   auto Report = [&]() -> llvm::raw_ostream & {
     ++Reported;
@@ -95,11 +105,13 @@ unsigned reportUnknown(const clang::tidy::ClangTidyOptions &Options,
   };
   if (Options.Checks)
     for (const std::string &Pattern : unknownCheckPatterns(*Options.Checks))
-      Report() << "unknown check '" << Pattern << "' in " << Site(Pattern)
+      if (!OnlyOurs || namesOurs(Pattern))
+        Report() << "unknown check '" << Pattern << "' in " << Site(Pattern)
                << " (matches no check; see --list-checks)" << Suggest(closestCheckName(Pattern))
                << "\n";
   for (const std::string &Key : unknownOptionKeys(optionKeys(Options)))
-    Report() << "unknown check option '" << Key << "' in " << Site(Key)
+    if (!OnlyOurs || namesOurs(Key))
+      Report() << "unknown check option '" << Key << "' in " << Site(Key)
              << Suggest(closestOptionKey(Key)) << "\n";
   return Reported;
 }
@@ -153,7 +165,8 @@ ConfigProblems validateConfigFiles(const clang::tidy::ClangTidyOptions &Defaults
       for (const std::string &Key : optionKeys(Options))
         Problems.OptionSites[Key] = Text.site(Key);
       unsigned Unknown = reportUnknown(
-          Options, [&](llvm::StringRef Word) { return Text.site(Word); }, Strict, Err);
+          Options, [&](llvm::StringRef Word) { return Text.site(Word); }, Strict,
+          /*OnlyOurs=*/true, Err);
       (Strict ? Problems.Errors : Problems.Warnings) += Unknown;
     }
   return Problems;
@@ -164,7 +177,7 @@ bool validateCommandLineConfig(const clang::tidy::ClangTidyOptions &Overrides,
   return reportUnknown(
              Overrides,
              [](llvm::StringRef) { return std::string("the command line (--checks/--config)"); },
-             /*AsError=*/true, Err) == 0;
+             /*AsError=*/true, /*OnlyOurs=*/false, Err) == 0;
 }
 
 std::string siteOfOptionMessage(llvm::StringRef Message,
