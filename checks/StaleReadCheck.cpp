@@ -127,23 +127,37 @@ HeldInto heldInto(const VarDecl &Var) {
     Pointer = true;
   }
   bool Reference = Var.getType()->isReferenceType();
-  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Init)) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (!Method || !Method->getIdentifier())
+  auto ByName = [&](llvm::StringRef Name, const Expr *Container) -> HeldInto {
+    if (!Container)
       return {};
-    llvm::StringRef Name = Method->getName();
     if (!Pointer && !Reference &&
         llvm::is_contained({"find", "begin", "cbegin", "end", "cend", "rbegin", "lower_bound",
                             "upper_bound"},
                            Name))
-      return {Member->getImplicitObjectArgument(), "iterator"};
+      return {Container, "iterator"};
     if ((Pointer || Reference) && llvm::is_contained({"at", "front", "back"}, Name))
-      return {Member->getImplicitObjectArgument(), Pointer ? "pointer" : "reference"};
+      return {Container, Pointer ? "pointer" : "reference"};
     return {};
+  };
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Init)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || !Method->getIdentifier())
+      return {};
+    return ByName(Method->getName(), Member->getImplicitObjectArgument());
   }
+  // In a template's pattern a member container of dependent type
+  // (`std::map<K, V> items_;`) is called through an unresolved member.
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(Init))
+    if (const auto *Dependent =
+            llvm::dyn_cast_or_null<CXXDependentScopeMemberExpr>(Call->getCallee());
+        Dependent && !Dependent->isImplicitAccess() && Dependent->getMember().isIdentifier())
+      return ByName(Dependent->getMember().getAsIdentifierInfo()->getName(), Dependent->getBase());
   if (const auto *Subscript = llvm::dyn_cast<CXXOperatorCallExpr>(Init);
       Subscript && Subscript->getOperator() == OO_Subscript && (Pointer || Reference))
     return {Subscript->getArg(0), Pointer ? "pointer" : "reference"};
+  if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(Init);
+      Subscript && Subscript->isTypeDependent() && (Pointer || Reference))
+    return {Subscript->getLHS(), Pointer ? "pointer" : "reference"}; // getBase() may pick a dependent index
   return {};
 }
 
@@ -257,13 +271,19 @@ void StaleReadCheck::checkHeld(const DeclStmt &Declaration, ASTContext &Context)
   HeldInto Held = heldInto(*Var);
   // Only a class's storage moves: a container (not a raw array) that other
   // tasks can reach.
-  if (!Held.Container || !Held.Container->getType()->getAsCXXRecordDecl() ||
+  // (In a template's pattern the class may be a dependent `std::map<K, V>`.)
+  if (!Held.Container ||
+      !(Held.Container->getType()->getAsCXXRecordDecl() ||
+        (Held.Container->getType()->isDependentType() && namingDecl(Held.Container->getType()))) ||
       !isShared(*Held.Container, *Where.Function))
     return;
   const Stmt *Body = writtenBody(*Where.Function);
   const CFG *Graph = Graphs.get(*Where.Function, Context);
   if (!Body || !Graph)
     return;
+  // Assigning an iterator or a pointer points it elsewhere; assigning a
+  // reference writes through it (`entry = V{};` is a use).
+  const bool Rebinds = !Var->getType()->isReferenceType();
   // The path stops mattering where the local is looked up again, declared
   // anew (the next iteration) or gone.
   auto Renewed = [&](const CFGElement &Element) {
@@ -275,14 +295,14 @@ void StaleReadCheck::checkHeld(const DeclStmt &Declaration, ASTContext &Context)
     if (S->getStmt() == &Declaration)
       return true;
     const DeclRefExpr *Ref = assignedLocal(*S->getStmt());
-    return Ref && Ref->getDecl() == Var;
+    return Ref && Ref->getDecl() == Var && Rebinds;
   };
   UseFinder Uses(*Var);
   Uses.TraverseStmt(const_cast<Stmt *>(Body));
   for (const DeclRefExpr *Use : Uses.Uses) {
     // `it = entries_.find(key);` writes the local: a new lookup, not a use.
     if (const auto *Parent = semanticParent(*Use, Context).get<Stmt>();
-        Parent && assignedLocal(*Parent) == Use)
+        Rebinds && Parent && assignedLocal(*Parent) == Use)
       continue;
     const Stmt *Suspension = suspensionBetween(*Graph, Declaration, *Use, Renewed,
                                                &Graphs.budget(*Where.Function, Context));

@@ -118,4 +118,40 @@ aio::task<> local_only() {
   local.erase(it);
 }
 
+// A member container of a class template: its type (`std::map<K, V>`) is
+// dependent in the pattern, where the check reads it (issue 16).
+template <typename K, typename V> class lru_cache {
+public:
+  aio::task<> evict(K key) {
+    auto it = items_.find(key);
+    if (it == items_.end())
+      co_return;
+    co_await flush(1);
+    items_.erase(it);
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: iterator 'it' into the shared container 'items_' is used after a suspension point
+  }
+  aio::task<> evict_fixed(K key) {
+    co_await flush(1);
+    auto it = items_.find(key);
+    if (it != items_.end())
+      items_.erase(it);
+  }
+  aio::task<> touch(K key) {
+    auto &entry = items_[key];
+    co_await flush(1);
+    entry = V{};
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: reference 'entry' into the shared container 'items_' is used after a suspension point
+  }
+
+private:
+  std::map<K, V> items_;
+};
+
+aio::task<> use_lru_cache() {
+  lru_cache<int, std::string> cache;
+  co_await cache.evict(1);
+  co_await cache.evict_fixed(1);
+  co_await cache.touch(1);
+}
+
 int main() { return 0; }
