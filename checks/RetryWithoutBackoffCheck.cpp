@@ -251,6 +251,102 @@ bool endsInContinue(const Stmt &S) {
 /// \p S leaves the loop on every path: a break, return or co_return at its end.
 bool alwaysLeaves(const Stmt &S) { return leavesLoop(S) && !fallsThrough(S); }
 
+/// The attempt \p Value reports on: a result variable, or a local assigned or
+/// initialised from an expression that reads one (`ec = r.has_error() ?
+/// r.error() : errc::success;`, `ec = r.ec;`). Null when none.
+const Expr *attemptBehind(const Expr &Value, const ResultAttempts &Attempts, const Stmt &Body) {
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Value.IgnoreUnlessSpelledInSource());
+  if (!Ref)
+    return nullptr;
+  if (auto Found = Attempts.Results.find(Ref->getDecl()); Found != Attempts.Results.end())
+    return Found->second;
+  const auto *Local = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+  if (!Local || !Local->hasLocalStorage())
+    return nullptr;
+  class Definitions : public RecursiveASTVisitor<Definitions> {
+  public:
+    explicit Definitions(const VarDecl &Var) : Var(Var) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitBinaryOperator(BinaryOperator *Assign) {
+      if (Assign->getOpcode() == BO_Assign && names(*Assign->getLHS()))
+        Values.push_back(Assign->getRHS());
+      return true;
+    }
+    bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Assign) {
+      if (Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2 && names(*Assign->getArg(0)))
+        Values.push_back(Assign->getArg(1));
+      return true;
+    }
+    bool names(const Expr &E) const {
+      const auto *Target = llvm::dyn_cast<DeclRefExpr>(E.IgnoreParenImpCasts());
+      return Target && Target->getDecl() == &Var;
+    }
+    const VarDecl &Var;
+    std::vector<const Expr *> Values;
+  } Found(*Local);
+  Found.TraverseStmt(const_cast<Stmt *>(&Body));
+  if (Local->getInit())
+    Found.Values.push_back(Local->getInit());
+  for (const Expr *Defined : Found.Values)
+    for (const auto &[Result, Operand] : Attempts.Results)
+      if (mentions(*Defined, nullptr, Result))
+        return Operand;
+  return nullptr;
+}
+
+/// An enum whose name says it reports how an operation went (`errc`,
+/// `error_code`, `io_status`, `result_code`): not an event or a command kind,
+/// whose switch in a loop dispatches work rather than retrying it.
+bool namesErrorCode(QualType Type) {
+  const auto *Enum = Type.isNull() ? nullptr : Type->getAs<EnumType>();
+  if (!Enum || !Enum->getDecl()->getIdentifier())
+    return false;
+  std::string Name = Enum->getDecl()->getName().lower();
+  return llvm::any_of(llvm::ArrayRef<llvm::StringRef>{"err", "status", "code", "result"},
+                      [&](llvm::StringRef Part) { return llvm::StringRef(Name).contains(Part); });
+}
+
+/// A switch on an attempt's code that goes round again for some codes (a
+/// case group ending in `break`, which leaves only the switch) and leaves for
+/// the rest (`default:` returns or throws): `case errc::not_leader: case
+/// errc::timeout: if (attempts >= max) co_return r; break; default: co_return r;`.
+bool retriesSomeCodes(const SwitchStmt &Switch) {
+  const auto *Cases = llvm::dyn_cast_or_null<CompoundStmt>(Switch.getBody());
+  if (!Cases)
+    return false;
+  struct Group {
+    bool Default = false;
+    const Stmt *Last = nullptr;
+  };
+  llvm::SmallVector<Group, 4> Groups;
+  for (const Stmt *S : Cases->body()) {
+    if (const auto *Label = llvm::dyn_cast<SwitchCase>(S)) {
+      Groups.emplace_back();
+      // `case a: case b: stmt;` nests the labels around the first statement.
+      const Stmt *Inner = Label;
+      while (const auto *Nested = llvm::dyn_cast<SwitchCase>(Inner)) {
+        Groups.back().Default |= llvm::isa<DefaultStmt>(Nested);
+        Inner = Nested->getSubStmt();
+      }
+      S = Inner;
+    }
+    if (!Groups.empty())
+      Groups.back().Last = S;
+  }
+  auto Exits = [](const Stmt *Last) {
+    if (const auto *Block = llvm::dyn_cast_or_null<CompoundStmt>(Last))
+      Last = Block->body_empty() ? nullptr : Block->body_back();
+    return llvm::isa_and_nonnull<ReturnStmt, CoreturnStmt>(Last) ||
+           (llvm::isa_and_nonnull<Expr>(Last) &&
+            llvm::isa<CXXThrowExpr>(llvm::cast<Expr>(Last)->IgnoreImplicit()));
+  };
+  bool DefaultExits = llvm::any_of(Groups, [&](const Group &G) { return G.Default && Exits(G.Last); });
+  bool SomeGoRound = llvm::any_of(Groups, [](const Group &G) {
+    return !G.Default && llvm::isa_and_nonnull<BreakStmt, ContinueStmt>(G.Last);
+  });
+  return DefaultExits && SomeGoRound;
+}
+
 /// A retry decided on a result: where the failure is seen and what is attempted.
 struct ResultRetry {
   const Stmt *Test = nullptr;
@@ -275,6 +371,15 @@ std::optional<ResultRetry> retriesOnResult(const Stmt &Loop, const Stmt &Body) {
     return std::nullopt;
   bool EndsInLeave = alwaysLeaves(*Block->body_back());
   for (const Stmt *S : Block->body()) {
+    // Some codes go round again, the rest leave (redpanda f4d4ed025b).
+    if (const auto *Switch = llvm::dyn_cast<SwitchStmt>(S)) {
+      if (const Expr *Attempted = Switch->getCond() && namesErrorCode(Switch->getCond()->IgnoreUnlessSpelledInSource()->getType())
+                                      ? attemptBehind(*Switch->getCond(), Attempts, Body)
+                                      : nullptr;
+          Attempted && retriesSomeCodes(*Switch))
+        return ResultRetry{Switch, Attempted};
+      continue;
+    }
     const auto *If = llvm::dyn_cast<IfStmt>(S);
     if (!If || If->getConditionVariable())
       continue;

@@ -245,4 +245,85 @@ aio::task<> attempts_once(std::string host) {
   TRY_ONCE(try_send(host));
 }
 
+// A switch on the attempt's code: some codes go round again, the rest leave
+// (redpanda f4d4ed025b, ported with its templates in test/realbugs).
+enum class errc { success, not_leader, timeout, unknown_topic };
+struct reply {
+  errc ec = errc::success;
+};
+aio::task<reply> produce_once(int partition);
+
+aio::task<reply> produce(int partition) {
+  int attempts = 0;
+  while (true) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop awaits 'produce_once' again as soon as it fails
+    // CHECK-MESSAGES-ASIO: :[[@LINE-2]]:3: warning: retry loop awaits 'produce_once' again as soon as it fails
+    // CHECK-NOTES: :[[@LINE-3]]:3: warning: retry loop awaits 'produce_once'
+    // CHECK-NOTES: :[[@LINE+4]]:5: note: the attempt's result is tested here and a failure goes round again at once
+    ++attempts;
+    auto r = co_await produce_once(partition);
+    errc ec = r.ec;
+    switch (ec) {
+    case errc::not_leader:
+    case errc::timeout:
+      if (attempts >= 5)
+        co_return r;
+      break;
+    default:
+      co_return r;
+    }
+  }
+}
+
+aio::task<reply> produce_paced(int partition) {
+  int attempts = 0;
+  while (true) {
+    ++attempts;
+    auto r = co_await produce_once(partition);
+    switch (r.ec) {
+    case errc::not_leader:
+    case errc::timeout:
+      if (attempts >= 5)
+        co_return r;
+      break;
+    default:
+      co_return r;
+    }
+    co_await aio::sleep(100ms * attempts);
+  }
+}
+
+// Every code leaves: a dispatch, not a retry.
+aio::task<int> produce_once_only(int partition) {
+  while (true) {
+    auto r = co_await produce_once(partition);
+    errc ec = r.ec;
+    switch (ec) {
+    case errc::not_leader:
+      co_return 1;
+    default:
+      co_return 0;
+    }
+  }
+}
+
+// A loop over events switches on their kind to dispatch them: not a retry.
+enum class event_kind { data, ping, close };
+aio::task<event_kind> next_event();
+void handle_data();
+aio::task<> event_loop() {
+  while (true) {
+    event_kind kind = co_await next_event();
+    switch (kind) {
+    case event_kind::data:
+      handle_data();
+      break;
+    case event_kind::ping:
+      break;
+    default:
+      co_return;
+    }
+  }
+}
+
 int main() { return 0; }
