@@ -8,7 +8,7 @@
 #include "utils/Flow.h"
 #include "utils/Messages.h"
 #include "utils/Profiles.h"
-#include "utils/SameObject.h"
+#include "utils/SpawnJoins.h"
 #include "utils/Statements.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -92,40 +92,6 @@ parameterArguments(const CallExpr &Call, const FunctionDecl &Callee) {
   return Pairs;
 }
 
-/// An awaited one-shot or counting signal that tasks set when they end: a
-/// latch, an event, a barrier, a wait group or a baton (`co_await l`,
-/// `co_await e.wait()`), by the name of its class.
-bool isCompletionSignal(const Expr &Operand) {
-  QualType Type = Operand.getType();
-  if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&Operand))
-    Type = Call->getImplicitObjectArgument()->getType();
-  const NamedDecl *Class = namingDecl(Type.getNonReferenceType());
-  if (!Class || !Class->getIdentifier())
-    return false;
-  std::string Name = Class->getName().lower();
-  return llvm::any_of(llvm::ArrayRef<llvm::StringRef>{"latch", "event", "barrier", "wait_group",
-                                                      "waitgroup", "baton"},
-                      [&](llvm::StringRef Kind) { return llvm::StringRef(Name).contains(Kind); });
-}
-
-/// The variable an awaited operand starts from: `l` in `co_await l`, `s` in
-/// `co_await s.wait_for_clients`, `e` in `co_await e.wait()`.
-const VarDecl *rootVariable(const Expr &Operand) {
-  const Expr *E = &Operand;
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
-      return llvm::dyn_cast<VarDecl>(Ref->getDecl());
-    if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
-      E = Member->getBase();
-    else if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(E))
-      E = Call->getImplicitObjectArgument();
-    else
-      return nullptr;
-  }
-  return nullptr;
-}
-
 /// The first statement in \p S (nested lambdas aside), in source order, that
 /// \p IsUse accepts.
 const Stmt *firstUse(const Stmt *S, llvm::function_ref<bool(const Stmt &)> IsUse) {
@@ -137,59 +103,6 @@ const Stmt *firstUse(const Stmt *S, llvm::function_ref<bool(const Stmt &)> IsUse
     if (const Stmt *Found = firstUse(Child, IsUse))
       return Found;
   return nullptr;
-}
-
-/// \p Range is the range of a range-for whose body awaits its element
-/// (`for (auto &f : futures) co_await f;`).
-bool awaitsEachElement(const DeclRefExpr &Range, ASTContext &Context) {
-  DynTypedNode Current = DynTypedNode::create(Range);
-  // The range is the initializer of the loop's implicit `__range` variable.
-  for (int Up = 0; Up < 4; ++Up) {
-    DynTypedNodeList Parents = Context.getParents(Current);
-    if (Parents.empty())
-      return false;
-    if (const auto *Loop = Parents[0].get<CXXForRangeStmt>()) {
-      const VarDecl *Element = Loop->getLoopVariable();
-      if (!Loop->getRangeInit() || Loop->getRangeInit()->IgnoreParenImpCasts() != &Range ||
-          !Element || !Loop->getBody())
-        return false;
-      // Every iteration reaches the await: no way out of the loop and no
-      // condition between it and the body.
-      const Stmt &Body = *Loop->getBody();
-      auto Exits = stmt(anyOf(breakStmt(), returnStmt(), coreturnStmt(), gotoStmt()));
-      if (!match(traverse(TK_AsIs, findAll(Exits)), Body, Context).empty())
-        return false;
-      auto Unconditional = [&](const Stmt &Await) {
-        // Up to the loop itself (the body may be an implicit node the
-        // parent map skips).
-        DynTypedNode Node = DynTypedNode::create(Await);
-        while (true) {
-          DynTypedNodeList Up = Context.getParents(Node);
-          if (Up.empty())
-            return false;
-          if (Up[0].get<Stmt>() == Loop)
-            return true;
-          const auto *Logical = Up[0].get<BinaryOperator>();
-          if (Up[0].get<IfStmt>() || Up[0].get<SwitchStmt>() || Up[0].get<ForStmt>() ||
-              Up[0].get<WhileStmt>() || Up[0].get<DoStmt>() || Up[0].get<CXXForRangeStmt>() ||
-              Up[0].get<ConditionalOperator>() || Up[0].get<LambdaExpr>() ||
-              (Logical && Logical->isLogicalOp()))
-            return false;
-          Node = Up[0];
-        }
-      };
-      for (const BoundNodes &Bound :
-           match(traverse(TK_AsIs, findAll(coawaitExpr(hasDescendant(declRefExpr(
-                                                           to(varDecl(equalsNode(Element))))))
-                                               .bind("await"))),
-                 Body, Context))
-        if (Unconditional(*Bound.getNodeAs<Stmt>("await")))
-          return true;
-      return false;
-    }
-    Current = Parents[0];
-  }
-  return false;
 }
 
 /// The parameter of the callee that \p Argument of \p Receiver binds to.
@@ -392,7 +305,7 @@ std::string DanglingReferenceCheck::outlivesLocal(const Expr &Call, const TaskDe
     if (Where.Holder && diesBefore(*Where.Holder, Local, Context) &&
         awaitedEverywhere(*Where.Holder, Context))
       return "";
-    if (drainedBeforeScopeEnd(*Where.Via, Local, Context) || joinedThroughSignal(*Where.Via, Context))
+    if (drainedBeforeScopeEnd(*Where.Via, Local, Context) || awaitsSignalGivenTo(*Where.Via, Context))
       return "";
     return howEscapes(Where, Call);
   case TaskDestination::Returned:
@@ -462,46 +375,6 @@ bool DanglingReferenceCheck::handedToWaitingCallee(const Expr &Task, const TaskD
   return false;
 }
 
-bool DanglingReferenceCheck::joinedThroughSignal(const Expr &Spawn, ASTContext &Context) const {
-  // What the spawned task was given: a signal among them is what it reports on.
-  llvm::SmallPtrSet<const VarDecl *, 4> Given;
-  for (const BoundNodes &Bound :
-       match(traverse(TK_AsIs, findAll(declRefExpr(to(varDecl().bind("var"))))), Spawn, Context))
-    Given.insert(Bound.getNodeAs<VarDecl>("var"));
-  // A statement that is the await (`co_await l;`, `auto r = co_await e.wait();`),
-  // not one that may skip it.
-  auto AwaitsGiven = [&](const Stmt &S) {
-    const Expr *Value = llvm::dyn_cast<Expr>(&S);
-    if (const auto *Declaration = llvm::dyn_cast<DeclStmt>(&S);
-        Declaration && Declaration->isSingleDecl())
-      if (const auto *Var = llvm::dyn_cast<VarDecl>(Declaration->getSingleDecl()))
-        Value = Var->getInit();
-    const auto *Await = Value ? llvm::dyn_cast<CoawaitExpr>(Value->IgnoreImplicit()) : nullptr;
-    if (!Await || !isCompletionSignal(*Await->getOperand()->IgnoreImplicit()))
-      return false;
-    const VarDecl *Signal = rootVariable(*Await->getOperand()->IgnoreImplicit());
-    return Signal && Given.contains(Signal);
-  };
-  // A later statement of a block around the spawn: reached whenever the
-  // spawn's statement completes.
-  DynTypedNode Current = DynTypedNode::create(Spawn);
-  for (unsigned Up = 0; Up < 32; ++Up) {
-    DynTypedNodeList Parents = Context.getParents(Current);
-    if (Parents.empty() || Parents[0].get<LambdaExpr>() || Parents[0].get<FunctionDecl>())
-      return false;
-    if (const auto *Block = Parents[0].get<CompoundStmt>()) {
-      bool After = false;
-      for (const Stmt *S : Block->body()) {
-        if (After && AwaitsGiven(*S))
-          return true;
-        After |= S == Current.get<Stmt>();
-      }
-    }
-    Current = Parents[0];
-  }
-  return false;
-}
-
 bool DanglingReferenceCheck::drainedBeforeScopeEnd(const Expr &Spawn, const VarDecl &Local,
                                                    ASTContext &Context) const {
   // Only a plain function runs a loop to completion (a coroutine would nest one).
@@ -517,24 +390,7 @@ bool DanglingReferenceCheck::drainedBeforeScopeEnd(const Expr &Spawn, const VarD
     return true;
   // `co_spawn(pool, ...); pool.join();`: the join of the pool it was spawned
   // onto (named in the spawn call), not of any pool.
-  if (JoinFunctions.Names.empty())
-    return false;
-  for (const BoundNodes &Bound :
-       match(findAll(cxxMemberCallExpr(callee(cxxMethodDecl(isInNameList(&JoinFunctions.Names))))
-                         .bind("join")),
-             *Scope, Context)) {
-    const auto *Join = Bound.getNodeAs<CXXMemberCallExpr>("join");
-    const Expr *Pool = Join->getImplicitObjectArgument();
-    // `tp->shutdown()` on a smart pointer: the pool is the pointer's object.
-    if (const auto *Deref = llvm::dyn_cast_or_null<CXXOperatorCallExpr>(
-            Pool ? Pool->IgnoreParenImpCasts() : nullptr);
-        Deref && Deref->getNumArgs() == 1 &&
-        (Deref->getOperator() == OO_Arrow || Deref->getOperator() == OO_Star))
-      Pool = Deref->getArg(0);
-    if (Pool && After(*Join) && SameObject(*Pool, Context).findIn(Spawn))
-      return true;
-  }
-  return false;
+  return joinsPoolAfter(Spawn, *Scope, JoinFunctions.Names, Context);
 }
 
 llvm::SmallVector<const CallExpr *, 2> DanglingReferenceCheck::runCalls(const Stmt &Scope,

@@ -49,10 +49,6 @@ private:
   /// its completion before returning (see CalleeWaits.h).
   bool handedToWaitingCallee(const clang::Expr &Task, const TaskDestination &Where,
                              clang::ASTContext &Context) const;
-  /// The spawner awaits, after the spawn's statement, an object it handed the
-  /// task (`co_await wait_for_clients;` for a latch each task counts down):
-  /// the tasks report their end through it.
-  bool joinedThroughSignal(const clang::Expr &Spawn, clang::ASTContext &Context) const;
   bool drainedBeforeScopeEnd(const clang::Expr &Spawn, const clang::VarDecl &Local,
                              clang::ASTContext &Context) const;
   /// The calls of RunFunctions in \p Scope.

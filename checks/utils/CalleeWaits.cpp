@@ -2,6 +2,7 @@
 
 #include "CalleeWaits.h"
 #include "Coroutines.h"
+#include "SameObject.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -13,27 +14,6 @@ using namespace clang::ast_matchers;
 namespace corolint {
 
 namespace {
-
-/// The variable a member call chain starts from: `p` in `p.get_future().wait()`.
-const VarDecl *rootObject(const CXXMemberCallExpr &Call) {
-  const Expr *Object = Call.getImplicitObjectArgument();
-  while (Object) {
-    Object = Object->IgnoreParenImpCasts();
-    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Object))
-      return llvm::dyn_cast<VarDecl>(Ref->getDecl());
-    if (const auto *Inner = llvm::dyn_cast<CXXMemberCallExpr>(Object))
-      Object = Inner->getImplicitObjectArgument();
-    else if (const auto *Member = llvm::dyn_cast<MemberExpr>(Object))
-      Object = Member->getBase();
-    else if (const auto *Temporary = llvm::dyn_cast<MaterializeTemporaryExpr>(Object))
-      Object = Temporary->getSubExpr();
-    else if (const auto *Bind = llvm::dyn_cast<CXXBindTemporaryExpr>(Object))
-      Object = Bind->getSubExpr();
-    else
-      return nullptr;
-  }
-  return nullptr;
-}
 
 // The matchers say TK_AsIs: a check may run under IgnoreUnlessSpelledInSource,
 // where a statement that is an implicit node (ExprWithCleanups) matches nothing.
@@ -89,7 +69,8 @@ const CallExpr *waitForStartedParameter(const FunctionDecl &Callee, unsigned Par
       const CXXMethodDecl *Method = Wait->getMethodDecl();
       if (!Method || (!Waits.contains(*Method) && inheritedMethodName(*Wait, Waits).empty()))
         continue;
-      const VarDecl *Signal = rootObject(*Wait);
+      const Expr *Object = Wait->getImplicitObjectArgument();
+      const VarDecl *Signal = Object ? rootVariable(*Object) : nullptr;
       if (Signal && Signal != &Param && llvm::any_of(Started, [&](const Stmt *Start) {
             return Start != S && signalledBy(*Start, *Signal, Context);
           }))

@@ -2,6 +2,7 @@
 
 #include "SameObject.h"
 
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
@@ -40,6 +41,26 @@ const Expr *SameObject::findIn(const Stmt &Root) const {
   } Search(*this);
   Search.TraverseStmt(const_cast<Stmt *>(&Root));
   return Search.Found;
+}
+
+const VarDecl *rootVariable(const Expr &Object) {
+  const Expr *E = &Object;
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+      return llvm::dyn_cast<VarDecl>(Ref->getDecl());
+    if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
+      E = Member->getBase();
+    else if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(E))
+      E = Call->getImplicitObjectArgument();
+    else if (const auto *Temporary = llvm::dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temporary->getSubExpr();
+    else if (const auto *Bind = llvm::dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else
+      return nullptr;
+  }
+  return nullptr;
 }
 
 } // namespace corolint

@@ -9,6 +9,7 @@
 #define COROLINT_CHECKS_UTILS_SAMEOBJECT_H
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/FoldingSet.h"
 
@@ -27,6 +28,11 @@ private:
   clang::Stmt::StmtClass WantedClass;
   const clang::ASTContext &Context;
 };
+
+/// The variable an object expression starts from: `p` in `p.get_future()`,
+/// `s` in `s.wait_for_clients`, `e` in `e.wait()`; null when it starts from
+/// something else (a call's result, `this`).
+const clang::VarDecl *rootVariable(const clang::Expr &Object);
 
 } // namespace corolint
 
