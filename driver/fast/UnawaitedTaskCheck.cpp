@@ -53,8 +53,9 @@ public:
         Context.report(Name, Call.Call, messages::discardedTask(Quoted, Spawn));
         continue;
       }
-      // An eager task dropped by a plain function: how such a library starts one.
-      if (Context.Model.Functions[Call.Function].IsCoroutine)
+      // An eager task dropped by a plain function: how such a library starts
+      // one. One that yields nothing and cannot throw has nothing to lose.
+      if (Context.Model.Functions[Call.Function].IsCoroutine && !losesNothing(Call, Context))
         Context.report(Name, Call.Call, messages::discardedEagerTask(Quoted));
     }
   }
@@ -66,6 +67,28 @@ private:
     if (const std::string *Gather = calleeListed(Call, Gathers))
       return Gather;
     return taskProducer(Call, Model, TaskTypes, Source);
+  }
+
+  /// The eager coroutine \p Call runs is defined in this file, returns a
+  /// `Task<>` / `Task<void>` and has no await or throw: it ran to its end and
+  /// has neither result nor exception to lose (as the full engine decides).
+  static bool losesNothing(const CallSite &Call, const CheckContext &Context) {
+    std::vector<size_t> Definitions = calleeDefinitions(Context.Model, Call, Context.Source);
+    if (Definitions.empty())
+      return false;
+    for (size_t Index : Definitions) {
+      const FunctionInfo &Callee = Context.Model.Functions[Index];
+      std::string_view Returns = ts_node_is_null(Callee.ReturnType)
+                                     ? std::string_view()
+                                     : nodeText(Callee.ReturnType, Context.Source);
+      bool Void = Returns.size() >= 2 && (Returns.substr(Returns.size() - 2) == "<>" ||
+                                          (Returns.size() >= 6 &&
+                                           Returns.substr(Returns.size() - 6) == "<void>"));
+      if (!Callee.IsCoroutine || Callee.Suspends || !Void ||
+          containsOwn(Callee.Body, {"throw"}))
+        return false;
+    }
+    return true;
   }
 
   /// Every declaration of \p Producer this file has returns an eager task type.
