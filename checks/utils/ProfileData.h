@@ -279,7 +279,8 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "::coro::thread_pool::shutdown;::coro::io_scheduler::shutdown;::coro::scheduler::shutdown",
         "::coro::scheduler::spawn_detached;::coro::thread_pool::spawn_detached;"
-        "::coro::io_scheduler::spawn;::coro::thread_pool::spawn;::coro::task_group::start",
+        "::coro::io_scheduler::spawn;::coro::thread_pool::spawn;::coro::task_group::start;"
+        "::coro::task_container::start",
     },
     {
         "folly",
