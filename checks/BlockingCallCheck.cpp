@@ -199,16 +199,7 @@ const CoawaitExpr *awaitOf(const Expr &Call, const FunctionDecl &Callee, ASTCont
     return nullptr;
   // The protocol calls are implicit nodes: walk the full tree.
   TraversalKindScope AsIs(Context, TK_AsIs);
-  DynTypedNode Node = DynTypedNode::create(Call);
-  for (int Up = 0; Up < 8; ++Up) {
-    DynTypedNodeList Parents = Context.getParents(Node);
-    if (Parents.empty())
-      return nullptr;
-    if (const auto *Await = Parents[0].get<CoawaitExpr>())
-      return Await;
-    Node = Parents[0];
-  }
-  return nullptr;
+  return llvm::dyn_cast_or_null<CoawaitExpr>(enclosingAwait(Call, Context));
 }
 
 /// What a `co_await` awaits, as users wrote its type: `inline_affine_stopped_sender`.

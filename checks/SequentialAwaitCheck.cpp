@@ -30,20 +30,10 @@ public:
   bool Found = false;
 };
 
-/// The `co_await` whose operand is \p Operand.
+/// The `co_await` whose operand is \p Operand (the operand itself if none).
 const Expr *awaitOf(const Expr &Operand, ASTContext &Context) {
-  DynTypedNode Current = DynTypedNode::create(Operand);
-  for (int Steps = 0; Steps < 8; ++Steps) {
-    DynTypedNodeList Parents = Context.getParents(Current);
-    if (Parents.empty())
-      break;
-    if (const auto *Await = Parents[0].get<CoawaitExpr>())
-      return Await;
-    if (const auto *Await = Parents[0].get<DependentCoawaitExpr>())
-      return Await;
-    Current = Parents[0];
-  }
-  return &Operand;
+  const Expr *Await = enclosingAwait(Operand, Context);
+  return Await ? Await : &Operand;
 }
 
 } // namespace

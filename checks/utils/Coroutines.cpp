@@ -105,4 +105,19 @@ std::string coroutineDisplayName(const FunctionDecl &Function) {
   return Function.getNameAsString();
 }
 
+const Expr *enclosingAwait(const Expr &E, ASTContext &Context) {
+  DynTypedNode Current = DynTypedNode::create(E);
+  for (int Steps = 0; Steps < 8; ++Steps) {
+    DynTypedNodeList Parents = Context.getParents(Current);
+    if (Parents.empty())
+      return nullptr;
+    if (const auto *Await = Parents[0].get<CoawaitExpr>())
+      return Await;
+    if (const auto *Await = Parents[0].get<DependentCoawaitExpr>())
+      return Await;
+    Current = Parents[0];
+  }
+  return nullptr;
+}
+
 } // namespace corolint

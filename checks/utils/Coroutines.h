@@ -47,6 +47,12 @@ bool isCoroutineReturnType(clang::QualType Type);
 /// How messages name a coroutine: its unqualified name, or "" for a lambda.
 std::string coroutineDisplayName(const clang::FunctionDecl &Function);
 
+/// The `co_await` (a CoawaitExpr, or a DependentCoawaitExpr in a template's
+/// pattern) that \p E is part of, at most 8 parents up: its operand, or an
+/// implicit call of its awaiter (walk under TK_AsIs to reach those). Null
+/// when there is none that close.
+const clang::Expr *enclosingAwait(const clang::Expr &E, clang::ASTContext &Context);
+
 /// Matches a call, expression or statement whose innermost enclosing
 /// function is a coroutine (see contextOf).
 AST_MATCHER(clang::Stmt, isInCoroutine) {
