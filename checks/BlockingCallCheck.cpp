@@ -146,7 +146,7 @@ bool awaitsReadiness(const FunctionDecl &Coroutine) {
 /// \p Value is a call of one of \p Accessors (`sock.native_handle()`).
 bool callsAccessor(const Expr *Value, const NameList &Accessors) {
   const auto *Call = llvm::dyn_cast_or_null<CallExpr>(Value ? Value->IgnoreImplicit() : nullptr);
-  return Call && Call->getDirectCallee() && Accessors.contains(*Call->getDirectCallee());
+  return Call && Call->getDirectCallee() && isListed(*Call->getDirectCallee(), Accessors);
 }
 
 /// Descriptor I/O whose first argument is a descriptor the library made
@@ -178,7 +178,7 @@ SourceLocation hopOntoPool(const FunctionDecl &Coroutine, const NameList &Offloa
     bool VisitCoawaitExpr(CoawaitExpr *Await) {
       const auto *Call = llvm::dyn_cast<CallExpr>(Await->getOperand()->IgnoreImplicit());
       if (Call && Call->getNumArgs() == 0 && Call->getDirectCallee() &&
-          Offloads.contains(*Call->getDirectCallee()) &&
+          isListed(*Call->getDirectCallee(), Offloads) &&
           (Hop.isInvalid() || Sources.isBeforeInTranslationUnit(Await->getEndLoc(), Hop)))
         Hop = Await->getEndLoc();
       return true;
@@ -213,35 +213,14 @@ std::string awaitedName(const CoawaitExpr &Await) {
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {
-  const ProfileData &Profile = readProfile(*this, Options);
-  RawBlockingFunctions = Options.get("BlockingFunctions", Profile.BlockingFunctions.data()).str();
-  RunFunctions = readListOption(Options, "RunFunctions", Profile.RunFunctions);
-  SleepFunctions = readListOption(Options, "SleepFunctions", Profile.SleepFunctions);
-  OffloadFunctions = readListOption(Options, "OffloadFunctions", Profile.OffloadFunctions);
-  NonBlockingDescriptors =
-      readListOption(Options, "NonBlockingDescriptors", Profile.NonBlockingDescriptors);
-  HelperDepth = Options.get("HelperDepth", 3U);
-
+    : AsyncCheck(Name, Context) {
   std::string Error;
-  if (auto Parsed = parseBlockingFunctions(RawBlockingFunctions, Error))
-    BlockingFunctions = std::move(*Parsed);
+  if (auto Parsed = parseBlockingFunctions(BlockingFunctions, Error))
+    BlockingTable = std::move(*Parsed);
   else
     configurationDiag("invalid BlockingFunctions option: %0", DiagnosticIDs::Error) << Error;
   // The names alone (with `ns::*` and `-name` entries) decide what matches.
-  std::string Names;
-  for (llvm::StringRef Item : llvm::split(RawBlockingFunctions, ';'))
-    Names += Item.split('=').first.str() + ";";
-  BlockingNames = NameList(Names);
-}
-
-void BlockingCallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "BlockingFunctions", RawBlockingFunctions);
-  Options.store(Opts, "RunFunctions", RunFunctions.Raw);
-  Options.store(Opts, "SleepFunctions", SleepFunctions.Raw);
-  Options.store(Opts, "OffloadFunctions", OffloadFunctions.Raw);
-  Options.store(Opts, "NonBlockingDescriptors", NonBlockingDescriptors.Raw);
-  Options.store(Opts, "HelperDepth", HelperDepth);
+  BlockingNames = NameList(blockingNames(BlockingFunctions));
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
@@ -269,7 +248,7 @@ BlockingCallCheck::blockingOperation(const Expr &E) const {
     Found.IsConstruction = true;
   }
   // Running a loop is async-nested-run's finding, directly or through helpers.
-  if (!Found.IsConstruction && RunFunctions.Names.contains(*Callee))
+  if (!Found.IsConstruction && isListed(*Callee, RunFunctions.Names))
     return std::nullopt;
   if (!Found.IsConstruction && isSynchronousWaitOnAwaitable(E)) {
     Found.Name = qualifiedName(*Callee).substr(2);
@@ -277,7 +256,7 @@ BlockingCallCheck::blockingOperation(const Expr &E) const {
     return Found;
   }
   std::string Qualified;
-  if (BlockingNames.contains(*Named))
+  if (isListed(*Named, BlockingNames))
     Qualified = qualifiedName(*Named);
   else if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&E))
     Qualified = inheritedMethodName(*Member, BlockingNames);
@@ -295,7 +274,7 @@ BlockingCallCheck::blockingOperation(const Expr &E) const {
       return std::nullopt; // a readiness probe: returns at once
   }
   Found.Name = Qualified.substr(2);
-  for (const BlockingFunction &Entry : BlockingFunctions) {
+  for (const BlockingFunction &Entry : BlockingTable) {
     llvm::StringRef EntryName = Entry.QualifiedName;
     if (EntryName == Qualified ||
         (EntryName.ends_with("::*") && llvm::StringRef(Qualified).starts_with(EntryName.drop_back()))) {
@@ -355,11 +334,11 @@ bool BlockingCallCheck::checkCall(const Expr &Call, const FunctionDecl &Coroutin
   if (const CoawaitExpr *Await = awaitOf(Call, *Callee, *Result.Context))
     diag(Await->getBeginLoc(), "%0") << messages::blockingAwaiter(
         awaitedName(*Await), coroutineDisplayName(Coroutine), InnerOperation->Name,
-        firstSpelling(OffloadFunctions));
+        OffloadFunctions.firstSpelling());
   else
     diag(Call.getBeginLoc(), "%0") << messages::blockingHelper(
         Callee->getNameAsString(), coroutineDisplayName(Coroutine), InnerOperation->Name,
-        firstSpelling(OffloadFunctions));
+        OffloadFunctions.firstSpelling());
   diag(Inner->getBeginLoc(), "'%0' blocks here", DiagnosticIDs::Note) << InnerOperation->Name;
   return true;
 }
@@ -368,7 +347,7 @@ void BlockingCallCheck::reportDirect(const Blocking &Found, const FunctionDecl &
                                      const MatchFinder::MatchResult &Result) {
   const Expr &Site = *Found.Site;
   std::string CoroutineName = coroutineDisplayName(Coroutine);
-  std::string Offload = firstSpelling(OffloadFunctions);
+  std::string Offload = OffloadFunctions.firstSpelling();
   if (Found.IsConstruction) {
     diag(Site.getBeginLoc(), "%0")
         << messages::blockingConstruction(Found.Name, CoroutineName, Found.Replacement, Offload);
@@ -388,7 +367,7 @@ void BlockingCallCheck::reportDirect(const Blocking &Found, const FunctionDecl &
   const auto &Call = llvm::cast<CallExpr>(Site);
 
   // A blocking sleep of a std::chrono duration, as a statement of its own.
-  std::string Sleep = firstSpelling(SleepFunctions);
+  std::string Sleep = SleepFunctions.firstSpelling();
   if (!Sleep.empty() && Found.Replacement == Sleep && Call.getNumArgs() == 1 &&
       isChronoDuration(Call.getArg(0)->getType()) && isStatement(Call, *Result.Context)) {
     Diag << FixItHint::CreateReplacement(

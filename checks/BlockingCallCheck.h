@@ -2,11 +2,10 @@
 #ifndef COROLINT_CHECKS_BLOCKINGCALLCHECK_H
 #define COROLINT_CHECKS_BLOCKINGCALLCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/AsyncCheck.h"
 #include "utils/BlockingFunctions.h"
-#include "utils/CheckOptions.h"
-#include "utils/Templates.h"
 #include "utils/HelperSearch.h"
+#include "utils/Templates.h"
 
 #include <vector>
 
@@ -18,21 +17,14 @@ namespace corolint {
 /// the event loop.
 ///
 /// See docs/checks/blocking-call.md.
-class BlockingCallCheck : public clang::tidy::ClangTidyCheck {
+class BlockingCallCheck : public AsyncCheck<BlockingCallOptions> {
 public:
   BlockingCallCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override {
     Helpers.reset();
     Instantiated.clear();
-  }
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
-    return clang::TK_IgnoreUnlessSpelledInSource;
   }
 
 private:
@@ -52,14 +44,9 @@ private:
   void reportDirect(const Blocking &Found, const clang::FunctionDecl &Coroutine,
                     const clang::ast_matchers::MatchFinder::MatchResult &Result);
 
-  std::string RawBlockingFunctions;
-  std::vector<BlockingFunction> BlockingFunctions;
+  /// BlockingFunctions parsed.
+  std::vector<BlockingFunction> BlockingTable;
   NameList BlockingNames;
-  ListOption RunFunctions;
-  ListOption SleepFunctions;
-  ListOption OffloadFunctions;
-  ListOption NonBlockingDescriptors;
-  unsigned HelperDepth;
   HelperSearch Helpers;
   /// Dependent calls are resolved in the template's instantiations.
   Instantiations Instantiated;

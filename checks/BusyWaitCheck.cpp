@@ -14,18 +14,6 @@ using namespace clang::ast_matchers;
 
 namespace corolint {
 
-BusyWaitCheck::BusyWaitCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {
-  const ProfileData &Profile = readProfile(*this, Options);
-  SleepFunctions = readListOption(Options, "SleepFunctions", Profile.SleepFunctions);
-  EventTypes = readListOption(Options, "EventTypes", Profile.EventTypes);
-}
-
-void BusyWaitCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "SleepFunctions", SleepFunctions.Raw);
-  Options.store(Opts, "EventTypes", EventTypes.Raw);
-}
-
 void BusyWaitCheck::registerMatchers(MatchFinder *Finder) {
   if (SleepFunctions.Names.empty())
     return;
@@ -41,7 +29,7 @@ void BusyWaitCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Sleep = llvm::cast<CallExpr>(Polling->Sleep);
   std::string SleepName = qualifiedName(*Sleep->getDirectCallee()).substr(2);
   diag(Loop->getBeginLoc(), "%0") << messages::busyWait(
-      spelling(*Polling->Condition, *Result.Context), SleepName, firstSpelling(EventTypes));
+      spelling(*Polling->Condition, *Result.Context), SleepName, EventTypes.firstSpelling());
   diag(Sleep->getBeginLoc(), "it sleeps here between polls", DiagnosticIDs::Note);
 }
 

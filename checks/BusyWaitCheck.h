@@ -2,8 +2,7 @@
 #ifndef COROLINT_CHECKS_BUSYWAITCHECK_H
 #define COROLINT_CHECKS_BUSYWAITCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/CheckOptions.h"
+#include "utils/AsyncCheck.h"
 
 namespace corolint {
 
@@ -12,22 +11,13 @@ namespace corolint {
 /// pattern wakes the waiter when the condition changes instead (ASYNC110).
 ///
 /// See docs/checks/busy-wait.md.
-class BusyWaitCheck : public clang::tidy::ClangTidyCheck {
+class BusyWaitCheck : public AsyncCheck<BusyWaitOptions> {
 public:
-  BusyWaitCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  using AsyncCheck::AsyncCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
-    return clang::TK_IgnoreUnlessSpelledInSource;
-  }
 
 private:
-  ListOption SleepFunctions;
-  ListOption EventTypes;
 };
 
 } // namespace corolint

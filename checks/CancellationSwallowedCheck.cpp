@@ -35,21 +35,8 @@ std::string rethrowText(const CompoundStmt &Body, const SourceManager &Sources) 
 
 CancellationSwallowedCheck::CancellationSwallowedCheck(llvm::StringRef Name,
                                                        tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {
-  const ProfileData &Profile = readProfile(*this, Options);
-  CancelledTypes = readListOption(Options, "CancelledTypes", Profile.CancelledTypes);
-  TaskTypes = readListOption(Options, "TaskTypes", Profile.TaskTypes);
-  CancellationByToken =
-      Options.get("CancellationByToken", Profile.CancellationByToken.data()).str();
-  RawCancelMethods = Options.get("CancelMethods", "cancel;request_stop;requestCancellation").str();
-  llvm::StringRef(RawCancelMethods).split(CancelMethods, ';', -1, /*KeepEmpty=*/false);
-}
-
-void CancellationSwallowedCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "CancelledTypes", CancelledTypes.Raw);
-  Options.store(Opts, "TaskTypes", TaskTypes.Raw);
-  Options.store(Opts, "CancellationByToken", CancellationByToken);
-  Options.store(Opts, "CancelMethods", RawCancelMethods);
+    : AsyncCheck(Name, Context) {
+  llvm::StringRef(CancelMethods).split(CancelMethodNames, ';', -1, /*KeepEmpty=*/false);
 }
 
 void CancellationSwallowedCheck::registerMatchers(MatchFinder *Finder) {
@@ -73,7 +60,7 @@ void CancellationSwallowedCheck::check(const MatchFinder::MatchResult &Result) {
                         }))
     return;
   bool All = catchesAll(*Handler);
-  if (!All && !CancelledTypes.Names.containsType(Handler->getCaughtType()))
+  if (!All && !hasListedType(Handler->getCaughtType(), CancelledTypes.Names))
     return;
   const Stmt *Suspension = findSuspensionPoint(*Try->getTryBlock());
   if (!Suspension)
@@ -87,12 +74,12 @@ void CancellationSwallowedCheck::check(const MatchFinder::MatchResult &Result) {
   StatementContext Where = contextOf(*Handler, Context);
   // Only the library's own tasks are cancelled by it: a coroutine of another
   // type (seastar::future, a project's own task) never sees its cancellation.
-  if (!Where.Function || !TaskTypes.Names.containsType(Where.Function->getReturnType()) ||
+  if (!Where.Function || !hasListedType(Where.Function->getReturnType(), TaskTypes.Names) ||
       rethrownAfterHandler(*Handler, *Try, *Where.Function->getBody()) ||
-      awaitsOnlyWhatItCancelled(*Try, Context, CancelMethods))
+      awaitsOnlyWhatItCancelled(*Try, Context, CancelMethodNames))
     return;
 
-  std::string Cancelled = firstSpelling(CancelledTypes);
+  std::string Cancelled = CancelledTypes.firstSpelling();
   std::string Caught = All ? std::string("...")
                            : Handler->getCaughtType().getNonReferenceType().getUnqualifiedType()
                                  .getAsString(Context.getPrintingPolicy());

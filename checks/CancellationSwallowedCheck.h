@@ -2,8 +2,7 @@
 #ifndef COROLINT_CHECKS_CANCELLATIONSWALLOWEDCHECK_H
 #define COROLINT_CHECKS_CANCELLATIONSWALLOWEDCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/CheckOptions.h"
+#include "utils/AsyncCheck.h"
 #include "llvm/Support/Regex.h"
 
 namespace corolint {
@@ -13,25 +12,15 @@ namespace corolint {
 /// cancelled task carries on as if nothing happened.
 ///
 /// See docs/checks/cancellation-swallowed.md.
-class CancellationSwallowedCheck : public clang::tidy::ClangTidyCheck {
+class CancellationSwallowedCheck : public AsyncCheck<CancellationSwallowedOptions> {
 public:
   CancellationSwallowedCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
-    return clang::TK_IgnoreUnlessSpelledInSource;
-  }
 
 private:
-  ListOption CancelledTypes;
-  ListOption TaskTypes;
-  std::string CancellationByToken;
-  std::string RawCancelMethods;
-  llvm::SmallVector<llvm::StringRef, 4> CancelMethods;
+  /// CancelMethods split at ';'.
+  llvm::SmallVector<llvm::StringRef, 4> CancelMethodNames;
 };
 
 } // namespace corolint

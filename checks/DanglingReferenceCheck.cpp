@@ -22,10 +22,6 @@ namespace corolint {
 
 namespace {
 
-constexpr llvm::StringLiteral DefaultViewTypes = "::std::basic_string_view;::std::span";
-/// Awaiting these does not end the task they are given: a cancelled awaiter leaves it running.
-constexpr llvm::StringLiteral DefaultShieldFunctions = "::aio::shield";
-
 /// How messages name a function: its qualified name without the leading "::".
 std::string displayName(const FunctionDecl &Function) {
   std::string Qualified = qualifiedName(Function);
@@ -66,7 +62,7 @@ bool isForwardingReference(const ParmVarDecl &Param) {
 bool lazyCoroutineDefinition(const FunctionDecl &Callee, const NameList &EagerTaskTypes) {
   const FunctionDecl *Definition = Callee.getDefinition();
   return Definition && isCoroutine(*Definition) &&
-         !EagerTaskTypes.containsType(Callee.getReturnType());
+         !hasListedType(Callee.getReturnType(), EagerTaskTypes);
 }
 
 /// The callee's frame keeps what its parameters refer to: a coroutine, or a
@@ -142,33 +138,8 @@ std::string howEscapes(const TaskDestination &Where, const Expr &Task) {
 
 DanglingReferenceCheck::DanglingReferenceCheck(llvm::StringRef Name,
                                                tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {
-  const ProfileData &Profile = readProfile(*this, Options);
-  TaskTypes = readListOption(Options, "TaskTypes", Profile.TaskTypes);
-  RunFunctions = readListOption(Options, "RunFunctions", Profile.RunFunctions);
-  GatherFunctions = readListOption(Options, "GatherFunctions", Profile.GatherFunctions);
-  KeepAliveFunctions = readListOption(Options, "KeepAliveFunctions", Profile.KeepAliveFunctions);
-  ViewTypes = readListOption(Options, "ViewTypes",
-                             std::string_view(DefaultViewTypes.data(), DefaultViewTypes.size()));
-  ShieldFunctions = readListOption(
-      Options, "ShieldFunctions",
-      std::string_view(DefaultShieldFunctions.data(), DefaultShieldFunctions.size()));
-  EagerTaskTypes = readListOption(Options, "EagerTaskTypes", Profile.EagerTaskTypes);
-  JoinFunctions = readListOption(Options, "JoinFunctions", Profile.JoinFunctions);
-  SpawnFunctions = readListOption(Options, "SpawnFunctions", Profile.SpawnFunctions);
+    : AsyncCheck(Name, Context) {
   CompletionWaits = NameList(blockingNames(Profile.BlockingFunctions));
-}
-
-void DanglingReferenceCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "TaskTypes", TaskTypes.Raw);
-  Options.store(Opts, "RunFunctions", RunFunctions.Raw);
-  Options.store(Opts, "GatherFunctions", GatherFunctions.Raw);
-  Options.store(Opts, "KeepAliveFunctions", KeepAliveFunctions.Raw);
-  Options.store(Opts, "ViewTypes", ViewTypes.Raw);
-  Options.store(Opts, "ShieldFunctions", ShieldFunctions.Raw);
-  Options.store(Opts, "EagerTaskTypes", EagerTaskTypes.Raw);
-  Options.store(Opts, "JoinFunctions", JoinFunctions.Raw);
-  Options.store(Opts, "SpawnFunctions", SpawnFunctions.Raw);
 }
 
 void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
@@ -223,14 +194,14 @@ DanglingReferenceCheck::dependencies(const Expr &E) const {
   for (auto [Arg, Param] : parameterArguments(*Call, *Callee)) {
     QualType Type = Param->getType();
     // A spawn takes ownership of the task it schedules (`spawn_joinable(task&&)`).
-    if (Type->isReferenceType() && TaskTypes.Names.containsType(Type.getNonReferenceType()) &&
-        SpawnFunctions.Names.contains(*Callee))
+    if (Type->isReferenceType() && hasListedType(Type.getNonReferenceType(), TaskTypes.Names) &&
+        isListed(*Callee, SpawnFunctions.Names))
       continue;
     Referent Target;
     if (Type->isReferenceType() &&
         (!isForwardingReference(*Param) || lazyCoroutineDefinition(*Callee, EagerTaskTypes.Names)))
       Target = referentOf(*Arg);
-    else if (!Type->isReferenceType() && ViewTypes.Names.containsType(Type))
+    else if (!Type->isReferenceType() && hasListedType(Type, ViewTypes.Names))
       Target = referentOf(*Arg, &ViewTypes.Names);
     if (Target.How != Referent::None)
       Found.push_back({Target, Param, false});
@@ -333,7 +304,7 @@ bool DanglingReferenceCheck::awaitedEverywhere(const VarDecl &Holder, ASTContext
                              : nullptr;
     // Into.Holder: the local that keeps the gather's task.
     if (Depth > 0 && Gather && Gather->getDirectCallee() &&
-        GatherFunctions.Names.contains(*Gather->getDirectCallee()) && Into.Holder)
+        isListed(*Gather->getDirectCallee(), GatherFunctions.Names) && Into.Holder)
       return awaitedEverywhere(*Into.Holder, Context, Depth - 1);
     // `futures.push_back(std::move(handle))` into a local container whose
     // elements are all awaited, on every path (folly's AsyncPipeTest).
@@ -417,7 +388,7 @@ void DanglingReferenceCheck::checkHandedLambda(const LambdaExpr &Lambda, const E
   if (lambdaClass(Callee))
     return; // called in place: checkTaskCall follows the task it returns
   // std::function, containers and algorithms keep or call the lambda in place.
-  if (!Callee || Callee->isInStdNamespace() || KeepAliveFunctions.Names.contains(*Callee))
+  if (!Callee || Callee->isInStdNamespace() || isListed(*Callee, KeepAliveFunctions.Names))
     return;
   if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee))
     if (Method->getParent()->isInStdNamespace())
@@ -465,7 +436,7 @@ void DanglingReferenceCheck::checkHandedLambda(const LambdaExpr &Lambda, const E
   // A lazy task made through a copy that dies when the callee returns starts
   // only when awaited, after the copy is gone: every use of a capture counts
   // (scylladb a0a4711b74, 71179ff5ab ported to lazy tasks).
-  if (!Use.Use && CopyCall && !EagerTaskTypes.Names.containsType(Body->getReturnType()))
+  if (!Use.Use && CopyCall && !hasListedType(Body->getReturnType(), EagerTaskTypes.Names))
     Use.Use = firstUse(Body->getBody(), IsCaptureUse);
   if (!Use.Use)
     return;

@@ -2,8 +2,7 @@
 #ifndef COROLINT_CHECKS_DANGLINGREFERENCECHECK_H
 #define COROLINT_CHECKS_DANGLINGREFERENCECHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/CheckOptions.h"
+#include "utils/AsyncCheck.h"
 #include "utils/Lifetimes.h"
 
 namespace corolint {
@@ -17,18 +16,11 @@ namespace corolint {
 /// suspended (CP.51, CP.53).
 ///
 /// See docs/checks/dangling-reference.md.
-class DanglingReferenceCheck : public clang::tidy::ClangTidyCheck {
+class DanglingReferenceCheck : public AsyncCheck<DanglingReferenceOptions> {
 public:
   DanglingReferenceCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
-    return clang::TK_IgnoreUnlessSpelledInSource;
-  }
 
 private:
   /// Something a task refers to that may die before it.
@@ -66,15 +58,6 @@ private:
                                  const clang::FunctionDecl &Function,
                                  clang::ASTContext &Context) const;
 
-  ListOption TaskTypes;
-  ListOption RunFunctions;
-  ListOption GatherFunctions;
-  ListOption KeepAliveFunctions;
-  ListOption ViewTypes;
-  ListOption ShieldFunctions;
-  ListOption EagerTaskTypes;
-  ListOption JoinFunctions;
-  ListOption SpawnFunctions;
   /// The profile's blocking waits: a callee that blocks in one on the
   /// signal its task's completion fulfils has run the task to its end.
   NameList CompletionWaits;

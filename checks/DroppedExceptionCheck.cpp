@@ -47,10 +47,6 @@ llvm::StringRef textOf(const Stmt &S, const ASTContext &Context) {
   return Lexer::getSourceText(Range, Context.getSourceManager(), Context.getLangOpts());
 }
 
-constexpr llvm::StringLiteral DefaultLoggingFunctions =
-    "^(.*[Ll]og.*|.*[Pp]rint.*|puts|perror|syslog|.*[Rr]eport.*|[Ww]arn.*|.*[Ee]rror.*|[Ff]atal|"
-    "[Cc]ritical|[Dd]ebug|[Ii]nfo|[Tt]race|[Nn]otify.*|[Rr]ecord.*|[Ff]ail.*|[Hh]andle.*)$";
-
 /// Handle members that look at a task without retrieving its outcome.
 bool isPassiveHandleMember(llvm::StringRef Name) {
   return llvm::is_contained({"done", "cancelled", "name", "get_name", "set_name", "location",
@@ -77,45 +73,14 @@ const CXXMemberCallExpr *memberCallOn(const DeclRefExpr &Ref, ASTContext &Contex
 
 DroppedExceptionCheck::DroppedExceptionCheck(llvm::StringRef Name,
                                              tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {
-  const ProfileData &Profile = readProfile(*this, Options);
-  HandleTypes = readListOption(Options, "HandleTypes", Profile.HandleTypes);
-  SpawnFunctions = readListOption(Options, "SpawnFunctions", Profile.SpawnFunctions);
-  TaskGroupTypes = readListOption(Options, "TaskGroupTypes", Profile.TaskGroupTypes);
-  GatherFunctions = readListOption(Options, "GatherFunctions", Profile.GatherFunctions);
-  ReturnExceptionsTags =
-      readListOption(Options, "ReturnExceptionsTags", Profile.ReturnExceptionsTags);
-  ResultTypes = readListOption(Options, "ResultTypes", Profile.ResultTypes);
-  CancelledTypes = readListOption(Options, "CancelledTypes", Profile.CancelledTypes);
-  DiscardingTokens = readListOption(Options, "DiscardingTokens", Profile.DiscardingTokens);
-  DiscardingSpawns = readListOption(Options, "DiscardingSpawns", Profile.DiscardingSpawns);
-  TimerTypes = readListOption(Options, "TimerTypes", Profile.TimerTypes);
-  EventTypes = readListOption(Options, "EventTypes", Profile.EventTypes);
-  SleepFunctions = readListOption(Options, "SleepFunctions", Profile.SleepFunctions);
-  RawLoggingFunctions = Options.get("LoggingFunctions", DefaultLoggingFunctions).str();
-  LoggingFunctions = llvm::Regex(RawLoggingFunctions);
+    : AsyncCheck(Name, Context) {
+  LoggingPattern = llvm::Regex(LoggingFunctions);
   std::string Error;
-  if (!LoggingFunctions.isValid(Error)) {
+  if (!LoggingPattern.isValid(Error)) {
     configurationDiag("invalid LoggingFunctions regular expression: %0", DiagnosticIDs::Error)
         << Error;
-    LoggingFunctions = llvm::Regex(DefaultLoggingFunctions);
+    LoggingPattern = llvm::Regex(DroppedExceptionOptions().LoggingFunctions);
   }
-}
-
-void DroppedExceptionCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "HandleTypes", HandleTypes.Raw);
-  Options.store(Opts, "SpawnFunctions", SpawnFunctions.Raw);
-  Options.store(Opts, "TaskGroupTypes", TaskGroupTypes.Raw);
-  Options.store(Opts, "GatherFunctions", GatherFunctions.Raw);
-  Options.store(Opts, "ReturnExceptionsTags", ReturnExceptionsTags.Raw);
-  Options.store(Opts, "ResultTypes", ResultTypes.Raw);
-  Options.store(Opts, "CancelledTypes", CancelledTypes.Raw);
-  Options.store(Opts, "DiscardingTokens", DiscardingTokens.Raw);
-  Options.store(Opts, "DiscardingSpawns", DiscardingSpawns.Raw);
-  Options.store(Opts, "TimerTypes", TimerTypes.Raw);
-  Options.store(Opts, "EventTypes", EventTypes.Raw);
-  Options.store(Opts, "SleepFunctions", SleepFunctions.Raw);
-  Options.store(Opts, "LoggingFunctions", RawLoggingFunctions);
 }
 
 void DroppedExceptionCheck::registerMatchers(MatchFinder *Finder) {
@@ -235,16 +200,16 @@ void DroppedExceptionCheck::checkDiscardedOutcome(const CallExpr &Spawn, const E
     // A sleep, a timer's wait or an event's wait (`co_await e`, `co_await
     // e.wait()`) fails only when cancelled.
     auto PacesOnly = [&](const Expr &Awaited) {
-      if (EventTypes.Names.containsType(Awaited.getType(), true))
+      if (hasListedType(Awaited.getType(), EventTypes.Names, true))
         return true;
       const auto *Call = llvm::dyn_cast<CallExpr>(&Awaited);
       const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-      if (Callee && SleepFunctions.Names.contains(*Callee))
+      if (Callee && isListed(*Callee, SleepFunctions.Names))
         return true;
       const auto *Member = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Call);
       QualType Object = Member ? Member->getImplicitObjectArgument()->getType() : QualType();
-      return Member && (TimerTypes.Names.containsType(Object, true) ||
-                        EventTypes.Names.containsType(Object, true));
+      return Member && (hasListedType(Object, TimerTypes.Names, true) ||
+                        hasListedType(Object, EventTypes.Names, true));
     };
     const Stmt *Throw = Coroutine ? escapingThrow(*Coroutine, PacesOnly) : nullptr;
     if (!Throw)
@@ -360,7 +325,7 @@ void DroppedExceptionCheck::checkGatherResults(const CallExpr &Gather, ASTContex
     diag(Gather.getBeginLoc(), "%0") << messages::gatherResultsDiscarded(GatherName);
     return;
   }
-  if (!gatherErrorsInspected(Gather, *Where.Function, ResultTypes.Names, LoggingFunctions,
+  if (!gatherErrorsInspected(Gather, *Where.Function, ResultTypes.Names, LoggingPattern,
                              Context))
     diag(Gather.getBeginLoc(), "%0") << messages::gatherErrorsNeverInspected(GatherName);
 }
@@ -380,9 +345,9 @@ void DroppedExceptionCheck::checkHandler(const CXXCatchStmt &Handler, ASTContext
   if (Owner.Function && Owner.Function->getBody() && !findAwait(*Owner.Function->getBody()))
     return;
   // Catching the cancellation exception itself is async-cancellation-swallowed's business.
-  if (!catchesAll(Handler) && CancelledTypes.Names.containsType(Handler.getCaughtType()))
+  if (!catchesAll(Handler) && hasListedType(Handler.getCaughtType(), CancelledTypes.Names))
     return;
-  if (!analyzeHandler(Handler, LoggingFunctions).swallows() || failureExpected(Handler, *Try, Context))
+  if (!analyzeHandler(Handler, LoggingPattern).swallows() || failureExpected(Handler, *Try, Context))
     return;
   StatementContext Where = contextOf(Handler, Context);
   diag(Handler.getCatchLoc(), "%0")
@@ -391,7 +356,6 @@ void DroppedExceptionCheck::checkHandler(const CXXCatchStmt &Handler, ASTContext
 }
 
 namespace {
-
 
 /// The statement after \p S in its block; at the end of a loop's body, the
 /// statement after the loop.

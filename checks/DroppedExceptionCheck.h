@@ -2,8 +2,7 @@
 #ifndef COROLINT_CHECKS_DROPPEDEXCEPTIONCHECK_H
 #define COROLINT_CHECKS_DROPPEDEXCEPTIONCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/CheckOptions.h"
+#include "utils/AsyncCheck.h"
 #include "llvm/Support/Regex.h"
 
 namespace corolint {
@@ -15,18 +14,11 @@ namespace corolint {
 /// coroutines that can throw spawned with a token that drops the exception.
 ///
 /// See docs/checks/dropped-exception.md.
-class DroppedExceptionCheck : public clang::tidy::ClangTidyCheck {
+class DroppedExceptionCheck : public AsyncCheck<DroppedExceptionOptions> {
 public:
   DroppedExceptionCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
-    return clang::TK_IgnoreUnlessSpelledInSource;
-  }
 
 private:
   void checkSpawn(const clang::CallExpr &Spawn, clang::ASTContext &Context);
@@ -54,20 +46,8 @@ private:
   bool observesOutcome(const clang::DeclRefExpr &Ref, clang::ASTContext &Context,
                        bool &BlindCallback) const;
 
-  ListOption HandleTypes;
-  ListOption SpawnFunctions;
-  ListOption TaskGroupTypes;
-  ListOption GatherFunctions;
-  ListOption ReturnExceptionsTags;
-  ListOption ResultTypes;
-  ListOption CancelledTypes;
-  ListOption DiscardingTokens;
-  ListOption DiscardingSpawns;
-  ListOption TimerTypes;
-  ListOption EventTypes;
-  ListOption SleepFunctions;
-  std::string RawLoggingFunctions;
-  llvm::Regex LoggingFunctions;
+  /// LoggingFunctions compiled.
+  llvm::Regex LoggingPattern;
 };
 
 } // namespace corolint

@@ -48,20 +48,6 @@ const CXXRecordDecl *recordOf(QualType Type) {
 
 } // namespace
 
-LockAcrossAwaitCheck::LockAcrossAwaitCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {
-  const ProfileData &Profile = readProfile(*this, Options);
-  AsyncMutexTypes = readListOption(Options, "AsyncMutexTypes", Profile.AsyncMutexTypes);
-  BlockingMutexTypes = readListOption(Options, "BlockingMutexTypes", Profile.BlockingMutexTypes);
-  LockGuardTypes = readListOption(Options, "LockGuardTypes", Profile.LockGuardTypes);
-}
-
-void LockAcrossAwaitCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "AsyncMutexTypes", AsyncMutexTypes.Raw);
-  Options.store(Opts, "BlockingMutexTypes", BlockingMutexTypes.Raw);
-  Options.store(Opts, "LockGuardTypes", LockGuardTypes.Raw);
-}
-
 void LockAcrossAwaitCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       varDecl(hasLocalStorage(), hasParent(declStmt(isInCoroutine()).bind("declaration")))
@@ -77,16 +63,16 @@ void LockAcrossAwaitCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 bool LockAcrossAwaitCheck::isBlockingMutex(QualType Type) const {
-  if (AsyncMutexTypes.Names.containsType(Type, /*ThroughPointers=*/true))
+  if (hasListedType(Type, AsyncMutexTypes.Names, /*ThroughPointers=*/true))
     return false;
-  if (BlockingMutexTypes.Names.containsType(Type, /*ThroughPointers=*/true))
+  if (hasListedType(Type, BlockingMutexTypes.Names, /*ThroughPointers=*/true))
     return true;
   const CXXRecordDecl *Record = recordOf(Type);
   return Record && Record->hasAttr<CapabilityAttr>();
 }
 
 bool LockAcrossAwaitCheck::isGuard(QualType Type) const {
-  if (LockGuardTypes.Names.containsType(Type))
+  if (hasListedType(Type, LockGuardTypes.Names))
     return true;
   const CXXRecordDecl *Record = recordOf(Type);
   return Record && !Type->isPointerType() && Record->hasAttr<ScopedLockableAttr>();
@@ -198,7 +184,7 @@ void LockAcrossAwaitCheck::report(const Stmt &Lock, SourceLocation At, const Exp
                                               : Mutex.getType()))
     if (std::string Qualified = qualifiedName(*Named); !Qualified.empty())
       Type = Qualified.substr(2);
-  std::string AsyncMutex = firstSpelling(AsyncMutexTypes);
+  std::string AsyncMutex = AsyncMutexTypes.firstSpelling();
   diag(At, "%0") << messages::lockAcrossAwait(Name, Type, coroutineDisplayName(Function),
                                               AsyncMutex);
   diag(Suspension.getBeginLoc(), "%0", DiagnosticIDs::Note)

@@ -2,8 +2,7 @@
 #ifndef COROLINT_CHECKS_LOCKACROSSAWAITCHECK_H
 #define COROLINT_CHECKS_LOCKACROSSAWAITCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/CheckOptions.h"
+#include "utils/AsyncCheck.h"
 #include "utils/SuspensionPaths.h"
 
 namespace corolint {
@@ -14,18 +13,11 @@ namespace corolint {
 /// path does not (clippy's await_holding_lock; CP.52).
 ///
 /// See docs/checks/lock-across-await.md.
-class LockAcrossAwaitCheck : public clang::tidy::ClangTidyCheck {
+class LockAcrossAwaitCheck : public AsyncCheck<LockAcrossAwaitOptions> {
 public:
-  LockAcrossAwaitCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  using AsyncCheck::AsyncCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
-    return clang::TK_IgnoreUnlessSpelledInSource;
-  }
   void onStartOfTranslationUnit() override { Graphs.clear(); }
 
 private:
@@ -39,9 +31,6 @@ private:
               const clang::Stmt &Suspension, const clang::FunctionDecl &Function,
               clang::ASTContext &Context);
 
-  ListOption AsyncMutexTypes;
-  ListOption BlockingMutexTypes;
-  ListOption LockGuardTypes;
   BodyGraphs Graphs;
 };
 

@@ -53,7 +53,7 @@ public:
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionDecl *Callee = Call->getDirectCallee();
-    Found |= Callee && Wrappers.contains(*Callee);
+    Found |= Callee && isListed(*Callee, Wrappers);
     return !Found;
   }
   bool Found = false;
@@ -115,24 +115,6 @@ private:
 };
 
 } // namespace
-
-MissingTimeoutCheck::MissingTimeoutCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {
-  const ProfileData &Profile = readProfile(*this, Options);
-  Strict = Options.get("Strict", false);
-  NetworkFunctions = readListOption(Options, "NetworkFunctions", Profile.NetworkFunctions);
-  TimeoutWrappers = readListOption(Options, "TimeoutWrappers", Profile.TimeoutWrappers);
-  SpawnFunctions = readListOption(Options, "SpawnFunctions", Profile.SpawnFunctions);
-  KeepAliveFunctions = readListOption(Options, "KeepAliveFunctions", Profile.KeepAliveFunctions);
-}
-
-void MissingTimeoutCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "Strict", Strict);
-  Options.store(Opts, "NetworkFunctions", NetworkFunctions.Raw);
-  Options.store(Opts, "TimeoutWrappers", TimeoutWrappers.Raw);
-  Options.store(Opts, "SpawnFunctions", SpawnFunctions.Raw);
-  Options.store(Opts, "KeepAliveFunctions", KeepAliveFunctions.Raw);
-}
 
 void MissingTimeoutCheck::registerMatchers(MatchFinder *Finder) {
   // Off by default: nothing is matched, so the check costs nothing.
@@ -228,9 +210,9 @@ MissingTimeoutCheck::Chain MissingTimeoutCheck::chainOf(const Expr &E, const std
         SpawnCall = nullptr; // awaiting a task forwards the awaiter's cancellation to it
       } else if (const auto *Call = Parent.get<CallExpr>()) {
         if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-          if (TimeoutWrappers.Names.contains(*Callee))
+          if (isListed(*Callee, TimeoutWrappers.Names))
             return {Chain::Covered, {}};
-          if (!SpawnCall && SpawnFunctions.Names.contains(*Callee))
+          if (!SpawnCall && isListed(*Callee, SpawnFunctions.Names))
             SpawnCall = Call;
         }
         // Collected into a local container (`tasks.push_back(s.read(n))`): it
@@ -324,9 +306,9 @@ MissingTimeoutCheck::Chain MissingTimeoutCheck::chainOfCallable(const Expr &Use,
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (isCalleeOf(Use, *Call)) {
       Result = chainOf(*Call, Subject);
-    } else if (Callee && TimeoutWrappers.Names.contains(*Callee)) {
+    } else if (Callee && isListed(*Callee, TimeoutWrappers.Names)) {
       return {Chain::Covered, {}};
-    } else if (Callee && KeepAliveFunctions.Names.contains(*Callee)) {
+    } else if (Callee && isListed(*Callee, KeepAliveFunctions.Names)) {
       // aio::with runs its body inside the await of its own result.
       Result = chainOf(*Call, Subject);
     } else {
@@ -384,7 +366,7 @@ MissingTimeoutCheck::Chain MissingTimeoutCheck::chainOfFunction(const FunctionDe
 void MissingTimeoutCheck::onEndOfTranslationUnit() {
   if (Operations.empty())
     return;
-  std::string Wrapper = firstSpelling(TimeoutWrappers);
+  std::string Wrapper = TimeoutWrappers.firstSpelling();
   for (const CallExpr *Operation : Operations) {
     const FunctionDecl *Callee = Operation->getDirectCallee();
     Chain Found = chainOf(*Operation, quoted(Callee->getName()));

@@ -2,8 +2,7 @@
 #ifndef COROLINT_CHECKS_MISSINGTIMEOUTCHECK_H
 #define COROLINT_CHECKS_MISSINGTIMEOUTCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/CheckOptions.h"
+#include "utils/AsyncCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -18,20 +17,13 @@ namespace corolint {
 /// unless the `Strict` option is set.
 ///
 /// See docs/checks/missing-timeout.md.
-class MissingTimeoutCheck : public clang::tidy::ClangTidyCheck {
+class MissingTimeoutCheck : public AsyncCheck<MissingTimeoutOptions> {
 public:
-  MissingTimeoutCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  using AsyncCheck::AsyncCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
-    return clang::TK_IgnoreUnlessSpelledInSource;
-  }
 
 private:
   /// One place on an await chain with no timeout: where \p Subject's work is
@@ -79,11 +71,6 @@ private:
   /// of the TU.
   void indexUses();
 
-  bool Strict;
-  ListOption NetworkFunctions;
-  ListOption TimeoutWrappers;
-  ListOption SpawnFunctions;
-  ListOption KeepAliveFunctions;
 
   clang::ASTContext *Context = nullptr;
   llvm::SmallVector<const clang::CallExpr *, 8> Operations;

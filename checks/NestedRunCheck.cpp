@@ -35,18 +35,6 @@ bool inFailureExpectingMacro(SourceLocation Loc, const SourceManager &Sources,
 
 } // namespace
 
-NestedRunCheck::NestedRunCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {
-  const ProfileData &Profile = readProfile(*this, Options);
-  RunFunctions = readListOption(Options, "RunFunctions", Profile.RunFunctions);
-  HelperDepth = Options.get("HelperDepth", 3U);
-}
-
-void NestedRunCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "RunFunctions", RunFunctions.Raw);
-  Options.store(Opts, "HelperDepth", HelperDepth);
-}
-
 void NestedRunCheck::registerMatchers(MatchFinder *Finder) {
   if (RunFunctions.Names.empty())
     return;
@@ -61,7 +49,7 @@ void NestedRunCheck::registerMatchers(MatchFinder *Finder) {
 
 bool NestedRunCheck::isRunner(const CallExpr &Call) const {
   const FunctionDecl *Callee = Call.getDirectCallee();
-  return Callee && RunFunctions.Names.contains(*Callee);
+  return Callee && isListed(*Callee, RunFunctions.Names);
 }
 
 void NestedRunCheck::check(const MatchFinder::MatchResult &Result) {

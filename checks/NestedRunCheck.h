@@ -2,9 +2,8 @@
 #ifndef COROLINT_CHECKS_NESTEDRUNCHECK_H
 #define COROLINT_CHECKS_NESTEDRUNCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/AsyncCheck.h"
 #include "utils/HelperSearch.h"
-#include "utils/CheckOptions.h"
 #include "llvm/ADT/DenseMap.h"
 
 namespace corolint {
@@ -14,19 +13,12 @@ namespace corolint {
 /// unit, and a loop-creating runner called once per item of a loop.
 ///
 /// See docs/checks/nested-run.md.
-class NestedRunCheck : public clang::tidy::ClangTidyCheck {
+class NestedRunCheck : public AsyncCheck<NestedRunOptions> {
 public:
-  NestedRunCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  using AsyncCheck::AsyncCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override { Helpers.reset(); }
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
-    return clang::TK_IgnoreUnlessSpelledInSource;
-  }
 
 private:
   bool isRunner(const clang::CallExpr &Call) const;
@@ -34,8 +26,6 @@ private:
   /// functions of this translation unit, at most HelperDepth calls deep.
   void checkPerItem(const clang::CallExpr &Run, clang::ASTContext &Context);
 
-  ListOption RunFunctions;
-  unsigned HelperDepth;
   HelperSearch Helpers;
 };
 

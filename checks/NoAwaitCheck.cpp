@@ -87,18 +87,8 @@ bool overloadSuspends(const FunctionDecl &Function) {
 } // namespace
 
 NoAwaitCheck::NoAwaitCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {
-  const ProfileData &Profile = readProfile(*this, Options);
-  TaskTypes = readListOption(Options, "TaskTypes", Profile.TaskTypes);
-  SpawnFunctions = readListOption(Options, "SpawnFunctions", Profile.SpawnFunctions);
-  RawBlockingFunctions =
-      Options.getLocalOrGlobal("BlockingFunctions", Profile.BlockingFunctions.data()).str();
-  BlockingNames = NameList(blockingNames(RawBlockingFunctions));
-}
-
-void NoAwaitCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "TaskTypes", TaskTypes.Raw);
-  Options.store(Opts, "SpawnFunctions", SpawnFunctions.Raw);
+    : AsyncCheck(Name, Context) {
+  BlockingNames = NameList(blockingNames(BlockingFunctions));
 }
 
 void NoAwaitCheck::onStartOfTranslationUnit() {
@@ -136,7 +126,7 @@ void NoAwaitCheck::registerMatchers(MatchFinder *Finder) {
 
 bool NoAwaitCheck::neverSuspends(const FunctionDecl &Function) const {
   const auto *Body = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Function.getBody());
-  return Body && TaskTypes.Names.containsType(Function.getReturnType()) &&
+  return Body && hasListedType(Function.getReturnType(), TaskTypes.Names) &&
          !findSuspensionPoint(*Body->getBody()) &&
          !hasSomethingToAwait(*Body->getBody(), Function.getASTContext());
 }
@@ -161,9 +151,9 @@ bool NoAwaitCheck::hasSomethingToAwait(const Stmt &Body, ASTContext &Context) co
   constexpr unsigned HelperDepth = 3;
   auto Blocks = [this](const Expr &E) {
     if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&E))
-      return BlockingNames.containsType(Construct->getType(), true);
+      return hasListedType(Construct->getType(), BlockingNames, true);
     const FunctionDecl *Callee = calleeOf(E);
-    return Callee && BlockingNames.contains(*Callee);
+    return Callee && isListed(*Callee, BlockingNames);
   };
   for (const BoundNodes &Call :
        match(findAll(expr(anyOf(callExpr(), cxxConstructExpr())).bind("call")), Body, Context))

@@ -2,8 +2,7 @@
 #ifndef COROLINT_CHECKS_NOAWAITCHECK_H
 #define COROLINT_CHECKS_NOAWAITCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/CheckOptions.h"
+#include "utils/AsyncCheck.h"
 #include "utils/HelperSearch.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -19,20 +18,13 @@ namespace corolint {
 /// headers) are left alone. Not in the default set (docs/checks/no-await.md).
 ///
 /// See docs/checks/no-await.md.
-class NoAwaitCheck : public clang::tidy::ClangTidyCheck {
+class NoAwaitCheck : public AsyncCheck<NoAwaitOptions> {
 public:
   NoAwaitCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
-    return clang::TK_IgnoreUnlessSpelledInSource;
-  }
 
 private:
   /// A task-returning coroutine that never suspends.
@@ -47,9 +39,6 @@ private:
   /// header: its task-returning signature is imposed by who awaits it.
   bool signatureImposedByFile(const clang::FunctionDecl &Function, const clang::SourceManager &SM);
 
-  ListOption TaskTypes;
-  ListOption SpawnFunctions;
-  std::string RawBlockingFunctions;
   NameList BlockingNames;
   /// Which helpers reach a blocking call; memoised, hence mutable.
   mutable HelperSearch BlockingHelpers;

@@ -96,7 +96,6 @@ bool setsLoopCondition(const Stmt &S, const Stmt &Loop) {
                       [&](const Decl *D) { return mentions(*Condition, nullptr, D); });
 }
 
-
 // ---- failures seen in a result, not caught ------------------------------------
 
 /// What a result's truth says about the attempt: an error code is true when
@@ -398,19 +397,6 @@ std::optional<ResultRetry> retriesOnResult(const Stmt &Loop, const Stmt &Body) {
 
 } // namespace
 
-RetryWithoutBackoffCheck::RetryWithoutBackoffCheck(llvm::StringRef Name,
-                                                   tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {
-  const ProfileData &Profile = readProfile(*this, Options);
-  SleepFunctions = readListOption(Options, "SleepFunctions", Profile.SleepFunctions);
-  TimerTypes = readListOption(Options, "TimerTypes", Profile.TimerTypes);
-}
-
-void RetryWithoutBackoffCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "SleepFunctions", SleepFunctions.Raw);
-  Options.store(Opts, "TimerTypes", TimerTypes.Raw);
-}
-
 void RetryWithoutBackoffCheck::registerMatchers(MatchFinder *Finder) {
   // A range-for tries a different element each time (failing over), not the same one again.
   Finder->addMatcher(stmt(anyOf(forStmt(), whileStmt(), doStmt()), isInCoroutine()).bind("loop"),
@@ -422,11 +408,11 @@ bool RetryWithoutBackoffCheck::isDelay(const Expr &Operand) const {
   if (!Call)
     return false;
   const FunctionDecl *Callee = Call->getDirectCallee();
-  if ((Callee && SleepFunctions.Names.contains(*Callee)) || namedForWaiting(Callee))
+  if ((Callee && isListed(*Callee, SleepFunctions.Names)) || namedForWaiting(Callee))
     return true;
   const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call);
   const Expr *Object = Member ? Member->getImplicitObjectArgument() : nullptr;
-  return Object && TimerTypes.Names.containsType(Object->getType(), /*ThroughPointers=*/true);
+  return Object && hasListedType(Object->getType(), TimerTypes.Names, /*ThroughPointers=*/true);
 }
 
 std::optional<RetryWithoutBackoffCheck::Retry>
@@ -516,7 +502,7 @@ void RetryWithoutBackoffCheck::check(const MatchFinder::MatchResult &Result) {
   else
     Name = spelling(*Found->Operand, Context);
   diag(Loop->getBeginLoc(), "%0")
-      << messages::retryWithoutBackoff(Name, firstSpelling(SleepFunctions));
+      << messages::retryWithoutBackoff(Name, SleepFunctions.firstSpelling());
   diag(Found->Where, "%0", DiagnosticIDs::Note)
       << (Found->OnResult ? messages::retryOnResult() : messages::retryHandler());
 }

@@ -2,8 +2,7 @@
 #ifndef COROLINT_CHECKS_RETRYWITHOUTBACKOFFCHECK_H
 #define COROLINT_CHECKS_RETRYWITHOUTBACKOFFCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/CheckOptions.h"
+#include "utils/AsyncCheck.h"
 #include "utils/Templates.h"
 
 namespace corolint {
@@ -14,19 +13,12 @@ namespace corolint {
 /// waits between attempts.
 ///
 /// See docs/checks/retry-without-backoff.md.
-class RetryWithoutBackoffCheck : public clang::tidy::ClangTidyCheck {
+class RetryWithoutBackoffCheck : public AsyncCheck<RetryWithoutBackoffOptions> {
 public:
-  RetryWithoutBackoffCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  using AsyncCheck::AsyncCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
   void onStartOfTranslationUnit() override { Instantiated.clear(); }
-  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
-    return clang::TK_IgnoreUnlessSpelledInSource;
-  }
 
 private:
   /// An attempt that \p Loop repeats at once when it fails.
@@ -40,8 +32,6 @@ private:
   /// Awaiting \p Operand waits on purpose: a sleep, or a timer's wait.
   bool isDelay(const clang::Expr &Operand) const;
 
-  ListOption SleepFunctions;
-  ListOption TimerTypes;
   /// Loops of templates whose pattern cannot know a result's type.
   Instantiations Instantiated;
 };

@@ -38,24 +38,6 @@ const Expr *awaitOf(const Expr &Operand, ASTContext &Context) {
 
 } // namespace
 
-SequentialAwaitCheck::SequentialAwaitCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {
-  const ProfileData &Profile = readProfile(*this, Options);
-  TaskTypes = readListOption(Options, "TaskTypes", Profile.TaskTypes);
-  SpawnFunctions = readListOption(Options, "SpawnFunctions", Profile.SpawnFunctions);
-  GatherFunctions = readListOption(Options, "GatherFunctions", Profile.GatherFunctions);
-  TimeoutWrappers = readListOption(Options, "TimeoutWrappers", Profile.TimeoutWrappers);
-  SleepFunctions = readListOption(Options, "SleepFunctions", Profile.SleepFunctions);
-}
-
-void SequentialAwaitCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "TaskTypes", TaskTypes.Raw);
-  Options.store(Opts, "SpawnFunctions", SpawnFunctions.Raw);
-  Options.store(Opts, "GatherFunctions", GatherFunctions.Raw);
-  Options.store(Opts, "TimeoutWrappers", TimeoutWrappers.Raw);
-  Options.store(Opts, "SleepFunctions", SleepFunctions.Raw);
-}
-
 void SequentialAwaitCheck::registerMatchers(MatchFinder *Finder) {
   if (TaskTypes.Names.empty())
     return;
@@ -68,11 +50,11 @@ void SequentialAwaitCheck::registerMatchers(MatchFinder *Finder) {
 const CallExpr *SequentialAwaitCheck::freshTask(const Expr &Operand) const {
   const auto *Call = llvm::dyn_cast<CallExpr>(Operand.IgnoreUnlessSpelledInSource());
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  if (!Callee || GatherFunctions.Names.contains(*Callee) || SleepFunctions.Names.contains(*Callee))
+  if (!Callee || isListed(*Callee, GatherFunctions.Names) || isListed(*Callee, SleepFunctions.Names))
     return nullptr;
   // `co_await create_task(fetch(u))`, `co_await wait_for(fetch(u), 1s)`,
   // `co_await timeout(1s, fetch(u))`: the work inside, whichever argument it is.
-  if (SpawnFunctions.Names.contains(*Callee) || TimeoutWrappers.Names.contains(*Callee)) {
+  if (isListed(*Callee, SpawnFunctions.Names) || isListed(*Callee, TimeoutWrappers.Names)) {
     for (const Expr *Argument : Call->arguments())
       if (const CallExpr *Task = freshTask(*Argument))
         return Task;
@@ -88,7 +70,7 @@ const CallExpr *SequentialAwaitCheck::freshTask(const Expr &Operand) const {
     if (const auto *Body = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Definition->getBody());
         Body && !findSuspensionPoint(*Body->getBody()))
       return nullptr;
-  return TaskTypes.Names.containsType(Call->getType()) ? Call : nullptr;
+  return hasListedType(Call->getType(), TaskTypes.Names) ? Call : nullptr;
 }
 
 void SequentialAwaitCheck::check(const MatchFinder::MatchResult &Result) {
@@ -133,7 +115,7 @@ void SequentialAwaitCheck::check(const MatchFinder::MatchResult &Result) {
   if (Dependence.continuationDependsOnBody() || Dependence.exitsEarly())
     return;
 
-  std::string Gather = firstSpelling(GatherFunctions);
+  std::string Gather = GatherFunctions.firstSpelling();
   const Expr *Await = awaitOf(*Operands.front(), Context);
   diag(Await->getBeginLoc(), "%0")
       << messages::sequentialAwait(First->getDirectCallee()->getNameAsString(),
@@ -141,7 +123,7 @@ void SequentialAwaitCheck::check(const MatchFinder::MatchResult &Result) {
                                                             Size.Iterations),
                                    Gather);
   diag(Loop->getBeginLoc(), "%0", DiagnosticIDs::Note)
-      << messages::sequentialAwaitRewrite(Gather, firstSpelling(TaskTypes));
+      << messages::sequentialAwaitRewrite(Gather, TaskTypes.firstSpelling());
 }
 
 } // namespace corolint

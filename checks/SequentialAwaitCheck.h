@@ -2,8 +2,7 @@
 #ifndef COROLINT_CHECKS_SEQUENTIALAWAITCHECK_H
 #define COROLINT_CHECKS_SEQUENTIALAWAITCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/CheckOptions.h"
+#include "utils/AsyncCheck.h"
 
 namespace corolint {
 
@@ -14,18 +13,11 @@ class LoopDependence;
 /// lacks): the iterations could run together under one gather.
 ///
 /// See docs/checks/sequential-await.md.
-class SequentialAwaitCheck : public clang::tidy::ClangTidyCheck {
+class SequentialAwaitCheck : public AsyncCheck<SequentialAwaitOptions> {
 public:
-  SequentialAwaitCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  using AsyncCheck::AsyncCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
-    return clang::TK_IgnoreUnlessSpelledInSource;
-  }
 
 private:
   /// The call that makes the fresh task \p Operand awaits (`fetch(u)`, also
@@ -33,11 +25,6 @@ private:
   /// else: a handle already running, a gather, a sleep, a queue's `get()`.
   const clang::CallExpr *freshTask(const clang::Expr &Operand) const;
 
-  ListOption TaskTypes;
-  ListOption SpawnFunctions;
-  ListOption GatherFunctions;
-  ListOption TimeoutWrappers;
-  ListOption SleepFunctions;
 };
 
 } // namespace corolint

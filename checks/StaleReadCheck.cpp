@@ -199,7 +199,7 @@ public:
           if (const auto *Lock = llvm::dyn_cast_or_null<CXXMemberCallExpr>(
                   Await->getOperand()->IgnoreUnlessSpelledInSource()))
             if (const Expr *Mutex = Lock->getImplicitObjectArgument();
-                Mutex && AsyncMutexes.containsType(Mutex->getType(), /*ThroughPointers=*/true))
+                Mutex && hasListedType(Mutex->getType(), AsyncMutexes, /*ThroughPointers=*/true))
               Guards.push_back(Declaration);
     return true;
   }
@@ -208,16 +208,6 @@ public:
 };
 
 } // namespace
-
-StaleReadCheck::StaleReadCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {
-  const ProfileData &Profile = readProfile(*this, Options);
-  AsyncMutexTypes = readListOption(Options, "AsyncMutexTypes", Profile.AsyncMutexTypes);
-}
-
-void StaleReadCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "AsyncMutexTypes", AsyncMutexTypes.Raw);
-}
 
 void StaleReadCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(binaryOperator(hasOperatorName("="), isInCoroutine()).bind("write"), this);
@@ -256,7 +246,7 @@ void StaleReadCheck::checkIteration(const Stmt &Loop, ASTContext &Context) {
   if (!Walk.Container || guardedByAsyncMutex(Loop, Loop, *Where.Function, Context))
     return;
   diag(Loop.getBeginLoc(), "%0") << messages::staleIteration(spelling(*Walk.Container, Context),
-                                                             firstSpelling(AsyncMutexTypes));
+                                                             AsyncMutexTypes.firstSpelling());
   diag(Walk.Suspension->getBeginLoc(), "%0", DiagnosticIDs::Note)
       << messages::staleIterationSuspension();
 }
@@ -309,7 +299,7 @@ void StaleReadCheck::checkHeld(const DeclStmt &Declaration, ASTContext &Context)
     if (!Suspension || guardedByAsyncMutex(Declaration, *Use, *Where.Function, Context))
       continue;
     diag(Use->getBeginLoc(), "%0") << messages::staleHeld(
-        Held.Kind, Var->getName(), spelling(*Held.Container, Context), firstSpelling(AsyncMutexTypes));
+        Held.Kind, Var->getName(), spelling(*Held.Container, Context), AsyncMutexTypes.firstSpelling());
     diag(Suspension->getBeginLoc(), "%0", DiagnosticIDs::Note)
         << messages::staleHeldSuspension(Var->getName());
     return; // one finding per local: its first stale use
@@ -363,7 +353,7 @@ void StaleReadCheck::check(const MatchFinder::MatchResult &Result) {
       std::string Shared = spelling(*Target, Context);
       diag(Write->getBeginLoc(), "%0")
           << messages::staleRead(Shared, Local->getName(), coroutineDisplayName(*Where.Function),
-                                 firstSpelling(AsyncMutexTypes));
+                                 AsyncMutexTypes.firstSpelling());
       diag(Candidate.Read->getBeginLoc(), "%0", DiagnosticIDs::Note)
           << messages::staleReadSource(Shared);
       diag(Suspension->getBeginLoc(), "%0", DiagnosticIDs::Note) << messages::staleReadSuspension();

@@ -2,8 +2,7 @@
 #ifndef COROLINT_CHECKS_STALEREADCHECK_H
 #define COROLINT_CHECKS_STALEREADCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/CheckOptions.h"
+#include "utils/AsyncCheck.h"
 #include "utils/SuspensionPaths.h"
 
 namespace corolint {
@@ -14,18 +13,11 @@ namespace corolint {
 /// counter = temp + 1` lost update (ESLint's require-atomic-updates).
 ///
 /// See docs/checks/stale-read.md.
-class StaleReadCheck : public clang::tidy::ClangTidyCheck {
+class StaleReadCheck : public AsyncCheck<StaleReadOptions> {
 public:
-  StaleReadCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  using AsyncCheck::AsyncCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
-    return clang::TK_IgnoreUnlessSpelledInSource;
-  }
   void onStartOfTranslationUnit() override { Graphs.clear(); }
 
 private:
@@ -38,7 +30,6 @@ private:
   bool guardedByAsyncMutex(const clang::Stmt &Read, const clang::Stmt &Write,
                            const clang::FunctionDecl &Function, clang::ASTContext &Context) const;
 
-  ListOption AsyncMutexTypes;
   BodyGraphs Graphs;
 };
 

@@ -65,7 +65,7 @@ bool losesNothing(const Expr &Discarded, const FunctionDecl &Function, const Nam
                                           Continuation->getImplicitObjectArgument()->IgnoreImplicit())
                                     : nullptr;
   const auto *Task = Source ? llvm::dyn_cast<VarDecl>(Source->getDecl()) : nullptr;
-  if (!Task || !Task->hasLocalStorage() || !TaskTypes.containsType(Task->getType()) ||
+  if (!Task || !Task->hasLocalStorage() || !hasListedType(Task->getType(), TaskTypes) ||
       Call->getNumArgs() == 0 || !Function.getBody())
     return false;
   for (const Expr *Argument : Call->arguments()) {
@@ -115,7 +115,7 @@ bool isValueUse(const DynTypedNode &Parent, const Expr &E, const NameList &TaskT
     return true;
   if (const auto *Operator = Parent.get<CXXOperatorCallExpr>())
     return Operator->getOperator() != OO_Equal && Operator->getOperator() != OO_Coawait &&
-           !TaskTypes.containsType(Operator->getType()) && !operatorTakesTask(*Operator, E);
+           !hasListedType(Operator->getType(), TaskTypes) && !operatorTakesTask(*Operator, E);
   if (const auto *Member = Parent.get<MemberExpr>())
     return llvm::isa<CXXConversionDecl>(Member->getMemberDecl());
   return false;
@@ -173,24 +173,6 @@ bool canInsertAwait(const Expr &E, const StatementContext &Where) {
 
 } // namespace
 
-UnawaitedTaskCheck::UnawaitedTaskCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {
-  const ProfileData &Profile = readProfile(*this, Options);
-  TaskTypes = readListOption(Options, "TaskTypes", Profile.TaskTypes);
-  EagerTaskTypes = readListOption(Options, "EagerTaskTypes", Profile.EagerTaskTypes);
-  SpawnFunctions = readListOption(Options, "SpawnFunctions", Profile.SpawnFunctions);
-  GatherFunctions = readListOption(Options, "GatherFunctions", Profile.GatherFunctions);
-  AllowCastToVoid = Options.get("AllowCastToVoid", false);
-}
-
-void UnawaitedTaskCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "TaskTypes", TaskTypes.Raw);
-  Options.store(Opts, "EagerTaskTypes", EagerTaskTypes.Raw);
-  Options.store(Opts, "SpawnFunctions", SpawnFunctions.Raw);
-  Options.store(Opts, "GatherFunctions", GatherFunctions.Raw);
-  Options.store(Opts, "AllowCastToVoid", AllowCastToVoid);
-}
-
 void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
   if (TaskTypes.Names.empty())
     return;
@@ -237,22 +219,22 @@ void UnawaitedTaskCheck::checkDependentCall(const Expr &Pattern, ASTContext &Con
   if (How == Discard::No || (How == Discard::CastToVoid && AllowCastToVoid))
     return;
   // `aio::task<T>` is dependent yet known: the pattern's own matchers report it.
-  if (TaskTypes.Names.containsType(Pattern.getType()) || isAwaiterType(Pattern.getType()))
+  if (hasListedType(Pattern.getType(), TaskTypes.Names) || isAwaiterType(Pattern.getType()))
     return;
   StatementContext Where = contextOf(Pattern, Context);
   if (!Where.Function || Where.Unevaluated)
     return;
   for (const Stmt *Instance : Instantiated.of(Pattern, Context)) {
     const auto *Call = llvm::cast<Expr>(Instance);
-    if (!Call->isPRValue() || EagerTaskTypes.Names.containsType(Call->getType()))
+    if (!Call->isPRValue() || hasListedType(Call->getType(), EagerTaskTypes.Names))
       continue;
-    bool Task = TaskTypes.Names.containsType(Call->getType());
+    bool Task = hasListedType(Call->getType(), TaskTypes.Names);
     if (!Task && !isAwaiterType(Call->getType()))
       continue;
     // Reported once, at the line written, for every instantiation.
     std::string Producer = producerName(*Call);
     auto Diag = diag(Pattern.getBeginLoc(), "%0")
-                << (Task ? messages::discardedTask(Producer, firstSpelling(SpawnFunctions))
+                << (Task ? messages::discardedTask(Producer, SpawnFunctions.firstSpelling())
                          : messages::discardedAwaiter(Producer));
     if (canInsertAwait(Pattern, Where) && How == Discard::Statement)
       Diag << FixItHint::CreateInsertion(Pattern.getBeginLoc(), "co_await ");
@@ -270,8 +252,8 @@ void UnawaitedTaskCheck::checkTaskCall(const Expr &Call, const MatchFinder::Matc
   if (!Where.Function || Where.Unevaluated)
     return;
   std::string Producer = producerName(Call);
-  std::string Spawn = firstSpelling(SpawnFunctions);
-  bool Eager = EagerTaskTypes.Names.containsType(Call.getType());
+  std::string Spawn = SpawnFunctions.firstSpelling();
+  bool Eager = hasListedType(Call.getType(), EagerTaskTypes.Names);
 
   switch (discardKind(Call, Context)) {
   case Discard::CastToVoid:
@@ -357,7 +339,7 @@ void UnawaitedTaskCheck::checkBoundToLocal(const Expr &Call, const VarDecl &Var,
       Var, *Where.Function, Context,
       [&](const DeclRefExpr &Ref) { return consumesTask(Ref, Context, TaskTypes.Names); }, &Graphs);
   std::string Producer = producerName(Call);
-  bool Eager = EagerTaskTypes.Names.containsType(Call.getType());
+  bool Eager = hasListedType(Call.getType(), EagerTaskTypes.Names);
   if (Eager && Flow.How != Consumption::Everywhere && !isCoroutine(*Where.Function))
     return; // it runs; a plain function cannot wait for it anyway
   switch (Flow.How) {
@@ -393,11 +375,11 @@ void UnawaitedTaskCheck::checkCollected(const Expr &Call, const VarDecl &Contain
                     [&](const DeclRefExpr &Ref) { return consumesContainer(Ref, Context); }, &Graphs);
   if (Flow.How != Consumption::Nowhere)
     return;
-  bool Eager = EagerTaskTypes.Names.containsType(Call.getType());
+  bool Eager = hasListedType(Call.getType(), EagerTaskTypes.Names);
   if (Eager && !isCoroutine(*Where.Function))
     return;
   diag(Call.getBeginLoc(), "%0") << messages::collectedTasksNeverAwaited(
-      Container.getName(), firstSpelling(GatherFunctions), Eager);
+      Container.getName(), GatherFunctions.firstSpelling(), Eager);
   diag(Container.getLocation(), "'%0' is declared here", DiagnosticIDs::Note)
       << Container.getName();
 }
@@ -424,7 +406,7 @@ void UnawaitedTaskCheck::checkVoidCallable(const CXXConstructExpr &Construct,
   } else if (const auto *Proto = Callable->getAs<FunctionProtoType>()) {
     Returned = Proto->getReturnType();
   }
-  if (Returned.isNull() || !TaskTypes.Names.containsType(Returned))
+  if (Returned.isNull() || !hasListedType(Returned, TaskTypes.Names))
     return;
   SourceLocation Loc = Construct.getArg(0)->getBeginLoc();
   if (Loc.isInvalid())

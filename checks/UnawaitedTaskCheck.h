@@ -2,8 +2,7 @@
 #ifndef COROLINT_CHECKS_UNAWAITEDTASKCHECK_H
 #define COROLINT_CHECKS_UNAWAITEDTASKCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/CheckOptions.h"
+#include "utils/AsyncCheck.h"
 #include "utils/SuspensionPaths.h"
 #include "utils/Templates.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -15,22 +14,15 @@ namespace corolint {
 /// nobody awaits, used as a value, or returned through a void callable.
 ///
 /// See docs/checks/unawaited-task.md.
-class UnawaitedTaskCheck : public clang::tidy::ClangTidyCheck {
+class UnawaitedTaskCheck : public AsyncCheck<UnawaitedTaskOptions> {
 public:
-  UnawaitedTaskCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  using AsyncCheck::AsyncCheck;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
   void onStartOfTranslationUnit() override {
     ReportedContainers.clear();
     Graphs.clear();
     Instantiated.clear();
-  }
-  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
-    return clang::TK_IgnoreUnlessSpelledInSource;
   }
 
 private:
@@ -45,11 +37,6 @@ private:
   void checkAwaiterCall(const clang::Expr &Call, clang::ASTContext &Context);
   void checkVoidCallable(const clang::CXXConstructExpr &Construct, clang::ASTContext &Context);
 
-  ListOption TaskTypes;
-  ListOption EagerTaskTypes;
-  ListOption SpawnFunctions;
-  ListOption GatherFunctions;
-  bool AllowCastToVoid;
   /// One finding per container, however many tasks are pushed into it.
   llvm::SmallPtrSet<const clang::VarDecl *, 4> ReportedContainers;
   BodyGraphs Graphs; ///< one CFG and work budget per function, for all its task locals

@@ -82,34 +82,8 @@ bool isAwaitedUse(const DeclRefExpr &Ref, ASTContext &Context) {
 } // namespace
 
 UnboundedSpawnCheck::UnboundedSpawnCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {
-  const ProfileData &Profile = readProfile(*this, Options);
-  MaxStaticFanout = Options.get("MaxStaticFanout", 64U);
-  TaskTypes = readListOption(Options, "TaskTypes", Profile.TaskTypes);
-  SpawnFunctions = readListOption(Options, "SpawnFunctions", Profile.SpawnFunctions);
-  OwnedSpawnFunctions = readListOption(Options, "OwnedSpawnFunctions", Profile.OwnedSpawnFunctions);
-  GatherFunctions = readListOption(Options, "GatherFunctions", Profile.GatherFunctions);
-  BoundedGatherFunctions =
-      readListOption(Options, "BoundedGatherFunctions", Profile.BoundedGatherFunctions);
-  SemaphoreTypes = readListOption(Options, "SemaphoreTypes", Profile.SemaphoreTypes);
-  ConcurrencyLimitTypes =
-      readListOption(Options, "ConcurrencyLimitTypes", Profile.ConcurrencyLimitTypes);
-  TaskGroupTypes = readListOption(Options, "TaskGroupTypes", Profile.TaskGroupTypes);
-  QueueTypes = readListOption(Options, "QueueTypes", Profile.QueueTypes);
+    : AsyncCheck(Name, Context) {
   AllSpawns = NameList(SpawnFunctions.Raw + ";" + OwnedSpawnFunctions.Raw);
-}
-
-void UnboundedSpawnCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "MaxStaticFanout", MaxStaticFanout);
-  Options.store(Opts, "TaskTypes", TaskTypes.Raw);
-  Options.store(Opts, "SpawnFunctions", SpawnFunctions.Raw);
-  Options.store(Opts, "OwnedSpawnFunctions", OwnedSpawnFunctions.Raw);
-  Options.store(Opts, "GatherFunctions", GatherFunctions.Raw);
-  Options.store(Opts, "BoundedGatherFunctions", BoundedGatherFunctions.Raw);
-  Options.store(Opts, "SemaphoreTypes", SemaphoreTypes.Raw);
-  Options.store(Opts, "ConcurrencyLimitTypes", ConcurrencyLimitTypes.Raw);
-  Options.store(Opts, "TaskGroupTypes", TaskGroupTypes.Raw);
-  Options.store(Opts, "QueueTypes", QueueTypes.Raw);
 }
 
 void UnboundedSpawnCheck::registerMatchers(MatchFinder *Finder) {
@@ -234,15 +208,15 @@ UnboundedSpawnCheck::Fanout UnboundedSpawnCheck::fanout(const Expr &Created,
       if (const CallExpr *Gather = findCall(*Body, [&](const CallExpr &Call) {
             const FunctionDecl *Callee = Call.getDirectCallee();
             return Callee &&
-                   (GatherFunctions.Names.contains(*Callee) ||
-                    BoundedGatherFunctions.Names.contains(*Callee)) &&
+                   (isListed(*Callee, GatherFunctions.Names) ||
+                    isListed(*Callee, BoundedGatherFunctions.Names)) &&
                    llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
                      return mentions(*Arg, nullptr, Container);
                    });
           })) {
         Fan.Gather = Gather;
         Fan.GatherIsWindowed =
-            BoundedGatherFunctions.Names.contains(*Gather->getDirectCallee());
+            isListed(*Gather->getDirectCallee(), BoundedGatherFunctions.Names);
       }
   return Fan;
 }
@@ -258,7 +232,7 @@ bool UnboundedSpawnCheck::isBounded(
     for (const Expr *W : Work)
       if (const auto *Call = llvm::dyn_cast<CallExpr>(W->IgnoreUnlessSpelledInSource()))
         if (llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
-              return QueueTypes.Names.containsType(Arg->getType(), /*ThroughPointers=*/true);
+              return hasListedType(Arg->getType(), QueueTypes.Names, /*ThroughPointers=*/true);
             }))
           return true;
 
@@ -277,14 +251,14 @@ bool UnboundedSpawnCheck::isBounded(
   // `group.create_task(...)`: the group may carry the limit.
   if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Spawn)) {
     const Expr *Group = Member->getImplicitObjectArgument();
-    if (Group && TaskGroupTypes.Names.containsType(Group->getType(), /*ThroughPointers=*/true)) {
+    if (Group && hasListedType(Group->getType(), TaskGroupTypes.Names, /*ThroughPointers=*/true)) {
       GroupBound Bound =
           groupBound(*Group, ConcurrencyLimitTypes.Names, TaskGroupTypes.Names, Context);
       if (Bound.How == GroupBound::Limited || Bound.How == GroupBound::JoinedPerIteration)
         return true;
       if (Bound.How == GroupBound::Unlimited && Bound.Where)
         Notes.push_back({Bound.Where->getBeginLoc(),
-                         messages::groupWithoutLimit(firstSpelling(ConcurrencyLimitTypes))});
+                         messages::groupWithoutLimit(ConcurrencyLimitTypes.firstSpelling())});
     }
   }
   return false;
@@ -297,8 +271,8 @@ void UnboundedSpawnCheck::report(const Expr &At, llvm::StringRef Verb, const Fan
               : Fan.Size.How == LoopSize::Constant ? 'k'
                                                    : '?';
   std::string Remedy = messages::boundRemedy(
-      firstSpelling(SemaphoreTypes), firstSpelling(TaskGroupTypes),
-      firstSpelling(ConcurrencyLimitTypes), Fan.Gather ? firstSpelling(BoundedGatherFunctions) : "");
+      SemaphoreTypes.firstSpelling(), TaskGroupTypes.firstSpelling(),
+      ConcurrencyLimitTypes.firstSpelling(), Fan.Gather ? BoundedGatherFunctions.firstSpelling() : "");
   diag(At.getBeginLoc(), "%0") << messages::unboundedSpawn(
       Verb, messages::fanoutSubject(Kind, Fan.Size.Source, Fan.Size.Iterations), Remedy);
   if (Fan.Gather)
@@ -325,7 +299,7 @@ void UnboundedSpawnCheck::checkSpawn(const CallExpr &Spawn, ASTContext &Context)
   llvm::SmallVector<const Expr *, 4> Work(Spawn.arguments());
   if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Spawn))
     if (const Expr *Object = Member->getImplicitObjectArgument();
-        Object && !TaskGroupTypes.Names.containsType(Object->getType(), true))
+        Object && !hasListedType(Object->getType(), TaskGroupTypes.Names, true))
       Work.push_back(Object);
 
   llvm::SmallVector<std::pair<SourceLocation, std::string>, 2> Notes;

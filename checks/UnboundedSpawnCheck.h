@@ -2,8 +2,7 @@
 #ifndef COROLINT_CHECKS_UNBOUNDEDSPAWNCHECK_H
 #define COROLINT_CHECKS_UNBOUNDEDSPAWNCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/CheckOptions.h"
+#include "utils/AsyncCheck.h"
 #include "utils/Loops.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -14,21 +13,14 @@ namespace corolint {
 /// once: spawned in the loop, or collected in it and gathered after it.
 ///
 /// See docs/checks/unbounded-spawn.md.
-class UnboundedSpawnCheck : public clang::tidy::ClangTidyCheck {
+class UnboundedSpawnCheck : public AsyncCheck<UnboundedSpawnOptions> {
 public:
   UnboundedSpawnCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
   void onStartOfTranslationUnit() override {
     Reported.clear();
     ChosenLoad.reset();
-  }
-  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
-    return clang::TK_IgnoreUnlessSpelledInSource;
   }
 
 private:
@@ -56,16 +48,6 @@ private:
   void checkCollected(const clang::Expr &Task, const clang::CXXMemberCallExpr &Push,
                       const clang::VarDecl &Container, clang::ASTContext &Context);
 
-  unsigned MaxStaticFanout;
-  ListOption TaskTypes;
-  ListOption SpawnFunctions;
-  ListOption OwnedSpawnFunctions;
-  ListOption GatherFunctions;
-  ListOption BoundedGatherFunctions;
-  ListOption SemaphoreTypes;
-  ListOption ConcurrencyLimitTypes;
-  ListOption TaskGroupTypes;
-  ListOption QueueTypes;
   NameList AllSpawns; ///< SpawnFunctions and OwnedSpawnFunctions
   /// One finding per place (template instantiations repeat it) and per container.
   llvm::DenseSet<const void *> Reported;

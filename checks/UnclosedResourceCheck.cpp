@@ -19,8 +19,6 @@ namespace corolint {
 
 namespace {
 
-constexpr llvm::StringLiteral DefaultCloseMethods = "close;aclose;wait_closed;async_close";
-
 /// The member call made on the object \p Ref names, if any.
 const CXXMemberCallExpr *memberCallOn(const DeclRefExpr &Ref, ASTContext &Context) {
   const auto *Member = semanticParent(Ref, Context).get<MemberExpr>();
@@ -40,20 +38,8 @@ bool isMoveOrForward(const FunctionDecl &Callee) {
 
 UnclosedResourceCheck::UnclosedResourceCheck(llvm::StringRef Name,
                                              tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {
-  const ProfileData &Profile = readProfile(*this, Options);
-  ClosableTypes = readListOption(Options, "ClosableTypes", Profile.ClosableTypes);
-  ScopeFunctions = readListOption(Options, "ScopeFunctions", Profile.ScopeFunctions);
-  TaskTypes = readListOption(Options, "TaskTypes", Profile.TaskTypes);
-  RawCloseMethods = Options.get("CloseMethods", DefaultCloseMethods).str();
-  llvm::StringRef(RawCloseMethods).split(CloseMethods, ';', -1, /*KeepEmpty=*/false);
-}
-
-void UnclosedResourceCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ClosableTypes", ClosableTypes.Raw);
-  Options.store(Opts, "ScopeFunctions", ScopeFunctions.Raw);
-  Options.store(Opts, "TaskTypes", TaskTypes.Raw);
-  Options.store(Opts, "CloseMethods", RawCloseMethods);
+    : AsyncCheck(Name, Context) {
+  llvm::StringRef(CloseMethods).split(CloseMethodNames, ';', -1, /*KeepEmpty=*/false);
 }
 
 void UnclosedResourceCheck::registerMatchers(MatchFinder *Finder) {
@@ -66,7 +52,7 @@ void UnclosedResourceCheck::registerMatchers(MatchFinder *Finder) {
 bool UnclosedResourceCheck::isClosable(QualType Type) const {
   if (Type->isReferenceType() || Type->isDependentType())
     return false;
-  if (ClosableTypes.Names.containsType(Type))
+  if (hasListedType(Type, ClosableTypes.Names))
     return true;
   // Any class whose aclose() returns a task says it must be closed.
   const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
@@ -74,7 +60,7 @@ bool UnclosedResourceCheck::isClosable(QualType Type) const {
     return false;
   for (const CXXMethodDecl *Method : Record->methods())
     if (Method->getIdentifier() && Method->getName() == "aclose" &&
-        TaskTypes.Names.containsType(Method->getReturnType()))
+        hasListedType(Method->getReturnType(), TaskTypes.Names))
       return true;
   return false;
 }
@@ -83,7 +69,7 @@ bool UnclosedResourceCheck::closesOrHandsOver(const DeclRefExpr &Ref, ASTContext
   if (const CXXMemberCallExpr *Call = memberCallOn(Ref, Context)) {
     const CXXMethodDecl *Method = Call->getMethodDecl();
     return Method && Method->getIdentifier() &&
-           llvm::is_contained(CloseMethods, Method->getName());
+           llvm::is_contained(CloseMethodNames, Method->getName());
   }
   DynTypedNode Parent = semanticParent(Ref, Context);
   if (Parent.get<ReturnStmt>() || Parent.get<CoreturnStmt>())
@@ -97,7 +83,7 @@ bool UnclosedResourceCheck::closesOrHandsOver(const DeclRefExpr &Ref, ASTContext
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
       return true; // called through a pointer: it may close it
-    if (isMoveOrForward(*Callee) || ScopeFunctions.Names.contains(*Callee))
+    if (isMoveOrForward(*Callee) || isListed(*Callee, ScopeFunctions.Names))
       return true; // moved out, or entered with aio::with
     // Lent by reference to a helper: the helper closes it if its body says so;
     // a helper we cannot see gets the benefit of the doubt.
@@ -113,7 +99,7 @@ bool UnclosedResourceCheck::closesOrHandsOver(const DeclRefExpr &Ref, ASTContext
       auto Closes = match(
           findAll(cxxMemberCallExpr(
               on(ignoringParenImpCasts(declRefExpr(to(equalsNode(Param))))),
-              callee(cxxMethodDecl(hasAnyName(CloseMethods))))),
+              callee(cxxMethodDecl(hasAnyName(CloseMethodNames))))),
           *Definition->getBody(), Context);
       return !Closes.empty();
     }
@@ -140,7 +126,7 @@ void UnclosedResourceCheck::check(const MatchFinder::MatchResult &Result) {
   if (Flow.How == Consumption::Everywhere)
     return;
   std::string Type = Canonical.getUnqualifiedType().getAsString(Context.getPrintingPolicy());
-  std::string Scope = firstSpelling(ScopeFunctions);
+  std::string Scope = ScopeFunctions.firstSpelling();
   if (Flow.How == Consumption::Nowhere) {
     diag(Resource->getLocation(), "%0")
         << messages::resourceNeverClosed(Resource->getName(), Type, Scope);

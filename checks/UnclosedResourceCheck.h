@@ -2,8 +2,7 @@
 #ifndef COROLINT_CHECKS_UNCLOSEDRESOURCECHECK_H
 #define COROLINT_CHECKS_UNCLOSEDRESOURCECHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "utils/CheckOptions.h"
+#include "utils/AsyncCheck.h"
 
 namespace corolint {
 
@@ -14,28 +13,18 @@ namespace corolint {
 /// data and errors are lost silently ("Not closing resources").
 ///
 /// See docs/checks/unclosed-resource.md.
-class UnclosedResourceCheck : public clang::tidy::ClangTidyCheck {
+class UnclosedResourceCheck : public AsyncCheck<UnclosedResourceOptions> {
 public:
   UnclosedResourceCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  std::optional<clang::TraversalKind> getCheckTraversalKind() const override {
-    return clang::TK_IgnoreUnlessSpelledInSource;
-  }
 
 private:
   bool isClosable(clang::QualType Type) const;
   bool closesOrHandsOver(const clang::DeclRefExpr &Ref, clang::ASTContext &Context) const;
 
-  ListOption ClosableTypes;
-  ListOption ScopeFunctions;
-  ListOption TaskTypes;
-  std::string RawCloseMethods;
-  llvm::SmallVector<llvm::StringRef, 4> CloseMethods;
+  /// CloseMethods split at ';'.
+  llvm::SmallVector<llvm::StringRef, 4> CloseMethodNames;
 };
 
 } // namespace corolint

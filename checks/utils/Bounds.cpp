@@ -30,7 +30,7 @@ public:
   explicit TypedExprs(const NameList &Types) : Types(Types) {}
   bool shouldVisitLambdaBody() const { return false; }
   bool VisitExpr(Expr *E) {
-    if (!E->isTypeDependent() && Types.containsType(E->getType(), /*ThroughPointers=*/true))
+    if (!E->isTypeDependent() && hasListedType(E->getType(), Types, /*ThroughPointers=*/true))
       Found.push_back(E);
     return true;
   }
@@ -349,7 +349,7 @@ GroupBound groupBound(const Expr &Group, const NameList &Limits, const NameList 
       continue;
     if (hasLimit(*Arg, Limits))
       return {GroupBound::Limited, Arg};
-    if (GroupTypes.containsType(Arg->getType(), true))
+    if (hasListedType(Arg->getType(), GroupTypes, true))
       Manager = Arg;
   }
   // Entered and awaited once per iteration of a loop: the loop runs the group in batches.

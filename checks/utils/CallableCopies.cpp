@@ -88,7 +88,7 @@ const Expr *callThroughDyingCopy(const FunctionDecl &Callee, unsigned ParamIndex
                      *Definition->getBody(), Context);
   for (const BoundNodes &Bound : Calls) {
     const auto *Call = Bound.getNodeAs<CXXOperatorCallExpr>("call");
-    if (Call->getNumArgs() == 0 || !TaskTypes.containsType(Call->getType()))
+    if (Call->getNumArgs() == 0 || !hasListedType(Call->getType(), TaskTypes))
       continue;
     const Expr *Object = Call->getArg(0);
     // `Func(func)(s)`: the copy dies at the end of this full-expression.

@@ -67,7 +67,7 @@ const CallExpr *waitForStartedParameter(const FunctionDecl &Callee, unsigned Par
          match(traverse(TK_AsIs, findAll(cxxMemberCallExpr().bind("wait"))), *S, Context)) {
       const auto *Wait = Bound.getNodeAs<CXXMemberCallExpr>("wait");
       const CXXMethodDecl *Method = Wait->getMethodDecl();
-      if (!Method || (!Waits.contains(*Method) && inheritedMethodName(*Wait, Waits).empty()))
+      if (!Method || (!isListed(*Method, Waits) && inheritedMethodName(*Wait, Waits).empty()))
         continue;
       const Expr *Object = Wait->getImplicitObjectArgument();
       const VarDecl *Signal = Object ? rootVariable(*Object) : nullptr;

@@ -34,7 +34,7 @@ public:
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
     if (!isAfter(Call->getBeginLoc()) || !Call->getMethodDecl())
       return true;
-    if (ResultTypes.containsType(Call->getImplicitObjectArgument()->getType(), true)) {
+    if (hasListedType(Call->getImplicitObjectArgument()->getType(), ResultTypes, true)) {
       llvm::StringRef Name = Call->getMethodDecl()->getName();
       if (readsError(Name))
         ReadsErrors = true;

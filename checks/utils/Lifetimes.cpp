@@ -78,7 +78,7 @@ Referent referentOf(const Expr &Arg, const NameList *Views) {
     }
     if (!Made)
       return {}; // a view variable, a literal, a pointer: its owner is not visible here
-    if (Views->containsType(Made->getType())) {
+    if (hasListedType(Made->getType(), *Views)) {
       E = Made;
       continue;
     }
@@ -101,9 +101,9 @@ bool completesInFullExpression(const Expr &E, ASTContext &Context, const NameLis
       return true;
     if (const auto *Call = Parent.get<CallExpr>())
       if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-        if (RunFunctions.contains(*Callee))
+        if (isListed(*Callee, RunFunctions))
           return true;
-        if (Detaching && Detaching->contains(*Callee))
+        if (Detaching && isListed(*Callee, *Detaching))
           return false;
       }
     // A lambda's body, a statement or a declaration ends the full-expression.

@@ -38,52 +38,11 @@ std::string qualifiedName(const NamedDecl &Decl) {
   return Result;
 }
 
-NameList::NameList(llvm::StringRef Spec) {
-  llvm::SmallVector<llvm::StringRef, 16> Items;
-  Spec.split(Items, ';', -1, /*KeepEmpty=*/false);
-  for (llvm::StringRef Item : Items) {
-    Item = Item.trim();
-    if (Item.empty())
-      continue;
-    bool Excluded = Item.consume_front("-");
-    std::string Name = Item.starts_with("::") ? Item.str() : "::" + Item.str();
-    if (Excluded)
-      ExcludedNames.push_back(std::move(Name));
-    else if (llvm::StringRef(Name).ends_with("::*"))
-      NamespacePrefixes.push_back(Name.substr(0, Name.size() - 1));
-    else
-      Names.push_back(std::move(Name));
-  }
-}
-
-bool NameList::contains(const NamedDecl &Decl) const {
-  if (!Decl.getIdentifier())
-    return false;
+bool isListed(const NamedDecl &Decl, const NameList &List) {
   // Cheap rejection on the unqualified name before building the qualified one.
-  llvm::StringRef Short = Decl.getName();
-  bool MaybeNamed = false;
-  for (const std::string &Name : Names)
-    MaybeNamed |= llvm::StringRef(Name).ends_with(Short) &&
-                  (Name.size() == Short.size() + 2 ||
-                   Name[Name.size() - Short.size() - 1] == ':');
-  if (!MaybeNamed && NamespacePrefixes.empty())
+  if (!Decl.getIdentifier() || (!List.hasWildcard() && !List.listsLastSegment(Decl.getName())))
     return false;
-  return contains(llvm::StringRef(qualifiedName(Decl)));
-}
-
-bool NameList::contains(llvm::StringRef Qualified) const {
-  if (Qualified.empty())
-    return false;
-  for (const std::string &Name : Names)
-    if (Name == Qualified)
-      return true;
-  if (llvm::is_contained(ExcludedNames, Qualified))
-    return false;
-  for (const std::string &Prefix : NamespacePrefixes)
-    if (Qualified.starts_with(Prefix) &&
-        Qualified.drop_front(Prefix.size()).find("::") == llvm::StringRef::npos)
-      return true;
-  return false;
+  return List.contains(qualifiedName(Decl));
 }
 
 const NamedDecl *namingDecl(QualType Type) {
@@ -103,14 +62,14 @@ const NamedDecl *namingDecl(QualType Type) {
   return nullptr;
 }
 
-bool NameList::containsType(QualType Type, bool ThroughPointers) const {
+bool hasListedType(QualType Type, const NameList &List, bool ThroughPointers) {
   if (Type.isNull())
     return false;
   Type = Type.getNonReferenceType();
   if (ThroughPointers && Type->isPointerType())
     Type = Type->getPointeeType();
   const NamedDecl *Named = namingDecl(Type);
-  return Named && contains(*Named);
+  return Named && isListed(*Named, List);
 }
 
 bool expandedFromMacro(SourceLocation Loc, const SourceManager &Sources,
@@ -139,9 +98,7 @@ std::string inheritedMethodName(const CXXMemberCallExpr &Call, const NameList &L
   llvm::StringRef Short = Method->getName();
   // Cheap rejections first: most calls are of methods their class declares, or not listed.
   if (Object->getCanonicalDecl() == Declaring ||
-      llvm::none_of(Listed.names(), [&](llvm::StringRef Name) {
-        return Name.ends_with(Short) && Name.drop_back(Short.size()).ends_with("::");
-      }))
+      !Listed.listsLastSegment(Short))
     return "";
   llvm::SmallVector<const CXXRecordDecl *, 4> Classes = {Object};
   for (size_t Index = 0; Index < Classes.size(); ++Index) {
@@ -149,7 +106,7 @@ std::string inheritedMethodName(const CXXMemberCallExpr &Call, const NameList &L
     if (Class->getCanonicalDecl() == Declaring)
       continue;
     std::string Name = qualifiedName(*Class) + "::" + Short.str();
-    if (Listed.contains(llvm::StringRef(Name)))
+    if (Listed.contains(Name))
       return Name;
     for (const CXXBaseSpecifier &Base : Class->bases())
       if (const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl();

@@ -1,14 +1,14 @@
-//===--- Names.h - qualified-name lists from check options ----------------===//
+//===--- Names.h - Clang's declarations against the options' name lists ---===//
 //
-// Check options name runtime entities as `;`-separated fully qualified names
-// (`::aio::task;::aio::join_handle`). A trailing `::*` names every function
-// of a namespace. Template arguments never take part: `::std::future::get`
-// matches `std::future<int>::get`.
+// checks/model/NameList.h is the list; here Clang's declarations and types
+// are matched against it by their qualified names (template arguments and
+// inline namespaces left out), with the AST matchers the checks use.
 //
 //===----------------------------------------------------------------------===//
 #ifndef COROLINT_CHECKS_UTILS_NAMES_H
 #define COROLINT_CHECKS_UTILS_NAMES_H
 
+#include "checks/model/NameList.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Type.h"
@@ -25,26 +25,11 @@ namespace corolint {
 /// `::ns::Class::member`, template arguments and inline namespaces left out.
 std::string qualifiedName(const clang::NamedDecl &Decl);
 
-class NameList {
-public:
-  NameList() = default;
-  /// Parses `a;b;c`; each item gets a leading "::" if it has none.
-  explicit NameList(llvm::StringRef Spec);
-
-  bool empty() const { return Names.empty() && NamespacePrefixes.empty(); }
-  bool contains(const clang::NamedDecl &Decl) const;
-  /// \p Qualified is `::ns::Class::member` as qualifiedName spells it.
-  bool contains(llvm::StringRef Qualified) const;
-  /// The record or template behind \p Type (through references, pointers
-  /// only when \p ThroughPointers) is one of the names.
-  bool containsType(clang::QualType Type, bool ThroughPointers = false) const;
-  const std::vector<std::string> &names() const { return Names; }
-
-private:
-  std::vector<std::string> Names;
-  std::vector<std::string> NamespacePrefixes; ///< from `ns::*`, with the trailing "::"
-  std::vector<std::string> ExcludedNames;     ///< from `-name`
-};
+/// \p Decl's qualified name is on \p List.
+bool isListed(const clang::NamedDecl &Decl, const NameList &List);
+/// The record or template behind \p Type (through references, pointers only
+/// when \p ThroughPointers) is on \p List.
+bool hasListedType(clang::QualType Type, const NameList &List, bool ThroughPointers = false);
 
 /// The declaration that names \p Type: a record, or the template of a
 /// dependent specialization. Null for builtin and other types.
@@ -62,11 +47,11 @@ bool expandedFromMacro(clang::SourceLocation Loc, const clang::SourceManager &So
                        llvm::function_ref<bool(llvm::StringRef)> Named);
 
 AST_MATCHER_P(clang::NamedDecl, isInNameList, const NameList *, List) {
-  return List->contains(Node);
+  return isListed(Node, *List);
 }
 
 AST_MATCHER_P(clang::Expr, hasTypeInNameList, const NameList *, List) {
-  return List->containsType(Node.getType());
+  return hasListedType(Node.getType(), *List);
 }
 
 } // namespace corolint

@@ -27,7 +27,7 @@ const Expr *sleepStatement(const Stmt &S, const NameList &Sleeps) {
     return nullptr;
   const auto *Call = llvm::dyn_cast<CallExpr>(Operand->IgnoreUnlessSpelledInSource());
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  return Callee && Sleeps.contains(*Callee) ? Call : nullptr;
+  return Callee && isListed(*Callee, Sleeps) ? Call : nullptr;
 }
 
 /// A variable or a member of one: what `++polls` or `waited += step` counts in.

@@ -282,25 +282,15 @@ private:
 } // namespace
 
 std::unique_ptr<FastCheck> makeBlockingCallCheck(const Options &Opts) {
-  const ProfileData *Profile = Opts.profile(Name);
-  std::string Raw = Opts.get(Name, "BlockingFunctions", Profile->BlockingFunctions);
+  auto Read = readOptions<BlockingCallOptions>(Opts, Name);
   std::string Error;
-  std::vector<BlockingFunction> Table = parseBlockingFunctions(Raw, Error).value_or(
-      std::vector<BlockingFunction>{});
+  std::vector<BlockingFunction> Table = parseBlockingFunctions(Read.BlockingFunctions, Error)
+                                            .value_or(std::vector<BlockingFunction>{});
   // The names alone (with `ns::*` and `-name` entries) decide what matches.
-  std::string Names;
-  for (std::string_view Rest = Raw; !Rest.empty();) {
-    size_t End = Rest.find(';');
-    std::string_view Item = Rest.substr(0, End);
-    Names += std::string(Item.substr(0, Item.find('='))) + ";";
-    Rest = End == std::string_view::npos ? std::string_view() : Rest.substr(End + 1);
-  }
-  NameList Offloads = listOption(Opts, Name, "OffloadFunctions", &ProfileData::OffloadFunctions);
   return std::make_unique<BlockingCallCheck>(
-      std::move(Table), NameList(Names),
-      listOption(Opts, Name, "RunFunctions", &ProfileData::RunFunctions), std::move(Offloads),
-      listOption(Opts, Name, "NonBlockingDescriptors", &ProfileData::NonBlockingDescriptors),
-      Opts.getUnsigned(Name, "HelperDepth", 3).value_or(3));
+      std::move(Table), NameList(blockingNames(Read.BlockingFunctions)),
+      std::move(Read.RunFunctions.Names), std::move(Read.OffloadFunctions.Names),
+      std::move(Read.NonBlockingDescriptors.Names), Read.HelperDepth);
 }
 
 } // namespace corolint::fast

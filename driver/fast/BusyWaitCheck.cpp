@@ -238,11 +238,11 @@ private:
 } // namespace
 
 std::unique_ptr<FastCheck> makeBusyWaitCheck(const Options &Opts) {
-  NameList Sleeps = listOption(Opts, Name, "SleepFunctions", &ProfileData::SleepFunctions);
-  if (Sleeps.empty())
+  auto Read = readOptions<BusyWaitOptions>(Opts, Name);
+  if (Read.SleepFunctions.Names.empty())
     return nullptr;
-  return std::make_unique<BusyWaitCheck>(
-      std::move(Sleeps), listOption(Opts, Name, "EventTypes", &ProfileData::EventTypes).firstSpelling());
+  return std::make_unique<BusyWaitCheck>(std::move(Read.SleepFunctions.Names),
+                                         Read.EventTypes.firstSpelling());
 }
 
 } // namespace corolint::fast

@@ -226,23 +226,18 @@ private:
 } // namespace
 
 std::unique_ptr<FastCheck> makeCancellationSwallowedCheck(const Options &Opts) {
-  const ProfileData *Profile = Opts.profile(Name);
-  std::string Raw = Opts.get(Name, "CancelledTypes", (Profile ? *Profile : AioProfile).CancelledTypes);
-  std::string ByToken =
-      Opts.get(Name, "CancellationByToken", (Profile ? *Profile : AioProfile).CancellationByToken);
-  if (!cancellationIsInjected(Raw, ByToken))
+  auto Read = readOptions<CancellationSwallowedOptions>(Opts, Name);
+  if (!cancellationIsInjected(Read.CancelledTypes.Raw, Read.CancellationByToken))
     return nullptr; // the library does not raise cancellation inside its tasks
-  NameList Cancelled(Raw);
-  NameList TaskTypes = listOption(Opts, Name, "TaskTypes", &ProfileData::TaskTypes);
   std::vector<std::string> Methods;
-  std::string RawMethods = Opts.get(Name, "CancelMethods", "cancel;request_stop;requestCancellation");
-  for (std::string_view Rest = RawMethods; !Rest.empty();) {
+  for (std::string_view Rest = Read.CancelMethods; !Rest.empty();) {
     size_t End = Rest.find(';');
     if (!Rest.substr(0, End).empty())
       Methods.emplace_back(Rest.substr(0, End));
     Rest = End == std::string_view::npos ? std::string_view() : Rest.substr(End + 1);
   }
-  return std::make_unique<CancellationSwallowedCheck>(std::move(Cancelled), std::move(TaskTypes),
+  return std::make_unique<CancellationSwallowedCheck>(std::move(Read.CancelledTypes.Names),
+                                                      std::move(Read.TaskTypes.Names),
                                                       std::move(Methods));
 }
 

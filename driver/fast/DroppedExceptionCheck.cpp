@@ -106,7 +106,7 @@ private:
 
 std::unique_ptr<FastCheck> makeDroppedExceptionCheck(const Options &Opts) {
   return std::make_unique<DroppedExceptionCheck>(
-      listOption(Opts, Name, "SpawnFunctions", &ProfileData::SpawnFunctions));
+      std::move(readOptions<DroppedExceptionOptions>(Opts, Name).SpawnFunctions.Names));
 }
 
 } // namespace corolint::fast

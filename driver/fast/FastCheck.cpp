@@ -187,12 +187,6 @@ void CheckContext::note(Finding &Parent, TSNode At, std::string Message) const {
   Parent.Notes.push_back({std::move(Message), positionOf(At)});
 }
 
-NameList listOption(const Options &Opts, std::string_view Check, std::string_view Name,
-                    std::string_view ProfileData::*Column) {
-  const ProfileData *Profile = Opts.profile(Check);
-  return NameList(Opts.get(Check, Name, (Profile ? *Profile : AioProfile).*Column));
-}
-
 void requestNames(ScanRequest &Request, const NameList &List) {
   std::vector<std::string> Segments;
   List.addLastSegments(Segments);

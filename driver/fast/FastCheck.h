@@ -52,10 +52,6 @@ public:
 #define ASYNC_CHECK(Stem, Name) std::unique_ptr<FastCheck> make##Stem##Check(const Options &Opts);
 #include "checks/Checks.def"
 
-/// A list option of \p Check with its profile default.
-NameList listOption(const Options &Opts, std::string_view Check, std::string_view Name,
-                    std::string_view ProfileData::*Column);
-
 /// Asks for every last segment of \p List to be resolved.
 void requestNames(ScanRequest &Request, const NameList &List);
 

@@ -9,6 +9,7 @@
 #ifndef COROLINT_DRIVER_FAST_FASTOPTIONS_H
 #define COROLINT_DRIVER_FAST_FASTOPTIONS_H
 
+#include "checks/model/CheckOptions.h"
 #include "checks/utils/ProfileData.h"
 
 #include <functional>
@@ -26,39 +27,6 @@ inline constexpr std::string_view FastCheckNames[] = {
 #include "checks/Checks.def"
 };
 
-/// A `;`-separated list of qualified names, matched against the candidates
-/// NameLookup yields (no leading "::").
-class NameList {
-public:
-  NameList() = default;
-  explicit NameList(std::string_view Spec);
-
-  bool empty() const { return Names.empty() && NamespacePrefixes.empty(); }
-  /// The qualified name \p Candidate (no leading "::") is on the list.
-  bool contains(std::string_view Candidate) const;
-  /// The first of \p Candidates on the list, or nullptr.
-  const std::string *firstListed(const std::vector<std::string> &Candidates) const;
-  /// The names without their leading "::".
-  const std::vector<std::string> &names() const { return Names; }
-  /// The first name, as messages spell it ("" when the list is empty).
-  std::string firstSpelling() const { return Names.empty() ? std::string() : Names.front(); }
-  /// Every last segment a listed name can be written with ("sleep" for
-  /// aio::sleep); for `ns::*`, nothing: any name may be one of them.
-  void addLastSegments(std::vector<std::string> &Out) const;
-  /// Some listed name ends in the segment \p Segment: all a call's written
-  /// name tells without types (`tp->schedule()`, `sock.native_handle()`).
-  bool listsLastSegment(std::string_view Segment) const;
-  bool hasWildcard() const { return !NamespacePrefixes.empty(); }
-  /// For each listed name, the words a file must contain to call it in a
-  /// way NameLookup resolves: its first and its last segment ("aio", "run");
-  /// {"*"} for a list with `ns::*`.
-  void addTriggers(std::vector<std::vector<std::string>> &Out) const;
-
-private:
-  std::vector<std::string> Names;
-  std::vector<std::string> NamespacePrefixes; ///< "ns::" from `ns::*`
-  std::vector<std::string> ExcludedNames;
-};
 
 /// One file's configuration: which checks run and clang-tidy's CheckOptions.
 struct Options {
@@ -79,6 +47,38 @@ struct Options {
   std::optional<unsigned> getUnsigned(std::string_view Check, std::string_view Name,
                                       unsigned Default) const;
 };
+
+/// One check's part of \p Opts as an OptionSource: the fast engine fills the
+/// same CheckOptions.def struct as the clang-tidy check, from the same map.
+/// A value that is not a number or a boolean is recorded in \p Problems (if
+/// given) and the option's default is used.
+class FastOptionSource final : public OptionSource {
+public:
+  FastOptionSource(const Options &Opts, std::string_view Check,
+                   std::vector<std::string> *Problems = nullptr);
+  std::string get(std::string_view Name, std::string_view Default) const override {
+    return Opts.get(Check, Name, Default);
+  }
+  std::string getLocalOrGlobal(std::string_view Name, std::string_view Default) const override {
+    return Opts.getLocalOrGlobal(Check, Name, Default);
+  }
+  unsigned getUnsigned(std::string_view Name, unsigned Default) const override;
+  bool getBool(std::string_view Name, bool Default) const override;
+
+private:
+  void invalid(std::string_view Name, std::string_view Expected) const;
+  const Options &Opts;
+  std::string_view Check;
+  std::vector<std::string> *Problems;
+};
+
+/// \p Check's options struct (`BusyWaitOptions`...) read from \p Opts.
+template <class CheckOptions>
+CheckOptions readOptions(const Options &Opts, std::string_view Check) {
+  CheckOptions Read;
+  Read.read(FastOptionSource(Opts, Check));
+  return Read;
+}
 
 /// What is wrong with \p Opts for the enabled checks (an unknown AsyncProfile,
 /// a malformed BlockingFunctions or number), one message per problem.

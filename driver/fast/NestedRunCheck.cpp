@@ -107,11 +107,10 @@ private:
 } // namespace
 
 std::unique_ptr<FastCheck> makeNestedRunCheck(const Options &Opts) {
-  NameList Runners = listOption(Opts, Name, "RunFunctions", &ProfileData::RunFunctions);
-  if (Runners.empty())
+  auto Read = readOptions<NestedRunOptions>(Opts, Name);
+  if (Read.RunFunctions.Names.empty())
     return nullptr;
-  return std::make_unique<NestedRunCheck>(
-      std::move(Runners), Opts.getUnsigned(Name, "HelperDepth", 3).value_or(3));
+  return std::make_unique<NestedRunCheck>(std::move(Read.RunFunctions.Names), Read.HelperDepth);
 }
 
 } // namespace corolint::fast

@@ -144,15 +144,12 @@ private:
 } // namespace
 
 std::unique_ptr<FastCheck> makeNoAwaitCheck(const Options &Opts) {
-  NameList TaskTypes = listOption(Opts, Name, "TaskTypes", &ProfileData::TaskTypes);
-  if (TaskTypes.empty())
+  auto Read = readOptions<NoAwaitOptions>(Opts, Name);
+  if (Read.TaskTypes.Names.empty())
     return nullptr;
-  const ProfileData *Profile = Opts.profile(Name);
-  std::string Raw = Opts.getLocalOrGlobal(Name, "BlockingFunctions",
-                                          (Profile ? *Profile : AioProfile).BlockingFunctions);
-  return std::make_unique<NoAwaitCheck>(
-      std::move(TaskTypes), NameList(blockingNames(Raw)),
-      listOption(Opts, Name, "SpawnFunctions", &ProfileData::SpawnFunctions));
+  return std::make_unique<NoAwaitCheck>(std::move(Read.TaskTypes.Names),
+                                        NameList(blockingNames(Read.BlockingFunctions)),
+                                        std::move(Read.SpawnFunctions.Names));
 }
 
 } // namespace corolint::fast

@@ -254,14 +254,13 @@ private:
 } // namespace
 
 std::unique_ptr<FastCheck> makeSequentialAwaitCheck(const Options &Opts) {
-  NameList TaskTypes = listOption(Opts, Name, "TaskTypes", &ProfileData::TaskTypes);
-  if (TaskTypes.empty())
+  auto Read = readOptions<SequentialAwaitOptions>(Opts, Name);
+  if (Read.TaskTypes.Names.empty())
     return nullptr;
   return std::make_unique<SequentialAwaitCheck>(
-      std::move(TaskTypes), listOption(Opts, Name, "SpawnFunctions", &ProfileData::SpawnFunctions),
-      listOption(Opts, Name, "GatherFunctions", &ProfileData::GatherFunctions),
-      listOption(Opts, Name, "TimeoutWrappers", &ProfileData::TimeoutWrappers),
-      listOption(Opts, Name, "SleepFunctions", &ProfileData::SleepFunctions));
+      std::move(Read.TaskTypes.Names), std::move(Read.SpawnFunctions.Names),
+      std::move(Read.GatherFunctions.Names), std::move(Read.TimeoutWrappers.Names),
+      std::move(Read.SleepFunctions.Names));
 }
 
 } // namespace corolint::fast

@@ -110,15 +110,13 @@ private:
 } // namespace
 
 std::unique_ptr<FastCheck> makeUnawaitedTaskCheck(const Options &Opts) {
-  NameList TaskTypes = listOption(Opts, Name, "TaskTypes", &ProfileData::TaskTypes);
-  if (TaskTypes.empty())
+  auto Read = readOptions<UnawaitedTaskOptions>(Opts, Name);
+  if (Read.TaskTypes.Names.empty())
     return nullptr;
-  std::string Allow = Opts.get(Name, "AllowCastToVoid", "false");
   return std::make_unique<UnawaitedTaskCheck>(
-      std::move(TaskTypes), listOption(Opts, Name, "EagerTaskTypes", &ProfileData::EagerTaskTypes),
-      listOption(Opts, Name, "GatherFunctions", &ProfileData::GatherFunctions),
-      listOption(Opts, Name, "SpawnFunctions", &ProfileData::SpawnFunctions).firstSpelling(),
-      Allow == "true" || Allow == "1" || Allow == "True");
+      std::move(Read.TaskTypes.Names), std::move(Read.EagerTaskTypes.Names),
+      std::move(Read.GatherFunctions.Names), Read.SpawnFunctions.firstSpelling(),
+      Read.AllowCastToVoid);
 }
 
 } // namespace corolint::fast

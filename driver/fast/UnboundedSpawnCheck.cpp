@@ -253,21 +253,15 @@ private:
 } // namespace
 
 std::unique_ptr<FastCheck> makeUnboundedSpawnCheck(const Options &Opts) {
-  NameList Spawns = listOption(Opts, Name, "SpawnFunctions", &ProfileData::SpawnFunctions);
-  if (Spawns.empty())
+  auto Read = readOptions<UnboundedSpawnOptions>(Opts, Name);
+  if (Read.SpawnFunctions.Names.empty())
     return nullptr;
-  NameList Semaphores = listOption(Opts, Name, "SemaphoreTypes", &ProfileData::SemaphoreTypes);
   std::string Remedy = messages::boundRemedy(
-      Semaphores.firstSpelling(),
-      listOption(Opts, Name, "TaskGroupTypes", &ProfileData::TaskGroupTypes).firstSpelling(),
-      listOption(Opts, Name, "ConcurrencyLimitTypes", &ProfileData::ConcurrencyLimitTypes)
-          .firstSpelling(),
-      listOption(Opts, Name, "BoundedGatherFunctions", &ProfileData::BoundedGatherFunctions)
-          .firstSpelling());
+      Read.SemaphoreTypes.firstSpelling(), Read.TaskGroupTypes.firstSpelling(),
+      Read.ConcurrencyLimitTypes.firstSpelling(), Read.BoundedGatherFunctions.firstSpelling());
   return std::make_unique<UnboundedSpawnCheck>(
-      std::move(Spawns), std::move(Semaphores),
-      listOption(Opts, Name, "QueueTypes", &ProfileData::QueueTypes),
-      Opts.getUnsigned(Name, "MaxStaticFanout", 64).value_or(64), std::move(Remedy));
+      std::move(Read.SpawnFunctions.Names), std::move(Read.SemaphoreTypes.Names),
+      std::move(Read.QueueTypes.Names), Read.MaxStaticFanout, std::move(Remedy));
 }
 
 } // namespace corolint::fast
