@@ -477,8 +477,8 @@ def main():
     for k in known.values():
         # (A run over named inputs judges only their entries.)
         if not k.seen and k.input() in linted:
-            problems.append("{}:{}: no longer occurs (remove it): {} | {} | {}".format(os.path.basename(known_path),
-                k.lineno, k.where, k.config, k.check or k.cls))
+            problems.append("{}:{}: no longer occurs (remove it): {} | {} | {}".format(
+                os.path.basename(known_path), k.lineno, k.where, k.config, k.check or k.cls))
     for rel, opt_outs in opt_outs_of.items():
         for check, (lineno, _, _) in [(c, o) for c, os_ in opt_outs.items() for o in os_]:
             if (rel, lineno) not in used_opt_outs:
