@@ -2,7 +2,7 @@
 """The engines' differential test (issue 15, "Proof").
 
   engines.py --corolint BIN --src-root ROOT [--aio-include DIR] [--work DIR]
-             [--known FILE] [-j N] [--verbose] [INPUT...]
+             [--known FILE] [-j N] [--verbose] [--checks GLOB] [INPUT...]
 
 For every lit input of test/checks/ and test/fast/ (or the INPUTs named), it reads
 the RUN lines, gathers each way they run the input (the checks and the --config of
@@ -33,7 +33,9 @@ The full engine is only run where the fast one found something (nothing to compa
 otherwise): one run per set of checks, options and flags (so the preamble the inputs
 of a run share, <aio/aio.hpp>, is parsed once), N runs at once (-j N, default 2).
 Ends with one summary line; --verbose also prints each full run's time and each
-difference excused by design.
+difference excused by design. --checks '-*,async-*' explores further: every
+configuration with every check (the known list and the opt-outs are written for the
+RUN lines' checks, so pass --known /dev/null and read the differences it prints).
 """
 
 import argparse
@@ -304,6 +306,8 @@ def main():
     parser.add_argument("--known", help="known differences (default: known-differences.txt beside this script)")
     parser.add_argument("-j", type=int, default=2, help="full-engine runs at once (default 2)")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--checks", help="run every configuration with these checks instead of its RUN "
+                        "line's (exploration: the known differences and opt-outs are the RUN lines')")
     parser.add_argument("inputs", nargs="*", help="lit inputs (default: every one of test/checks and test/fast)")
     args = parser.parse_args()
     started = time.time()
@@ -366,6 +370,12 @@ def main():
         t_prefix = os.path.join(input_dir, "t")
         subs = {"%s": path, "%S": os.path.dirname(path), "%t": t_prefix,
                 "%aio_include": args.aio_include}
+        if args.checks:
+            unique = {}
+            for config in configs:
+                config.checks = args.checks
+                unique.setdefault(config.key(), config)
+            configs = list(unique.values())
         for config in configs:
             source = base
             if config.variant:
