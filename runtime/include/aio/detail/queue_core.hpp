@@ -191,11 +191,21 @@ class queue_core {
     void left() noexcept { queue.settle(); }
     void wait_cancelled() noexcept { queue.settle(); }
     void handed_on() noexcept {
+      --queue.woken_;
       if (!blocked()) queue.wake_next(waiters());
+      queue.settle();
+    }
+    void ran() noexcept {
+      --queue.woken_;
+      queue.settle();  // what it takes (puts) now can only wake a waiter that is still parked
+    }
+    void given_back() noexcept {
+      --queue.woken_;
       queue.settle();
     }
     bool turn(grant_waiter& node) {
       if (node.cancelled || (node.task && node.task->cancel_requested) || queue.shut_down_ || !blocked()) return false;
+      --queue.woken_;
       node.granted = false;
       waiters().push_back(node);
       queue.loop_.attach();
@@ -235,6 +245,7 @@ class queue_core {
   bool wake_next(waiter_list& list) noexcept {
     waiter* w = list.pop_front();
     if (!w) return false;
+    ++woken_;
     grant(*w);
     return true;
   }
@@ -242,8 +253,9 @@ class queue_core {
     while (waiter* w = joiners_.pop_front()) grant(*w);
     settle();
   }
+  // Idle (no waiter parked, none woken and not yet run): another loop may use the queue.
   void settle() noexcept {
-    if (getters_.empty() && putters_.empty() && joiners_.empty()) loop_.detach();
+    if (getters_.empty() && putters_.empty() && joiners_.empty() && woken_ == 0) loop_.detach();
   }
 
   Store store_;
@@ -252,6 +264,7 @@ class queue_core {
   waiter_list getters_;
   waiter_list putters_;
   waiter_list joiners_;
+  std::size_t woken_ = 0;  // getters and putters woken, not yet run
   loop_binding loop_;
   bool shut_down_ = false;
 };
