@@ -22,7 +22,8 @@
 //   void given_back() noexcept;          destroyed with the grant, before it ran
 // and, replacing a step of the skeleton:
 //   bool turn(node&);                    a woken waiter's turn on the loop: true when it parked
-//                                        again (queues: the item was taken meanwhile)
+//                                        again (a queue's item was taken meanwhile; the mutex a
+//                                        condition_variable waiter takes back is held)
 //   cancel_outcome cancel(node&);        what cancellation does (default: leave the list)
 //   void abandon(node&);                 what destruction mid-wait does (default: leave the
 //                                        list, or give the grant back)
