@@ -353,6 +353,61 @@ AIO_TEST(Queue, AwaitingFromAnotherThreadsLoopThrows) {
   EXPECT_EQ(co_await getter, 1);
 }
 
+// Runs `body` in aio::run on a fresh thread (its own loop); gives what it threw.
+template <class Body>
+std::exception_ptr run_on_other_thread(Body body) {
+  std::exception_ptr error;
+  std::thread worker([&] {
+    try {
+      aio::run(body());
+    } catch (...) {
+      error = std::current_exception();
+    }
+  });
+  worker.join();
+  return error;
+}
+
+// A queue whose waiters have all been served is idle: another thread's loop may use it (the
+// served getter used to leave the queue attached to its loop for good).
+AIO_TEST(Queue, IdleAgainOnceAWokenGetterHasRun) {
+  aio::queue<int> q;
+  auto getter = aio::create_task([](aio::queue<int>& queue) -> aio::task<int> { co_return co_await queue.get(); }(q));
+  co_await aio::sleep(0s);  // parked: attached to this loop
+  q.put_nowait(1);
+  EXPECT_EQ(co_await getter, 1);
+  q.put_nowait(2);
+  auto error = run_on_other_thread([&q]() -> aio::task<> { EXPECT_EQ(co_await q.get(), 2); });
+  EXPECT_FALSE(error) << "the queue stayed attached to the first loop";
+}
+
+AIO_TEST(Queue, IdleAgainOnceAWokenPutterHasRun) {
+  aio::queue<int> q{1};
+  q.put_nowait(1);
+  auto putter = aio::create_task([](aio::queue<int>& queue) -> aio::task<> { co_await queue.put(2); }(q));
+  co_await aio::sleep(0s);  // parked: attached to this loop
+  EXPECT_EQ(q.get_nowait(), 1);
+  co_await putter;
+  auto error = run_on_other_thread([&q]() -> aio::task<> { EXPECT_EQ(co_await q.get(), 2); });
+  EXPECT_FALSE(error) << "the queue stayed attached to the first loop";
+}
+
+// Still attached while a woken getter has not run yet (it takes its item on this loop), even
+// when the last parked waiter leaves meanwhile.
+AIO_TEST(Queue, AttachedWhileAWokenGetterHasNotRun) {
+  aio::queue<int> q;
+  auto get = [](aio::queue<int>& queue) -> aio::task<int> { co_return co_await queue.get(); };
+  auto first = aio::create_task(get(q));
+  auto second = aio::create_task(get(q));
+  co_await aio::sleep(0s);
+  q.put_nowait(1);  // wakes `first`, which has not run yet
+  second.cancel();  // the last parked getter leaves
+  auto error = run_on_other_thread([&q]() -> aio::task<> { co_await q.put(2); });
+  EXPECT_TRUE(error);
+  EXPECT_EQ(co_await first, 1);
+  EXPECT_THROW(co_await second, aio::cancelled_error);
+}
+
 // Producers and consumers on a small queue while a canceller cancels random ones: every item is
 // either delivered to exactly one consumer, left in the queue, or its put() failed (the
 // producer keeps it). Nothing is duplicated or lost.

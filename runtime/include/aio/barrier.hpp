@@ -11,7 +11,7 @@
 #include <ostream>
 #include <stdexcept>
 
-#include "aio/detail/sync_waiter.hpp"
+#include "aio/detail/waiter_awaiter.hpp"
 #include "aio/errors.hpp"
 #include "aio/task.hpp"
 
@@ -54,29 +54,25 @@ class barrier {
   enum class phase { filling, draining, resetting, broken };
   class park_awaiter;
 
-  struct waiter_node : detail::grant_waiter {
-    barrier* owner = nullptr;
+  // A parked task's mechanism: granted a state change; nothing to hand on when cancelled.
+  struct parking : detail::sync_mechanism {
+    static constexpr const char* what = "aio::barrier wait";
+    explicit parking(barrier& b) noexcept : owner(b) {}
+    detail::waiter_list& waiters() noexcept { return owner.waiters_; }
+    detail::loop_binding& binding() noexcept { return owner.loop_; }
+    bool ready() const noexcept { return false; }
+    void left() noexcept {
+      if (owner.waiters_.empty()) owner.loop_.detach();
+    }
+    barrier& owner;
   };
-  static detail::cancel_outcome leave(detail::waiter& w) noexcept {
-    auto& node = static_cast<waiter_node&>(w);
-    node.owner->forget(node);
-    return detail::cancel_outcome::detached;
-  }
-  static constexpr detail::waiter_ops park_ops{nullptr, &barrier::leave, nullptr, "aio::barrier wait"};
 
   // Waits for the next state change (asyncio's Condition.wait: the caller re-checks its predicate).
   park_awaiter park() noexcept;
   // Wakes every parked task, in the order they parked (Condition.notify_all).
   void notify_all() noexcept {
-    while (detail::waiter* w = waiters_.pop_front()) {
-      static_cast<detail::grant_waiter*>(w)->granted = true;
-      detail::wake(*w);
-    }
+    while (detail::waiter* w = waiters_.pop_front()) detail::grant(*w);
     loop_.detach();
-  }
-  void forget(waiter_node& node) noexcept {
-    waiters_.remove(node);
-    if (waiters_.empty()) loop_.detach();
   }
   // A task left wait() (passed, broken or cancelled): the last one out ends the round.
   void depart() noexcept {
@@ -93,34 +89,10 @@ class barrier {
   phase state_ = phase::filling;
 };
 
-class [[nodiscard]] barrier::park_awaiter {
+class [[nodiscard]] barrier::park_awaiter : public detail::waiter_awaiter<barrier::parking> {
  public:
-  explicit park_awaiter(barrier& b) noexcept : barrier_(b) {}
-  park_awaiter(const park_awaiter&) = delete;
-  park_awaiter& operator=(const park_awaiter&) = delete;
-  ~park_awaiter() {
-    // Only reached mid-wait when the frame is destroyed (the loop is closing).
-    if (barrier_.waiters_.contains(node_)) barrier_.forget(node_);
-  }
-
-  bool await_ready() const noexcept { return false; }
-  bool await_suspend(std::coroutine_handle<> h) noexcept {
-    if (!detail::begin_primitive_wait(node_, h, park_ops)) return false;
-    node_.owner = &barrier_;
-    barrier_.waiters_.push_back(node_);
-    barrier_.loop_.attach();
-    detail::park(node_);
-    return true;
-  }
-  void await_resume() {
-    if (!node_.granted) detail::end_ungranted_wait(node_);
-    node_.granted = false;
-    if (detail::cancelled_after_grant(node_)) detail::throw_cancelled();
-  }
-
- private:
-  barrier& barrier_;
-  waiter_node node_;
+  explicit park_awaiter(barrier& b) noexcept : waiter_awaiter(b) {}
+  void await_resume() { end(); }
 };
 
 inline barrier::park_awaiter barrier::park() noexcept { return park_awaiter(*this); }

@@ -18,7 +18,7 @@
 #include <type_traits>
 #include <utility>
 
-#include "aio/detail/sync_waiter.hpp"
+#include "aio/detail/waiter_awaiter.hpp"
 #include "aio/errors.hpp"
 #include "aio/mutex.hpp"
 #include "aio/task.hpp"
@@ -43,65 +43,95 @@ class condition_variable {
 
   // Wakes the longest waiting task (asyncio's notify(1)), or nothing when none waits.
   void notify_one() noexcept {
-    if (detail::waiter* w = waiters_.pop_front()) wake(static_cast<waiter_node&>(*w));
+    if (detail::waiter* w = waiters_.pop_front()) wake(*w);
     settle();
   }
   // Wakes n waiters (asyncio's notify(n)).
   void notify(std::size_t n) noexcept {
-    while (n-- > 0 && !waiters_.empty()) wake(static_cast<waiter_node&>(*waiters_.pop_front()));
+    while (n-- > 0 && !waiters_.empty()) wake(*waiters_.pop_front());
     settle();
   }
   void notify_all() noexcept {
-    while (detail::waiter* w = waiters_.pop_front()) wake(static_cast<waiter_node&>(*w));
+    while (detail::waiter* w = waiters_.pop_front()) wake(*w);
     settle();
   }
 
  private:
-  struct waiter_node : mutex::waiter_node {
-    condition_variable* cv = nullptr;
+  // A waiter's mechanism: it lets go of the lock once parked; a notification (or cancellation)
+  // queues it on the loop, and on its turn it takes the lock back (granted) or queues for it,
+  // so it always resumes holding the lock.
+  struct waiting : detail::sync_mechanism {
+    static constexpr const char* what = "aio::condition_variable wait";
+    waiting(condition_variable& c, mutex::guard& g) noexcept : cv(c), guard(g) {}
+    detail::waiter_list& waiters() noexcept { return cv.waiters_; }
+    detail::loop_binding& binding() noexcept { return cv.loop_; }
+    bool ready() const {
+      if (!guard.owns_lock()) throw runtime_error("aio::condition_variable::wait: the guard does not hold its mutex");
+      cv.loop_.check("aio::condition_variable");
+      return false;
+    }
+    void parked() noexcept {
+      in_cv = true;
+      owner = guard.mutex_;
+      guard.owns_ = false;
+      owner->release();  // may hand the lock to the next task waiting for it
+    }
+    void left() noexcept { cv.settle(); }
+    bool cancel_pending() const noexcept { return cancelled; }
+    void handed_on() noexcept {
+      guard.owns_ = true;
+      cv.notify_one();  // asyncio: a notification this waiter may have had goes on
+    }
+    void ran() noexcept { guard.owns_ = true; }
+    // Cancellation: leave this condition's list if still there, then take the lock back anyway.
+    detail::cancel_outcome cancel(detail::grant_waiter& node) noexcept {
+      cancelled = true;
+      if (in_cv) {
+        in_cv = false;
+        cv.waiters_.remove(node);
+        cv.settle();
+        detail::wake(node);
+      }
+      return detail::cancel_outcome::forwarded;
+    }
+    // The waiter's turn on the loop: resume holding the lock, or queue for it (mutex::release
+    // grants it and schedules this again).
+    bool turn(detail::grant_waiter& node) noexcept {
+      if (node.granted) return false;
+      if (!owner->try_lock()) {
+        owner->waiters_.push_back(node);
+        detail::park(node);
+        return true;
+      }
+      node.granted = true;
+      return false;
+    }
+    // Destroyed mid-wait (the loop is closing): out of whichever list holds it, and a lock
+    // handed back meanwhile is released (the guard does not own it while it waits).
+    void abandon(detail::grant_waiter& node) noexcept {
+      if (in_cv) {
+        cv.waiters_.remove(node);
+        cv.settle();
+      } else if (owner && owner->waiters_.contains(node)) {
+        owner->waiters_.remove(node);
+      } else if (node.granted) {
+        owner->release();
+      }
+    }
+
+    condition_variable& cv;
+    mutex::guard& guard;
+    aio::mutex* owner = nullptr;  // the mutex it let go of
     bool in_cv = false;           // parked in this condition's list (else in the mutex's, or granted)
-    bool notified = false;
-    bool cancel_pending = false;  // cancelled: will throw once it holds the lock again
+    bool cancelled = false;       // will throw once it holds the lock again
   };
 
-  // A notified waiter is queued on the loop; it asks for the mutex when it runs (reacquire).
-  static void wake(waiter_node& node) noexcept {
-    node.in_cv = false;
-    node.notified = true;
+  // A notified waiter is queued on the loop; it asks for the mutex when it runs (turn).
+  static void wake(detail::waiter& w) noexcept {
+    auto& node = static_cast<detail::mechanism_node<waiting>&>(w);
+    node.mech->in_cv = false;
     detail::wake(node);
   }
-  // Cancellation: leave this condition's list if still there, then take the lock back anyway.
-  static detail::cancel_outcome cancelled(detail::waiter& w) noexcept {
-    auto& node = static_cast<waiter_node&>(w);
-    node.cancel_pending = true;
-    if (node.in_cv) {
-      node.in_cv = false;
-      node.cv->waiters_.remove(node);
-      node.cv->settle();
-      detail::wake(node);
-    }
-    return detail::cancel_outcome::forwarded;
-  }
-  // The waiter's turn on the loop: resume holding the lock, or queue for it (mutex::release
-  // grants it and schedules this again).
-  static void reacquire(detail::waiter& w) {
-    auto& node = static_cast<waiter_node&>(w);
-    if (!node.granted) {
-      aio::mutex& m = *node.owner;
-      if (m.locked_) {
-        m.waiters_.push_back(node);
-        detail::park(node);
-        return;
-      }
-      m.locked_ = true;
-      m.loop_.attach();
-      node.granted = true;
-    }
-    if (node.task && node.task->current_wait == &node) node.task->current_wait = nullptr;
-    node.handle.resume();
-  }
-  static constexpr detail::waiter_ops wait_ops{nullptr, &condition_variable::cancelled, &condition_variable::reacquire,
-                                               "aio::condition_variable wait"};
 
   void settle() noexcept {
     if (waiters_.empty()) loop_.detach();
@@ -111,58 +141,10 @@ class condition_variable {
   detail::loop_binding loop_;
 };
 
-class [[nodiscard]] condition_variable::wait_awaiter {
+class [[nodiscard]] condition_variable::wait_awaiter : public detail::waiter_awaiter<condition_variable::waiting> {
  public:
-  wait_awaiter(condition_variable& cv, mutex::guard& guard) noexcept : cv_(cv), guard_(guard) {}
-  wait_awaiter(wait_awaiter&& other) noexcept : cv_(other.cv_), guard_(other.guard_) {}
-  wait_awaiter& operator=(wait_awaiter&&) = delete;
-  ~wait_awaiter() {
-    // Only reached mid-wait when the frame is destroyed (the loop is closing).
-    if (node_.in_cv) {
-      cv_.waiters_.remove(node_);
-      cv_.settle();
-    } else if (node_.owner && node_.owner->waiters_.contains(node_)) {
-      node_.owner->waiters_.remove(node_);
-    } else if (node_.granted) {
-      node_.owner->release();  // the guard does not own the lock while it waits
-    }
-  }
-
-  bool await_ready() const {
-    if (!guard_.owns_lock()) throw runtime_error("aio::condition_variable::wait: the guard does not hold its mutex");
-    cv_.loop_.check("aio::condition_variable");
-    return false;
-  }
-  bool await_suspend(std::coroutine_handle<> h) noexcept {
-    if (!detail::begin_primitive_wait(node_, h, wait_ops)) return false;  // keeps the lock
-    aio::mutex& m = *guard_.mutex_;
-    node_.owner = &m;
-    node_.cv = &cv_;
-    node_.in_cv = true;
-    cv_.waiters_.push_back(node_);
-    cv_.loop_.attach();
-    detail::park(node_);
-    suspended_ = true;
-    guard_.owns_ = false;
-    m.release();  // may hand the lock to the next task waiting for it
-    return true;
-  }
-  void await_resume() {
-    if (!suspended_) detail::end_ungranted_wait(node_);  // cancelled before it let go of the lock
-    // Resumed only once the lock was handed back.
-    node_.granted = false;
-    guard_.owns_ = true;
-    if (node_.cancel_pending || detail::cancelled_after_grant(node_)) {
-      cv_.notify_one();  // asyncio: a notification this waiter may have had goes on
-      detail::throw_cancelled();
-    }
-  }
-
- private:
-  condition_variable& cv_;
-  mutex::guard& guard_;
-  waiter_node node_;
-  bool suspended_ = false;
+  wait_awaiter(condition_variable& cv, mutex::guard& guard) noexcept : waiter_awaiter(cv, guard) {}
+  void await_resume() { end(); }  // resumed only once the lock was handed back
 };
 
 inline condition_variable::wait_awaiter condition_variable::wait(mutex::guard& guard) noexcept {

@@ -9,7 +9,7 @@
 #include <mutex>
 #include <utility>
 
-#include "aio/detail/sync_waiter.hpp"
+#include "aio/detail/waiter_awaiter.hpp"
 #include "aio/errors.hpp"
 
 namespace aio {
@@ -45,21 +45,25 @@ class mutex {
  private:
   friend class condition_variable;
 
-  struct waiter_node : detail::grant_waiter {
-    mutex* owner = nullptr;
+  // The lock waiter's mechanism: granted the lock itself, so a cancelled one hands it on.
+  struct locking : detail::sync_mechanism {
+    static constexpr const char* what = "aio::mutex lock";
+    explicit locking(aio::mutex& m) noexcept : mutex(m) {}
+    detail::waiter_list& waiters() noexcept { return mutex.waiters_; }
+    detail::loop_binding& binding() noexcept { return mutex.loop_; }
+    bool ready() {
+      mutex.loop_.check("aio::mutex");
+      return mutex.try_lock();
+    }
+    void handed_on() noexcept { mutex.release(); }
+    void given_back() noexcept { mutex.release(); }
+    aio::mutex& mutex;
   };
-  static detail::cancel_outcome leave(detail::waiter& w) noexcept {
-    auto& node = static_cast<waiter_node&>(w);
-    node.owner->waiters_.remove(node);
-    return detail::cancel_outcome::detached;
-  }
-  static constexpr detail::waiter_ops lock_ops{nullptr, &mutex::leave, nullptr, "aio::mutex lock"};
 
   // Unlocks, or hands the lock straight to the first waiter (which then owns it).
   void release() noexcept {
     if (detail::waiter* w = waiters_.pop_front()) {
-      static_cast<detail::grant_waiter*>(w)->granted = true;
-      detail::wake(*w);
+      detail::grant(*w);
       return;
     }
     locked_ = false;
@@ -112,57 +116,19 @@ class [[nodiscard]] mutex::guard {
   bool owns_ = false;
 };
 
-class [[nodiscard]] mutex::lock_awaiter {
+class [[nodiscard]] mutex::lock_awaiter : public detail::waiter_awaiter<mutex::locking> {
  public:
-  explicit lock_awaiter(aio::mutex& m) noexcept : mutex_(m) {}
-  // Moving is meant for before the await (gather and wait_for take awaitables by value).
-  lock_awaiter(lock_awaiter&& other) noexcept : mutex_(other.mutex_) {}
-  lock_awaiter& operator=(lock_awaiter&&) = delete;
-  ~lock_awaiter() {
-    // Only reached mid-wait when the frame is destroyed (the loop is closing).
-    if (mutex_.waiters_.contains(node_)) mutex_.waiters_.remove(node_);
-    else if (node_.granted) mutex_.release();
-  }
-
-  bool await_ready() {
-    mutex_.loop_.check("aio::mutex");
-    if (mutex_.locked_) return false;
-    mutex_.locked_ = true;
-    mutex_.loop_.attach();
-    node_.granted = true;
-    return true;
-  }
-  bool await_suspend(std::coroutine_handle<> h) noexcept {
-    if (!detail::begin_primitive_wait(node_, h, lock_ops)) return false;
-    node_.owner = &mutex_;
-    mutex_.waiters_.push_back(node_);
-    mutex_.loop_.attach();
-    detail::park(node_);
-    return true;
-  }
+  explicit lock_awaiter(aio::mutex& m) noexcept : waiter_awaiter(m) {}
   guard await_resume() {
-    take();
-    return guard(mutex_, std::adopt_lock);
+    end();
+    return guard(m_.mutex, std::adopt_lock);
   }
-
- protected:
-  void take() {
-    if (!node_.granted) detail::end_ungranted_wait(node_);
-    node_.granted = false;
-    if (node_.handle && detail::cancelled_after_grant(node_)) {
-      mutex_.release();  // hand the lock on
-      detail::throw_cancelled();
-    }
-  }
-
-  aio::mutex& mutex_;
-  waiter_node node_;
 };
 
 class [[nodiscard]] mutex::enter_awaiter : public mutex::lock_awaiter {
  public:
   using lock_awaiter::lock_awaiter;
-  void await_resume() { take(); }
+  void await_resume() { end(); }
 };
 
 inline mutex::lock_awaiter mutex::lock() noexcept { return lock_awaiter(*this); }

@@ -14,7 +14,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "aio/detail/sync_waiter.hpp"
+#include "aio/detail/waiter_awaiter.hpp"
 #include "aio/errors.hpp"
 
 namespace aio {
@@ -62,16 +62,32 @@ class semaphore {
   }
 
  private:
-  struct waiter_node : detail::grant_waiter {
-    semaphore* owner = nullptr;
+  // The acquire waiter's mechanism: granted a permit, so a cancelled one gives it back to the
+  // waiters behind it.
+  struct acquiring : detail::sync_mechanism {
+    static constexpr const char* what = "aio::semaphore acquire";
+    explicit acquiring(semaphore& s) noexcept : sem(s) {}
+    detail::waiter_list& waiters() noexcept { return sem.waiters_; }
+    detail::loop_binding& binding() noexcept { return sem.loop_; }
+    bool ready() {
+      sem.loop_.check("aio::semaphore");
+      if (sem.locked()) return false;  // FIFO: behind every waiter, woken or not
+      --sem.value_;
+      sem.loop_.attach();
+      return true;
+    }
+    void left() noexcept { sem.settle(); }
+    void handed_on() noexcept {
+      ++sem.value_;  // the permit goes back, and on to the next waiters
+      sem.woken_ran();
+    }
+    void ran() noexcept { sem.woken_ran(); }
+    void given_back() noexcept {
+      --sem.woken_;
+      sem.give_back();
+    }
+    semaphore& sem;
   };
-  static detail::cancel_outcome leave(detail::waiter& w) noexcept {
-    auto& node = static_cast<waiter_node&>(w);
-    node.owner->waiters_.remove(node);
-    node.owner->settle();
-    return detail::cancel_outcome::detached;
-  }
-  static constexpr detail::waiter_ops acquire_ops{nullptr, &semaphore::leave, nullptr, "aio::semaphore acquire"};
 
   // A held permit comes back (never throws: a bounded semaphore released too often elsewhere
   // just stays at its initial value).
@@ -83,9 +99,8 @@ class semaphore {
   bool grant_next() noexcept {
     detail::waiter* w = waiters_.pop_front();
     if (!w) return false;
-    static_cast<detail::grant_waiter*>(w)->granted = true;
     ++woken_;
-    detail::wake(*w);
+    detail::grant(*w);
     return true;
   }
   // A woken waiter ran: permits that came back meanwhile go to the waiters that queued behind it.
@@ -138,65 +153,19 @@ class [[nodiscard]] semaphore::permit {
   semaphore* owner_ = nullptr;
 };
 
-class [[nodiscard]] semaphore::acquire_awaiter {
+class [[nodiscard]] semaphore::acquire_awaiter : public detail::waiter_awaiter<semaphore::acquiring> {
  public:
-  explicit acquire_awaiter(semaphore& s) noexcept : sem_(s) {}
-  // Moving is meant for before the await (gather and wait_for take awaitables by value).
-  acquire_awaiter(acquire_awaiter&& other) noexcept : sem_(other.sem_) {}
-  acquire_awaiter& operator=(acquire_awaiter&&) = delete;
-  ~acquire_awaiter() {
-    // Only reached mid-wait when the frame is destroyed (the loop is closing).
-    if (sem_.waiters_.contains(node_)) {
-      sem_.waiters_.remove(node_);
-      sem_.settle();
-    } else if (node_.granted) {
-      --sem_.woken_;
-      sem_.give_back();
-    }
-  }
-
-  bool await_ready() {
-    sem_.loop_.check("aio::semaphore");
-    if (sem_.locked()) return false;  // FIFO: behind every waiter, woken or not
-    --sem_.value_;
-    sem_.loop_.attach();
-    node_.granted = true;
-    return true;
-  }
-  bool await_suspend(std::coroutine_handle<> h) noexcept {
-    if (!detail::begin_primitive_wait(node_, h, acquire_ops)) return false;
-    node_.owner = &sem_;
-    sem_.waiters_.push_back(node_);
-    sem_.loop_.attach();
-    detail::park(node_);
-    return true;
-  }
+  explicit acquire_awaiter(semaphore& s) noexcept : waiter_awaiter(s) {}
   permit await_resume() {
-    take();
-    return permit(sem_);
+    end();
+    return permit(m_.sem);
   }
-
- protected:
-  void take() {
-    if (!node_.granted) detail::end_ungranted_wait(node_);
-    node_.granted = false;
-    if (!node_.handle) return;  // taken without waiting
-    if (detail::cancelled_after_grant(node_)) {
-      ++sem_.value_;  // the permit goes back, and on to the next waiters
-      sem_.woken_ran();
-      detail::throw_cancelled();
-    }
-    sem_.woken_ran();
-  }
-
-  semaphore& sem_;
-  waiter_node node_;
 };
 
 class [[nodiscard]] semaphore::enter_awaiter : public semaphore::acquire_awaiter {
  public:
   using acquire_awaiter::acquire_awaiter;
-  void await_resume() { take(); }
+  void await_resume() { end(); }
 };
 
 inline semaphore::acquire_awaiter semaphore::acquire() noexcept { return acquire_awaiter(*this); }

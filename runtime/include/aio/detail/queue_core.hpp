@@ -18,7 +18,7 @@
 #include <utility>
 #include <vector>
 
-#include "aio/detail/sync_waiter.hpp"
+#include "aio/detail/waiter_awaiter.hpp"
 #include "aio/errors.hpp"
 
 namespace aio::detail {
@@ -167,13 +167,65 @@ class queue_core {
   ~queue_core() = default;
 
  private:
-  // A getter or putter: parked in its list, or woken (scheduled, out of the list) until its turn.
-  struct wait_node : waiter {
-    queue_core* queue = nullptr;
-    bool woken = false;
+  // A getter (a putter) is granted a wake-up: its turn to take an item (put one). On its turn
+  // it goes on if it can, is cancelled, or the queue was shut down; otherwise it waits again at
+  // the back of the line. Cancelled after the wake-up, it hands it to the next one in line.
+  template <bool Put>
+  struct side_wait : sync_mechanism {
+    static constexpr const char* what = Put ? "aio::queue put" : "aio::queue get";
+    explicit side_wait(queue_core& q) noexcept : queue(q) {}
+    waiter_list& waiters() noexcept { return Put ? queue.putters_ : queue.getters_; }
+    loop_binding& binding() noexcept { return queue.loop_; }
+    bool blocked() const noexcept { return Put ? queue.full() : queue.empty(); }
+    bool ready() {
+      queue.loop_.check("aio::queue");
+      if constexpr (Put) {
+        if (queue.shut_down_) throw queue_shut_down{};
+        return !queue.full();
+      } else {
+        if (!queue.empty()) return true;
+        if (queue.shut_down_) throw queue_shut_down{};
+        return false;
+      }
+    }
+    void left() noexcept { queue.settle(); }
+    void wait_cancelled() noexcept { queue.settle(); }
+    void handed_on() noexcept {
+      --queue.woken_;
+      if (!blocked()) queue.wake_next(waiters());
+      queue.settle();
+    }
+    void ran() noexcept {
+      --queue.woken_;
+      queue.settle();  // what it takes (puts) now can only wake a waiter that is still parked
+    }
+    void given_back() noexcept {
+      --queue.woken_;
+      queue.settle();
+    }
+    bool turn(grant_waiter& node) {
+      if (node.cancelled || (node.task && node.task->cancel_requested) || queue.shut_down_ || !blocked()) return false;
+      --queue.woken_;
+      node.granted = false;
+      waiters().push_back(node);
+      queue.loop_.attach();
+      park(node);
+      return true;
+    }
+    queue_core& queue;
   };
-  struct join_node : grant_waiter {
-    queue_core* queue = nullptr;
+  // A joiner is granted the moment nothing is unfinished; nothing to hand on when cancelled.
+  struct join_wait : sync_mechanism {
+    static constexpr const char* what = "aio::queue join";
+    explicit join_wait(queue_core& q) noexcept : queue(q) {}
+    waiter_list& waiters() noexcept { return queue.joiners_; }
+    loop_binding& binding() noexcept { return queue.loop_; }
+    bool ready() const {
+      queue.loop_.check("aio::queue");
+      return queue.unfinished_ == 0;
+    }
+    void left() noexcept { queue.settle(); }
+    queue_core& queue;
   };
 
   // put_nowait's effect: the item goes in and the first getter is woken.
@@ -193,47 +245,17 @@ class queue_core {
   bool wake_next(waiter_list& list) noexcept {
     waiter* w = list.pop_front();
     if (!w) return false;
-    static_cast<wait_node*>(w)->woken = true;
-    wake(*w);
+    ++woken_;
+    grant(*w);
     return true;
   }
   void wake_joiners() noexcept {
-    while (waiter* w = joiners_.pop_front()) {
-      static_cast<grant_waiter*>(w)->granted = true;
-      wake(*w);
-    }
+    while (waiter* w = joiners_.pop_front()) grant(*w);
     settle();
   }
+  // Idle (no waiter parked, none woken and not yet run): another loop may use the queue.
   void settle() noexcept {
-    if (getters_.empty() && putters_.empty() && joiners_.empty()) loop_.detach();
-  }
-  void park_in(waiter_list& list, wait_node& node) noexcept {
-    node.woken = false;
-    list.push_back(node);
-    loop_.attach();
-    park(node);
-  }
-
-  template <waiter_list queue_core::*List>
-  static cancel_outcome leave(waiter& w) noexcept {
-    queue_core* q = nullptr;
-    if constexpr (List == &queue_core::joiners_) q = static_cast<join_node&>(w).queue;
-    else q = static_cast<wait_node&>(w).queue;
-    (q->*List).remove(w);
-    q->settle();
-    return cancel_outcome::detached;
-  }
-  // A woken getter's (putter's) turn: it continues if it can take an item (put one), is
-  // cancelled, or the queue was shut down; otherwise it waits again at the back of the line.
-  template <waiter_list queue_core::*List, bool (queue_core::*Blocked)() const noexcept>
-  static void turn(waiter& w) {
-    auto& node = static_cast<wait_node&>(w);
-    queue_core& q = *node.queue;
-    if (node.cancelled || (node.task && node.task->cancel_requested) || q.shut_down_ || !(q.*Blocked)()) {
-      node.handle.resume();
-      return;
-    }
-    q.park_in(q.*List, node);
+    if (getters_.empty() && putters_.empty() && joiners_.empty() && woken_ == 0) loop_.detach();
   }
 
   Store store_;
@@ -242,150 +264,43 @@ class queue_core {
   waiter_list getters_;
   waiter_list putters_;
   waiter_list joiners_;
+  std::size_t woken_ = 0;  // getters and putters woken, not yet run
   loop_binding loop_;
   bool shut_down_ = false;
-
-  static constexpr waiter_ops get_ops{nullptr, &queue_core::leave<&queue_core::getters_>,
-                                      &queue_core::turn<&queue_core::getters_, &queue_core::empty>,
-                                      "aio::queue get"};
-  static constexpr waiter_ops put_ops{nullptr, &queue_core::leave<&queue_core::putters_>,
-                                      &queue_core::turn<&queue_core::putters_, &queue_core::full>,
-                                      "aio::queue put"};
-  static constexpr waiter_ops join_ops{nullptr, &queue_core::leave<&queue_core::joiners_>, nullptr,
-                                       "aio::queue join"};
 };
 
 template <class T, class Store>
-class [[nodiscard]] queue_core<T, Store>::put_awaiter {
+class [[nodiscard]] queue_core<T, Store>::put_awaiter : public waiter_awaiter<side_wait<true>> {
  public:
-  put_awaiter(queue_core& q, T&& item) : queue_(q), item_(std::move(item)) {}
-  // Moving is meant for before the await (gather and wait_for take awaitables by value).
+  put_awaiter(queue_core& q, T&& item) : put_awaiter::waiter_awaiter(q), item_(std::move(item)) {}
   put_awaiter(put_awaiter&& other) noexcept(std::is_nothrow_move_constructible_v<T>)
-      : queue_(other.queue_), item_(std::move(other.item_)) {}
-  put_awaiter& operator=(put_awaiter&&) = delete;
-  ~put_awaiter() {
-    // Only reached mid-wait when the frame is destroyed (the loop is closing).
-    if (queue_.putters_.contains(node_)) {
-      queue_.putters_.remove(node_);
-      queue_.settle();
-    }
-  }
-
-  bool await_ready() {
-    queue_.loop_.check("aio::queue");
-    if (queue_.shut_down_) throw queue_shut_down{};
-    return !queue_.full();
-  }
-  bool await_suspend(std::coroutine_handle<> h) noexcept {
-    if (!begin_wait(node_, h)) return false;
-    node_.ops = &put_ops;
-    node_.queue = &queue_;
-    queue_.park_in(queue_.putters_, node_);
-    return true;
-  }
+      : put_awaiter::waiter_awaiter(std::move(other)), item_(std::move(other.item_)) {}
   void await_resume() {
-    if (node_.handle) {  // it waited (or a pending cancellation kept it from waiting)
-      const bool woken = std::exchange(node_.woken, false);
-      if (node_.cancelled || (node_.task && node_.task->take_cancel_request())) {
-        node_.cancelled = false;
-        // asyncio: woken but cancelled before its turn, it hands the wake-up to the next putter.
-        if (woken && !queue_.full()) queue_.wake_next(queue_.putters_);
-        queue_.settle();
-        throw_cancelled();
-      }
-      if (queue_.shut_down_) throw queue_shut_down{};
-    }
-    queue_.append(std::move(item_));
+    this->end();
+    if (this->m_.queue.shut_down_) throw queue_shut_down{};
+    this->m_.queue.append(std::move(item_));
   }
 
  private:
-  queue_core& queue_;
   T item_;
-  wait_node node_;
 };
 
 template <class T, class Store>
-class [[nodiscard]] queue_core<T, Store>::get_awaiter {
+class [[nodiscard]] queue_core<T, Store>::get_awaiter : public waiter_awaiter<side_wait<false>> {
  public:
-  explicit get_awaiter(queue_core& q) noexcept : queue_(q) {}
-  get_awaiter(get_awaiter&& other) noexcept : queue_(other.queue_) {}
-  get_awaiter& operator=(get_awaiter&&) = delete;
-  ~get_awaiter() {
-    // Only reached mid-wait when the frame is destroyed (the loop is closing).
-    if (queue_.getters_.contains(node_)) {
-      queue_.getters_.remove(node_);
-      queue_.settle();
-    }
-  }
-
-  bool await_ready() {
-    queue_.loop_.check("aio::queue");
-    if (!queue_.store_.empty()) return true;
-    if (queue_.shut_down_) throw queue_shut_down{};
-    return false;
-  }
-  bool await_suspend(std::coroutine_handle<> h) noexcept {
-    if (!begin_wait(node_, h)) return false;
-    node_.ops = &get_ops;
-    node_.queue = &queue_;
-    queue_.park_in(queue_.getters_, node_);
-    return true;
-  }
+  explicit get_awaiter(queue_core& q) noexcept : get_awaiter::waiter_awaiter(q) {}
   T await_resume() {
-    if (node_.handle) {  // it waited (or a pending cancellation kept it from waiting)
-      const bool woken = std::exchange(node_.woken, false);
-      if (node_.cancelled || (node_.task && node_.task->take_cancel_request())) {
-        node_.cancelled = false;
-        // asyncio: woken but cancelled before its turn, it hands the wake-up to the next getter.
-        if (woken && !queue_.store_.empty()) queue_.wake_next(queue_.getters_);
-        queue_.settle();
-        throw_cancelled();
-      }
-      if (queue_.store_.empty()) throw queue_shut_down{};  // woken by shutdown(), nothing left
-    }
-    return queue_.take();
+    this->end();
+    if (this->m_.queue.store_.empty()) throw queue_shut_down{};  // woken by shutdown(), nothing left
+    return this->m_.queue.take();
   }
-
- private:
-  queue_core& queue_;
-  wait_node node_;
 };
 
 template <class T, class Store>
-class [[nodiscard]] queue_core<T, Store>::join_awaiter {
+class [[nodiscard]] queue_core<T, Store>::join_awaiter : public waiter_awaiter<join_wait> {
  public:
-  explicit join_awaiter(queue_core& q) noexcept : queue_(q) {}
-  join_awaiter(join_awaiter&& other) noexcept : queue_(other.queue_) {}
-  join_awaiter& operator=(join_awaiter&&) = delete;
-  ~join_awaiter() {
-    if (queue_.joiners_.contains(node_)) {
-      queue_.joiners_.remove(node_);
-      queue_.settle();
-    }
-  }
-
-  bool await_ready() const {
-    queue_.loop_.check("aio::queue");
-    return queue_.unfinished_ == 0;
-  }
-  bool await_suspend(std::coroutine_handle<> h) noexcept {
-    if (!begin_primitive_wait(node_, h, join_ops)) return false;
-    node_.queue = &queue_;
-    queue_.joiners_.push_back(node_);
-    queue_.loop_.attach();
-    park(node_);
-    return true;
-  }
-  void await_resume() {
-    if (!node_.handle) return;  // nothing unfinished: no suspension
-    if (!node_.granted) end_ungranted_wait(node_);
-    node_.granted = false;
-    if (cancelled_after_grant(node_)) throw_cancelled();
-  }
-
- private:
-  queue_core& queue_;
-  join_node node_;
+  explicit join_awaiter(queue_core& q) noexcept : join_awaiter::waiter_awaiter(q) {}
+  void await_resume() { this->end(); }
 };
 
 }  // namespace aio::detail

@@ -18,7 +18,9 @@
 namespace aio::detail {
 
 struct grant_waiter : waiter {
-  bool granted = false;  // handed what it waits for; no longer in the primitive's list
+  // Handed what it waits for (the lock, a permit, a notification, a queue's wake-up); no
+  // longer in the primitive's list.
+  bool granted = false;
 };
 
 [[noreturn]] inline void throw_different_loop(const char* what) {
@@ -48,6 +50,12 @@ class loop_binding {
 inline void wake(waiter& w) noexcept {
   if (w.task ? w.task->loop == nullptr : running_loop == nullptr) return;
   notify(w);
+}
+
+// Grants a waiter its primitive has just taken off its list, and resumes it.
+inline void grant(waiter& w) noexcept {
+  static_cast<grant_waiter&>(w).granted = true;
+  wake(w);
 }
 
 // Parks `w` (already pushed on its primitive's list by the caller) and records the task.
