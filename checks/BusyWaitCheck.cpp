@@ -2,10 +2,8 @@
 
 #include "BusyWaitCheck.h"
 #include "utils/Coroutines.h"
-#include "utils/Loops.h"
 #include "utils/Messages.h"
 #include "utils/Polling.h"
-#include "utils/Profiles.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -23,14 +21,16 @@ void BusyWaitCheck::registerMatchers(MatchFinder *Finder) {
 
 void BusyWaitCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
-  std::optional<PollingLoop> Polling = pollingLoop(*Loop, SleepFunctions.Names, *Result.Context);
-  if (!Polling)
+  std::vector<const Expr *> Anchors;
+  std::optional<PollLoop> Described = describePollLoop(*Loop, *Result.Context, Anchors);
+  std::optional<Polling> Found = Described ? pollingLoop(*Described, SleepFunctions.Names)
+                                           : std::nullopt;
+  if (!Found)
     return;
-  const auto *Sleep = llvm::cast<CallExpr>(Polling->Sleep);
-  std::string SleepName = qualifiedName(*Sleep->getDirectCallee()).substr(2);
-  diag(Loop->getBeginLoc(), "%0") << messages::busyWait(
-      spelling(*Polling->Condition, *Result.Context), SleepName, EventTypes.firstSpelling());
-  diag(Sleep->getBeginLoc(), "it sleeps here between polls", DiagnosticIDs::Note);
+  diag(Loop->getBeginLoc(), "%0") << messages::busyWait(Found->Condition->Text, Found->SleepName,
+                                                        EventTypes.firstSpelling());
+  diag(Anchors[Found->Sleep->Anchor]->getBeginLoc(), "it sleeps here between polls",
+       DiagnosticIDs::Note);
 }
 
 } // namespace corolint

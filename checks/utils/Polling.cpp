@@ -1,7 +1,9 @@
-//===--- Polling.cpp - is a loop only polling a condition between sleeps? -===//
+//===--- Polling.cpp - a loop of the AST as async-busy-wait's rule reads it ===//
 
 #include "Polling.h"
 #include "Handlers.h"
+#include "Loops.h"
+#include "Names.h"
 #include "Reporting.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -12,22 +14,9 @@ namespace corolint {
 
 namespace {
 
-/// The awaited sleep call when \p S is `co_await sleep(...)` as a statement.
-const Expr *sleepStatement(const Stmt &S, const NameList &Sleeps) {
-  const auto *E = llvm::dyn_cast<Expr>(&S);
-  if (!E)
-    return nullptr;
-  const Expr *Operand = nullptr;
-  if (const auto *Await = llvm::dyn_cast<CoawaitExpr>(E->IgnoreUnlessSpelledInSource()))
-    Operand = Await->getOperand();
-  else if (const auto *Dependent =
-               llvm::dyn_cast<DependentCoawaitExpr>(E->IgnoreUnlessSpelledInSource()))
-    Operand = Dependent->getOperand();
-  if (!Operand)
-    return nullptr;
-  const auto *Call = llvm::dyn_cast<CallExpr>(Operand->IgnoreUnlessSpelledInSource());
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  return Callee && isListed(*Callee, Sleeps) ? Call : nullptr;
+/// How the rule names a variable or member: its declaration, unique in the unit.
+std::string declName(const Decl &D) {
+  return std::to_string(reinterpret_cast<uintptr_t>(D.getCanonicalDecl()));
 }
 
 /// A variable or a member of one: what `++polls` or `waited += step` counts in.
@@ -36,25 +25,23 @@ bool isCounter(const Expr &E) {
 }
 
 /// The identifier \p Callee is called by, if it has one.
-llvm::StringRef calleeName(const Expr &Callee) {
+std::string calleeName(const Expr &Callee) {
   const Expr *E = Callee.IgnoreParenImpCasts();
+  DeclarationName Name;
   if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
-    return Ref->getDecl()->getIdentifier() ? Ref->getDecl()->getName() : "";
-  if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
-    return Member->getMemberDecl()->getIdentifier() ? Member->getMemberDecl()->getName() : "";
-  if (const auto *Unresolved = llvm::dyn_cast<OverloadExpr>(E))
-    return Unresolved->getName().isIdentifier() ? Unresolved->getName().getAsIdentifierInfo()->getName()
-                                                : "";
-  if (const auto *Dependent = llvm::dyn_cast<CXXDependentScopeMemberExpr>(E))
-    return Dependent->getMember().isIdentifier()
-               ? Dependent->getMember().getAsIdentifierInfo()->getName()
-               : "";
-  return "";
+    Name = Ref->getDecl()->getDeclName();
+  else if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
+    Name = Member->getMemberDecl()->getDeclName();
+  else if (const auto *Unresolved = llvm::dyn_cast<OverloadExpr>(E))
+    Name = Unresolved->getName();
+  else if (const auto *Dependent = llvm::dyn_cast<CXXDependentScopeMemberExpr>(E))
+    Name = Dependent->getMember();
+  return Name.isIdentifier() ? Name.getAsIdentifierInfo()->getName().str() : "";
 }
 
-/// `std::cout << ...`, `qDebug() << ...`, `logger() << ...`: the leftmost
-/// operand of a `<<` chain is a reporting stream or a logger's call.
-bool writesToReportingStream(const Expr &E) {
+/// `std::cout << ...`, `qDebug() << ...`: a `<<` chain, and what its leftmost
+/// operand is (a variable's name or a call's).
+bool describeStreamWrite(const Expr &E, PollStatement &Out) {
   const Expr *Left = E.IgnoreUnlessSpelledInSource();
   for (unsigned Depth = 0; Depth < 64; ++Depth) {
     const Expr *Next = nullptr;
@@ -68,63 +55,29 @@ bool writesToReportingStream(const Expr &E) {
   }
   if (Left == E.IgnoreUnlessSpelledInSource())
     return false; // not a `<<` at all
+  Out.Kind = PollStatement::Shape::StreamWrite;
   if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Left))
-    return Ref->getDecl()->getIdentifier() && isReportingStream(Ref->getDecl()->getName());
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(Left))
-    return isReportingName(calleeName(*Call->getCallee()));
-  return false;
+    Out.StreamHead = Ref->getDecl()->getIdentifier() ? Ref->getDecl()->getName().str() : "";
+  else if (const auto *Call = llvm::dyn_cast<CallExpr>(Left))
+    Out.CalledName = calleeName(*Call->getCallee());
+  return true;
 }
 
-/// A statement that only counts or reports: `++polls;`, `waited += step;`,
-/// a log line (a logger's call or macro, a print, `std::cerr << ...`). A
-/// poll loop that also logs or counts is still a poll loop.
-bool isBookkeeping(const Stmt &S, ASTContext &Context) {
-  const auto *E = llvm::dyn_cast<Expr>(&S);
-  if (!E || findSuspensionPoint(*E))
-    return false;
-  if (expandedFromMacro(E->getBeginLoc(), Context.getSourceManager(), Context.getLangOpts(),
-                        [](llvm::StringRef Macro) { return isReportingName(Macro); }))
+/// The variables and members an expression reads.
+class ReadFinder : public RecursiveASTVisitor<ReadFinder> {
+public:
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    Reads.push_back(declName(*Ref->getDecl()));
     return true;
-  E = E->IgnoreUnlessSpelledInSource();
-  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E))
-    return Unary->isIncrementDecrementOp() && isCounter(*Unary->getSubExpr());
-  if (const auto *Compound = llvm::dyn_cast<CompoundAssignOperator>(E))
-    return isCounter(*Compound->getLHS());
-  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E)) {
-    OverloadedOperatorKind Kind = Op->getOperator();
-    if (Kind == OO_PlusPlus || Kind == OO_MinusMinus || Kind == OO_PlusEqual ||
-        Kind == OO_MinusEqual)
-      return isCounter(*Op->getArg(0));
-    return writesToReportingStream(*Op);
   }
-  if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(E))
-    return writesToReportingStream(*Binary);
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
-    return isReportingName(calleeName(*Call->getCallee()));
-  return false;
-}
-
-/// `if (c) break;` (or return / co_return), no else, perhaps after a log
-/// line (`if (c) { log("done"); break; }`): the condition it exits on.
-const Expr *exitCondition(const Stmt &S, ASTContext &Context) {
-  const auto *If = llvm::dyn_cast<IfStmt>(&S);
-  if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
-    return nullptr;
-  const Stmt *Then = If->getThen();
-  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(Then)) {
-    if (Block->body_empty())
-      return nullptr;
-    for (const Stmt *Before : llvm::ArrayRef(Block->body_begin(), Block->size() - 1))
-      if (!isBookkeeping(*Before, Context))
-        return nullptr;
-    Then = Block->body_back();
+  bool VisitMemberExpr(MemberExpr *Member) {
+    Reads.push_back(declName(*Member->getMemberDecl()));
+    return true;
   }
-  if (!llvm::isa_and_nonnull<BreakStmt, ReturnStmt, CoreturnStmt>(Then))
-    return nullptr;
-  return If->getCond();
-}
+  std::vector<std::string> Reads;
+};
 
-/// Variables the loop writes: `++i`, `i += 1`, `i = ...`.
+/// The variables and members a loop writes: `++i`, `i += 1`, `i = ...`.
 class WriteFinder : public RecursiveASTVisitor<WriteFinder> {
 public:
   bool shouldVisitLambdaBody() const { return false; }
@@ -144,33 +97,111 @@ public:
       add(Op->getArg(0));
     return true;
   }
-  llvm::SmallPtrSet<const Decl *, 4> Written;
+  std::vector<std::string> Written;
 
 private:
   void add(const Expr *Target) {
     if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()))
-      Written.insert(Ref->getDecl());
+      Written.push_back(declName(*Ref->getDecl()));
     else if (const auto *Member = llvm::dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts()))
-      Written.insert(Member->getMemberDecl());
+      Written.push_back(declName(*Member->getMemberDecl()));
   }
 };
 
-class ReadFinder : public RecursiveASTVisitor<ReadFinder> {
-public:
-  explicit ReadFinder(const llvm::SmallPtrSet<const Decl *, 4> &Written) : Written(Written) {}
-  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-    Found |= Written.contains(Ref->getDecl());
-    return !Found;
-  }
-  bool VisitMemberExpr(MemberExpr *Member) {
-    Found |= Written.contains(Member->getMemberDecl());
-    return !Found;
-  }
-  bool Found = false;
+PollCondition describeCondition(const Expr &Condition, ASTContext &Context) {
+  PollCondition Out;
+  Out.Text = spelling(Condition, Context);
+  Out.Awaits = findSuspensionPoint(Condition) != nullptr;
+  ReadFinder Reads;
+  Reads.TraverseStmt(const_cast<Expr *>(&Condition));
+  Out.Reads = std::move(Reads.Reads);
+  return Out;
+}
 
-private:
-  const llvm::SmallPtrSet<const Decl *, 4> &Written;
-};
+PollStatement describeStatement(const Stmt &S, ASTContext &Context,
+                                std::vector<const Expr *> &Anchors);
+
+/// `if (c) break;` (or return / co_return), no else, perhaps after a log
+/// line (`if (c) { log("done"); break; }`).
+bool describeExit(const IfStmt &If, ASTContext &Context, std::vector<const Expr *> &Anchors,
+                  PollStatement &Out) {
+  if (If.getElse() || If.getInit() || If.getConditionVariable())
+    return false;
+  const Stmt *Then = If.getThen();
+  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(Then)) {
+    if (Block->body_empty())
+      return false;
+    for (const Stmt *Before : llvm::ArrayRef(Block->body_begin(), Block->size() - 1))
+      Out.Before.push_back(describeStatement(*Before, Context, Anchors));
+    Then = Block->body_back();
+  }
+  if (!llvm::isa_and_nonnull<BreakStmt, ReturnStmt, CoreturnStmt>(Then))
+    return false;
+  Out.Kind = PollStatement::Shape::ExitIf;
+  Out.Exit = describeCondition(*If.getCond(), Context);
+  return true;
+}
+
+PollStatement describeStatement(const Stmt &S, ASTContext &Context,
+                                std::vector<const Expr *> &Anchors) {
+  PollStatement Out;
+  if (llvm::isa<NullStmt>(S)) {
+    Out.Kind = PollStatement::Shape::Nothing;
+    return Out;
+  }
+  if (const auto *If = llvm::dyn_cast<IfStmt>(&S)) {
+    if (!describeExit(*If, Context, Anchors, Out))
+      Out = PollStatement();
+    return Out;
+  }
+  const auto *E = llvm::dyn_cast<Expr>(&S);
+  if (!E)
+    return Out;
+  Out.Awaits = findSuspensionPoint(*E) != nullptr;
+  Out.FromReportingMacro =
+      expandedFromMacro(E->getBeginLoc(), Context.getSourceManager(), Context.getLangOpts(),
+                        [](llvm::StringRef Macro) { return isReportingName(Macro); });
+  E = E->IgnoreUnlessSpelledInSource();
+  const Expr *Operand = nullptr;
+  if (const auto *Await = llvm::dyn_cast<CoawaitExpr>(E))
+    Operand = Await->getOperand();
+  else if (const auto *Dependent = llvm::dyn_cast<DependentCoawaitExpr>(E))
+    Operand = Dependent->getOperand();
+  if (Operand) {
+    const auto *Call = llvm::dyn_cast<CallExpr>(Operand->IgnoreUnlessSpelledInSource());
+    if (const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr) {
+      Out.Kind = PollStatement::Shape::AwaitedCall;
+      std::string Qualified = qualifiedName(*Callee);
+      Out.Callee.push_back(llvm::StringRef(Qualified).starts_with("::") ? Qualified.substr(2)
+                                                                         : Qualified);
+      Out.Anchor = Anchors.size();
+      Anchors.push_back(Call);
+    }
+    return Out;
+  }
+  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E)) {
+    if (Unary->isIncrementDecrementOp() && isCounter(*Unary->getSubExpr()))
+      Out.Kind = PollStatement::Shape::Increment;
+  } else if (const auto *Compound = llvm::dyn_cast<CompoundAssignOperator>(E)) {
+    if (isCounter(*Compound->getLHS()))
+      Out.Kind = PollStatement::Shape::Increment;
+  } else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E)) {
+    OverloadedOperatorKind Kind = Op->getOperator();
+    if (Kind == OO_PlusPlus || Kind == OO_MinusMinus || Kind == OO_PlusEqual ||
+        Kind == OO_MinusEqual) {
+      if (isCounter(*Op->getArg(0)))
+        Out.Kind = PollStatement::Shape::Increment;
+    } else {
+      describeStreamWrite(*Op, Out);
+    }
+  } else if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(E)) {
+    describeStreamWrite(*Binary, Out);
+  } else if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
+    Out.Kind = PollStatement::Shape::Call;
+    Out.CalledName = calleeName(*Call->getCallee());
+  }
+  return Out;
+}
 
 bool isConstant(const Expr &E, const ASTContext &Context) {
   bool Value = false;
@@ -179,66 +210,36 @@ bool isConstant(const Expr &E, const ASTContext &Context) {
 
 } // namespace
 
-std::optional<PollingLoop> pollingLoop(const Stmt &Loop, const NameList &Sleeps,
-                                       ASTContext &Context) {
+std::optional<PollLoop> describePollLoop(const Stmt &Loop, ASTContext &Context,
+                                         std::vector<const Expr *> &Anchors) {
+  PollLoop Out;
   const Stmt *Body = nullptr;
-  const Expr *LoopCondition = nullptr;
+  const Expr *Condition = nullptr;
   if (const auto *While = llvm::dyn_cast<WhileStmt>(&Loop)) {
     Body = While->getBody();
-    LoopCondition = While->getConditionVariable() ? nullptr : While->getCond();
+    Condition = While->getConditionVariable() ? nullptr : While->getCond();
   } else if (const auto *Do = llvm::dyn_cast<DoStmt>(&Loop)) {
     Body = Do->getBody();
-    LoopCondition = Do->getCond();
+    Condition = Do->getCond();
   } else if (const auto *For = llvm::dyn_cast<ForStmt>(&Loop)) {
-    if (For->getInc())
-      return std::nullopt; // the loop steps something itself: a counter
+    Out.Steps = For->getInc() != nullptr;
     Body = For->getBody();
-    LoopCondition = For->getCond();
+    Condition = For->getCond();
   }
   if (!Body)
     return std::nullopt;
-
-  PollingLoop Found;
-  llvm::SmallVector<const Expr *, 2> Conditions;
-  if (LoopCondition && !isConstant(*LoopCondition, Context))
-    Conditions.push_back(LoopCondition);
-  llvm::ArrayRef<Stmt *> Statements;
-  Stmt *Single = const_cast<Stmt *>(Body);
-  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(Body))
-    Statements = llvm::ArrayRef(Block->body_begin(), Block->body_end());
-  else
-    Statements = llvm::ArrayRef(&Single, 1);
-  for (const Stmt *S : Statements) {
-    if (llvm::isa<NullStmt>(S))
-      continue;
-    if (const Expr *Sleep = sleepStatement(*S, Sleeps)) {
-      if (!Found.Sleep)
-        Found.Sleep = Sleep;
-      continue;
-    }
-    if (const Expr *Exit = exitCondition(*S, Context)) {
-      Conditions.push_back(Exit);
-      continue;
-    }
-    if (isBookkeeping(*S, Context))
-      continue; // logging or counting the polls is not work
-    return std::nullopt; // real work between the polls
+  if (Condition && !isConstant(*Condition, Context))
+    Out.Condition = describeCondition(*Condition, Context);
+  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(Body)) {
+    for (const Stmt *S : Block->body())
+      Out.Body.push_back(describeStatement(*S, Context, Anchors));
+  } else {
+    Out.Body.push_back(describeStatement(*Body, Context, Anchors));
   }
-  if (!Found.Sleep || Conditions.empty())
-    return std::nullopt;
-
   WriteFinder Writes;
   Writes.TraverseStmt(const_cast<Stmt *>(&Loop));
-  for (const Expr *Condition : Conditions) {
-    if (findSuspensionPoint(*Condition))
-      return std::nullopt; // it awaits an operation, not a flag
-    ReadFinder Reads(Writes.Written);
-    Reads.TraverseStmt(const_cast<Expr *>(Condition));
-    if (Reads.Found)
-      return std::nullopt; // a counter or retry count the loop advances
-  }
-  Found.Condition = Conditions.front();
-  return Found;
+  Out.Written = std::move(Writes.Written);
+  return Out;
 }
 
 } // namespace corolint

@@ -1,17 +1,15 @@
 //===--- BusyWaitCheck.cpp - async-busy-wait, from the syntax -------------===//
 //
-// checks/utils/Polling.h's rule on the syntax tree: a loop in a coroutine
-// whose body holds only awaited calls to SleepFunctions, `if (c) break;`
-// (or return / co_return) statements and bookkeeping (a log line, `++polls`),
-// whose conditions await nothing, write nothing and read no counter the loop
-// advances.
+// The fast engine's side of checks/model/PollingLoop.h: a loop of a
+// coroutine described from the syntax tree (variables and members named as
+// written), judged by the same rule as the full engine's.
 //
 //===----------------------------------------------------------------------===//
 
 #include "driver/fast/FastCheck.h"
 
+#include "checks/model/PollingLoop.h"
 #include "checks/utils/Messages.h"
-#include "checks/utils/Reporting.h"
 #include "driver/fast/NameLookup.h"
 
 namespace corolint::fast {
@@ -34,115 +32,148 @@ TSNode unwrapCondition(TSNode Condition) {
 
 /// The name a call is made by, as written: `log`, `info` of `logger.info`,
 /// `print` of `fmt::print`.
-std::string_view calledName(TSNode Call, std::string_view Source) {
+std::string calledName(TSNode Call, std::string_view Source) {
   TSNode Callee = childByField(Call, "function");
   if (nodeType(Callee) == "field_expression")
-    return nodeText(childByField(Callee, "field"), Source);
+    return std::string(nodeText(childByField(Callee, "field"), Source));
   std::optional<WrittenName> Name = writtenName(Callee, Source);
-  return Name ? Name->last() : std::string_view();
+  return Name ? std::string(Name->last()) : std::string();
 }
 
-/// The variable `++polls` or `waited += step` counts in; a null node otherwise.
-TSNode countedVariable(TSNode Expression, std::string_view Source) {
-  std::string_view Type = nodeType(Expression);
+/// A variable or member as written: what `++polls` counts in, what `polls < 10` reads.
+bool namesVariable(TSNode Node) {
+  std::string_view Type = nodeType(Node);
+  return Type == "identifier" || Type == "field_expression" || Type == "qualified_identifier";
+}
+
+bool awaits(TSNode Node) { return containsOwn(Node, {"co_await_expression", "co_await"}); }
+
+PollCondition describeCondition(TSNode Condition, std::string_view Source) {
+  PollCondition Out;
+  Out.Text = compactText(Condition, Source);
+  Out.Awaits = awaits(Condition);
+  forEachOwnNode(Condition, [&](TSNode Node) {
+    if (namesVariable(Node))
+      Out.Reads.emplace_back(nodeText(Node, Source));
+    return true;
+  });
+  return Out;
+}
+
+/// `++polls`, `waited += step`: the target, or a null node.
+TSNode countedTarget(TSNode Expression, std::string_view Source) {
   TSNode Target;
-  if (Type == "update_expression") {
+  if (nodeType(Expression) == "update_expression") {
     Target = childByField(Expression, "argument");
-  } else if (Type == "assignment_expression") {
+  } else if (nodeType(Expression) == "assignment_expression") {
     std::string_view Operator = nodeText(childByField(Expression, "operator"), Source);
     if (Operator == "+=" || Operator == "-=")
       Target = childByField(Expression, "left");
   }
-  std::string_view TargetType = nodeType(Target);
-  return TargetType == "identifier" || TargetType == "field_expression" ||
-                 TargetType == "qualified_identifier"
-             ? Target
-             : TSNode{};
+  return namesVariable(Target) ? Target : TSNode{};
 }
 
-/// `std::cout << ...`, `LOG(INFO) << ...`, `qDebug() << ...`.
-bool writesToReportingStream(TSNode Expression, std::string_view Source) {
-  TSNode Left = Expression;
-  for (unsigned Depth = 0; Depth < 64 && nodeType(Left) == "binary_expression" &&
-                           nodeText(childByField(Left, "operator"), Source) == "<<";
-       ++Depth)
-    Left = childByField(Left, "left");
-  if (ts_node_eq(Left, Expression))
-    return false;
-  if (nodeType(Left) == "call_expression")
-    return isReportingName(calledName(Left, Source));
-  std::optional<WrittenName> Name = writtenName(Left, Source);
-  return Name && isReportingStream(Name->last());
-}
+class Describer {
+public:
+  Describer(const CheckContext &Context, std::vector<TSNode> &Anchors)
+      : Context(Context), Anchors(Anchors) {}
 
-bool awaits(TSNode Node) {
-  bool Found = false;
-  forEachOwnNode(Node, [&](TSNode Child) {
-    Found |= nodeType(Child) == "co_await_expression" || nodeType(Child) == "co_await";
-    return !Found;
-  });
-  return Found;
-}
+  PollStatement statement(TSNode Statement) const {
+    PollStatement Out;
+    std::string_view Type = nodeType(Statement);
+    if (Type == "comment" || (Type == "expression_statement" && namedChildCount(Statement) == 0)) {
+      Out.Kind = PollStatement::Shape::Nothing;
+      return Out;
+    }
+    if (Type == "if_statement") {
+      if (!exit(Statement, Out))
+        Out = PollStatement();
+      return Out;
+    }
+    if (Type != "expression_statement")
+      return Out;
+    Out.Awaits = awaits(Statement);
+    TSNode Expression = namedChild(Statement, 0);
+    std::string_view ExpressionType = nodeType(Expression);
+    if (ExpressionType == "co_await_expression") {
+      TSNode Call = childByField(Expression, "argument");
+      for (const CallSite &Site : Context.Model.Calls)
+        if (nodeType(Call) == "call_expression" && ts_node_eq(Site.Call, Call)) {
+          Out.Kind = PollStatement::Shape::AwaitedCall;
+          Out.Callee = Site.Candidates;
+          Out.Anchor = Anchors.size();
+          Anchors.push_back(Call);
+        }
+    } else if (!ts_node_is_null(countedTarget(Expression, Context.Source))) {
+      Out.Kind = PollStatement::Shape::Increment;
+    } else if (ExpressionType == "call_expression") {
+      Out.Kind = PollStatement::Shape::Call;
+      Out.CalledName = calledName(Expression, Context.Source);
+    } else {
+      streamWrite(Expression, Out);
+    }
+    return Out;
+  }
 
-/// A statement that only counts or reports: `++polls;`, `waited += step;`, a
-/// log line. A poll loop that also logs or counts is still a poll loop. What
-/// it counts in goes to \p Counted.
-bool isBookkeeping(TSNode Statement, std::string_view Source, std::vector<TSNode> &Counted) {
-  if (nodeType(Statement) != "expression_statement" || awaits(Statement))
-    return false;
-  TSNode Expression = namedChild(Statement, 0);
-  if (TSNode Counter = countedVariable(Expression, Source); !ts_node_is_null(Counter)) {
-    Counted.push_back(Counter);
+  std::vector<std::string> written(TSNode Loop) const {
+    std::vector<std::string> Written;
+    forEachOwnNode(Loop, [&](TSNode Node) {
+      std::string_view Type = nodeType(Node);
+      TSNode Target = Type == "update_expression"       ? childByField(Node, "argument")
+                      : Type == "assignment_expression" ? childByField(Node, "left")
+                                                        : TSNode{};
+      if (namesVariable(Target))
+        Written.emplace_back(nodeText(Target, Context.Source));
+      return true;
+    });
+    return Written;
+  }
+
+private:
+  /// `if (c) break;` (or return / co_return), no else, perhaps after a log
+  /// line (`if (c) { log("done"); break; }`).
+  bool exit(TSNode If, PollStatement &Out) const {
+    if (!ts_node_is_null(childByField(If, "alternative")))
+      return false;
+    TSNode Condition = childByField(If, "condition");
+    if (!ts_node_is_null(childByField(Condition, "initializer")))
+      return false;
+    TSNode Then = childByField(If, "consequence");
+    if (nodeType(Then) == "compound_statement") {
+      uint32_t Count = namedChildCount(Then);
+      if (Count == 0)
+        return false;
+      for (uint32_t I = 0; I + 1 < Count; ++I)
+        Out.Before.push_back(statement(namedChild(Then, I)));
+      Then = namedChild(Then, Count - 1);
+    }
+    std::string_view Type = nodeType(Then);
+    if (Type != "break_statement" && Type != "return_statement" && Type != "co_return_statement")
+      return false;
+    Out.Kind = PollStatement::Shape::ExitIf;
+    Out.Exit = describeCondition(unwrapCondition(Condition), Context.Source);
     return true;
   }
-  if (nodeType(Expression) == "call_expression")
-    return isReportingName(calledName(Expression, Source));
-  return writesToReportingStream(Expression, Source);
-}
 
-/// `if (c) break;` (or return / co_return), no else, perhaps after a log
-/// line (`if (c) { log("done"); break; }`): the condition it exits on.
-TSNode exitCondition(TSNode Statement, std::string_view Source, std::vector<TSNode> &Counted) {
-  if (nodeType(Statement) != "if_statement" ||
-      !ts_node_is_null(childByField(Statement, "alternative")))
-    return {};
-  TSNode Then = childByField(Statement, "consequence");
-  if (nodeType(Then) == "compound_statement") {
-    uint32_t Count = namedChildCount(Then);
-    if (Count == 0)
-      return {};
-    for (uint32_t I = 0; I + 1 < Count; ++I)
-      if (!isBookkeeping(namedChild(Then, I), Source, Counted))
-        return {};
-    Then = namedChild(Then, Count - 1);
+  /// `std::cout << ...`, `LOG(INFO) << ...`, `qDebug() << ...`.
+  void streamWrite(TSNode Expression, PollStatement &Out) const {
+    TSNode Left = Expression;
+    for (unsigned Depth = 0; Depth < 64 && nodeType(Left) == "binary_expression" &&
+                             nodeText(childByField(Left, "operator"), Context.Source) == "<<";
+         ++Depth)
+      Left = childByField(Left, "left");
+    if (ts_node_eq(Left, Expression))
+      return; // not a `<<` at all
+    Out.Kind = PollStatement::Shape::StreamWrite;
+    if (nodeType(Left) == "call_expression")
+      Out.CalledName = calledName(Left, Context.Source);
+    else if (std::optional<WrittenName> Name = writtenName(Left, Context.Source))
+      Out.StreamHead = std::string(Name->last());
   }
-  std::string_view Type = nodeType(Then);
-  if (Type != "break_statement" && Type != "return_statement" && Type != "co_return_statement")
-    return {};
-  return unwrapCondition(childByField(Statement, "condition"));
-}
 
-/// \p Condition names one of \p Counted: the loop drives it (`while (polls < 10)`).
-bool readsCounter(TSNode Condition, const std::vector<TSNode> &Counted, std::string_view Source) {
-  bool Found = false;
-  forEachOwnNode(Condition, [&](TSNode Node) {
-    for (TSNode Counter : Counted)
-      Found |= nodeText(Node, Source) == nodeText(Counter, Source);
-    return !Found;
-  });
-  return Found;
-}
-
-bool writesOrAwaits(TSNode Node) {
-  bool Found = false;
-  forEachOwnNode(Node, [&](TSNode Child) {
-    std::string_view Type = nodeType(Child);
-    Found |= Type == "update_expression" || Type == "assignment_expression" ||
-             Type == "co_await_expression" || Type == "co_await";
-    return !Found;
-  });
-  return Found;
-}
+  const CheckContext &Context;
+  std::vector<TSNode> &Anchors;
+};
 
 class BusyWaitCheck : public FastCheck {
 public:
@@ -162,73 +193,31 @@ public:
   }
 
 private:
-  /// The awaited sleep call when \p Statement is `co_await sleep(...);`.
-  const CallSite *sleepStatement(const CheckContext &Context, TSNode Statement,
-                                 const std::string *&SleepName) const {
-    if (nodeType(Statement) != "expression_statement")
-      return nullptr;
-    TSNode Await = namedChild(Statement, 0);
-    if (nodeType(Await) != "co_await_expression")
-      return nullptr;
-    TSNode Call = childByField(Await, "argument");
-    if (nodeType(Call) != "call_expression")
-      return nullptr;
-    for (const CallSite &Site : Context.Model.Calls)
-      if (ts_node_eq(Site.Call, Call))
-        if ((SleepName = calleeListed(Site, Sleeps)))
-          return &Site;
-    return nullptr;
-  }
-
   void checkLoop(const CheckContext &Context, TSNode Loop) const {
-    std::string_view Type = nodeType(Loop);
-    if (Type == "for_statement" && !ts_node_is_null(childByField(Loop, "update")))
-      return; // the loop steps something itself: a counter
+    std::vector<TSNode> Anchors;
+    Describer Describe(Context, Anchors);
+    PollLoop Described;
+    Described.Steps = nodeType(Loop) == "for_statement" &&
+                      !ts_node_is_null(childByField(Loop, "update"));
+    TSNode Condition = unwrapCondition(childByField(Loop, "condition"));
+    std::string_view ConditionType = nodeType(Condition);
+    if (!ts_node_is_null(Condition) && ConditionType != "true" &&
+        ConditionType != "number_literal" && ConditionType != "declaration")
+      Described.Condition = describeCondition(Condition, Context.Source);
     TSNode Body = loopBody(Loop);
-    std::vector<TSNode> Conditions;
-    TSNode LoopCondition = unwrapCondition(childByField(Loop, "condition"));
-    if (!ts_node_is_null(LoopCondition) && nodeType(LoopCondition) != "true" &&
-        nodeType(LoopCondition) != "number_literal" && nodeType(LoopCondition) != "declaration")
-      Conditions.push_back(LoopCondition);
-    std::vector<TSNode> Statements;
     if (nodeType(Body) == "compound_statement") {
       for (uint32_t I = 0; I < namedChildCount(Body); ++I)
-        Statements.push_back(namedChild(Body, I));
+        Described.Body.push_back(Describe.statement(namedChild(Body, I)));
     } else if (!ts_node_is_null(Body)) {
-      Statements.push_back(Body);
+      Described.Body.push_back(Describe.statement(Body));
     }
-    const CallSite *Sleep = nullptr;
-    const std::string *SleepName = nullptr;
-    std::vector<TSNode> Counted;
-    for (TSNode Statement : Statements) {
-      std::string_view StatementType = nodeType(Statement);
-      if (StatementType == "comment" || (StatementType == "expression_statement" &&
-                                         namedChildCount(Statement) == 0))
-        continue;
-      const std::string *Name = nullptr;
-      if (const CallSite *Found = sleepStatement(Context, Statement, Name)) {
-        if (!Sleep) {
-          Sleep = Found;
-          SleepName = Name;
-        }
-        continue;
-      }
-      TSNode Exit = exitCondition(Statement, Context.Source, Counted);
-      if (!ts_node_is_null(Exit)) {
-        Conditions.push_back(Exit);
-        continue;
-      }
-      if (!isBookkeeping(Statement, Context.Source, Counted))
-        return; // real work between the polls
-    }
-    if (!Sleep || Conditions.empty())
+    Described.Written = Describe.written(Loop);
+    std::optional<Polling> Found = pollingLoop(Described, Sleeps);
+    if (!Found)
       return;
-    for (TSNode Condition : Conditions)
-      if (writesOrAwaits(Condition) || readsCounter(Condition, Counted, Context.Source))
-        return;
-    Finding &Found = Context.report(
-        Name, Loop, messages::busyWait(Context.text(Conditions.front()), *SleepName, Event));
-    Context.note(Found, Sleep->Call, "it sleeps here between polls");
+    Finding &Reported = Context.report(
+        Name, Loop, messages::busyWait(Found->Condition->Text, Found->SleepName, Event));
+    Context.note(Reported, Anchors[Found->Sleep->Anchor], "it sleeps here between polls");
   }
 
   NameList Sleeps;
