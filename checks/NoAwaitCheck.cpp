@@ -37,18 +37,19 @@ public:
 /// What the task yields, as the plain function would return it: "int", or ""
 /// for void and for types we cannot read.
 std::string valueType(const FunctionDecl &Function) {
+  const PrintingPolicy &Policy = Function.getASTContext().getPrintingPolicy();
   QualType Return = Function.getReturnType();
+  // As written first (`std::string`, `std::size_t`), as the fast engine reads it; the
+  // specialization's canonical argument (`std::basic_string<char>`) only when unwritten.
+  if (const auto *Written = Return->getAs<TemplateSpecializationType>())
+    if (!Written->template_arguments().empty() &&
+        Written->template_arguments()[0].getKind() == TemplateArgument::Type)
+      return Written->template_arguments()[0].getAsType().getAsString(Policy);
   const auto *Specialization =
       llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(Return->getAsCXXRecordDecl());
   if (Specialization && Specialization->getTemplateArgs().size() > 0 &&
       Specialization->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
-    return Specialization->getTemplateArgs()[0].getAsType().getAsString(
-        Function.getASTContext().getPrintingPolicy());
-  if (const auto *Written = Return->getAs<TemplateSpecializationType>())
-    if (!Written->template_arguments().empty() &&
-        Written->template_arguments()[0].getKind() == TemplateArgument::Type)
-      return Written->template_arguments()[0].getAsType().getAsString(
-          Function.getASTContext().getPrintingPolicy());
+    return Specialization->getTemplateArgs()[0].getAsType().getAsString(Policy);
   return "";
 }
 
