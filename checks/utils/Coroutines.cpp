@@ -84,16 +84,25 @@ bool isAwaiterType(QualType Type) {
   if (isCoroutineReturnType(Type))
     return false;
   bool Ready = false, Suspend = false, Resume = false;
-  for (const Decl *Member : Record->decls()) {
-    const auto *Function = llvm::dyn_cast<FunctionDecl>(Member);
-    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(Member))
-      Function = Template->getTemplatedDecl(); // await_suspend(std::coroutine_handle<P>)
-    if (!Function || !Function->getDeclName().isIdentifier())
-      continue;
-    llvm::StringRef Name = Function->getName();
-    Ready |= Name == "await_ready";
-    Suspend |= Name == "await_suspend";
-    Resume |= Name == "await_resume";
+  // The members may come from a base (an awaiter deriving from a library's
+  // waiter template): the class and its bases, a few levels deep at most.
+  llvm::SmallVector<const CXXRecordDecl *, 4> Classes = {Record};
+  for (size_t Index = 0; Index < Classes.size() && Index < 16; ++Index) {
+    for (const Decl *Member : Classes[Index]->decls()) {
+      const auto *Function = llvm::dyn_cast<FunctionDecl>(Member);
+      if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(Member))
+        Function = Template->getTemplatedDecl(); // await_suspend(std::coroutine_handle<P>)
+      if (!Function || !Function->getDeclName().isIdentifier())
+        continue;
+      llvm::StringRef Name = Function->getName();
+      Ready |= Name == "await_ready";
+      Suspend |= Name == "await_suspend";
+      Resume |= Name == "await_resume";
+    }
+    for (const CXXBaseSpecifier &Base : Classes[Index]->bases())
+      if (const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl();
+          BaseClass && BaseClass->hasDefinition())
+        Classes.push_back(BaseClass);
   }
   return Ready && Suspend && Resume;
 }
