@@ -70,7 +70,7 @@ bool isSynchronousWaitOnAwaitable(const Expr &E) {
   if (!Member || !Member->getMethodDecl() || Member->getNumArgs() != 0 ||
       !Member->getMethodDecl()->getIdentifier())
     return false;
-  llvm::StringRef Method = Member->getMethodDecl()->getName();
+  llvm::StringRef Method = plainName(*Member->getMethodDecl());
   return (Method == "get" || Method == "wait") &&
          isAwaitable(Member->getImplicitObjectArgument()->getType());
 }
@@ -268,7 +268,7 @@ BlockingCallCheck::blockingOperation(const Expr &E) const {
       (isCoroutineReturnType(Callee->getReturnType()) || isAwaiterType(Callee->getReturnType())))
     return std::nullopt;
   if (const auto *Call = llvm::dyn_cast<CallExpr>(&E)) {
-    if (Callee->getName() == "getline" && readsFromMemory(*Call))
+    if (plainName(*Callee) == "getline" && readsFromMemory(*Call))
       return std::nullopt;
     if (isTimedWait(Qualified) && hasZeroDuration(*Call, Callee->getASTContext()))
       return std::nullopt; // a readiness probe: returns at once

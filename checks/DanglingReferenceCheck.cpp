@@ -310,7 +310,7 @@ bool DanglingReferenceCheck::awaitedEverywhere(const VarDecl &Holder, ASTContext
     // elements are all awaited, on every path (folly's AsyncPipeTest).
     const auto *Filler = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Into.Via);
     return Depth > 0 && Filler && Into.Holder && Into.Holder != &Holder && Filler->getMethodDecl() &&
-           isContainerFiller(Filler->getMethodDecl()->getName()) &&
+           isContainerFiller(plainName(*Filler->getMethodDecl())) &&
            elementsAwaitedEverywhere(*Into.Holder, *Function, Context);
   });
   return Flow.How == Consumption::Everywhere;
@@ -338,7 +338,7 @@ bool DanglingReferenceCheck::handedToWaitingCallee(const Expr &Task, const TaskD
     const Expr *Arg = Pair.first->IgnoreUnlessSpelledInSource();
     if (const auto *Move = llvm::dyn_cast<CallExpr>(Arg);
         Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
-        Move->getDirectCallee()->isInStdNamespace() && Move->getDirectCallee()->getName() == "move")
+        Move->getDirectCallee()->isInStdNamespace() && plainName(*Move->getDirectCallee()) == "move")
       Arg = Move->getArg(0)->IgnoreUnlessSpelledInSource();
     if (Arg == Task.IgnoreUnlessSpelledInSource())
       return waitForStartedParameter(*Call->getDirectCallee(), Index, Context, CompletionWaits);

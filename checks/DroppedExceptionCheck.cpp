@@ -240,7 +240,7 @@ void DroppedExceptionCheck::checkCollectedHandle(const CallExpr &Spawn,
       llvm::dyn_cast<DeclRefExpr>(Fill.getImplicitObjectArgument()->IgnoreParenImpCasts());
   const auto *Container = Object ? llvm::dyn_cast<VarDecl>(Object->getDecl()) : nullptr;
   if (!Container || !Container->hasLocalStorage() || llvm::isa<ParmVarDecl>(Container) ||
-      !Fill.getMethodDecl() || !isContainerFiller(Fill.getMethodDecl()->getName()) ||
+      !Fill.getMethodDecl() || !isContainerFiller(plainName(*Fill.getMethodDecl())) ||
       !isCoroutine(Function))
     return;
   // Only paths that leave the coroutine from here on: the container may hold
@@ -251,7 +251,7 @@ void DroppedExceptionCheck::checkCollectedHandle(const CallExpr &Spawn,
       return false;
     DynTypedNode Use = semanticParent(Ref, Context);
     if (const auto *Member = Use.get<MemberExpr>())
-      return !isContainerFiller(Member->getMemberDecl()->getName());
+      return !isContainerFiller(plainName(*Member->getMemberDecl()));
     return true;
   };
   Consumption Flow = consumptionOf(*Container, Function, Context, Consumes, nullptr,
@@ -279,7 +279,7 @@ bool DroppedExceptionCheck::observesOutcome(const DeclRefExpr &Ref, ASTContext &
   if (const auto *Cast = Parent.get<ExplicitCastExpr>())
     return !Cast->getTypeAsWritten()->isVoidType();
   if (const CXXMemberCallExpr *Call = memberCallOn(Ref, Context)) {
-    llvm::StringRef Member = Call->getMethodDecl() ? Call->getMethodDecl()->getName() : "";
+    llvm::StringRef Member = Call->getMethodDecl() ? plainName(*Call->getMethodDecl()) : "";
     if (Member == "add_done_callback" && Call->getNumArgs() == 1)
       if (const auto *Callback =
               llvm::dyn_cast<LambdaExpr>(Call->getArg(0)->IgnoreUnlessSpelledInSource())) {
@@ -300,7 +300,7 @@ void DroppedExceptionCheck::checkTaskGroup(const VarDecl &Group, ASTContext &Con
   Consumption Flow = consumptionOf(Group, *Function, Context, [&](const DeclRefExpr &Ref) {
     if (const CXXMemberCallExpr *Call = memberCallOn(Ref, Context))
       return !(Call->getMethodDecl() &&
-               isNonJoiningGroupMember(Call->getMethodDecl()->getName()));
+               isNonJoiningGroupMember(plainName(*Call->getMethodDecl())));
     return true; // handed to aio::with, moved, passed on
   });
   if (Flow.How == Consumption::Everywhere)

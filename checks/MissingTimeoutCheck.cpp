@@ -369,7 +369,7 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
   std::string Wrapper = TimeoutWrappers.firstSpelling();
   for (const CallExpr *Operation : Operations) {
     const FunctionDecl *Callee = Operation->getDirectCallee();
-    Chain Found = chainOf(*Operation, quoted(Callee->getName()));
+    Chain Found = chainOf(*Operation, quoted(plainName(*Callee)));
     if (Found.How != Chain::Exposed)
       continue;
     diag(Operation->getBeginLoc(), "%0")

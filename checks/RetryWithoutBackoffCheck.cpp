@@ -41,7 +41,7 @@ public:
 bool namedForWaiting(const FunctionDecl *Callee) {
   if (!Callee || !Callee->getIdentifier())
     return false;
-  std::string Name = Callee->getName().lower();
+  std::string Name = plainName(*Callee).lower();
   return llvm::StringRef(Name).contains("sleep") || llvm::StringRef(Name).contains("backoff") ||
          llvm::StringRef(Name).contains("delay");
 }

@@ -149,7 +149,7 @@ bool consumesTask(const DeclRefExpr &Ref, ASTContext &Context, const NameList &T
   if (isValueUse(Parent, Ref, TaskTypes) || isCondition(Parent, Ref))
     return false;
   if (const auto *Member = Parent.get<MemberExpr>())
-    return !isObserver(Member->getMemberDecl()->getName());
+    return !isObserver(plainName(*Member->getMemberDecl()));
   if (Parent.get<UnaryExprOrTypeTraitExpr>())
     return false;
   return true;
@@ -158,7 +158,7 @@ bool consumesTask(const DeclRefExpr &Ref, ASTContext &Context, const NameList &T
 bool consumesContainer(const DeclRefExpr &Ref, ASTContext &Context) {
   DynTypedNode Parent = semanticParent(Ref, Context);
   if (const auto *Member = Parent.get<MemberExpr>())
-    return !isContainerFiller(Member->getMemberDecl()->getName());
+    return !isContainerFiller(plainName(*Member->getMemberDecl()));
   if (const auto *Cast = Parent.get<ExplicitCastExpr>())
     return !Cast->getTypeAsWritten()->isVoidType();
   return !Parent.get<UnaryExprOrTypeTraitExpr>();
@@ -294,7 +294,7 @@ void UnawaitedTaskCheck::checkTaskCall(const Expr &Call, const MatchFinder::Matc
         llvm::dyn_cast<DeclRefExpr>(Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
     const auto *Container = Object ? llvm::dyn_cast<VarDecl>(Object->getDecl()) : nullptr;
     if (Container && Container->hasLocalStorage() && Member->getMethodDecl() &&
-        isContainerFiller(Member->getMethodDecl()->getName()))
+        isContainerFiller(plainName(*Member->getMethodDecl())))
       checkCollected(Call, *Container, Context);
     return;
   }

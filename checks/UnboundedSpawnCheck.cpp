@@ -32,7 +32,7 @@ bool isAdder(llvm::StringRef Member) {
 const VarDecl *containerAddedTo(const DynTypedNode &Node) {
   const auto *Member = Node.get<CXXMemberCallExpr>();
   if (!Member || !Member->getMethodDecl() || !Member->getMethodDecl()->getIdentifier() ||
-      !isAdder(Member->getMethodDecl()->getName()))
+      !isAdder(plainName(*Member->getMethodDecl())))
     return nullptr;
   const auto *Var = llvm::dyn_cast_or_null<VarDecl>(rootDecl(*Member->getImplicitObjectArgument()));
   return Var && Var->hasLocalStorage() ? Var : nullptr;

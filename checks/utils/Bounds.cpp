@@ -85,7 +85,7 @@ const Expr *objectOf(const Expr *E) {
       E = Operator->getArg(0);
     } else if (const auto *Member = llvm::dyn_cast_or_null<CXXMemberCallExpr>(E);
                Member && Member->getMethodDecl() && Member->getMethodDecl()->getIdentifier() &&
-               Member->getMethodDecl()->getName() == "get") {
+               plainName(*Member->getMethodDecl()) == "get") {
       E = Member->getImplicitObjectArgument();
     } else if (const auto *Call = llvm::dyn_cast_or_null<CallExpr>(E);
                Call && !llvm::isa<CXXMemberCallExpr, CXXOperatorCallExpr>(Call) &&

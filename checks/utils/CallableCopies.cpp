@@ -25,7 +25,7 @@ bool namesParameter(const Expr *E, const ParmVarDecl &Param) {
     if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
       if (!Callee || !Callee->isInStdNamespace() || Call->getNumArgs() != 1 ||
-          (Callee->getName() != "forward" && Callee->getName() != "move"))
+          (plainName(*Callee) != "forward" && plainName(*Callee) != "move"))
         return false;
       E = Call->getArg(0);
       continue;

@@ -3,6 +3,7 @@
 #include "Cancellation.h"
 #include "CancellationPolicy.h"
 #include "Loops.h"
+#include "Names.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -134,7 +135,7 @@ const Decl *cancelledBy(const Stmt &S, llvm::ArrayRef<llvm::StringRef> CancelMet
     E = Cast->getSubExpr()->IgnoreUnlessSpelledInSource();
   const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(E);
   if (!Call || !Call->getMethodDecl() || !Call->getMethodDecl()->getIdentifier() ||
-      !llvm::is_contained(CancelMethods, Call->getMethodDecl()->getName()))
+      !llvm::is_contained(CancelMethods, plainName(*Call->getMethodDecl())))
     return nullptr;
   const auto *Object =
       llvm::dyn_cast<DeclRefExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts());

@@ -35,7 +35,8 @@ public:
     if (!isAfter(Call->getBeginLoc()) || !Call->getMethodDecl())
       return true;
     if (hasListedType(Call->getImplicitObjectArgument()->getType(), ResultTypes, true)) {
-      llvm::StringRef Name = Call->getMethodDecl()->getName();
+      // "operator*", "operator bool": getName() asserts on names that are not identifiers.
+      std::string Name = Call->getMethodDecl()->getNameAsString();
       if (readsError(Name))
         ReadsErrors = true;
       else if (filtersErrors(Name) || llvm::isa<CXXConversionDecl>(Call->getMethodDecl()))

@@ -31,7 +31,7 @@ const Expr *stripImplicit(const Expr *E) {
 bool isStdCast(const CallExpr &Call) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   return Callee && Call.getNumArgs() == 1 && Callee->isInStdNamespace() && Callee->getIdentifier() &&
-         llvm::is_contained({"move", "forward", "as_const", "ref", "cref"}, Callee->getName());
+         llvm::is_contained({"move", "forward", "as_const", "ref", "cref"}, plainName(*Callee));
 }
 
 Referent referentOfObject(const Expr *E) {

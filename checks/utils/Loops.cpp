@@ -87,7 +87,7 @@ const Expr *collectionOf(const Expr *E, std::initializer_list<llvm::StringRef> M
   if (const auto *Call = llvm::dyn_cast_or_null<CallExpr>(E))
     if (const auto *Callee = Call->getDirectCallee())
       if (Call->getNumArgs() == 1 && Callee->getIdentifier() &&
-          llvm::is_contained(Members, Callee->getName()))
+          llvm::is_contained(Members, plainName(*Callee)))
         return Call->getArg(0);
   return nullptr;
 }

@@ -25,6 +25,12 @@ namespace corolint {
 /// `::ns::Class::member`, template arguments and inline namespaces left out.
 std::string qualifiedName(const clang::NamedDecl &Decl);
 
+/// \p Decl's name when it is an identifier; "" for an operator, a conversion, a
+/// constructor (NamedDecl::getName() asserts on those).
+inline llvm::StringRef plainName(const clang::NamedDecl &Decl) {
+  return Decl.getIdentifier() ? Decl.getIdentifier()->getName() : llvm::StringRef();
+}
+
 /// \p Decl's qualified name is on \p List.
 bool isListed(const clang::NamedDecl &Decl, const NameList &List);
 /// The record or template behind \p Type (through references, pointers only

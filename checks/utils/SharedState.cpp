@@ -1,6 +1,7 @@
 //===--- SharedState.cpp - state other tasks can see and change ----------===//
 
 #include "SharedState.h"
+#include "Names.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -110,7 +111,7 @@ const Expr *iteratorSource(const Expr *Init) {
   const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(Init->IgnoreUnlessSpelledInSource());
   if (!Call || !Call->getMethodDecl() || !Call->getMethodDecl()->getDeclName().isIdentifier())
     return nullptr;
-  llvm::StringRef Name = Call->getMethodDecl()->getName();
+  llvm::StringRef Name = plainName(*Call->getMethodDecl());
   bool Positional = Name.ends_with("begin") || Name == "find" || Name == "lower_bound" ||
                     Name == "upper_bound";
   QualType Type = Call->getType();
