@@ -49,13 +49,15 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from check_corolint import CHECK_LINE, split_extra  # noqa: E402  (blanked and split as lit does)
+
 FAST_SUITES = ["test/checks", "test/fast"]
 OPT_OUT = re.compile(r"//\s*ENGINES-DIFFER:\s*(async-[a-z-]+):\s*(.*)$")
 DOCS_QUOTE = re.compile(r'\(docs:\s*"([^"]+)"\)')
 FAST_QUOTE = re.compile(r'\(fast:\s*"([^"]+)"\)')
 RUN_LINE = re.compile(r"^\s*(?://)?\s*RUN:\s*(.*)$")
 UNCOMPILED = "did not compile: "
-CHECK_LINE = re.compile(r"// *CHECK-[A-Z0-9\-]*:[^\r\n]*")  # as test/check_corolint.py blanks them
 
 
 class Config:
@@ -86,16 +88,6 @@ def normalize_tool_args(args):
             a = "-" + a
         out.append(a)
     return out
-
-
-def split_extra(rest):
-    """check_corolint.py's split: [-- tool args [-- compile args]]."""
-    if rest and rest[0] == "--":
-        rest = rest[1:]
-    if "--" in rest:
-        cut = rest.index("--")
-        return rest[:cut], rest[cut + 1:]
-    return rest, []
 
 
 def parse_runs(path, input_rel):
