@@ -213,7 +213,8 @@ std::string awaitedName(const CoawaitExpr &Await) {
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
-    : AsyncCheck(Name, Context) {
+    : AsyncCheck(Name, Context),
+      Helpers([this](const Expr &E) { return blockingOperation(E).has_value(); }) {
   std::string Error;
   if (auto Parsed = parseBlockingFunctions(BlockingFunctions, Error))
     BlockingTable = std::move(*Parsed);
@@ -323,9 +324,7 @@ bool BlockingCallCheck::checkCall(const Expr &Call, const FunctionDecl &Coroutin
   // Constructors are followed too: RAII that blocks when it opens (a sync context manager).
   if (!Callee || HelperDepth == 0)
     return false;
-  const Expr *Inner =
-      Helpers.find(*Callee, HelperDepth, *Result.SourceManager,
-                   [this](const Expr &E) { return blockingOperation(E).has_value(); });
+  const Expr *Inner = Helpers.find(*Callee, HelperDepth, *Result.SourceManager);
   if (!Inner)
     return false;
   std::optional<Blocking> InnerOperation = blockingOperation(*Inner);

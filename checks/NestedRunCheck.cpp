@@ -35,6 +35,12 @@ bool inFailureExpectingMacro(SourceLocation Loc, const SourceManager &Sources,
 
 } // namespace
 
+NestedRunCheck::NestedRunCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
+    : AsyncCheck(Name, Context), Helpers([this](const Expr &E) {
+        const auto *Call = llvm::dyn_cast<CallExpr>(&E);
+        return Call && isRunner(*Call);
+      }) {}
+
 void NestedRunCheck::registerMatchers(MatchFinder *Finder) {
   if (RunFunctions.Names.empty())
     return;
@@ -73,11 +79,8 @@ void NestedRunCheck::check(const MatchFinder::MatchResult &Result) {
       inFailureExpectingMacro(Call->getBeginLoc(), *Result.SourceManager, getLangOpts()))
     return;
   const FunctionDecl *Callee = Call->getDirectCallee();
-  const auto *Inner = llvm::dyn_cast_or_null<CallExpr>(
-      Helpers.find(*Callee, HelperDepth, *Result.SourceManager, [this](const Expr &E) {
-        const auto *Call = llvm::dyn_cast<CallExpr>(&E);
-        return Call && isRunner(*Call);
-      }));
+  const auto *Inner =
+      llvm::dyn_cast_or_null<CallExpr>(Helpers.find(*Callee, HelperDepth, *Result.SourceManager));
   if (!Inner)
     return;
   diag(Call->getBeginLoc(), "%0") << messages::nestedRunThroughHelper(

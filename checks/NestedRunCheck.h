@@ -15,7 +15,7 @@ namespace corolint {
 /// See docs/checks/nested-run.md.
 class NestedRunCheck : public AsyncCheck<NestedRunOptions> {
 public:
-  using AsyncCheck::AsyncCheck;
+  NestedRunCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override { Helpers.reset(); }

@@ -88,7 +88,12 @@ bool overloadSuspends(const FunctionDecl &Function) {
 } // namespace
 
 NoAwaitCheck::NoAwaitCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
-    : AsyncCheck(Name, Context) {
+    : AsyncCheck(Name, Context), BlockingHelpers([this](const Expr &E) {
+        if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&E))
+          return hasListedType(Construct->getType(), BlockingNames, true);
+        const FunctionDecl *Callee = calleeOf(E);
+        return Callee && isListed(*Callee, BlockingNames);
+      }) {
   BlockingNames = NameList(blockingNames(BlockingFunctions));
 }
 
@@ -150,16 +155,10 @@ bool NoAwaitCheck::hasSomethingToAwait(const Stmt &Body, ASTContext &Context) co
     return true;
   // async-blocking-call's default HelperDepth: the helpers it reports through.
   constexpr unsigned HelperDepth = 3;
-  auto Blocks = [this](const Expr &E) {
-    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&E))
-      return hasListedType(Construct->getType(), BlockingNames, true);
-    const FunctionDecl *Callee = calleeOf(E);
-    return Callee && isListed(*Callee, BlockingNames);
-  };
   for (const BoundNodes &Call :
        match(findAll(expr(anyOf(callExpr(), cxxConstructExpr())).bind("call")), Body, Context))
     if (const FunctionDecl *Callee = calleeOf(*Call.getNodeAs<Expr>("call")))
-      if (BlockingHelpers.find(*Callee, HelperDepth, Context.getSourceManager(), Blocks))
+      if (BlockingHelpers.find(*Callee, HelperDepth, Context.getSourceManager()))
         return true;
   return false;
 }

@@ -26,6 +26,10 @@ public:
   std::vector<const Expr *> Calls;
 };
 
+const FunctionDecl *definitionOf(const FunctionDecl *Function) {
+  return Function ? Function->getDefinition() : nullptr;
+}
+
 } // namespace
 
 const FunctionDecl *calleeOf(const Expr &E) {
@@ -36,41 +40,37 @@ const FunctionDecl *calleeOf(const Expr &E) {
   return nullptr;
 }
 
-const std::vector<const Expr *> &HelperSearch::callsOf(const FunctionDecl &Definition) {
-  auto [It, Inserted] = Calls.try_emplace(&Definition);
-  if (Inserted) {
-    CallCollector Collector;
-    Collector.TraverseStmt(Definition.getBody());
-    It->second = std::move(Collector.Calls);
+HelperSearch::HelperSearch(Predicate IsTarget)
+    : IsTarget(std::move(IsTarget)), Reach([this](HelperReach::FunctionId Id) {
+        return describe(*static_cast<const FunctionDecl *>(Id));
+      }) {}
+
+HelperReach::Function HelperSearch::describe(const FunctionDecl &Definition) const {
+  HelperReach::Function Described;
+  Described.Enterable = Definition.hasBody() && !isCoroutine(Definition) &&
+                        !Sources->isInSystemHeader(Definition.getLocation());
+  if (!Described.Enterable)
+    return Described;
+  CallCollector Collector;
+  Collector.TraverseStmt(Definition.getBody());
+  for (const Expr *Call : Collector.Calls) {
+    HelperReach::Call &Made = Described.Calls.emplace_back();
+    Made.Site = Call;
+    Made.IsTarget = IsTarget(*Call);
+    if (const FunctionDecl *Callee = definitionOf(calleeOf(*Call)))
+      Made.Callees.push_back(Callee);
   }
-  return It->second;
+  return Described;
 }
 
 const Expr *HelperSearch::find(const FunctionDecl &Function, unsigned Depth,
-                               const SourceManager &Sources, Predicate IsTarget) {
-  const FunctionDecl *Definition = Function.getDefinition();
-  if (Depth == 0 || !Definition || !Definition->hasBody() || isCoroutine(*Definition) ||
-      Sources.isInSystemHeader(Definition->getLocation()))
+                               const SourceManager &Sources) {
+  const FunctionDecl *Definition = definitionOf(&Function);
+  if (!Definition)
     return nullptr;
-  // Recursion ends with the depth: each step goes one level down.
-  auto Key = std::make_pair(Definition, Depth);
-  if (auto It = Verdicts.find(Key); It != Verdicts.end())
-    return It->second;
-  // Copied: the recursive calls below may grow the table it lives in.
-  std::vector<const Expr *> Body = callsOf(*Definition);
-  const Expr *Found = nullptr;
-  for (const Expr *Call : Body)
-    if (IsTarget(*Call)) {
-      Found = Call;
-      break;
-    }
-  if (!Found && Depth > 1)
-    for (const Expr *Call : Body)
-      if (const FunctionDecl *Callee = calleeOf(*Call))
-        if ((Found = find(*Callee, Depth - 1, Sources, IsTarget)))
-          break;
-  Verdicts[Key] = Found;
-  return Found;
+  this->Sources = &Sources;
+  std::optional<HelperReach::Path> Path = Reach.reach({Definition}, Depth);
+  return Path ? static_cast<const Expr *>(Path->Target) : nullptr;
 }
 
 } // namespace corolint

@@ -1,19 +1,20 @@
 //===--- HelperSearch.h - follow a coroutine's calls into plain helpers ---===//
 //
-// "A coroutine that calls a helper that sleeps blocks too": the search through
-// plain (non-coroutine) functions defined in the translation unit that several
-// checks share. Lambdas are other functions and are not entered.
+// The Clang side of checks/model/HelperReach: describes the translation
+// unit's functions to it (a plain function with a body outside system
+// headers is entered; its calls and constructions in source order; lambdas
+// are other functions and are not entered). One instance serves one target
+// predicate, so each check that searches helpers owns one.
 //
 //===----------------------------------------------------------------------===//
 #ifndef COROLINT_CHECKS_UTILS_HELPERSEARCH_H
 #define COROLINT_CHECKS_UTILS_HELPERSEARCH_H
 
+#include "checks/model/HelperReach.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/STLFunctionalExtras.h"
-#include <vector>
+#include <functional>
 
 namespace corolint {
 
@@ -22,31 +23,27 @@ const clang::FunctionDecl *calleeOf(const clang::Expr &E);
 
 class HelperSearch {
 public:
-  using Predicate = llvm::function_ref<bool(const clang::Expr &)>;
+  using Predicate = std::function<bool(const clang::Expr &)>;
 
-  /// The first call or construction that \p IsTarget accepts, reached from
-  /// \p Function's body through plain functions of this translation unit
-  /// (not in system headers), at most \p Depth calls deep; null if none.
-  /// The answer depends only on (\p Function, \p Depth), never on what was
-  /// asked before: verdicts are memoised per definition and depth (a helper
-  /// first reached at the depth limit is searched again when reached
-  /// directly), so one instance serves one predicate. Cost: each pair is
-  /// searched once, so at most Depth x (calls in the file's helpers).
+  explicit HelperSearch(Predicate IsTarget);
+
+  /// The target call or construction nearest to \p Function's body through
+  /// plain functions of this translation unit, at most \p Depth calls deep
+  /// (\p Function itself is the first); null if none. Each function's
+  /// distance to a target is summarised once per translation unit, so the
+  /// answer does not depend on what was asked before.
   const clang::Expr *find(const clang::FunctionDecl &Function, unsigned Depth,
-                          const clang::SourceManager &Sources, Predicate IsTarget);
+                          const clang::SourceManager &Sources);
 
-  /// Forget the verdicts (at the start of each translation unit).
-  void reset() {
-    Verdicts.clear();
-    Calls.clear();
-  }
+  /// Forget the summaries (at the start of each translation unit).
+  void reset() { Reach.reset(); }
 
 private:
-  /// The calls and constructions of a definition's body, collected once.
-  const std::vector<const clang::Expr *> &callsOf(const clang::FunctionDecl &Definition);
+  HelperReach::Function describe(const clang::FunctionDecl &Definition) const;
 
-  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, const clang::Expr *> Verdicts;
-  llvm::DenseMap<const clang::FunctionDecl *, std::vector<const clang::Expr *>> Calls;
+  Predicate IsTarget;
+  const clang::SourceManager *Sources = nullptr;
+  HelperReach Reach;
 };
 
 } // namespace corolint

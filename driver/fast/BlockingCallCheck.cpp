@@ -40,7 +40,7 @@ public:
   void request(ScanRequest &Request) const override { requestNames(Request, Blocking); }
 
   void check(const CheckContext &Context) const override {
-    auto IsBlocking = [&](const CallSite &Call) { return blocking(Call) != nullptr; };
+    HelperSearch Helpers(Context, [&](const CallSite &Call) { return blocking(Call) != nullptr; });
     for (const FunctionInfo &Function : Context.Model.Functions) {
       if (!Function.IsCoroutine)
         continue;
@@ -58,8 +58,7 @@ public:
                                                 replacementOf(*Callee), Offload));
           continue;
         }
-        HelperPath Path = reachedThroughHelper(Context.Model, Call, HelperDepth, IsBlocking,
-                                               Context.Source, Context.Budget);
+        HelperPath Path = Helpers.through(Call, HelperDepth);
         if (!Path.Helper)
           continue;
         const std::string *Reached = blocking(*Path.Target);

@@ -258,46 +258,6 @@ bool isDiscarded(TSNode Call, std::string_view Source) {
   return false;
 }
 
-namespace {
-
-/// A target reached from \p Function's body within \p Depth helper calls.
-bool onPath(const std::vector<size_t> &Path, size_t Function) {
-  return std::find(Path.begin(), Path.end(), Function) != Path.end();
-}
-
-/// \p Visiting is the path of helpers so far (at most Depth + 1 long).
-const CallSite *reachable(const FileModel &Model, size_t Function, unsigned Depth,
-                          const std::function<bool(const CallSite &)> &IsTarget,
-                          std::vector<size_t> &Visiting, WorkBudget &Budget) {
-  if (!Budget.spend(1 + Model.Functions[Function].Calls.size()))
-    return nullptr;
-  for (size_t Index : Model.Functions[Function].Calls) {
-    const CallSite &Call = Model.Calls[Index];
-    if (IsTarget(Call))
-      return &Call;
-  }
-  if (Depth == 0)
-    return nullptr;
-  for (size_t Index : Model.Functions[Function].Calls)
-    for (const std::string &Candidate : Model.Calls[Index].Candidates) {
-      auto Found = Model.Definitions.find(Candidate);
-      if (Found == Model.Definitions.end())
-        continue;
-      for (size_t Helper : Found->second) {
-        if (onPath(Visiting, Helper) || Model.Functions[Helper].IsCoroutine)
-          continue;
-        Visiting.push_back(Helper);
-        const CallSite *Target = reachable(Model, Helper, Depth - 1, IsTarget, Visiting, Budget);
-        Visiting.pop_back();
-        if (Target)
-          return Target;
-      }
-    }
-  return nullptr;
-}
-
-} // namespace
-
 std::vector<size_t> calleeDefinitions(const FileModel &Model, const CallSite &Call,
                                       std::string_view Source) {
   std::vector<size_t> Found;
@@ -314,25 +274,35 @@ std::vector<size_t> calleeDefinitions(const FileModel &Model, const CallSite &Ca
   return Found;
 }
 
-HelperPath reachedThroughHelper(const FileModel &Model, const CallSite &Call, unsigned Depth,
-                                const std::function<bool(const CallSite &)> &IsTarget,
-                                std::string_view Source, WorkBudget &Budget) {
-  if (Depth == 0)
+HelperSearch::HelperSearch(const CheckContext &Context,
+                           std::function<bool(const CallSite &)> IsTarget)
+    : Context(Context), IsTarget(std::move(IsTarget)),
+      Reach(
+          [this](HelperReach::FunctionId Id) {
+            const auto &Function = *static_cast<const FunctionInfo *>(Id);
+            HelperReach::Function Described;
+            Described.Enterable = !Function.IsCoroutine && !Function.IsLambda;
+            for (size_t Index : Function.Calls) {
+              const CallSite &Call = this->Context.Model.Calls[Index];
+              Described.Calls.push_back({&Call, this->IsTarget(Call), definitions(Call)});
+            }
+            return Described;
+          },
+          &Context.Budget) {}
+
+std::vector<HelperReach::FunctionId> HelperSearch::definitions(const CallSite &Call) const {
+  std::vector<HelperReach::FunctionId> Found;
+  for (size_t Index : calleeDefinitions(Context.Model, Call, Context.Source))
+    Found.push_back(&Context.Model.Functions[Index]);
+  return Found;
+}
+
+HelperPath HelperSearch::through(const CallSite &Call, unsigned Depth) {
+  std::optional<HelperReach::Path> Path = Reach.reach(definitions(Call), Depth);
+  if (!Path)
     return {};
-  // The path, not a flag per function of the file: a search per call site
-  // must not cost the size of the file.
-  std::vector<size_t> Visiting;
-  if (Call.Function != NoFunction)
-    Visiting.push_back(Call.Function);
-  for (size_t Helper : calleeDefinitions(Model, Call, Source)) {
-    if (onPath(Visiting, Helper) || Model.Functions[Helper].IsCoroutine)
-      continue;
-    Visiting.push_back(Helper);
-    if (const CallSite *Target = reachable(Model, Helper, Depth - 1, IsTarget, Visiting, Budget))
-      return {&Model.Functions[Helper], Target};
-    Visiting.pop_back();
-  }
-  return {};
+  return {static_cast<const FunctionInfo *>(Path->Helpers.front()),
+          static_cast<const CallSite *>(Path->Target)};
 }
 
 bool containsOwn(TSNode Scope, std::initializer_list<std::string_view> Types) {

@@ -8,6 +8,7 @@
 #ifndef COROLINT_DRIVER_FAST_FASTCHECK_H
 #define COROLINT_DRIVER_FAST_FASTCHECK_H
 
+#include "checks/model/HelperReach.h"
 #include "checks/utils/Budget.h"
 #include "checks/utils/LoopSize.h"
 #include "driver/fast/Callees.h"
@@ -88,18 +89,28 @@ LoopSize loopSize(TSNode Loop, std::string_view Source);
 /// (a benchmark's iterations, a test's two dequeues): no item per iteration.
 bool repeatsWithoutItems(TSNode Loop, std::string_view Source);
 
-/// Whether \p Call runs a plain (non-coroutine) function defined in the file
-/// that makes a call \p IsTarget accepts, directly or through further such
-/// helpers, at most \p Depth calls deep in all. The search follows paths, not
-/// functions (a helper reached two ways is tried twice), so it may cost
-/// fan-out^Depth: each helper tried is charged to \p Budget.
+/// The fast side of checks/model/HelperReach: the file's functions described
+/// to it (a plain, non-coroutine function is entered; its calls in source
+/// order, each with the definitions calleeDefinitions finds). One per check
+/// and file: its summaries are for one target predicate.
 struct HelperPath {
-  const FunctionInfo *Helper = nullptr; ///< the function \p Call runs
+  const FunctionInfo *Helper = nullptr; ///< the function the call runs
   const CallSite *Target = nullptr;     ///< the call it leads to
 };
-HelperPath reachedThroughHelper(const FileModel &Model, const CallSite &Call, unsigned Depth,
-                                const std::function<bool(const CallSite &)> &IsTarget,
-                                std::string_view Source, WorkBudget &Budget);
+class HelperSearch {
+public:
+  HelperSearch(const CheckContext &Context, std::function<bool(const CallSite &)> IsTarget);
+  /// The target call nearest to \p Call through helpers of this file, at
+  /// most \p Depth calls deep (the function \p Call runs is the first).
+  HelperPath through(const CallSite &Call, unsigned Depth);
+
+private:
+  std::vector<HelperReach::FunctionId> definitions(const CallSite &Call) const;
+
+  const CheckContext &Context;
+  std::function<bool(const CallSite &)> IsTarget;
+  HelperReach Reach;
+};
 
 /// The functions of this file \p Call may run: by the names it resolves to,
 /// or, for a member called from its class, by its unqualified name.

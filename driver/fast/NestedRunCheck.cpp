@@ -59,7 +59,8 @@ public:
   }
 
   void check(const CheckContext &Context) const override {
-    auto IsRunner = [&](const CallSite &Call) { return calleeListed(Call, Runners) != nullptr; };
+    HelperSearch Helpers(Context,
+                         [&](const CallSite &Call) { return calleeListed(Call, Runners) != nullptr; });
     for (const FunctionInfo &Function : Context.Model.Functions) {
       for (size_t Index : Function.Calls) {
         const CallSite &Call = Context.Model.Calls[Index];
@@ -72,8 +73,7 @@ public:
         } else if (Runner) {
           checkPerItem(Context, Function, Call, *Runner);
         } else if (Function.IsCoroutine) {
-          HelperPath Path = reachedThroughHelper(Context.Model, Call, HelperDepth, IsRunner,
-                                                 Context.Source, Context.Budget);
+          HelperPath Path = Helpers.through(Call, HelperDepth);
           if (!Path.Helper)
             continue;
           const std::string *Reached = calleeListed(*Path.Target, Runners);

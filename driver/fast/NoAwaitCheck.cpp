@@ -77,14 +77,13 @@ private:
   bool hasSomethingToAwait(const CheckContext &Context, const FunctionInfo &Function) const {
     // async-blocking-call's default HelperDepth: the helpers it reports through.
     constexpr unsigned HelperDepth = 3;
-    auto IsBlocking = [&](const CallSite &Call) { return calleeListed(Call, Blocking); };
+    HelperSearch BlockingHelpers(
+        Context, [&](const CallSite &Call) { return calleeListed(Call, Blocking) != nullptr; });
     for (size_t Index : Function.Calls) {
       const CallSite &Call = Context.Model.Calls[Index];
       if (calleeListed(Call, Blocking) || calleeListed(Call, Spawns) ||
           taskProducer(Call, Context.Model, TaskTypes, Context.Source) ||
-          reachedThroughHelper(Context.Model, Call, HelperDepth, IsBlocking, Context.Source,
-                               Context.Budget)
-              .Helper)
+          BlockingHelpers.through(Call, HelperDepth).Helper)
         return true;
     }
     bool Found = false; // `std::ifstream in(path);` constructs a blocking stream

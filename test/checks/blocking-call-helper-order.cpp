@@ -4,11 +4,14 @@
 // in which coroutines are visited (issue 15): 'parse_header' is first reached
 // at the depth limit (HelperDepth 3) from 'reload_all', where the sleep is one
 // call too deep, then directly from 'reload_one', where it is in reach.
+// Each helper's distance to its nearest blocking call is summarised once
+// (checks/model/HelperReach): the message names the nearest one.
 
 #include <aio/aio.hpp>
 
 #include <chrono>
 #include <thread>
+#include <unistd.h>
 
 void wait_for_disk() { std::this_thread::sleep_for(std::chrono::milliseconds(5)); }
 void parse_header() { wait_for_disk(); }
@@ -38,5 +41,56 @@ aio::task<> reopen() {
   retry_open(3);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'retry_open' in coroutine 'reopen' blocks the event loop: it reaches blocking 'std::this_thread::sleep_for'; {{.*}} [async-blocking-call]
   // CHECK-FAST-MESSAGES: :[[@LINE-2]]:3: warning: call to 'retry_open' in coroutine 'reopen' blocks the event loop: it reaches blocking 'std::this_thread::sleep_for'; {{.*}} [async-blocking-call]
+  co_await aio::sleep(std::chrono::milliseconds(1));
+}
+
+// Mutual recursion: summarised once, the cycle ends by itself.
+void pong(int n);
+void ping(int n) {
+  if (n > 0)
+    pong(n - 1);
+}
+void pong(int n) {
+  if (n > 0)
+    ping(n - 1);
+  wait_for_disk();
+}
+
+aio::task<> bounce() {
+  ping(2); // ping > pong > wait_for_disk: three calls, in reach
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'ping' in coroutine 'bounce' blocks the event loop: it reaches blocking 'std::this_thread::sleep_for'; {{.*}} [async-blocking-call]
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:3: warning: call to 'ping' in coroutine 'bounce' blocks the event loop: it reaches blocking 'std::this_thread::sleep_for'; {{.*}} [async-blocking-call]
+  co_await aio::sleep(std::chrono::milliseconds(1));
+}
+
+// A cycle that blocks nowhere: nothing to report, and the search ends.
+void odd(int n);
+void even(int n) {
+  if (n > 0)
+    odd(n - 1);
+}
+void odd(int n) {
+  if (n > 0)
+    even(n - 1);
+}
+
+aio::task<> count_down() {
+  even(10);
+  co_await aio::sleep(std::chrono::milliseconds(1));
+}
+
+// Two blocking calls behind one helper: the nearer one is named, whatever the
+// order of the calls that lead to them.
+void save_slowly() { wait_for_disk(); }
+void save_now() { usleep(10); }
+void save() {
+  save_slowly();
+  save_now();
+}
+
+aio::task<> checkpoint() {
+  save();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'save' in coroutine 'checkpoint' blocks the event loop: it reaches blocking 'usleep'; {{.*}} [async-blocking-call]
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:3: warning: call to 'save' in coroutine 'checkpoint' blocks the event loop: it reaches blocking 'usleep'; {{.*}} [async-blocking-call]
   co_await aio::sleep(std::chrono::milliseconds(1));
 }
