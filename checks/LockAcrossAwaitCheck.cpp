@@ -53,13 +53,16 @@ void LockAcrossAwaitCheck::registerMatchers(MatchFinder *Finder) {
       varDecl(hasLocalStorage(), hasParent(declStmt(isInCoroutine()).bind("declaration")))
           .bind("guard"),
       this);
-  // try_lock() is left out: on the path where it failed nothing is held.
-  Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("lock", "lock_shared", "lockForRead",
-                                                        "lockForWrite"))),
-                        isInCoroutine())
-          .bind("lock"),
-      this);
+  // try_lock() is left out of LockMethods: on the path where it failed nothing is held.
+  llvm::SmallVector<llvm::StringRef, 4> Methods;
+  llvm::StringRef(LockMethods).split(Methods, ';', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef &Method : Methods)
+    Method = Method.trim();
+  llvm::erase_if(Methods, [](llvm::StringRef Method) { return Method.empty(); });
+  if (!Methods.empty())
+    Finder->addMatcher(
+        cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(Methods))), isInCoroutine()).bind("lock"),
+        this);
 }
 
 bool LockAcrossAwaitCheck::isBlockingMutex(QualType Type) const {
@@ -87,8 +90,13 @@ const Expr *LockAcrossAwaitCheck::lockedByGuard(const CXXConstructExpr &Construc
       return nullptr;
   }
   for (const Expr *Arg : Construct.arguments())
-    if (isBlockingMutex(Arg->getType()))
+    if (isBlockingMutex(Arg->getType())) {
+      // Qt's guards take the mutex by address (`QReadLocker locker(&lock)`): name the mutex.
+      if (const auto *Address = llvm::dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+          Address && Address->getOpcode() == UO_AddrOf)
+        return Address->getSubExpr();
       return Arg;
+    }
   return nullptr;
 }
 

@@ -115,6 +115,10 @@ struct ProfileData {
   /// (libcoro's spawn_detached: its self-deleting wrapper ignores the
   /// exception): a coroutine that can throw fails silently there.
   std::string_view DiscardingSpawns;
+  /// `;`-separated member names (unqualified) that take a lock of a blocking
+  /// mutex (one of BlockingMutexTypes, or a `capability` type) and hold it
+  /// until unlocked: Qt's QReadWriteLock has lockForRead and lockForWrite.
+  std::string_view LockMethods;
 };
 
 // Calls that block the thread are the same whatever the library; only the
@@ -161,6 +165,7 @@ struct ProfileData {
   "::std::mutex;::std::timed_mutex;::std::recursive_mutex;::std::recursive_timed_mutex;"           \
   "::std::shared_mutex;::std::shared_timed_mutex"
 #define COROLINT_STD_GUARDS "::std::lock_guard;::std::unique_lock;::std::scoped_lock;::std::shared_lock"
+#define COROLINT_STD_LOCKS "lock;lock_shared"
 
 inline constexpr ProfileData Profiles[] = {
     {
@@ -200,6 +205,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
+        COROLINT_STD_LOCKS,
     },
     {
         "cppcoro",
@@ -237,6 +243,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
+        COROLINT_STD_LOCKS,
     },
     {
         "libcoro",
@@ -281,6 +288,7 @@ inline constexpr ProfileData Profiles[] = {
         "::coro::scheduler::spawn_detached;::coro::thread_pool::spawn_detached;"
         "::coro::io_scheduler::spawn;::coro::thread_pool::spawn;::coro::task_group::start;"
         "::coro::task_container::start",
+        COROLINT_STD_LOCKS,
     },
     {
         "folly",
@@ -320,6 +328,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
+        COROLINT_STD_LOCKS,
     },
     {
         "asio",
@@ -363,6 +372,7 @@ inline constexpr ProfileData Profiles[] = {
         "::boost::asio::thread_pool::join;::asio::thread_pool::join;"
         "::boost::asio::thread_pool::wait;::asio::thread_pool::wait",
         "",
+        COROLINT_STD_LOCKS,
     },
     {
         "async_simple",
@@ -402,6 +412,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
+        COROLINT_STD_LOCKS,
     },
     {
         "qcoro",
@@ -441,6 +452,7 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
+        COROLINT_STD_LOCKS ";lockForRead;lockForWrite",
     },
     {
         "stdexec",
@@ -478,11 +490,13 @@ inline constexpr ProfileData Profiles[] = {
         "",
         "",
         "",
+        COROLINT_STD_LOCKS,
     },
 };
 #undef COROLINT_BLOCKING
 #undef COROLINT_STD_MUTEXES
 #undef COROLINT_STD_GUARDS
+#undef COROLINT_STD_LOCKS
 
 /// The row named \p Name, or nullptr.
 constexpr const ProfileData *findProfile(std::string_view Name) {
