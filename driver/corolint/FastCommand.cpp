@@ -1,8 +1,7 @@
 //===--- FastCommand.cpp - `corolint --fast [options] inputs...` ----------===//
 
 #include "FastCommand.h"
-#include "Baseline.h"
-#include "CheckCatalog.h"
+#include "Pipeline.h"
 #include "Configuration.h"
 #include "Fingerprint.h"
 #include "Gitignore.h"
@@ -142,42 +141,11 @@ void toFindings(const std::string &File, const FileOutcome &Outcome,
   }
 }
 
-} // namespace
-
-int runFastLint(LintSettings &S) {
+/// Lints \p Files with one engine per configuration, \p S.Jobs at once, into
+/// \p R; false when a file could not be read or its configuration is invalid.
+bool lintWithTreeSitter(const LintSettings &S, const std::vector<std::string> &Files,
+                        const std::string &Root, Report &R) {
   llvm::raw_ostream &Err = llvm::errs();
-  if (S.Inputs.empty()) {
-    Err << "corolint: error: --fast needs files or directories to lint\n";
-    return InputError;
-  }
-  if (S.Fix || !S.ExportFixes.empty()) {
-    Err << "corolint: error: --fast has no fix-its; run without --fast to apply them\n";
-    return InputError;
-  }
-  std::vector<std::string> Files;
-  bool InputsOk = expandFastInputs(S.Inputs, Files, Err);
-  std::string Root = S.SourceRoot.empty() ? commonRoot(Files) : absolutePath(S.SourceRoot);
-  ExcludeFilter Excluded;
-  for (const std::string &Glob : S.Excludes)
-    if (!Excluded.add(Glob, Err))
-      return InputError;
-  llvm::erase_if(Files, [&](const std::string &F) { return Excluded.excludes(F, Root); });
-  Files = selectShard(std::move(Files), S.Slice);
-  if (Files.empty() && InputsOk) {
-    Err << "corolint: error: no files to lint\n";
-    return InputError;
-  }
-
-  llvm::Expected<std::optional<llvm::StringSet<>>> Baseline = loadBaseline(S.Baseline);
-  if (!Baseline) {
-    Err << "corolint: error: " << llvm::toString(Baseline.takeError()) << "\n";
-    return InputError;
-  }
-  if (validateConfigFiles(S.Defaults, S.Overrides, Files, Err, S.StrictConfig).Errors) {
-    Err << "corolint: error: the configuration is invalid (see above)\n";
-    return InputError;
-  }
-
   EngineCache Engines(S.Defaults, S.Overrides);
   std::vector<FileOutcome> Outcomes(Files.size());
   auto LintOne = [&](size_t Index) {
@@ -211,17 +179,13 @@ int runFastLint(LintSettings &S) {
     Pool.wait();
   }
 
-  Report R;
-  R.SourceRoot = Root;
-  R.Rules = asyncRules(S.DocsBaseUrl, S.DocsDirectory);
-  R.MainSourceFile = Files.empty() ? "" : Files.front();
-  bool Failed = !InputsOk;
+  bool Ok = true;
   std::set<std::string> ReportedProblems;
   for (size_t I = 0; I < Files.size(); ++I) {
     const FileOutcome &Outcome = Outcomes[I];
     if (!Outcome.ReadError.empty()) {
       Err << "corolint: error: cannot read '" << Files[I] << "': " << Outcome.ReadError << "\n";
-      Failed = true;
+      Ok = false;
       continue;
     }
     if (Outcome.Binary) {
@@ -232,7 +196,7 @@ int runFastLint(LintSettings &S) {
     for (const std::string &Problem : Outcome.ConfigProblems) {
       if (ReportedProblems.insert(Problem).second)
         Err << "corolint: error: " << Problem << "\n";
-      Failed = true;
+      Ok = false;
     }
     if (Outcome.Buffer)
       toFindings(Files[I], Outcome, R.Findings);
@@ -242,20 +206,30 @@ int runFastLint(LintSettings &S) {
             << " gave up on this file: its work budget is spent; findings there are left out\n";
   }
   assignFingerprints(R.Findings, Root);
+  return Ok;
+}
 
-  llvm::Expected<unsigned> Baselined = applyBaseline(S.WriteBaseline, *Baseline, R);
-  if (!Baselined) {
-    Err << "corolint: error: " << llvm::toString(Baselined.takeError()) << "\n";
+} // namespace
+
+int runFastLint(LintSettings &S) {
+  llvm::raw_ostream &Err = llvm::errs();
+  if (S.Inputs.empty()) {
+    Err << "corolint: error: --fast needs files or directories to lint\n";
     return InputError;
   }
-  if (!writeReport(S, R))
+  if (S.Fix || !S.ExportFixes.empty()) {
+    Err << "corolint: error: --fast has no fix-its; run without --fast to apply them\n";
     return InputError;
+  }
+  std::vector<std::string> Files;
+  bool InputsOk = expandFastInputs(S.Inputs, Files, Err);
+  std::string Root = S.SourceRoot.empty() ? commonRoot(Files) : absolutePath(S.SourceRoot);
 
-  unsigned CheckFindings = printFindingCount(Err, R.Findings, *Baselined, Files.size(),
-                                             S.Started.elapsed());
-  if (Failed)
-    return InputError;
-  return CheckFindings ? FindingsReported : Clean;
+  EngineSteps TreeSitter;
+  TreeSitter.Lint = [&](const std::vector<std::string> &Files, Report &R, const ConfigProblems &) {
+    return lintWithTreeSitter(S, Files, Root, R);
+  };
+  return runPipeline(S, std::move(Files), Root, InputsOk, TreeSitter);
 }
 
 } // namespace corolint

@@ -1,14 +1,13 @@
 //===--- LintCommand.cpp - `corolint [options] [inputs...]` end to end ----===//
 
 #include "LintCommand.h"
-#include "Baseline.h"
-#include "CheckCatalog.h"
 #include "CheckProfile.h"
 #include "CompileDatabase.h"
 #include "Configuration.h"
 #include "Findings.h"
 #include "Fixes.h"
 #include "Linter.h"
+#include "Pipeline.h"
 #include "Progress.h"
 #include "ResultCache.h"
 
@@ -155,87 +154,47 @@ int runLint(LintSettings &S) {
     return InputError;
   std::string Root = sourceRootFor(S, *Database, Files);
 
-  ExcludeFilter Excluded;
-  for (const std::string &Glob : S.Excludes)
-    if (!Excluded.add(Glob, Err))
-      return InputError;
-  llvm::erase_if(Files, [&](const std::string &F) { return Excluded.excludes(F, Root); });
-  if (Files.empty()) {
-    Err << "corolint: error: no files to lint\n";
-    return InputError;
-  }
-  Files = selectShard(std::move(Files), S.Slice);
-
-  llvm::Expected<std::optional<llvm::StringSet<>>> Baseline = loadBaseline(S.Baseline);
-  if (!Baseline) {
-    Err << "corolint: error: " << llvm::toString(Baseline.takeError()) << "\n";
-    return InputError;
-  }
-
-  ConfigProblems Config = validateConfigFiles(S.Defaults, S.Overrides, Files, Err, S.StrictConfig);
-  if (Config.Errors) {
-    Err << "corolint: error: the configuration is invalid (see above)\n";
-    return InputError;
-  }
-
-  Report R;
-  R.SourceRoot = Root;
-  R.Rules = asyncRules(S.DocsBaseUrl, S.DocsDirectory);
-  R.MainSourceFile = Files.empty() ? "" : Files.front();
   LintResult Result;
-  if (!Files.empty()) {
+  EngineSteps Clang;
+  Clang.Lint = [&](const std::vector<std::string> &Files, Report &R, const ConfigProblems &Config) {
     Result = lintFiles(S, *Database, Files);
     R.Findings = toFindings(Result.Errors, Root, Result.FromUncompiledUnit);
-  }
-  llvm::erase_if(R.Findings, [&](const Finding &F) {
-    return F.Where.isValid() && Excluded.excludes(F.Where.File, Root);
-  });
-  // A bad option value names the file and line that set it, on stderr
-  // whatever the report's format and destination.
-  for (Finding &F : R.Findings) {
-    if (F.Source != Origin::Config)
-      continue;
-    if (std::string Site = siteOfOptionMessage(F.Message, Config.OptionSites); !Site.empty())
-      F.Message += " (set in " + Site + ")";
-    llvm::WithColor::error(Err, "corolint") << F.Message << " [" << F.Check << "]\n";
-  }
-
-  llvm::Expected<unsigned> Baselined = applyBaseline(S.WriteBaseline, *Baseline, R);
-  if (!Baselined) {
-    Err << "corolint: error: " << llvm::toString(Baselined.takeError()) << "\n";
-    return InputError;
-  }
-
-  if (!writeReport(S, R) || (!S.ExportFixes.empty() && !exportFixes(S, R)))
-    return InputError;
-
-  bool Failed = false;
-  if (S.Fix) {
-    FixOutcome Fixed = applyFixes(
-        R.Findings, Root, ReadContents{Result.ContentHashes, Result.ChangedWhileLinting}, Err);
-    if (Fixed.FixesApplied)
-      Err << "corolint: applied " << Fixed.FixesApplied << " fix(es) in " << Fixed.FilesChanged
-          << " file(s)\n";
-    Failed |= Fixed.FilesRefused != 0;
-  }
-
-  if (Result.ConfigErrors) {
-    Err << "corolint: error: the configuration is invalid (see above)\n";
-    Failed = true;
-  }
-  if (!Result.UncompiledFiles.empty()) {
-    Err << "corolint: error: " << Result.UncompiledFiles.size()
-        << " translation unit(s) did not compile:\n";
-    for (const auto &[File, Errors] : Result.UncompiledFiles)
-      Err << "  " << File << ": " << Errors << (Errors == 1 ? " error" : " errors")
-          << " in this file; findings may be incomplete\n";
-    Failed = true;
-  }
-  unsigned CheckFindings = printFindingCount(Err, R.Findings, *Baselined, Files.size(),
-                                             S.Started.elapsed());
-  if (Failed)
-    return InputError;
-  return CheckFindings ? FindingsReported : Clean;
+    // A bad option value names the file and line that set it, on stderr
+    // whatever the report's format and destination.
+    for (Finding &F : R.Findings) {
+      if (F.Source != Origin::Config)
+        continue;
+      if (std::string Site = siteOfOptionMessage(F.Message, Config.OptionSites); !Site.empty())
+        F.Message += " (set in " + Site + ")";
+      llvm::WithColor::error(Err, "corolint") << F.Message << " [" << F.Check << "]\n";
+    }
+    return true;
+  };
+  Clang.AfterReport = [&](const Report &R) {
+    bool Ok = S.ExportFixes.empty() || exportFixes(S, R);
+    if (S.Fix) {
+      FixOutcome Fixed = applyFixes(
+          R.Findings, Root, ReadContents{Result.ContentHashes, Result.ChangedWhileLinting}, Err);
+      if (Fixed.FixesApplied)
+        Err << "corolint: applied " << Fixed.FixesApplied << " fix(es) in " << Fixed.FilesChanged
+            << " file(s)\n";
+      Ok &= Fixed.FilesRefused == 0;
+    }
+    if (Result.ConfigErrors) {
+      Err << "corolint: error: the configuration is invalid (see above)\n";
+      Ok = false;
+    }
+    if (!Result.UncompiledFiles.empty()) {
+      Err << "corolint: error: " << Result.UncompiledFiles.size()
+          << " translation unit(s) did not compile:\n";
+      for (const auto &[File, Errors] : Result.UncompiledFiles)
+        Err << "  " << File << ": " << Errors << (Errors == 1 ? " error" : " errors")
+            << " in this file; findings may be incomplete\n";
+      Ok = false;
+    }
+    return Ok;
+  };
+  return runPipeline(S, std::move(Files), Root, /*InputsOk=*/true, Clang);
 }
 
 } // namespace corolint
