@@ -205,7 +205,7 @@ MissingTimeoutCheck::Chain MissingTimeoutCheck::chainOf(const Expr &E, const std
     } else if (Parent.get<Decl>()) {
       return {Chain::Exposed, {}}; // a member initializer, a default argument
     } else if (!Awaited) {
-      if (Parent.get<CoawaitExpr>() || Parent.get<DependentCoawaitExpr>()) {
+      if (isAwait(Parent)) {
         Awaited = true;
         SpawnCall = nullptr; // awaiting a task forwards the awaiter's cancellation to it
       } else if (const auto *Call = Parent.get<CallExpr>()) {

@@ -173,7 +173,7 @@ static bool taskUsedOnTheSpot(const CallExpr &Call, ASTContext &Context) {
   if (Parent.get<MemberExpr>())
     return false; // `named().via(&executor)`: a member of the task takes it on
   TaskDestination::Kind Goes = destinationOf(Call, Context).How;
-  return Parent.get<CoawaitExpr>() || Parent.get<DependentCoawaitExpr>() ||
+  return isAwait(Parent) ||
          Goes == TaskDestination::Discarded || Goes == TaskDestination::Unknown;
 }
 

@@ -60,7 +60,7 @@ template <typename Predicate> const CallExpr *findCall(const Stmt &Root, Predica
 
 bool isAwaitOperand(const Expr &E, ASTContext &Context) {
   DynTypedNode Parent = semanticParent(E, Context);
-  return Parent.get<CoawaitExpr>() || Parent.get<DependentCoawaitExpr>();
+  return isAwait(Parent);
 }
 
 /// A reference to \p Var inside the operand of a `co_await`.
@@ -70,7 +70,7 @@ bool isAwaitedUse(const DeclRefExpr &Ref, ASTContext &Context) {
     DynTypedNodeList Parents = Context.getParents(Current);
     if (Parents.empty())
       return false;
-    if (Parents[0].get<CoawaitExpr>() || Parents[0].get<DependentCoawaitExpr>())
+    if (isAwait(Parents[0]))
       return true;
     if (!Parents[0].get<Expr>())
       return false;

@@ -354,7 +354,7 @@ GroupBound groupBound(const Expr &Group, const NameList &Limits, const NameList 
   }
   // Entered and awaited once per iteration of a loop: the loop runs the group in batches.
   DynTypedNode Parent = semanticParent(*Entering, Context);
-  if ((Parent.get<CoawaitExpr>() || Parent.get<DependentCoawaitExpr>()) &&
+  if (isAwait(Parent) &&
       !enclosingLoops(*Entering, Context).empty())
     return {GroupBound::JoinedPerIteration, Entering};
   if (Manager)

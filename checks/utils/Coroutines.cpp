@@ -10,6 +10,15 @@ using namespace clang;
 
 namespace corolint {
 
+bool isSuspensionPoint(const Stmt *S) {
+  return llvm::isa_and_nonnull<CoawaitExpr, DependentCoawaitExpr, CoyieldExpr>(S);
+}
+
+bool isAwait(const DynTypedNode &Node) {
+  return Node.get<CoawaitExpr>() || Node.get<DependentCoawaitExpr>();
+}
+
+
 bool isCoroutine(const FunctionDecl &Function) {
   return llvm::isa_and_nonnull<CoroutineBodyStmt>(Function.getBody());
 }

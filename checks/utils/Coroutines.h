@@ -47,6 +47,15 @@ bool isCoroutineReturnType(clang::QualType Type);
 /// How messages name a coroutine: its unqualified name, or "" for a lambda.
 std::string coroutineDisplayName(const clang::FunctionDecl &Function);
 
+/// A suspension point: a `co_await` (a CoawaitExpr, or a DependentCoawaitExpr
+/// in a template's pattern, whose awaiter is not known yet) or a `co_yield`.
+/// The one definition every check and flow walk uses.
+bool isSuspensionPoint(const clang::Stmt *S);
+
+/// \p Node is a `co_await`, dependent or not: an expression whose (semantic)
+/// parent it is, is awaited on the spot.
+bool isAwait(const clang::DynTypedNode &Node);
+
 /// The `co_await` (a CoawaitExpr, or a DependentCoawaitExpr in a template's
 /// pattern) that \p E is part of, at most 8 parents up: its operand, or an
 /// implicit call of its awaiter (walk under TK_AsIs to reach those). Null

@@ -272,7 +272,7 @@ UseAfterSuspension firstUseAfterSuspension(const FunctionDecl &Function, ASTCont
   for (const CFGBlock *Start : *Graph) {
     for (unsigned I = 0; I < Start->size(); ++I) {
       auto Element = (*Start)[I].getAs<CFGStmt>();
-      if (!Element || !llvm::isa<CoawaitExpr, CoyieldExpr>(Element->getStmt()))
+      if (!Element || !isSuspensionPoint(Element->getStmt()))
         continue;
       // Walk forward from just after this suspension point.
       llvm::DenseSet<const CFGBlock *> Visited;

@@ -1,6 +1,7 @@
 //===--- Lifetimes.cpp - what a task refers to, and where the task goes ----===//
 
 #include "Lifetimes.h"
+#include "Coroutines.h"
 #include "Statements.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -97,7 +98,7 @@ bool completesInFullExpression(const Expr &E, ASTContext &Context, const NameLis
     if (Parents.empty())
       return false;
     const DynTypedNode &Parent = Parents[0];
-    if (Parent.get<CoawaitExpr>() || Parent.get<DependentCoawaitExpr>())
+    if (isAwait(Parent))
       return true;
     if (const auto *Call = Parent.get<CallExpr>())
       if (const FunctionDecl *Callee = Call->getDirectCallee()) {

@@ -1,6 +1,7 @@
 //===--- SharedState.cpp - state other tasks can see and change ----------===//
 
 #include "SharedState.h"
+#include "Coroutines.h"
 #include "Names.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -93,7 +94,7 @@ bool leavesLoopAfter(const Stmt &S, const Stmt &Body, ASTContext &Context) {
 const Stmt *suspensionBeforeNextElement(const Stmt &S, const Stmt &Body, ASTContext &Context) {
   if (llvm::isa<LambdaExpr>(S))
     return nullptr;
-  if ((llvm::isa<CoawaitExpr>(S) || llvm::isa<CoyieldExpr>(S)) &&
+  if (isSuspensionPoint(&S) &&
       !leavesLoopAfter(S, Body, Context))
     return &S;
   for (const Stmt *Child : S.children())

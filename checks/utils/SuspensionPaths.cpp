@@ -1,6 +1,7 @@
 //===--- SuspensionPaths.cpp - is there a suspension point on the way? ----===//
 
 #include "SuspensionPaths.h"
+#include "Coroutines.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -14,10 +15,6 @@ using namespace clang;
 namespace corolint {
 
 namespace {
-
-bool isSuspension(const Stmt *S) {
-  return llvm::isa_and_nonnull<CoawaitExpr, DependentCoawaitExpr, CoyieldExpr>(S);
-}
 
 /// The CFG splits `int a = x, b = y;` into one synthesized DeclStmt per variable.
 bool sameStatement(const Stmt *Element, const Stmt &Wanted) {
@@ -68,7 +65,7 @@ const Stmt *search(const CFG &Graph, const Stmt &From, const Stmt *To, PathEnd E
         continue;
       if (To && Suspended && sameStatement(S->getStmt(), *To))
         return Suspended;
-      if (isSuspension(S->getStmt())) {
+      if (isSuspensionPoint(S->getStmt())) {
         if (!To)
           return S->getStmt();
         if (!Suspended)
