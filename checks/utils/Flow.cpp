@@ -12,10 +12,8 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
-#include <deque>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -130,68 +128,49 @@ Consumption consumptionOf(const VarDecl &Var, const FunctionDecl &Function, ASTC
     return {};
 
   // Where the variable comes to life.
-  const CFGBlock *StartBlock = nullptr;
-  unsigned StartIndex = 0;
-  for (const CFGBlock *Block : *Graph) {
-    for (unsigned I = 0; I < Block->size() && !StartBlock; ++I)
-      if (auto Element = (*Block)[I].getAs<CFGStmt>())
-        if (const auto *Declaration = llvm::dyn_cast<DeclStmt>(Element->getStmt()))
-          for (const Decl *D : Declaration->decls())
-            if (D == &Var) {
-              StartBlock = Block;
-              StartIndex = I + 1;
-            }
-    if (StartBlock)
-      break;
-  }
-  if (!StartBlock)
+  std::optional<FlowPoint> Start = pointAfter(*Graph, [&](const Stmt &S) {
+    const auto *Declaration = llvm::dyn_cast<DeclStmt>(&S);
+    return Declaration && llvm::is_contained(Declaration->decls(), &Var);
+  });
+  if (!Start)
     return {};
 
   // Walk forward from the definition, stopping at consuming uses; reaching
   // the end of the variable's lifetime (or the function's exit) on the way
   // is a path that never consumed it.
-  llvm::DenseSet<const CFGBlock *> Visited;
-  std::deque<std::pair<const CFGBlock *, unsigned>> Work{{StartBlock, StartIndex}};
-  while (!Work.empty()) {
-    auto [Block, First] = Work.front();
-    Work.pop_front();
-    if (Budget && !Budget->spend(Block->size() + 1))
-      return {};
-    bool PathEnded = false;
-    for (unsigned I = First; I < Block->size() && !PathEnded; ++I) {
-      const CFGElement &Element = (*Block)[I];
-      if (auto S = Element.getAs<CFGStmt>()) {
-        if (ConsumingPoints.contains(S->getStmt()))
-          PathEnded = true;
-        else if ((llvm::isa<ReturnStmt>(S->getStmt()) || llvm::isa<CoreturnStmt>(S->getStmt())) &&
-                 isAssertionExit(*S->getStmt(), Context))
-          PathEnded = true;
-        else if (const auto *Throw = llvm::dyn_cast<CXXThrowExpr>(S->getStmt())) {
-          if (ThrowsAbandon && !insideTryBlock(*Throw, *Body, Context))
-            return {Consumption::SomePaths, Throw->getBeginLoc()};
-          PathEnded = true;
-        }
-      } else if (auto Lifetime = Element.getAs<CFGLifetimeEnds>()) {
-        if (Lifetime->getVarDecl() == &Var) {
-          // A scope ends at its closing brace; a return or co_return where it stands.
-          const Stmt *Trigger = Lifetime->getTriggerStmt();
-          SourceLocation End;
-          if (Trigger)
-            End = llvm::isa<CompoundStmt>(Trigger) ? Trigger->getEndLoc() : Trigger->getBeginLoc();
-          return {Consumption::SomePaths, End};
-        }
+  std::optional<Consumption> Missed;
+  auto Visit = [&](const CFGElement &Element, const Stmt *&) {
+    if (auto S = Element.getAs<CFGStmt>()) {
+      if (ConsumingPoints.contains(S->getStmt()))
+        return Step::EndPath;
+      if ((llvm::isa<ReturnStmt>(S->getStmt()) || llvm::isa<CoreturnStmt>(S->getStmt())) &&
+          isAssertionExit(*S->getStmt(), Context))
+        return Step::EndPath;
+      if (const auto *Throw = llvm::dyn_cast<CXXThrowExpr>(S->getStmt())) {
+        if (!ThrowsAbandon || insideTryBlock(*Throw, *Body, Context))
+          return Step::EndPath;
+        Missed = {Consumption::SomePaths, Throw->getBeginLoc()};
+        return Step::Stop;
       }
+    } else if (auto Lifetime = Element.getAs<CFGLifetimeEnds>();
+               Lifetime && Lifetime->getVarDecl() == &Var) {
+      // A scope ends at its closing brace; a return or co_return where it stands.
+      const Stmt *Trigger = Lifetime->getTriggerStmt();
+      SourceLocation End;
+      if (Trigger)
+        End = llvm::isa<CompoundStmt>(Trigger) ? Trigger->getEndLoc() : Trigger->getBeginLoc();
+      Missed = {Consumption::SomePaths, End};
+      return Step::Stop;
     }
-    if (PathEnded || Block->hasNoReturnElement())
-      continue;
-    if (Block == &Graph->getExit())
-      return {Consumption::SomePaths, SourceLocation()};
-    for (const CFGBlock::AdjacentBlock &Successor : Block->succs())
-      if (const CFGBlock *Next = Successor.getReachableBlock())
-        if (Visited.insert(Next).second)
-          Work.push_back({Next, 0});
-  }
-  return {};
+    return Step::Continue;
+  };
+  auto AtExit = [&](const Stmt *) {
+    Missed = {Consumption::SomePaths, SourceLocation()};
+    return Step::Stop;
+  };
+  if (!walkForward(*Graph, *Start, Visit, Budget, AtExit) || !Missed)
+    return {};
+  return *Missed;
 }
 
 namespace {
@@ -269,28 +248,24 @@ UseAfterSuspension firstUseAfterSuspension(const FunctionDecl &Function, ASTCont
   WorkBudget Budget(WorkBudget::PerFunction, "uses after suspension",
                     coroutineDisplayName(Function),
                     Function.getLocation().printToString(Context.getSourceManager()));
-  for (const CFGBlock *Start : *Graph) {
-    for (unsigned I = 0; I < Start->size(); ++I) {
-      auto Element = (*Start)[I].getAs<CFGStmt>();
+  for (const CFGBlock *Block : *Graph) {
+    for (unsigned I = 0; I < Block->size(); ++I) {
+      auto Element = (*Block)[I].getAs<CFGStmt>();
       if (!Element || !isSuspensionPoint(Element->getStmt()))
         continue;
       // Walk forward from just after this suspension point.
-      llvm::DenseSet<const CFGBlock *> Visited;
-      std::deque<std::pair<const CFGBlock *, unsigned>> Work{{Start, I + 1}};
-      while (!Work.empty()) {
-        auto [Block, First] = Work.front();
-        Work.pop_front();
-        if (!Budget.spend(Block->size() + 1))
-          return {};
-        for (unsigned J = First; J < Block->size(); ++J)
-          if (auto S = (*Block)[J].getAs<CFGStmt>())
-            if (IsUse(*S->getStmt()))
-              return {S->getStmt(), Element->getStmt()};
-        for (const CFGBlock::AdjacentBlock &Successor : Block->succs())
-          if (const CFGBlock *Next = Successor.getReachableBlock())
-            if (Visited.insert(Next).second)
-              Work.push_back({Next, 0});
-      }
+      const Stmt *Used = nullptr;
+      auto Visit = [&](const CFGElement &Next, const Stmt *&) {
+        auto S = Next.getAs<CFGStmt>();
+        if (!S || !IsUse(*S->getStmt()))
+          return Step::Continue;
+        Used = S->getStmt();
+        return Step::Stop;
+      };
+      if (!walkForward(*Graph, {Block, I + 1}, Visit, &Budget))
+        return {};
+      if (Used)
+        return {Used, Element->getStmt()};
     }
   }
   return {};

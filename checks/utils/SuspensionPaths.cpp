@@ -5,10 +5,6 @@
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
-#include "llvm/ADT/DenseSet.h"
-
-#include <deque>
-#include <tuple>
 
 using namespace clang;
 
@@ -27,89 +23,37 @@ bool sameStatement(const Stmt *Element, const Stmt &Wanted) {
 
 const Stmt *search(const CFG &Graph, const Stmt &From, const Stmt *To, PathEnd Ends,
                    WorkBudget *Budget) {
-  const CFGBlock *StartBlock = nullptr;
-  unsigned StartIndex = 0;
-  for (const CFGBlock *Block : Graph) {
-    if (Budget && !Budget->spend(Block->size() + 1))
-      return nullptr;
-    for (unsigned I = 0; I < Block->size() && !StartBlock; ++I)
-      if (auto Element = (*Block)[I].getAs<CFGStmt>(); Element && sameStatement(Element->getStmt(), From)) {
-        StartBlock = Block;
-        StartIndex = I + 1;
-      }
-    if (StartBlock)
-      break;
-  }
-  if (!StartBlock)
+  std::optional<FlowPoint> Start =
+      pointAfter(Graph, [&](const Stmt &S) { return sameStatement(&S, From); }, Budget);
+  if (!Start)
     return nullptr;
-
-  // States are (block, first element, the suspension passed so far); a block
-  // is worth entering once without and once with a suspension behind it.
-  llvm::DenseSet<std::pair<const CFGBlock *, unsigned>> Visited;
-  std::deque<std::tuple<const CFGBlock *, unsigned, const Stmt *>> Work{
-      {StartBlock, StartIndex, nullptr}};
-  while (!Work.empty()) {
-    auto [Block, First, Suspended] = Work.front();
-    Work.pop_front();
-    if (Budget && !Budget->spend(Block->size() + 1))
-      return nullptr; // silent: no finding rather than a guess
-    bool Cut = false;
-    for (unsigned I = First; I < Block->size() && !Cut; ++I) {
-      const CFGElement &Element = (*Block)[I];
-      if (Ends(Element)) {
-        Cut = true;
-        break;
-      }
-      auto S = Element.getAs<CFGStmt>();
-      if (!S)
-        continue;
-      if (To && Suspended && sameStatement(S->getStmt(), *To))
-        return Suspended;
-      if (isSuspensionPoint(S->getStmt())) {
-        if (!To)
-          return S->getStmt();
-        if (!Suspended)
-          Suspended = S->getStmt();
-      }
+  // A path's mark is the first suspension it passed on the way to \p To.
+  const Stmt *Found = nullptr;
+  auto Visit = [&](const CFGElement &Element, const Stmt *&Suspended) {
+    if (Ends(Element))
+      return Step::EndPath;
+    auto S = Element.getAs<CFGStmt>();
+    if (!S)
+      return Step::Continue;
+    if (To && Suspended && sameStatement(S->getStmt(), *To)) {
+      Found = Suspended;
+      return Step::Stop;
     }
-    if (Cut || Block->hasNoReturnElement())
-      continue;
-    for (const CFGBlock::AdjacentBlock &Successor : Block->succs())
-      if (const CFGBlock *Next = Successor.getReachableBlock())
-        if (Visited.insert({Next, Suspended ? 1u : 0u}).second)
-          Work.push_back({Next, 0, Suspended});
-  }
-  return nullptr;
+    if (isSuspensionPoint(S->getStmt())) {
+      if (!To) {
+        Found = S->getStmt();
+        return Step::Stop;
+      }
+      if (!Suspended)
+        Suspended = S->getStmt();
+    }
+    return Step::Continue;
+  };
+  // Overdrawn: silent, no finding rather than a guess.
+  return walkForward(Graph, *Start, Visit, Budget) ? Found : nullptr;
 }
 
 } // namespace
-
-std::unique_ptr<CFG> buildBodyCFG(const FunctionDecl &Function, ASTContext &Context) {
-  const Stmt *Body = writtenBody(Function);
-  if (!Body)
-    return nullptr;
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
-  Options.AddLifetime = true;
-  Options.AddImplicitDtors = true;
-  return CFG::buildCFG(&Function, const_cast<Stmt *>(Body), &Context, Options);
-}
-
-const CFG *BodyGraphs::get(const FunctionDecl &Function, ASTContext &Context) {
-  auto [It, Inserted] = Graphs.try_emplace(&Function);
-  if (Inserted)
-    It->second = buildBodyCFG(Function, Context);
-  return It->second.get();
-}
-
-WorkBudget &BodyGraphs::budget(const FunctionDecl &Function, ASTContext &Context) {
-  auto [It, Inserted] = Budgets.try_emplace(&Function);
-  if (Inserted)
-    It->second = std::make_unique<WorkBudget>(
-        WorkBudget::PerFunction, "suspension paths", coroutineDisplayName(Function),
-        Function.getLocation().printToString(Context.getSourceManager()));
-  return *It->second;
-}
 
 const Stmt *suspensionAfter(const CFG &Graph, const Stmt &From, PathEnd Ends,
                             WorkBudget *Budget) {

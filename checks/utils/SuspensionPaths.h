@@ -10,42 +10,14 @@
 
 #include "Budget.h"
 #include "Coroutines.h"
+#include "FlowGraph.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Analysis/CFG.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
-#include <memory>
-
 namespace corolint {
-
-/// The CFG of \p Function's own statements (for a coroutine, the body it was
-/// written with), every expression its own element, scope ends and implicit
-/// destructors included. Null when Clang cannot build one.
-std::unique_ptr<clang::CFG> buildBodyCFG(const clang::FunctionDecl &Function,
-                                         clang::ASTContext &Context);
-
-/// The body CFGs of the functions one check looks at, built once per
-/// translation unit, each with the work budget of the queries on it.
-class BodyGraphs {
-public:
-  /// Null when Clang cannot build one.
-  const clang::CFG *get(const clang::FunctionDecl &Function, clang::ASTContext &Context);
-  /// What the path queries of \p Function may still cost (WorkBudget::PerFunction
-  /// CFG elements in all: each query is linear in the CFG, but a check asks one
-  /// per lock or per read, so a body's cost is their product).
-  WorkBudget &budget(const clang::FunctionDecl &Function, clang::ASTContext &Context);
-  void clear() {
-    Graphs.clear();
-    Budgets.clear();
-  }
-
-private:
-  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<clang::CFG>> Graphs;
-  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<WorkBudget>> Budgets;
-};
 
 /// Says where a path stops mattering: the lock was released, the value read again.
 using PathEnd = llvm::function_ref<bool(const clang::CFGElement &)>;
