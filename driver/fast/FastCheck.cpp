@@ -4,6 +4,8 @@
 
 #include "driver/fast/NameLookup.h"
 
+#include "checks/model/Quoting.h"
+
 #include <algorithm>
 #include <charconv>
 
@@ -37,10 +39,8 @@ std::optional<std::uint64_t> integerLiteral(TSNode Node, std::string_view Source
 }
 
 std::string spelling(TSNode Node, std::string_view Source) {
-  std::string Flat = compactText(Node, Source);
-  if (Flat.size() > 40)
-    Flat = Flat.substr(0, 37) + "...";
-  return Flat.empty() ? "the range" : Flat;
+  std::string Quote = quoteForMessage(nodeText(Node, Source));
+  return Quote.empty() ? "the range" : Quote;
 }
 
 /// The element count of a range the source makes constant: `{a, b}`,

@@ -4,6 +4,8 @@
 
 #include "driver/fast/NameLookup.h"
 
+#include "checks/model/Quoting.h"
+
 #include <cctype>
 #include <unordered_map>
 
@@ -597,19 +599,7 @@ FileModel scanFile(TSNode Root, std::string_view Source, const ScanRequest &Requ
 }
 
 std::string compactText(TSNode Node, std::string_view Source) {
-  std::string Compact;
-  bool Space = false;
-  for (char C : nodeText(Node, Source)) {
-    if (std::isspace(static_cast<unsigned char>(C))) {
-      Space = !Compact.empty();
-      continue;
-    }
-    if (Space)
-      Compact += ' ';
-    Space = false;
-    Compact += C;
-  }
-  return Compact;
+  return compactWhitespace(nodeText(Node, Source));
 }
 
 } // namespace corolint::fast
