@@ -63,12 +63,17 @@ public:
         if (!Path.Helper)
           continue;
         const std::string *Reached = blocking(*Path.Target);
-        if (nonBlockingIo(Context, Function, *Path.Target, *Reached))
+        TSNode BlocksAt = Path.Target->Callee;
+        if (auto Stream = constructionBefore(Context, *Path.Target)) {
+          Reached = Stream->Type;
+          BlocksAt = Stream->Declarator;
+        } else if (nonBlockingIo(Context, Function, *Path.Target, *Reached)) {
           continue;
+        }
         Finding &Found = Context.report(
             Name, Call.Callee,
             messages::blockingHelper(Path.Helper->Name, displayName(Function), *Reached, Offload));
-        Context.note(Found, Path.Target->Callee, "'" + *Reached + "' blocks here");
+        Context.note(Found, BlocksAt, "'" + *Reached + "' blocks here");
       }
     }
   }
@@ -132,6 +137,31 @@ private:
           nodeText(childByField(Node, "declarator"), Source) != Variable)
         return true;
       Found = childByField(Node, "value");
+      return false;
+    });
+    return Found;
+  }
+
+  struct Construction {
+    const std::string *Type = nullptr; ///< the table's name of what is constructed
+    TSNode Declarator{};
+  };
+
+  /// A blocking object (`std::ifstream in(path);`) the function making
+  /// \p Target constructs before it: the first blocking operation there, in
+  /// source order, which is what full mode names.
+  std::optional<Construction> constructionBefore(const CheckContext &Context,
+                                                 const CallSite &Target) const {
+    if (Target.Function == NoFunction)
+      return std::nullopt;
+    std::optional<Construction> Found;
+    forEachOwnNode(Context.Model.Functions[Target.Function].Body, [&](TSNode Node) {
+      if (Found || ts_node_start_byte(Node) >= ts_node_start_byte(Target.Call))
+        return false;
+      if (nodeType(Node) != "declaration")
+        return true;
+      if (const std::string *Type = typeListed(childByField(Node, "type"), Context.Model, Blocking))
+        Found = Construction{Type, childByField(Node, "declarator")};
       return false;
     });
     return Found;

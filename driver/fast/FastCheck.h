@@ -59,7 +59,8 @@ void requestNames(ScanRequest &Request, const NameList &List);
 const std::string *calleeListed(const CallSite &Call, const NameList &List);
 
 /// The type named by \p TypeNode (through `const`, references, template
-/// arguments) is on \p List: the listed name, or nullptr.
+/// arguments, the standard's typedefs such as `std::ifstream`) is on \p List:
+/// the listed name, or nullptr.
 const std::string *typeListed(TSNode TypeNode, const FileModel &Model, const NameList &List);
 
 /// The first template argument of the type \p TypeNode names, spelled as
