@@ -278,15 +278,7 @@ private:
   const std::string *blocking(const CallSite &Call) const {
     if (Runners.firstListed(Call.Candidates))
       return nullptr;
-    if (const std::string *Listed = Blocking.firstListed(Call.Candidates))
-      return Listed;
-    // <cstdio> and friends declare the C library in std:: too: std::fopen is ::fopen.
-    for (const std::string &Candidate : Call.Candidates)
-      if (Candidate.compare(0, 5, "std::") == 0 && Candidate.find("::", 5) == std::string::npos)
-        for (const std::string &Name : Blocking.names())
-          if (Name == std::string_view(Candidate).substr(5))
-            return &Name;
-    return nullptr;
+    return blockingListed(Call.Candidates, Blocking);
   }
 
   std::string_view replacementOf(std::string_view Callee) const {

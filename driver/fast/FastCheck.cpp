@@ -229,6 +229,18 @@ const std::string *calleeListed(const CallSite &Call, const NameList &List) {
   return List.firstListed(Call.Candidates);
 }
 
+const std::string *blockingListed(const std::vector<std::string> &Candidates,
+                                  const NameList &Blocking) {
+  if (const std::string *Listed = Blocking.firstListed(Candidates))
+    return Listed;
+  for (const std::string &Candidate : Candidates)
+    if (Candidate.compare(0, 5, "std::") == 0 && Candidate.find("::", 5) == std::string::npos)
+      for (const std::string &Name : Blocking.names())
+        if (Name == std::string_view(Candidate).substr(5))
+          return &Name;
+  return nullptr;
+}
+
 const std::string *typeListed(TSNode TypeNode, const FileModel &Model, const NameList &List) {
   // Through `const T&`, `T*` and type descriptors to the written name.
   for (int Depth = 0; !ts_node_is_null(TypeNode) && Depth < 8; ++Depth) {

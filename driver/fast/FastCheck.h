@@ -58,6 +58,12 @@ void requestNames(ScanRequest &Request, const NameList &List);
 /// The callee of \p Call is on \p List: the listed name, or nullptr.
 const std::string *calleeListed(const CallSite &Call, const NameList &List);
 
+/// The BlockingFunctions entry one of \p Candidates (qualified names a call
+/// may denote) names: a listed one, or `std::fopen` for a listed C function
+/// (<cstdio> and friends declare the C library in std:: too); nullptr if none.
+const std::string *blockingListed(const std::vector<std::string> &Candidates,
+                                  const NameList &Blocking);
+
 /// The type named by \p TypeNode (through `const`, references, template
 /// arguments, the standard's typedefs such as `std::ifstream`) is on \p List:
 /// the listed name, or nullptr.

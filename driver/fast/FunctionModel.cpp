@@ -278,6 +278,7 @@ public:
     traverse(
         Root, [&](TSNode Node) { return enter(Node); },
         [&](TSNode Node) { leave(Node); });
+    Model.FunctionNames = std::move(Facts.FunctionNames);
     return std::move(Model);
   }
 
