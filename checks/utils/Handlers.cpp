@@ -75,13 +75,13 @@ public:
     return true;
   }
   bool VisitBinaryOperator(BinaryOperator *Op) {
-    // Storing something outside the handler (a flag, an error slot) records the failure.
     if (Op->isAssignmentOp())
-      if (const auto *Target = llvm::dyn_cast<DeclRefExpr>(Op->getLHS()->IgnoreParenImpCasts()))
-        if (!isDeclaredInHandler(Target->getDecl()))
-          Actions.Records = true;
-    if (Op->isAssignmentOp() && llvm::isa<MemberExpr>(Op->getLHS()->IgnoreParenImpCasts()))
-      Actions.Records = true;
+      recordStore(*Op->getLHS());
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *Op) {
+    if (Op->isIncrementDecrementOp())
+      recordStore(*Op->getSubExpr()); // `++failures;` counts the failure
     return true;
   }
   bool VisitReturnStmt(ReturnStmt *Return) {
@@ -104,6 +104,15 @@ private:
       return false;
     std::string Name = Record->getQualifiedNameAsString();
     return llvm::StringRef(Name).contains("ostream") || llvm::StringRef(Name).contains("basic_ios");
+  }
+  /// Storing something outside the handler (a flag, a count, an error slot)
+  /// records the failure.
+  void recordStore(const Expr &Target) {
+    const Expr *Stored = Target.IgnoreParenImpCasts();
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Stored))
+      Actions.Records |= !isDeclaredInHandler(Ref->getDecl());
+    else if (llvm::isa<MemberExpr>(Stored))
+      Actions.Records = true;
   }
   bool isDeclaredInHandler(const ValueDecl *D) const {
     SourceRange Range = Handler.getHandlerBlock()->getSourceRange();

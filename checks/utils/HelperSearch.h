@@ -26,6 +26,9 @@ public:
   using Predicate = std::function<bool(const clang::Expr &)>;
 
   explicit HelperSearch(Predicate IsTarget);
+  // Its summaries' describer points back at it: it stays where it was made.
+  HelperSearch(const HelperSearch &) = delete;
+  HelperSearch &operator=(const HelperSearch &) = delete;
 
   /// The target call or construction nearest to \p Function's body through
   /// plain functions of this translation unit, at most \p Depth calls deep

@@ -3,6 +3,8 @@
 #include "Loops.h"
 #include "Names.h"
 
+#include "checks/model/Quoting.h"
+
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -497,16 +499,10 @@ std::string spelling(const Expr &E, ASTContext &Context) {
   const Expr *Written = strip(&E);
   CharSourceRange Range = CharSourceRange::getTokenRange(Written->getSourceRange());
   const SourceManager &Sources = Context.getSourceManager();
-  std::string Text =
-      Lexer::getSourceText(Sources.getExpansionRange(Range), Sources, Context.getLangOpts()).str();
-  // One line, short: a message quotes it.
-  std::string Flat;
-  for (char C : Text)
-    if (!(C == ' ' && !Flat.empty() && Flat.back() == ' '))
-      Flat += (C == '\n' || C == '\t') ? ' ' : C;
-  if (Flat.size() > 40)
-    Flat = Flat.substr(0, 37) + "...";
-  return Flat.empty() ? "the range" : Flat;
+  llvm::StringRef Text =
+      Lexer::getSourceText(Sources.getExpansionRange(Range), Sources, Context.getLangOpts());
+  std::string Quote = quoteForMessage(std::string_view(Text.data(), Text.size()));
+  return Quote.empty() ? "the range" : Quote;
 }
 
 void forEachAwait(const Stmt &Root, const Stmt *Skip,

@@ -62,12 +62,17 @@ public:
         if (!Path.Helper)
           continue;
         const std::string *Reached = blocking(*Path.Target);
-        if (nonBlockingIo(Context, Function, *Path.Target, *Reached))
+        TSNode BlocksAt = Path.Target->Callee;
+        if (auto Stream = constructionBefore(Context, *Path.Target)) {
+          Reached = Stream->Type;
+          BlocksAt = Stream->Declarator;
+        } else if (nonBlockingIo(Context, Function, *Path.Target, *Reached)) {
           continue;
+        }
         Finding &Found = Context.report(
             Name, Call.Callee,
             messages::blockingHelper(Path.Helper->Name, displayName(Function), *Reached, Offload));
-        Context.note(Found, Path.Target->Callee, "'" + *Reached + "' blocks here");
+        Context.note(Found, BlocksAt, "'" + *Reached + "' blocks here");
       }
     }
   }
@@ -131,6 +136,31 @@ private:
           nodeText(childByField(Node, "declarator"), Source) != Variable)
         return true;
       Found = childByField(Node, "value");
+      return false;
+    });
+    return Found;
+  }
+
+  struct Construction {
+    const std::string *Type = nullptr; ///< the table's name of what is constructed
+    TSNode Declarator{};
+  };
+
+  /// A blocking object (`std::ifstream in(path);`) the function making
+  /// \p Target constructs before it: the first blocking operation there, in
+  /// source order, which is what full mode names.
+  std::optional<Construction> constructionBefore(const CheckContext &Context,
+                                                 const CallSite &Target) const {
+    if (Target.Function == NoFunction)
+      return std::nullopt;
+    std::optional<Construction> Found;
+    forEachOwnNode(Context.Model.Functions[Target.Function].Body, [&](TSNode Node) {
+      if (Found || ts_node_start_byte(Node) >= ts_node_start_byte(Target.Call))
+        return false;
+      if (nodeType(Node) != "declaration")
+        return true;
+      if (const std::string *Type = typeListed(childByField(Node, "type"), Context.Model, Blocking))
+        Found = Construction{Type, childByField(Node, "declarator")};
       return false;
     });
     return Found;
@@ -247,15 +277,7 @@ private:
   const std::string *blocking(const CallSite &Call) const {
     if (Runners.firstListed(Call.Candidates))
       return nullptr;
-    if (const std::string *Listed = Blocking.firstListed(Call.Candidates))
-      return Listed;
-    // <cstdio> and friends declare the C library in std:: too: std::fopen is ::fopen.
-    for (const std::string &Candidate : Call.Candidates)
-      if (Candidate.compare(0, 5, "std::") == 0 && Candidate.find("::", 5) == std::string::npos)
-        for (const std::string &Name : Blocking.names())
-          if (Name == std::string_view(Candidate).substr(5))
-            return &Name;
-    return nullptr;
+    return blockingListed(Call.Candidates, Blocking);
   }
 
   std::string_view replacementOf(std::string_view Callee) const {

@@ -9,6 +9,7 @@
 #include "driver/fast/FastCheck.h"
 
 #include "checks/model/PollingLoop.h"
+#include "checks/model/Quoting.h"
 #include "checks/utils/Messages.h"
 #include "driver/fast/NameLookup.h"
 
@@ -50,7 +51,7 @@ bool awaits(TSNode Node) { return containsOwn(Node, {"co_await_expression", "co_
 
 PollCondition describeCondition(TSNode Condition, std::string_view Source) {
   PollCondition Out;
-  Out.Text = compactText(Condition, Source);
+  Out.Text = quoteForMessage(nodeText(Condition, Source));
   Out.Awaits = awaits(Condition);
   forEachOwnNode(Condition, [&](TSNode Node) {
     if (namesVariable(Node))

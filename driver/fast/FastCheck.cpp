@@ -4,6 +4,8 @@
 
 #include "driver/fast/NameLookup.h"
 
+#include "checks/model/Quoting.h"
+
 #include <algorithm>
 #include <charconv>
 
@@ -37,10 +39,8 @@ std::optional<std::uint64_t> integerLiteral(TSNode Node, std::string_view Source
 }
 
 std::string spelling(TSNode Node, std::string_view Source) {
-  std::string Flat = compactText(Node, Source);
-  if (Flat.size() > 40)
-    Flat = Flat.substr(0, 37) + "...";
-  return Flat.empty() ? "the range" : Flat;
+  std::string Quote = quoteForMessage(nodeText(Node, Source));
+  return Quote.empty() ? "the range" : Quote;
 }
 
 /// The element count of a range the source makes constant: `{a, b}`,
@@ -187,21 +187,71 @@ void CheckContext::note(Finding &Parent, TSNode At, std::string Message) const {
   Parent.Notes.push_back({std::move(Message), positionOf(At)});
 }
 
+namespace {
+
+/// The standard library's typedefs of class templates a list may name: the
+/// table lists `std::basic_ifstream`, code writes `std::ifstream`. Clang
+/// sees through them; without headers, the fast engine knows them by heart.
+struct StandardTypedef {
+  std::string_view Name, Template, LastSegment;
+};
+constexpr StandardTypedef StandardTypedefs[] = {
+    {"std::ifstream", "std::basic_ifstream", "ifstream"},
+    {"std::wifstream", "std::basic_ifstream", "wifstream"},
+    {"std::ofstream", "std::basic_ofstream", "ofstream"},
+    {"std::wofstream", "std::basic_ofstream", "wofstream"},
+    {"std::fstream", "std::basic_fstream", "fstream"},
+    {"std::wfstream", "std::basic_fstream", "wfstream"},
+};
+
+/// The listed name of the template the typedef \p Candidate names, or nullptr.
+const std::string *listedThroughTypedef(const std::string &Candidate, const NameList &List) {
+  for (const StandardTypedef &Typedef : StandardTypedefs)
+    if (Candidate == Typedef.Name)
+      for (const std::string &Listed : List.names())
+        if (Listed == Typedef.Template)
+          return &Listed;
+  return nullptr;
+}
+
+} // namespace
+
 void requestNames(ScanRequest &Request, const NameList &List) {
   std::vector<std::string> Segments;
   List.addLastSegments(Segments);
   Request.Names.insert(Segments.begin(), Segments.end());
+  for (const StandardTypedef &Typedef : StandardTypedefs)
+    if (List.contains(Typedef.Template))
+      Request.Names.emplace(Typedef.LastSegment);
 }
 
 const std::string *calleeListed(const CallSite &Call, const NameList &List) {
   return List.firstListed(Call.Candidates);
 }
 
+const std::string *blockingListed(const std::vector<std::string> &Candidates,
+                                  const NameList &Blocking) {
+  if (const std::string *Listed = Blocking.firstListed(Candidates))
+    return Listed;
+  for (const std::string &Candidate : Candidates)
+    if (Candidate.compare(0, 5, "std::") == 0 && Candidate.find("::", 5) == std::string::npos)
+      for (const std::string &Name : Blocking.names())
+        if (Name == std::string_view(Candidate).substr(5))
+          return &Name;
+  return nullptr;
+}
+
 const std::string *typeListed(TSNode TypeNode, const FileModel &Model, const NameList &List) {
   // Through `const T&`, `T*` and type descriptors to the written name.
   for (int Depth = 0; !ts_node_is_null(TypeNode) && Depth < 8; ++Depth) {
-    if (const std::vector<std::string> *Candidates = Model.resolved(TypeNode))
-      return List.firstListed(*Candidates);
+    if (const std::vector<std::string> *Candidates = Model.resolved(TypeNode)) {
+      if (const std::string *Listed = List.firstListed(*Candidates))
+        return Listed;
+      for (const std::string &Candidate : *Candidates)
+        if (const std::string *Listed = listedThroughTypedef(Candidate, List))
+          return Listed;
+      return nullptr;
+    }
     std::string_view Type = nodeType(TypeNode);
     if (Type == "type_descriptor" || Type == "parameter_declaration" ||
         Type == "optional_parameter_declaration")

@@ -59,8 +59,15 @@ void requestNames(ScanRequest &Request, const NameList &List);
 /// The callee of \p Call is on \p List: the listed name, or nullptr.
 const std::string *calleeListed(const CallSite &Call, const NameList &List);
 
+/// The BlockingFunctions entry one of \p Candidates (qualified names a call
+/// may denote) names: a listed one, or `std::fopen` for a listed C function
+/// (<cstdio> and friends declare the C library in std:: too); nullptr if none.
+const std::string *blockingListed(const std::vector<std::string> &Candidates,
+                                  const NameList &Blocking);
+
 /// The type named by \p TypeNode (through `const`, references, template
-/// arguments) is on \p List: the listed name, or nullptr.
+/// arguments, the standard's typedefs such as `std::ifstream`) is on \p List:
+/// the listed name, or nullptr.
 const std::string *typeListed(TSNode TypeNode, const FileModel &Model, const NameList &List);
 
 /// The first template argument of the type \p TypeNode names, spelled as
@@ -100,6 +107,9 @@ struct HelperPath {
 class HelperSearch {
 public:
   HelperSearch(const CheckContext &Context, std::function<bool(const CallSite &)> IsTarget);
+  // Its summaries' describer points back at it: it stays where it was made.
+  HelperSearch(const HelperSearch &) = delete;
+  HelperSearch &operator=(const HelperSearch &) = delete;
   /// The target call nearest to \p Call through helpers of this file, at
   /// most \p Depth calls deep (the function \p Call runs is the first).
   HelperPath through(const CallSite &Call, unsigned Depth);

@@ -2,7 +2,10 @@
 
 #include "driver/fast/FunctionModel.h"
 
+#include "driver/fast/Declarators.h"
 #include "driver/fast/NameLookup.h"
+
+#include "checks/model/Quoting.h"
 
 #include <cctype>
 #include <unordered_map>
@@ -29,80 +32,6 @@ bool isOpaque(std::string_view Type) {
          Type == "decltype" || Type == "sizeof_expression" || Type == "alignof_expression" ||
          Type == "requires_expression" || Type == "requires_clause" ||
          Type == "operator_name"; // `operator co_await` is a name, not an await
-}
-
-/// What a declarator declares: the identifier under pointer, reference,
-/// array, function and parenthesized declarators; Declares a function when a
-/// function declarator was on the way.
-struct DeclaratorName {
-  TSNode Name{};
-  bool IsFunction = false;
-};
-
-DeclaratorName declaratorName(TSNode Declarator) {
-  DeclaratorName Result;
-  for (;;) {
-    std::string_view Type = nodeType(Declarator);
-    if (Type == "function_declarator")
-      Result.IsFunction = true;
-    else if (Type != "init_declarator" && Type != "pointer_declarator" &&
-             Type != "reference_declarator" && Type != "parenthesized_declarator" &&
-             Type != "attributed_declarator" && Type != "array_declarator")
-      break;
-    TSNode Inner = childByField(Declarator, "declarator");
-    if (ts_node_is_null(Inner)) {
-      uint32_t Count = namedChildCount(Declarator);
-      if (Count == 0)
-        break;
-      Inner = namedChild(Declarator, Count - 1);
-    }
-    Declarator = Inner;
-  }
-  Result.Name = Declarator;
-  return Result;
-}
-
-/// The unqualified name of a declarator's name node, as Clang prints it.
-std::string unqualifiedName(TSNode Name, std::string_view Source) {
-  for (;;) {
-    std::string_view Type = nodeType(Name);
-    TSNode Inner{};
-    if (Type == "qualified_identifier" || Type == "template_function")
-      Inner = childByField(Name, "name");
-    if (ts_node_is_null(Inner))
-      break;
-    Name = Inner;
-  }
-  // `operator ()` is printed `operator()`: keep a space only between words.
-  std::string Compact;
-  std::string_view Text = nodeText(Name, Source);
-  auto IsWord = [](char C) { return std::isalnum(static_cast<unsigned char>(C)) || C == '_'; };
-  for (size_t I = 0; I < Text.size(); ++I) {
-    if (std::isspace(static_cast<unsigned char>(Text[I]))) {
-      if (!Compact.empty() && IsWord(Compact.back()) && I + 1 < Text.size() && IsWord(Text[I + 1]))
-        Compact += ' ';
-      continue;
-    }
-    Compact += Text[I];
-  }
-  return Compact;
-}
-
-/// The simple names a declaration declares (none for `Foo::bar`, which
-/// names something declared elsewhere).
-template <typename Fn> void forEachDeclaredName(TSNode Declaration, std::string_view Source, Fn &&Use) {
-  forEachChild(Declaration, [&](TSNode Child, const char *Field) {
-    if (!Field || std::string_view(Field) != "declarator")
-      return;
-    DeclaratorName Declared = declaratorName(Child);
-    std::string_view Type = nodeType(Declared.Name);
-    if (Type == "structured_binding_declarator") {
-      for (uint32_t I = 0; I < namedChildCount(Declared.Name); ++I)
-        Use(nodeText(namedChild(Declared.Name, I), Source), false);
-    } else if (Type == "identifier" || Type == "field_identifier") {
-      Use(nodeText(Declared.Name, Source), Declared.IsFunction);
-    }
-  });
 }
 
 /// The names a class body declares, wherever they appear in it: they hide
@@ -206,53 +135,6 @@ FileFacts collectFileFacts(TSNode Root, std::string_view Source) {
   return Facts;
 }
 
-/// Where a function's return type is written: the trailing return type if
-/// there is one, else the declaration's type.
-TSNode returnTypeNode(TSNode Definition, TSNode Declarator) {
-  TSNode Trailing{};
-  for (TSNode D = Declarator; !ts_node_is_null(D) && ts_node_is_null(Trailing);) {
-    // A lambda's `-> task<>` is on an abstract declarator.
-    if (nodeType(D) == "function_declarator" || nodeType(D) == "abstract_function_declarator") {
-      forEachChild(D, [&](TSNode Child, const char *) {
-        if (nodeType(Child) == "trailing_return_type")
-          Trailing = Child;
-      });
-      break;
-    }
-    // `task<>& current()`: it returns a reference (or pointer) to a task, not one.
-    if (nodeType(D) == "reference_declarator" || nodeType(D) == "pointer_declarator")
-      return {};
-    TSNode Inner = childByField(D, "declarator");
-    D = Inner;
-  }
-  if (!ts_node_is_null(Trailing)) {
-    TSNode Descriptor = namedChild(Trailing, 0);
-    if (!ts_node_is_null(childByField(Descriptor, "declarator")))
-      return {}; // `-> task<>&`
-    TSNode Type = childByField(Descriptor, "type");
-    return ts_node_is_null(Type) ? Descriptor : Type;
-  }
-  return childByField(Definition, "type");
-}
-
-/// `virtual` before it or `override`/`final` after it.
-bool isVirtual(TSNode Definition) {
-  bool Found = false;
-  traverse(
-      Definition,
-      [&](TSNode Node, const char *Field) {
-        std::string_view Type = nodeType(Node);
-        if (Type == "virtual" || Type == "virtual_specifier")
-          Found = true;
-        if (Field && std::string_view(Field) == "body")
-          return false;
-        return !Found && (ts_node_eq(Node, Definition) || Type == "function_declarator" ||
-                          Type == "reference_declarator" || Type == "pointer_declarator");
-      },
-      [](TSNode) {});
-  return Found;
-}
-
 bool isNameNode(std::string_view Type) {
   return Type == "identifier" || Type == "type_identifier" || Type == "qualified_identifier" ||
          Type == "template_type" || Type == "template_function";
@@ -276,6 +158,7 @@ public:
     traverse(
         Root, [&](TSNode Node) { return enter(Node); },
         [&](TSNode Node) { leave(Node); });
+    Model.FunctionNames = std::move(Facts.FunctionNames);
     return std::move(Model);
   }
 
@@ -597,19 +480,7 @@ FileModel scanFile(TSNode Root, std::string_view Source, const ScanRequest &Requ
 }
 
 std::string compactText(TSNode Node, std::string_view Source) {
-  std::string Compact;
-  bool Space = false;
-  for (char C : nodeText(Node, Source)) {
-    if (std::isspace(static_cast<unsigned char>(C))) {
-      Space = !Compact.empty();
-      continue;
-    }
-    if (Space)
-      Compact += ' ';
-    Space = false;
-    Compact += C;
-  }
-  return Compact;
+  return compactWhitespace(nodeText(Node, Source));
 }
 
 } // namespace corolint::fast

@@ -76,6 +76,9 @@ struct FileModel {
   std::unordered_map<uint64_t, std::vector<std::string>> ResolvedNames;
   /// Qualified name -> the functions (not lambdas) defined under it.
   std::unordered_map<std::string, std::vector<size_t>> Definitions;
+  /// The last names of the functions the file declares or defines, members
+  /// included (views of the source): calls of them are always recorded.
+  std::unordered_set<std::string_view> FunctionNames;
 };
 
 /// Builds the model of \p Root.

@@ -5,8 +5,9 @@
 // virtual and override functions (they satisfy an interface), functions the
 // file names other than by calling them (handed to an API as they are), and
 // overload sets another member of which suspends, test code and headers
-// (checks/utils/SourceKind.h). Lambdas are left to full mode, which can tell
-// whether the program calls them itself.
+// (checks/utils/SourceKind.h), and bodies where something could have been
+// awaited. Lambdas are left to full mode, which can tell whether the program
+// calls them itself.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,8 +16,12 @@
 #include "checks/utils/BlockingFunctions.h"
 #include "checks/utils/Messages.h"
 #include "checks/utils/SourceKind.h"
+#include "driver/fast/NameLookup.h"
 
+#include <cctype>
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace corolint::fast {
 
@@ -24,10 +29,54 @@ namespace {
 
 constexpr std::string_view Name = "async-no-await";
 
+/// async-blocking-call's default HelperDepth: the helpers it reports through.
+constexpr unsigned HelperDepth = 3;
+
+/// Subtrees whose calls are never evaluated (the model records none of them).
+bool isUnevaluated(std::string_view Type) {
+  return Type == "decltype" || Type == "sizeof_expression" || Type == "alignof_expression" ||
+         Type == "requires_expression";
+}
+
+std::string joined(const WrittenName &Written) {
+  std::string Qualified;
+  for (std::string_view Segment : Written.Segments)
+    Qualified += (Qualified.empty() ? "" : "::") + std::string(Segment);
+  return Qualified;
+}
+
+/// The file's macros, name -> replacement text: what a body's `NAP()` runs.
+using Macros = std::unordered_map<std::string_view, std::string_view>;
+
+Macros fileMacros(const CheckContext &Context) {
+  Macros Found;
+  traverse(
+      Context.Root,
+      [&](TSNode Node) {
+        std::string_view Type = nodeType(Node);
+        if (Type != "preproc_def" && Type != "preproc_function_def")
+          return true;
+        TSNode Macro = childByField(Node, "name"), Value = childByField(Node, "value");
+        if (!ts_node_is_null(Macro) && !ts_node_is_null(Value))
+          Found.emplace(nodeText(Macro, Context.Source), nodeText(Value, Context.Source));
+        return false;
+      },
+      [](TSNode) {});
+  return Found;
+}
+
 class NoAwaitCheck : public FastCheck {
 public:
   NoAwaitCheck(NameList TaskTypes, NameList Blocking, NameList Spawns)
-      : TaskTypes(std::move(TaskTypes)), Blocking(std::move(Blocking)), Spawns(std::move(Spawns)) {}
+      : TaskTypes(std::move(TaskTypes)), Blocking(std::move(Blocking)), Spawns(std::move(Spawns)) {
+    for (const NameList *List : {&this->Blocking, &this->Spawns})
+      for (const std::string &Listed : List->names())
+        if (size_t Separator = Listed.rfind("::"); Separator != std::string::npos)
+          MemberNames.insert(Listed.substr(Separator + 2));
+    for (const std::string &Task : this->TaskTypes.names())
+      if (size_t Separator = Task.rfind("::"); Separator != std::string::npos)
+        LibraryNamespaces.push_back(Task.substr(0, Separator + 2));
+  }
 
   void request(ScanRequest &Request) const override {
     requestNames(Request, TaskTypes);
@@ -41,15 +90,19 @@ public:
     if (includesTestSupport(Context.Source) || isHeaderSource(Context.Source))
       return;
     const FileModel &Model = Context.Model;
-    std::unordered_map<std::string_view, std::vector<const FunctionInfo *>> Candidates;
+    std::vector<const FunctionInfo *> NeverSuspend;
     for (const FunctionInfo &Function : Model.Functions)
       if (Function.IsCoroutine && !Function.Suspends && !Function.IsLambda &&
           !Function.IsVirtual && !Function.InSpecialization && !ts_node_is_null(Function.NameNode) &&
-          typeListed(Function.ReturnType, Model, TaskTypes) &&
-          !hasSomethingToAwait(Context, Function))
-        Candidates[Function.Name].push_back(&Function);
-    if (Candidates.empty())
+          typeListed(Function.ReturnType, Model, TaskTypes))
+        NeverSuspend.push_back(&Function);
+    if (NeverSuspend.empty())
       return;
+    Search State{Context, fileMacros(Context), {}, {}};
+    std::unordered_map<std::string_view, std::vector<const FunctionInfo *>> Candidates;
+    for (const FunctionInfo *Function : NeverSuspend)
+      if (!hasSomethingToAwait(State, *Function))
+        Candidates[Function->Name].push_back(Function);
     // An overload (same qualified name) that suspends.
     for (auto &[Unqualified, Functions] : Candidates)
       for (const FunctionInfo *&Function : Functions)
@@ -68,31 +121,201 @@ public:
   }
 
 private:
+  /// One file's search for something to await.
+  struct Search {
+    const CheckContext &Context;
+    Macros FileMacros; ///< gathered once per file, when a coroutine needs them
+    /// Function index -> whether its own body blocks (helperBlocks), once each.
+    std::unordered_map<size_t, bool> HelperBlocks;
+    /// Helpers that reach a blocking call, summarised once per file.
+    std::optional<HelperSearch> BlockingHelpers;
+  };
+
   /// The body blocks (reads a file, sleeps; directly or through a plain
-  /// helper of this file), calls a function of this file that returns a task
-  /// without awaiting it, or spawns: it should await,
-  /// which async-blocking-call or async-unawaited-task says; "make it a plain
-  /// function" is wrong advice there. (Awaitables returned by methods,
-  /// `sem.acquire()`, need the object's type: full mode sees those.)
-  bool hasSomethingToAwait(const CheckContext &Context, const FunctionInfo &Function) const {
-    // async-blocking-call's default HelperDepth: the helpers it reports through.
-    constexpr unsigned HelperDepth = 3;
-    HelperSearch BlockingHelpers(
-        Context, [&](const CallSite &Call) { return calleeListed(Call, Blocking) != nullptr; });
-    for (size_t Index : Function.Calls) {
-      const CallSite &Call = Context.Model.Calls[Index];
-      if (calleeListed(Call, Blocking) || calleeListed(Call, Spawns) ||
-          taskProducer(Call, Context.Model, TaskTypes, Context.Source) ||
-          BlockingHelpers.through(Call, HelperDepth).Helper)
+  /// helper of this file), makes a task it does not await, or spawns: it
+  /// should await, which async-blocking-call or async-unawaited-task says;
+  /// "make it a plain function" is wrong advice there. As in full mode, the
+  /// whole body counts: nested lambdas and local classes (work handed to a
+  /// thread), unevaluated operands, macros. What the syntax cannot tell (a
+  /// member call named like a blocking one, an operation of the task
+  /// library, a member declared elsewhere) counts too: a false finding costs
+  /// more than a missed one.
+  bool hasSomethingToAwait(Search &State, const FunctionInfo &Function) const {
+    std::unordered_set<std::string_view> TaskLambdas = taskLambdaNames(State.Context, Function);
+    bool Found = false;
+    int Unevaluated = 0;
+    traverse(
+        Function.Body,
+        [&](TSNode Node) {
+          std::string_view Type = nodeType(Node);
+          Unevaluated += isUnevaluated(Type);
+          if (Unevaluated > 0) // `sizeof(run(f()))` may even parse as a type: names tell
+            Found |= unevaluatedNameMayAwait(State.Context, Node);
+          else if (Type == "call_expression")
+            Found |= callMayAwait(State, Node, TaskLambdas);
+          else if (Type == "declaration") // `std::ifstream in(path);` opens a file
+            Found |= typeListed(childByField(Node, "type"), State.Context.Model, Blocking) != nullptr;
+          return !Found;
+        },
+        [&](TSNode Node) { Unevaluated -= isUnevaluated(nodeType(Node)); });
+    return Found;
+  }
+
+  /// In an unevaluated operand the model records no call: any name there
+  /// that may block, spawn or make a task counts (full mode's rule sees the
+  /// calls they make).
+  bool unevaluatedNameMayAwait(const CheckContext &Context, TSNode Node) const {
+    std::string_view Type = nodeType(Node);
+    if (Type == "qualified_identifier" && nodeType(parentOf(Node)) != "qualified_identifier")
+      if (std::optional<WrittenName> Written = writtenName(Node, Context.Source))
+        return mayBeListed(joined(*Written), Context.Model);
+    if (Type != "identifier" && Type != "type_identifier")
+      return false;
+    std::string Name(nodeText(Node, Context.Source));
+    return Blocking.listsLastSegment(Name) || Spawns.listsLastSegment(Name) ||
+           Context.Model.FunctionNames.count(Name);
+  }
+
+  bool callMayAwait(Search &State, TSNode Call,
+                    const std::unordered_set<std::string_view> &TaskLambdas) const {
+    const CheckContext &Context = State.Context;
+    if (const CallSite *Site = callSiteOf(Context.Model, Call); Site && siteMayAwait(State, *Site))
+      return true;
+    // By the name as written from here on: whether a call was recorded depends
+    // on the names the other enabled checks asked for.
+    TSNode Callee = childByField(Call, "function");
+    std::string_view CalleeType = nodeType(Callee);
+    if (CalleeType == "field_expression") // `f.wait()`: only the object's type tells
+      return MemberNames.count(std::string(nodeText(childByField(Callee, "field"), Context.Source)));
+    if (CalleeType == "lambda_expression") // invoked on the spot
+      return returnsTask(Context, Callee);
+    std::optional<WrittenName> Written = writtenName(Callee, Context.Source);
+    if (!Written)
+      return false;
+    if (Written->Segments.size() == 1 && TaskLambdas.count(Written->last()))
+      return true; // `make(3)` runs a coroutine lambda: its task is made here
+    if (mayBeListed(joined(*Written), Context.Model))
+      return true;
+    auto Macro = State.FileMacros.find(Written->last()); // `NAP()`: what it expands to
+    return Macro != State.FileMacros.end() && mentionsSomething(Macro->second, Context.Model);
+  }
+
+  /// The name \p Written blocks or spawns (`ns::*` entries included), or is
+  /// an operation of the task library this file does not declare
+  /// (`QCoro::sleepFor`): a task or an awaitable, most likely.
+  bool mayBeListed(const std::string &Written, const FileModel &Model) const {
+    if (blockingListed({Written}, Blocking) || Spawns.contains(Written))
+      return true;
+    for (const std::string &Library : LibraryNamespaces)
+      if (Written.compare(0, Library.size(), Library) == 0 && !Model.ReturnTypes.count(Written) &&
+          !Model.Definitions.count(Written))
+        return true;
+    return false;
+  }
+
+  bool siteMayAwait(Search &State, const CallSite &Site) const {
+    const CheckContext &Context = State.Context;
+    // A target looks one helper further (calleeBlocks): the search goes one less deep.
+    if (!State.BlockingHelpers)
+      State.BlockingHelpers.emplace(Context, [this, &State](const CallSite &Call) {
+        return blockingListed(Call.Candidates, Blocking) || calleeBlocks(State, Call);
+      });
+    if (Spawns.firstListed(Site.Candidates) ||
+        taskProducer(Site, Context.Model, TaskTypes, Context.Source) ||
+        blockingListed(Site.Candidates, Blocking) || calleeBlocks(State, Site) ||
+        State.BlockingHelpers->through(Site, HelperDepth - 1).Helper)
+      return true;
+    // A member called from its class that the file declares but does not
+    // define (`aio::task<int> refresh();`): the model keeps no such return type.
+    std::optional<WrittenName> Written = writtenName(Site.Callee, Context.Source);
+    return Site.Candidates.empty() && Written &&
+           Context.Model.FunctionNames.count(Written->last()) &&
+           calleeDefinitions(Context.Model, Site, Context.Source).empty();
+  }
+
+  /// A plain function of this file \p Call may run blocks in its own body in
+  /// a way only the syntax of that body shows: a blocking call by name, a
+  /// member call named like a blocking one, a blocking construction.
+  bool calleeBlocks(Search &State, const CallSite &Call) const {
+    const CheckContext &Context = State.Context;
+    for (size_t Helper : calleeDefinitions(Context.Model, Call, Context.Source)) {
+      const FunctionInfo &Function = Context.Model.Functions[Helper];
+      if (Function.IsCoroutine)
+        continue;
+      auto [Known, Inserted] = State.HelperBlocks.try_emplace(Helper, false);
+      if (Inserted)
+        Known->second = helperBlocks(Context, Function);
+      if (Known->second)
         return true;
     }
-    bool Found = false; // `std::ifstream in(path);` constructs a blocking stream
-    forEachOwnNode(Function.Body, [&](TSNode Node) {
-      if (nodeType(Node) == "declaration")
+    return false;
+  }
+
+  bool helperBlocks(const CheckContext &Context, const FunctionInfo &Helper) const {
+    bool Found = false;
+    forEachOwnNode(Helper.Body, [&](TSNode Node) {
+      std::string_view Type = nodeType(Node);
+      if (Type == "declaration") {
         Found |= typeListed(childByField(Node, "type"), Context.Model, Blocking) != nullptr;
+      } else if (Type == "call_expression") {
+        TSNode Callee = childByField(Node, "function");
+        const CallSite *Site = callSiteOf(Context.Model, Node);
+        if (Site)
+          Found |= blockingListed(Site->Candidates, Blocking) != nullptr;
+        else if (nodeType(Callee) == "field_expression")
+          Found |= MemberNames.count(
+                       std::string(nodeText(childByField(Callee, "field"), Context.Source))) > 0;
+      }
       return !Found;
     });
     return Found;
+  }
+
+  /// A macro's replacement text names something that may block, spawn or
+  /// make a task.
+  bool mentionsSomething(std::string_view Text, const FileModel &Model) const {
+    auto IsWord = [](char C) { return std::isalnum(static_cast<unsigned char>(C)) || C == '_'; };
+    for (size_t At = 0; At < Text.size();) {
+      if (!IsWord(Text[At])) {
+        ++At;
+        continue;
+      }
+      size_t End = At;
+      while (End < Text.size() && IsWord(Text[End]))
+        ++End;
+      std::string Word(Text.substr(At, End - At));
+      if (Blocking.listsLastSegment(Word) || Spawns.listsLastSegment(Word) ||
+          MemberNames.count(Word) || Model.FunctionNames.count(Word))
+        return true;
+      At = End;
+    }
+    return false;
+  }
+
+  /// The lambda_expression \p Lambda is declared to return one of TaskTypes.
+  bool returnsTask(const CheckContext &Context, TSNode Lambda) const {
+    for (const FunctionInfo &Function : Context.Model.Functions)
+      if (Function.IsLambda && ts_node_eq(Function.Definition, Lambda))
+        return typeListed(Function.ReturnType, Context.Model, TaskTypes) != nullptr;
+    return false;
+  }
+
+  /// The locals of \p Function's body bound to a coroutine lambda that
+  /// returns one of TaskTypes (`auto make = [](int v) -> aio::task<int> {...};`).
+  std::unordered_set<std::string_view> taskLambdaNames(const CheckContext &Context,
+                                                       const FunctionInfo &Function) const {
+    std::unordered_set<std::string_view> Names;
+    uint32_t Begin = ts_node_start_byte(Function.Body), End = ts_node_end_byte(Function.Body);
+    for (const FunctionInfo &Lambda : Context.Model.Functions) {
+      uint32_t At = ts_node_start_byte(Lambda.Definition);
+      if (!Lambda.IsLambda || At < Begin || At >= End ||
+          !typeListed(Lambda.ReturnType, Context.Model, TaskTypes))
+        continue;
+      TSNode Declarator = parentOf(Lambda.Definition);
+      if (nodeType(Declarator) == "init_declarator")
+        Names.insert(nodeText(childByField(Declarator, "declarator"), Context.Source));
+    }
+    return Names;
   }
 
   /// A name written anywhere but as an awaited callee or its own declarator
@@ -138,6 +361,11 @@ private:
   }
 
   NameList TaskTypes, Blocking, Spawns;
+  /// Last names of the qualified Blocking and Spawns entries ("wait" of
+  /// std::future::wait): what a member call may be, by its name alone.
+  std::unordered_set<std::string> MemberNames;
+  /// "aio::" of aio::task: where the task library's operations live.
+  std::vector<std::string> LibraryNamespaces;
 };
 
 } // namespace

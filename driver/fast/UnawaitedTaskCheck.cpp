@@ -3,12 +3,16 @@
 // A call statement (or a call cast to void) whose callee may denote a
 // function this file declares with a return type in TaskTypes, or one of
 // GatherFunctions (they return a task too): the task is created and never
-// run. Tasks bound to variables need flow analysis: full mode only.
+// run. Tasks bound to variables need flow analysis: full mode only. A name
+// the file's task function shares with a function of the BlockingFunctions
+// table (a global `sleep` beside POSIX `::sleep`) is an overload set only
+// the arguments' types resolve: left alone (async-blocking-call reads the use).
 //
 //===----------------------------------------------------------------------===//
 
 #include "driver/fast/FastCheck.h"
 
+#include "checks/utils/BlockingFunctions.h"
 #include "checks/utils/Messages.h"
 
 namespace corolint::fast {
@@ -24,10 +28,11 @@ std::string_view lastSegment(std::string_view Qualified) {
 
 class UnawaitedTaskCheck : public FastCheck {
 public:
-  UnawaitedTaskCheck(NameList TaskTypes, NameList Eager, NameList Gathers, std::string Spawn,
-                     bool AllowCastToVoid)
+  UnawaitedTaskCheck(NameList TaskTypes, NameList Eager, NameList Gathers, NameList Blocking,
+                     std::string Spawn, bool AllowCastToVoid)
       : TaskTypes(std::move(TaskTypes)), Eager(std::move(Eager)), Gathers(std::move(Gathers)),
-        Spawn(std::move(Spawn)), AllowCastToVoid(AllowCastToVoid) {}
+        Blocking(std::move(Blocking)), Spawn(std::move(Spawn)),
+        AllowCastToVoid(AllowCastToVoid) {}
 
   void request(ScanRequest &Request) const override {
     requestNames(Request, TaskTypes);
@@ -44,7 +49,8 @@ public:
       if (Call.Function == NoFunction)
         continue;
       const std::string *Producer = producer(Call, Context.Model, Context.Source);
-      if (!Producer || !isDiscarded(Call.Call, Context.Source))
+      if (!Producer || !isDiscarded(Call.Call, Context.Source) ||
+          blockingListed({*Producer}, Blocking))
         continue;
       if (AllowCastToVoid && nodeType(parentOf(Call.Call)) != "expression_statement")
         continue;
@@ -103,6 +109,7 @@ private:
   }
 
   NameList TaskTypes, Eager, Gathers;
+  NameList Blocking; ///< functions a task function of the file may share its name with
   std::string Spawn;
   bool AllowCastToVoid;
 };
@@ -115,8 +122,8 @@ std::unique_ptr<FastCheck> makeUnawaitedTaskCheck(const Options &Opts) {
     return nullptr;
   return std::make_unique<UnawaitedTaskCheck>(
       std::move(Read.TaskTypes.Names), std::move(Read.EagerTaskTypes.Names),
-      std::move(Read.GatherFunctions.Names), Read.SpawnFunctions.firstSpelling(),
-      Read.AllowCastToVoid);
+      std::move(Read.GatherFunctions.Names), NameList(blockingNames(Read.BlockingFunctions)),
+      Read.SpawnFunctions.firstSpelling(), Read.AllowCastToVoid);
 }
 
 } // namespace corolint::fast

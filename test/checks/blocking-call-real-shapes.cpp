@@ -1,5 +1,10 @@
 // RUN: %check_corolint_plugin %s async-blocking-call %t -- -- -- -I%S
 // RUN: %check_corolint_fast %s async-blocking-call %t-fast
+// The file's own global task `sleep` and POSIX ::sleep are one overload set: only the
+// argument's type picks, so the fast engine leaves a discarded call of that name to
+// async-blocking-call (docs/checks/unawaited-task.md).
+// RUN: %check_corolint_plugin --check-suffix=TASK %s async-unawaited-task %t-task -- -- -- -I%S
+// RUN: %check_corolint_fast --check-suffix=TASK %s async-unawaited-task %t-task-fast
 
 // Shapes of other projects' code (docs/accuracy.md) where a blocking-table
 // name is not the blocking function: the project's own awaitable of that name,
@@ -45,6 +50,7 @@ aio::task<> discover() {
 // scylladb/seastar tests/unit/condition_variable_test.cc: `(void)sleep(100ms).then(...)`.
 aio::task<> signal_later() {
   (void)sleep(100ms).then([] {});
+  // CHECK-MESSAGES-TASK: :[[@LINE-1]]:9: warning: awaitable returned by 'then' is discarded
   co_return;
 }
 } // namespace app
@@ -66,6 +72,15 @@ aio::task<> posix_sleep_and_connect(int fd, const sockaddr *address) {
   ::connect(fd, address, sizeof(sockaddr));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'connect' in coroutine 'posix_sleep_and_connect'
   // CHECK-FAST-MESSAGES: :[[@LINE-2]]:3: warning: blocking call to 'connect' in coroutine 'posix_sleep_and_connect'
+  co_return;
+}
+
+// A task function of the file whose name no C function has: its discarded task is lost.
+aio::task<> warm_up_cache();
+aio::task<> starts_without_warming() {
+  warm_up_cache();
+  // CHECK-MESSAGES-TASK: :[[@LINE-1]]:3: warning: task returned by 'warm_up_cache' is discarded
+  // CHECK-FAST-MESSAGES-TASK: :[[@LINE-2]]:3: warning: task returned by 'warm_up_cache' is discarded
   co_return;
 }
 

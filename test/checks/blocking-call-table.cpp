@@ -126,15 +126,30 @@ aio::task<> uses_helpers() {
   auto config = load_config("app.conf");
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: call to 'load_config' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::basic_ifstream'; move it off the loop with 'co_await aio::to_thread(...)'
   // CHECK-MESSAGES: :[[@LINE-11]]:17: note: 'std::basic_ifstream' blocks here
-  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:17: warning: call to 'load_config' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::getline'; move it off the loop with 'co_await aio::to_thread(...)'
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:17: warning: call to 'load_config' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::basic_ifstream'; move it off the loop with 'co_await aio::to_thread(...)'
   auto defaults = load_defaults();
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: call to 'load_defaults' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::basic_ifstream'
   // CHECK-MESSAGES: :[[@LINE-15]]:17: note: 'std::basic_ifstream' blocks here
-  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:19: warning: call to 'load_defaults' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::getline'
+  // CHECK-FAST-MESSAGES: :[[@LINE-3]]:19: warning: call to 'load_defaults' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::basic_ifstream'
   nap();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'nap' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::this_thread::sleep_for'
   // CHECK-MESSAGES: :[[@LINE-13]]:14: note: 'std::this_thread::sleep_for' blocks here
   // CHECK-FAST-MESSAGES: :[[@LINE-3]]:3: warning: call to 'nap' in coroutine 'uses_helpers' blocks the event loop: it reaches blocking 'std::this_thread::sleep_for'
+  co_return;
+}
+
+// A helper is reported with the first blocking operation it reaches in source
+// order, a construction or a call, by both engines.
+std::string read_then_log(const char *path) {
+  std::string text;
+  std::getline(std::cin, text);
+  std::ofstream log(path);
+  return text;
+}
+aio::task<> uses_helper_that_reads_first() {
+  auto text = read_then_log("read.log");
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: call to 'read_then_log' in coroutine 'uses_helper_that_reads_first' blocks the event loop: it reaches blocking 'std::getline'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:15: warning: call to 'read_then_log' in coroutine 'uses_helper_that_reads_first' blocks the event loop: it reaches blocking 'std::getline'
   co_return;
 }
 
@@ -245,4 +260,3 @@ aio::task<> aio_primitives() {
 // aio::run outside any coroutine is the program's entry point.
 int main() { return aio::run(inner()) == 1 ? 0 : 1; }
 
-// ENGINES-DIFFER: async-blocking-call: without types the fast engine sees no construction, so a helper that opens a std::ifstream and then calls std::getline is reported with the getline (fast: "reaches blocking 'std::getline'") (docs: "A helper is reported with the first call by name it reaches (`std::getline` where full mode names the `std::ifstream` constructed before it).")

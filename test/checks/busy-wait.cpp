@@ -47,6 +47,23 @@ aio::task<> polls_a_method() {
   // CHECK-FAST-MESSAGES: :[[@LINE-4]]:3: warning: loop polls '!job.done()' with 'aio::sleep' between checks
 }
 
+// A condition is quoted on one line, and cut at 40 characters, the same by both engines.
+bool pool_drained_of_every_connection = false;
+aio::task<> polls_a_long_condition() {
+  while (!job.finished &&
+         !pool_drained_of_every_connection)
+    co_await aio::sleep(10ms);
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: loop polls '!job.finished && !pool_drained_of_eve...' with 'aio::sleep' between checks
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:3: warning: loop polls '!job.finished && !pool_drained_of_eve...' with 'aio::sleep' between checks
+}
+aio::task<> polls_a_short_condition_over_two_lines() {
+  while (!job.finished &&
+         !ready)
+    co_await aio::sleep(10ms);
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: loop polls '!job.finished && !ready' with 'aio::sleep' between checks
+  // CHECK-FAST-MESSAGES: :[[@LINE-4]]:3: warning: loop polls '!job.finished && !ready' with 'aio::sleep' between checks
+}
+
 aio::task<> do_while_poll() {
   do {
     co_await aio::sleep(1ms);

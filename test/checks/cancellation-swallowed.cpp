@@ -70,6 +70,21 @@ aio::task<bool> catch_all_sets_flag() {
   co_return failed;
 }
 
+// Counting the failure is not re-raising either (a retry loop's `++attempts`): the
+// handler does something, so this check's, not async-dropped-exception's.
+aio::task<int> catch_all_counts(int &failures) {
+  int attempts = 0;
+  try {
+    co_await fetch(3);
+  } catch (...) {
+    ++attempts;
+    failures--;
+  }
+  // CHECK-MESSAGES: :[[@LINE-4]]:5: warning: 'catch (...)' also catches 'aio::cancelled_error' around a suspension point in coroutine 'catch_all_counts'
+  // CHECK-FAST-MESSAGES: :[[@LINE-5]]:5: warning: 'catch (...)' also catches 'aio::cancelled_error' around a suspension point in coroutine 'catch_all_counts'
+  co_return attempts;
+}
+
 // Returning from the handler completes the task normally: no room for `throw;`.
 aio::task<int> returns_a_default() {
   try {

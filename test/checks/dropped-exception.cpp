@@ -281,6 +281,18 @@ aio::task<> handler_rethrows() {
   }
 }
 
+// Counting the failure records it (async-cancellation-swallowed's, if anyone's):
+// only a handler where nothing at all happens drops it.
+aio::task<int> handler_counts_the_failure() {
+  int failures = 0;
+  try {
+    co_await fetch(-1);
+  } catch (...) {
+    ++failures;
+  }
+  co_return failures;
+}
+
 aio::task<bool> handler_turns_failure_into_value() {
   try {
     co_await fetch(-1);

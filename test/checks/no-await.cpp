@@ -7,10 +7,14 @@
 #include <aio/aio.hpp>
 
 #include <coroutine>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <functional>
+#include <future>
 #include <numeric>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace std::chrono_literals;
@@ -97,7 +101,76 @@ aio::task<int> uses_lambdas() {
             co_await later() + co_await cache::enabled();
 }
 
+// What blocks or awaits only in something the body holds, by full mode's rule
+// (everything the body contains counts), and the fast engine's where the syntax
+// cannot tell: a member call named like a blocking one, a member declared but not
+// defined here, an operation of the task library.
+aio::task<int> counts_prices(const std::vector<double> &prices) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: coroutine 'counts_prices' never suspends
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:16: warning: coroutine 'counts_prices' never suspends
+  co_return static_cast<int>(prices.size());
+}
+#define TWICE(x) ((x) * 2)
+aio::task<int> doubles(int v) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: coroutine 'doubles' never suspends
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:16: warning: coroutine 'doubles' never suspends
+  co_return TWICE(v);
+}
+
 // ---- must leave alone ------------------------------------------------------
+
+aio::task<int> waits_for_a_future(std::future<int> result) { co_return result.get(); }
+void join_worker(std::thread &worker) { worker.join(); }
+aio::task<> joins_through_a_helper(std::thread &worker) {
+  join_worker(worker);
+  co_return;
+}
+aio::task<> hands_a_sleep_to_a_thread() {
+  std::thread([] { std::this_thread::sleep_for(1ms); }).detach();
+  co_return;
+}
+aio::task<> defines_a_sleeping_class() {
+  struct Napper {
+    static void nap() { std::this_thread::sleep_for(1ms); }
+  };
+  (void)&Napper::nap;
+  co_return;
+}
+aio::task<> asks_a_task_its_size() {
+  static_assert(sizeof(fetch(1)) > 0);
+  co_return;
+}
+#define NAP() std::this_thread::sleep_for(1ms)
+aio::task<> naps_through_a_macro() {
+  NAP();
+  co_return;
+}
+aio::task<bool> opens_a_stream(const char *path) {
+  std::ifstream in(path);
+  co_return in.good();
+}
+aio::task<bool> checks_the_disk(const std::filesystem::path &path) {
+  co_return std::filesystem::exists(path);
+}
+aio::task<int> runs_a_shell() { co_return std::system("true"); }
+aio::task<> makes_a_lambda_task() {
+  auto make = [](int v) -> aio::task<int> { co_return v; };
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: a coroutine lambda never suspends
+  make(3);
+  co_return;
+}
+struct Cache {
+  aio::task<int> refresh();
+  aio::task<> tick() {
+    refresh();
+    co_return;
+  }
+};
+aio::task<> drops_a_library_sleep() {
+  auto pending = aio::sleep(1ms);
+  co_return;
+}
+
 
 // Something here could have been awaited: a task made and not awaited, an
 // awaitable dropped, a spawn. The missing await is async-unawaited-task's
@@ -129,10 +202,16 @@ static std::string read_config(const char *path) {
 }
 aio::task<std::string> load_config() { co_return read_config("app.conf"); }
 
-// The fast engine cannot tell an awaitable from a method's other results.
+// An awaitable dropped. The fast engine cannot tell an awaitable from a
+// method's other results; a method named like a blocking one of the table
+// (`acquire` of std::counting_semaphore) it takes for something to await.
 aio::task<> drops_an_acquire(aio::semaphore &limit) {
-  // CHECK-FAST-MESSAGES: :[[@LINE-1]]:13: warning: coroutine 'drops_an_acquire' never suspends
   limit.acquire(); // the awaitable does nothing unless awaited
+  co_return;
+}
+aio::task<> drops_an_aenter(aio::semaphore &limit) {
+  // CHECK-FAST-MESSAGES: :[[@LINE-1]]:13: warning: coroutine 'drops_an_aenter' never suspends
+  (void)limit.aenter();
   co_return;
 }
 
@@ -229,4 +308,4 @@ aio::task<int> sum_stream(async_stream &stream) {
   co_return total;
 }
 
-// ENGINES-DIFFER: async-no-await: drops_an_acquire drops the awaitable limit.acquire() returns, which only its type says (fast: "coroutine 'drops_an_acquire' never suspends") (docs: "An awaitable returned by a method (`limit.acquire()`) needs the object's type: only full mode sees that one.")
+// ENGINES-DIFFER: async-no-await: drops_an_aenter drops the awaitable limit.aenter() returns, which only its type says (fast: "coroutine 'drops_an_aenter' never suspends") (docs: "An awaitable returned by another method (`limit.aenter()`) needs the object's type: only full mode sees that one.")

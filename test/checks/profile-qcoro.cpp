@@ -82,4 +82,3 @@ public:
   int mValue = 0;
 };
 
-// ENGINES-DIFFER: async-blocking-call: without types the fast engine sees no construction, so a helper that opens a std::ifstream and then calls std::getline is reported with the getline (fast: "reaches blocking 'std::getline'") (docs: "A helper is reported with the first call by name it reaches (`std::getline` where full mode names the `std::ifstream` constructed before it).")
