@@ -12,7 +12,7 @@ config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.corolint_obj_root, "test")
 # GoogleTest, benchmark and fuzzer sources are not lit tests (fast/fuzz-regressions.test
 # replays fuzz/regressions); Inputs/ hold test data.
-config.excludes = ["runtime", "bench", "corpus", "fuzz", "Inputs", "lit.cfg.py", "check_corolint.py", "lsp_client.py", "run_corpus.py"]
+config.excludes = ["runtime", "model", "bench", "corpus", "fuzz", "Inputs", "lit.cfg.py", "check_corolint.py", "lsp_client.py", "run_corpus.py"]
 
 bin_dir = os.path.join(config.corolint_obj_root, "bin")
 lib_dir = os.path.join(config.corolint_obj_root, "lib")
