@@ -96,14 +96,16 @@ LoopSize loopSize(TSNode Loop, std::string_view Source);
 /// (a benchmark's iterations, a test's two dequeues): no item per iteration.
 bool repeatsWithoutItems(TSNode Loop, std::string_view Source);
 
-/// The fast side of checks/model/HelperReach: the file's functions described
-/// to it (a plain, non-coroutine function is entered; its calls in source
-/// order, each with the definitions calleeDefinitions finds). One per check
-/// and file: its summaries are for one target predicate.
+/// What a call reaches through helpers of this file.
 struct HelperPath {
   const FunctionInfo *Helper = nullptr; ///< the function the call runs
   const CallSite *Target = nullptr;     ///< the call it leads to
 };
+
+/// The fast side of checks/model/HelperReach: the file's functions described
+/// to it (a plain, non-coroutine function is entered; its calls in source
+/// order, each with the definitions calleeDefinitions finds). One per check
+/// and file: its summaries are for one target predicate.
 class HelperSearch {
 public:
   HelperSearch(const CheckContext &Context, std::function<bool(const CallSite &)> IsTarget);
