@@ -25,13 +25,6 @@ ListOption readList(const OptionSource &Source, std::string_view Name, std::stri
 #define ASYNC_CHECK_OPTIONS(Stem, Members)                                                      \
   void Stem##Options::read(const OptionSource &Source) { Members }
 #include "checks/model/CheckOptions.def"
-#undef LIST
-#undef LIST_FIXED
-#undef TEXT
-#undef PROFILE_TEXT
-#undef GLOBAL_TEXT
-#undef UNSIGNED
-#undef BOOL
 
 #define LIST(Name) Store(#Name, Name.Raw);
 #define LIST_FIXED(Name, Text) Store(#Name, Name.Raw);

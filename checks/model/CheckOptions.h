@@ -62,13 +62,6 @@ using OptionStore = std::function<void(std::string_view Name, const std::string 
     void store(const OptionStore &Store) const;                                                \
   };
 #include "checks/model/CheckOptions.def"
-#undef LIST
-#undef LIST_FIXED
-#undef TEXT
-#undef PROFILE_TEXT
-#undef GLOBAL_TEXT
-#undef UNSIGNED
-#undef BOOL
 
 } // namespace corolint
 
