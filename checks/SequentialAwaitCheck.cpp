@@ -1,6 +1,7 @@
 //===--- SequentialAwaitCheck.cpp - async-sequential-await -----------------===//
 
 #include "SequentialAwaitCheck.h"
+#include "checks/model/GatherableLoop.h"
 #include "utils/Coroutines.h"
 #include "utils/Handlers.h"
 #include "utils/LoopDependence.h"
@@ -29,12 +30,6 @@ public:
   bool VisitCoyieldExpr(CoyieldExpr *) { return !(Found = true); }
   bool Found = false;
 };
-
-/// The `co_await` whose operand is \p Operand (the operand itself if none).
-const Expr *awaitOf(const Expr &Operand, ASTContext &Context) {
-  const Expr *Await = enclosingAwait(Operand, Context);
-  return Await ? Await : &Operand;
-}
 
 } // namespace
 
@@ -73,57 +68,82 @@ const CallExpr *SequentialAwaitCheck::freshTask(const Expr &Operand) const {
   return hasListedType(Call->getType(), TaskTypes.Names) ? Call : nullptr;
 }
 
-void SequentialAwaitCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Context = *Result.Context;
-  const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
-  const Stmt *Body = loopBody(*Loop);
-  if (!Body)
-    return;
-  // A loop of unknown length (a server's accept loop, a consumer) paces itself
-  // by events; so does `for co_await`, whose elements arrive one at a time.
-  if (const auto *RangeFor = llvm::dyn_cast<CXXForRangeStmt>(Loop);
-      RangeFor && RangeFor->getCoawaitLoc().isValid())
-    return;
-  LoopSize Size = loopSize(*Loop, Context);
-  // Iterations that repeat the same await (a benchmark's, a retry's) have no
-  // items to gather: the sequence is the point.
-  if (!isGatherable(Size) || repeatsWithoutItems(*Loop))
-    return;
+namespace {
 
-  llvm::SmallVector<const Expr *, 4> Operands;
-  forEachAwait(*Loop, nullptr, [&](const Expr &Operand) { Operands.push_back(&Operand); });
-  if (Operands.empty())
-    return;
-  YieldFinder Yields;
-  Yields.TraverseStmt(const_cast<Stmt *>(Body));
-  if (Yields.Found)
-    return;
-
-  LoopDependence Dependence(*Loop, Context);
-  const CallExpr *First = nullptr;
-  for (const Expr *Operand : Operands) {
-    // Awaits in the condition, or in an inner loop (which is judged on its own).
-    auto Loops = enclosingLoops(*Operand, Context);
-    if (Loops.empty() || Loops.front() != Loop || !mentions(*Body, Operand, nullptr))
-      return;
-    const CallExpr *Task = freshTask(*Operand);
-    if (!Task || Dependence.sharedMutableOperand(*Task) || Dependence.readsCarriedState(*Operand))
-      return;
-    if (!First)
-      First = Task;
+/// A loop of a coroutine as the AST shows it, for gatherableLoop().
+class ClangLoopFacts : public GatherableLoopFacts {
+public:
+  ClangLoopFacts(const Stmt &Loop, ASTContext &Context, const SequentialAwaitCheck &Check)
+      : Loop(Loop), Body(loopBody(Loop)), Context(Context), Check(Check) {
+    forEachAwait(Loop, nullptr, [&](const Expr &Operand) { Operands.push_back(&Operand); });
+    Tasks.resize(Operands.size());
   }
-  if (Dependence.continuationDependsOnBody() || Dependence.exitsEarly())
-    return;
 
-  std::string Gather = GatherFunctions.firstSpelling();
-  const Expr *Await = awaitOf(*Operands.front(), Context);
-  diag(Await->getBeginLoc(), "%0")
-      << messages::sequentialAwait(First->getDirectCallee()->getNameAsString(),
-                                   messages::awaitFrequency(phraseKind(Size), Size.Source,
-                                                            Size.Iterations),
-                                   Gather);
-  diag(Loop->getBeginLoc(), "%0", DiagnosticIDs::Note)
-      << messages::sequentialAwaitRewrite(Gather, TaskTypes.firstSpelling());
+  bool pacedByEvents() override {
+    const auto *RangeFor = llvm::dyn_cast<CXXForRangeStmt>(&Loop);
+    return RangeFor && RangeFor->getCoawaitLoc().isValid();
+  }
+  LoopSize size() override { return loopSize(Loop, Context); }
+  bool repeatsWithoutItems() override { return corolint::repeatsWithoutItems(Loop); }
+  std::size_t awaitCount() override { return Body ? Operands.size() : 0; }
+  bool awaitsOutsideBody() override {
+    return llvm::any_of(Operands, [&](const Expr *Operand) {
+      auto Loops = enclosingLoops(*Operand, Context);
+      return Loops.empty() || Loops.front() != &Loop || !mentions(*Body, Operand, nullptr);
+    });
+  }
+  bool yields() override {
+    YieldFinder Yields;
+    Yields.TraverseStmt(const_cast<Stmt *>(Body));
+    return Yields.Found;
+  }
+  std::optional<std::string> freshTask(std::size_t I) override {
+    Tasks[I] = Check.freshTask(*Operands[I]);
+    if (!Tasks[I])
+      return std::nullopt;
+    return Tasks[I]->getDirectCallee()->getNameAsString();
+  }
+  bool sharesAnObject(std::size_t I) override {
+    return dependence().sharedMutableOperand(*Tasks[I]) != nullptr;
+  }
+  bool readsCarriedState(std::size_t I) override {
+    return dependence().readsCarriedState(*Operands[I]);
+  }
+  bool continuationDependsOnBody() override { return dependence().continuationDependsOnBody(); }
+  bool exitsEarly() override { return dependence().exitsEarly(); }
+
+  /// Where the finding goes: the first await.
+  SourceLocation firstAwait() const {
+    const Expr *Await = enclosingAwait(*Operands.front(), Context);
+    return (Await ? Await : Operands.front())->getBeginLoc();
+  }
+
+private:
+  /// Built on the first question that needs it: it runs a mutation analysis of the body.
+  const LoopDependence &dependence() {
+    if (!Dependence)
+      Dependence.emplace(Loop, Context);
+    return *Dependence;
+  }
+
+  const Stmt &Loop;
+  const Stmt *Body;
+  ASTContext &Context;
+  const SequentialAwaitCheck &Check;
+  llvm::SmallVector<const Expr *, 4> Operands;
+  llvm::SmallVector<const CallExpr *, 4> Tasks; ///< freshTask's answers
+  std::optional<LoopDependence> Dependence;
+};
+
+} // namespace
+
+void SequentialAwaitCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
+  ClangLoopFacts Facts(*Loop, *Result.Context, *this);
+  if (std::optional<GatherableLoop> Found = gatherableLoop(Facts, *this)) {
+    diag(Facts.firstAwait(), "%0") << Found->Message;
+    diag(Loop->getBeginLoc(), "%0", DiagnosticIDs::Note) << Found->Note;
+  }
 }
 
 } // namespace corolint

@@ -1,18 +1,18 @@
 //===--- SequentialAwaitCheck.cpp - async-sequential-await, from the syntax ===//
 //
-// The full check's rule on the syntax tree: a loop of known size in a
-// coroutine whose body awaits only fresh tasks (calls of functions this file
-// declares with a return type in TaskTypes, also under SpawnFunctions and
-// TimeoutWrappers), with no data dependence between iterations as
-// LoopDependence reads it by name. A method call is only fresh work when
-// its object is made anew each iteration: without types, any other method
-// may serialize its calls (a queue's get(), a connection's send()).
+// The rule is checks/model/GatherableLoop's; this describes each loop of a
+// coroutine to it from the syntax tree. A fresh task is a call of a function
+// this file declares with a return type in TaskTypes (also under
+// SpawnFunctions and TimeoutWrappers); data dependence is LoopDependence's,
+// by name. A method call is only fresh work when its object is made anew
+// each iteration: without types, any other method may serialize its calls (a
+// queue's get(), a connection's send()).
 //
 //===----------------------------------------------------------------------===//
 
 #include "driver/fast/FastCheck.h"
 
-#include "checks/utils/Messages.h"
+#include "checks/model/GatherableLoop.h"
 #include "driver/fast/LoopDependence.h"
 #include "driver/fast/NameLookup.h"
 
@@ -48,11 +48,10 @@ struct FreshTask {
 
 class SequentialAwaitCheck : public FastCheck {
 public:
-  SequentialAwaitCheck(NameList TaskTypes, NameList Spawns, NameList Gathers, NameList Timeouts,
-                       NameList Sleeps)
-      : TaskTypes(std::move(TaskTypes)), Spawns(std::move(Spawns)), Gathers(std::move(Gathers)),
-        Timeouts(std::move(Timeouts)), Sleeps(std::move(Sleeps)),
-        Gather(this->Gathers.firstSpelling()) {}
+  explicit SequentialAwaitCheck(SequentialAwaitOptions Options)
+      : Options(std::move(Options)), TaskTypes(this->Options.TaskTypes.Names),
+        Spawns(this->Options.SpawnFunctions.Names), Gathers(this->Options.GatherFunctions.Names),
+        Timeouts(this->Options.TimeoutWrappers.Names), Sleeps(this->Options.SleepFunctions.Names) {}
 
   void request(ScanRequest &Request) const override {
     for (const NameList *List : {&TaskTypes, &Spawns, &Gathers, &Timeouts, &Sleeps})
@@ -62,10 +61,13 @@ public:
   void check(const CheckContext &Context) const override {
     for (const FunctionInfo &Function : Context.Model.Functions)
       if (Function.Suspends)
-        for (const LoopAwaits &Loop : loopAwaits(Function.Body))
-          // Awaits in the condition, or in an inner loop (which is judged on its own).
-          if (!Loop.Awaits.empty() && Loop.Awaits.size() == Loop.AwaitsInside && !Loop.Yields)
-            checkLoop(Context, Loop.Loop, Loop.Awaits);
+        for (const LoopAwaits &Loop : loopAwaits(Function.Body)) {
+          SyntaxLoopFacts Facts(*this, Context, Loop);
+          if (std::optional<GatherableLoop> Found = gatherableLoop(Facts, Options)) {
+            Finding &Reported = Context.report(Name, Loop.Awaits.front(), Found->Message);
+            Context.note(Reported, Loop.Loop, Found->Note);
+          }
+        }
   }
 
 private:
@@ -77,6 +79,53 @@ private:
     std::vector<TSNode> Awaits; ///< whose innermost loop is this one, in its body
     size_t AwaitsInside = 0;    ///< anywhere inside it
     bool Yields = false;
+  };
+
+  /// A loop of a coroutine as the syntax shows it, for gatherableLoop().
+  class SyntaxLoopFacts : public GatherableLoopFacts {
+  public:
+    SyntaxLoopFacts(const SequentialAwaitCheck &Check, const CheckContext &Context,
+                    const LoopAwaits &Loop)
+        : Check(Check), Context(Context), Loop(Loop), Tasks(Loop.Awaits.size()) {}
+
+    bool pacedByEvents() override { return isForCoAwait(Loop.Loop, Context.Source); }
+    LoopSize size() override { return loopSize(Loop.Loop, Context.Source); }
+    bool repeatsWithoutItems() override {
+      return fast::repeatsWithoutItems(Loop.Loop, Context.Source);
+    }
+    std::size_t awaitCount() override { return Loop.Awaits.size(); }
+    bool awaitsOutsideBody() override { return Loop.Awaits.size() != Loop.AwaitsInside; }
+    bool yields() override { return Loop.Yields; }
+    std::optional<std::string> freshTask(std::size_t I) override {
+      Tasks[I] = Check.freshTask(Context, operand(I));
+      if (!Tasks[I])
+        return std::nullopt;
+      return Tasks[I]->Callee;
+    }
+    bool sharesAnObject(std::size_t I) override {
+      return SequentialAwaitCheck::sharesAnObject(Context, dependence(), Tasks[I]->Call);
+    }
+    bool readsCarriedState(std::size_t I) override {
+      return dependence().readsCarriedState(operand(I));
+    }
+    bool continuationDependsOnBody() override { return dependence().continuationDependsOnBody(); }
+    bool exitsEarly() override { return dependence().exitsEarly(); }
+
+  private:
+    TSNode operand(std::size_t I) const { return childByField(Loop.Awaits[I], "argument"); }
+    const LoopDependence &dependence() {
+      if (!Dependence)
+        Dependence.emplace(Loop.Loop, Context.Source, [this](TSNode Call, uint32_t Index) {
+          return mayChangeArgument(Context.Model, Call, Index, Context.Source);
+        });
+      return *Dependence;
+    }
+
+    const SequentialAwaitCheck &Check;
+    const CheckContext &Context;
+    const LoopAwaits &Loop;
+    std::vector<std::optional<FreshTask>> Tasks; ///< freshTask's answers
+    std::optional<LoopDependence> Dependence;
   };
 
   static bool contains(TSNode Outer, TSNode Inner) {
@@ -127,43 +176,6 @@ private:
           }
         });
     return Loops;
-  }
-
-  void checkLoop(const CheckContext &Context, TSNode Loop,
-                 const std::vector<TSNode> &Awaits) const {
-    TSNode Body = loopBody(Loop);
-    // A loop of unknown length (a server's accept loop, a consumer) paces itself
-    // by events; so does `for co_await`, whose elements arrive one at a time.
-    if (ts_node_is_null(Body) || isForCoAwait(Loop, Context.Source))
-      return;
-    LoopSize Size = loopSize(Loop, Context.Source);
-    // Iterations that repeat the same await (a benchmark's, a retry's) have no
-    // items to gather: the sequence is the point.
-    if (!isGatherable(Size) || repeatsWithoutItems(Loop, Context.Source))
-      return;
-
-    LoopDependence Dependence(Loop, Context.Source, [&](TSNode Call, uint32_t Index) {
-      return mayChangeArgument(Context.Model, Call, Index, Context.Source);
-    });
-    std::optional<FreshTask> First;
-    for (TSNode Await : Awaits) {
-      TSNode Operand = childByField(Await, "argument");
-      std::optional<FreshTask> Task = freshTask(Context, Operand);
-      if (!Task || sharesAnObject(Context, Dependence, Task->Call) ||
-          Dependence.readsCarriedState(Operand))
-        return;
-      if (!First)
-        First = std::move(Task);
-    }
-    if (Dependence.continuationDependsOnBody() || Dependence.exitsEarly())
-      return;
-
-    Finding &Found = Context.report(
-        Name, Awaits.front(),
-        messages::sequentialAwait(First->Callee,
-                                  messages::awaitFrequency(phraseKind(Size), Size.Source, Size.Iterations),
-                                  Gather));
-    Context.note(Found, Loop, messages::sequentialAwaitRewrite(Gather, TaskTypes.firstSpelling()));
   }
 
   /// The call that makes the fresh task \p Operand awaits (`fetch(u)`, also
@@ -247,8 +259,8 @@ private:
     return false;
   }
 
-  NameList TaskTypes, Spawns, Gathers, Timeouts, Sleeps;
-  std::string Gather;
+  SequentialAwaitOptions Options;
+  const NameList &TaskTypes, &Spawns, &Gathers, &Timeouts, &Sleeps;
 };
 
 } // namespace
@@ -257,10 +269,7 @@ std::unique_ptr<FastCheck> makeSequentialAwaitCheck(const Options &Opts) {
   auto Read = readOptions<SequentialAwaitOptions>(Opts, Name);
   if (Read.TaskTypes.Names.empty())
     return nullptr;
-  return std::make_unique<SequentialAwaitCheck>(
-      std::move(Read.TaskTypes.Names), std::move(Read.SpawnFunctions.Names),
-      std::move(Read.GatherFunctions.Names), std::move(Read.TimeoutWrappers.Names),
-      std::move(Read.SleepFunctions.Names));
+  return std::make_unique<SequentialAwaitCheck>(std::move(Read));
 }
 
 } // namespace corolint::fast
