@@ -1,6 +1,7 @@
 //===--- NestedRunCheck.cpp - async-nested-run -----------------------------===//
 
 #include "NestedRunCheck.h"
+#include "checks/model/NestedRun.h"
 #include "utils/HelperSearch.h"
 #include "utils/Coroutines.h"
 #include "utils/LoopDependence.h"
@@ -58,40 +59,10 @@ bool NestedRunCheck::isRunner(const CallExpr &Call) const {
   return Callee && isListed(*Callee, RunFunctions.Names);
 }
 
-void NestedRunCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Context = *Result.Context;
-  if (const auto *Run = Result.Nodes.getNodeAs<CallExpr>("run")) {
-    StatementContext Where = contextOf(*Run, Context);
-    if (!Where.Function || Where.Unevaluated ||
-        inFailureExpectingMacro(Run->getBeginLoc(), *Result.SourceManager, getLangOpts()))
-      return;
-    if (isCoroutine(*Where.Function)) {
-      diag(Run->getBeginLoc(), "%0")
-          << messages::nestedLoopRun(runnerName(*Run), coroutineDisplayName(*Where.Function));
-      return;
-    }
-    checkPerItem(*Run, Context);
-    return;
-  }
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  StatementContext Where = contextOf(*Call, Context);
-  if (!Where.Function || Where.Unevaluated ||
-      inFailureExpectingMacro(Call->getBeginLoc(), *Result.SourceManager, getLangOpts()))
-    return;
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  const auto *Inner =
-      llvm::dyn_cast_or_null<CallExpr>(Helpers.find(*Callee, HelperDepth, *Result.SourceManager));
-  if (!Inner)
-    return;
-  diag(Call->getBeginLoc(), "%0") << messages::nestedRunThroughHelper(
-      Callee->getNameAsString(), coroutineDisplayName(*Where.Function), runnerName(*Inner));
-  diag(Inner->getBeginLoc(), "'%0' runs a loop here", DiagnosticIDs::Note) << runnerName(*Inner);
-}
+namespace {
 
-/// \p Run's options (any argument after the task) read a variable declared in \p Loop: each
-/// iteration asks for a differently configured loop (one per backend, say), which one loop
-/// for all items cannot give.
-static bool configuredPerIteration(const CallExpr &Run, const Stmt &Loop, ASTContext &Context) {
+/// \p Run's options (any argument after the task) read a variable declared in \p Loop.
+bool configuredPerIteration(const CallExpr &Run, const Stmt &Loop, ASTContext &Context) {
   for (unsigned I = 1; I < Run.getNumArgs(); ++I) {
     auto Refs = match(findAll(declRefExpr(to(varDecl())).bind("ref")),
                       *Run.getArg(I)->IgnoreUnlessSpelledInSource(), Context);
@@ -102,21 +73,79 @@ static bool configuredPerIteration(const CallExpr &Run, const Stmt &Loop, ASTCon
   return false;
 }
 
-void NestedRunCheck::checkPerItem(const CallExpr &Run, ASTContext &Context) {
-  // Running an existing loop again (a member: run_until_complete) creates
-  // nothing; a free runner (aio::run, sync_wait) builds a loop per call.
-  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Run.getDirectCallee()))
-    if (!Method->isStatic())
-      return;
-  for (const Stmt *Loop : enclosingLoops(Run, Context)) {
-    std::string Subject = perItemSubject(loopSize(*Loop, Context));
-    if (Subject.empty() || configuredPerIteration(Run, *Loop, Context) ||
-        repeatsWithoutItems(*Loop))
-      continue;
-    diag(Run.getBeginLoc(), "%0") << messages::runPerItem(runnerName(Run), Subject);
-    diag(Loop->getBeginLoc(), "the loop is here", DiagnosticIDs::Note);
-    return;
+/// A call as the AST shows it, for nestedRun().
+class ClangRunCall : public RunCallFacts {
+public:
+  ClangRunCall(const CallExpr &Call, bool IsRunner, const MatchFinder::MatchResult &Result,
+               HelperSearch &Helpers, unsigned HelperDepth)
+      : Call(Call), IsRunner(IsRunner), Result(Result), Context(*Result.Context),
+        Where(contextOf(Call, Context)), Helpers(Helpers), HelperDepth(HelperDepth) {}
+
+  std::string runner() override { return IsRunner ? runnerName(Call) : ""; }
+  std::optional<std::string> coroutine() override {
+    if (!Where.Function || !isCoroutine(*Where.Function))
+      return std::nullopt;
+    return coroutineDisplayName(*Where.Function);
   }
+  bool notRunForReal() override {
+    return !Where.Function || Where.Unevaluated ||
+           inFailureExpectingMacro(Call.getBeginLoc(), *Result.SourceManager,
+                                   Context.getLangOpts());
+  }
+  bool runsExistingLoop() override {
+    const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Call.getDirectCallee());
+    return Method && !Method->isStatic();
+  }
+  std::size_t loopCount() override {
+    Loops = enclosingLoops(Call, Context);
+    return Loops.size();
+  }
+  LoopSize loopSize(std::size_t Loop) override { return corolint::loopSize(*Loops[Loop], Context); }
+  bool configuredPerIteration(std::size_t Loop) override {
+    return corolint::configuredPerIteration(Call, *Loops[Loop], Context);
+  }
+  bool repeatsWithoutItems(std::size_t Loop) override {
+    return corolint::repeatsWithoutItems(*Loops[Loop]);
+  }
+  std::optional<HelperRunner> reachesRunner() override {
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    Reached = llvm::dyn_cast_or_null<CallExpr>(
+        Helpers.find(*Callee, HelperDepth, *Result.SourceManager));
+    if (!Reached)
+      return std::nullopt;
+    return HelperRunner{Callee->getNameAsString(), runnerName(*Reached)};
+  }
+
+  SourceLocation noteLocation(const NestedRun &Found) const {
+    if (Found.Where == NestedRun::NoteAt::Loop)
+      return Loops[Found.NoteLoop]->getBeginLoc();
+    return Reached->getBeginLoc();
+  }
+
+private:
+  const CallExpr &Call;
+  bool IsRunner;
+  const MatchFinder::MatchResult &Result;
+  ASTContext &Context;
+  StatementContext Where;
+  HelperSearch &Helpers;
+  unsigned HelperDepth;
+  llvm::SmallVector<const Stmt *, 4> Loops; ///< loopCount's answer
+  const CallExpr *Reached = nullptr;         ///< reachesRunner's answer
+};
+
+} // namespace
+
+void NestedRunCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Run = Result.Nodes.getNodeAs<CallExpr>("run");
+  const CallExpr &Call = Run ? *Run : *Result.Nodes.getNodeAs<CallExpr>("call");
+  ClangRunCall Facts(Call, Run != nullptr, Result, Helpers, HelperDepth);
+  std::optional<NestedRun> Found = nestedRun(Facts);
+  if (!Found)
+    return;
+  diag(Call.getBeginLoc(), "%0") << Found->Message;
+  if (Found->Where != NestedRun::NoteAt::Nothing)
+    diag(Facts.noteLocation(*Found), "%0", DiagnosticIDs::Note) << Found->Note;
 }
 
 } // namespace corolint

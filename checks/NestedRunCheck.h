@@ -4,13 +4,14 @@
 
 #include "utils/AsyncCheck.h"
 #include "utils/HelperSearch.h"
-#include "llvm/ADT/DenseMap.h"
 
 namespace corolint {
 
 /// Flags an event-loop runner (aio::run, run_until_complete, sync_wait) called
 /// inside a coroutine, directly or through plain functions of the translation
 /// unit, and a loop-creating runner called once per item of a loop.
+///
+/// The rule is checks/model/NestedRun's; this describes each call to it.
 ///
 /// See docs/checks/nested-run.md.
 class NestedRunCheck : public AsyncCheck<NestedRunOptions> {
@@ -22,9 +23,6 @@ public:
 
 private:
   bool isRunner(const clang::CallExpr &Call) const;
-  /// The first runner call reached from \p Function's body through plain
-  /// functions of this translation unit, at most HelperDepth calls deep.
-  void checkPerItem(const clang::CallExpr &Run, clang::ASTContext &Context);
 
   HelperSearch Helpers;
 };

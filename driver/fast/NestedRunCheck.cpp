@@ -1,15 +1,15 @@
 //===--- NestedRunCheck.cpp - async-nested-run, by name -------------------===//
 //
-// A call whose name may denote one of RunFunctions inside a coroutine,
-// directly or through plain helpers this file defines; and a free runner
-// called in a loop over items, which builds a new event loop per item.
+// The rule is checks/model/NestedRun's; this describes each call to it: a
+// runner is a call whose name may denote one of RunFunctions, a helper a
+// plain function this file defines.
 //
 //===----------------------------------------------------------------------===//
 
 #include "driver/fast/FastCheck.h"
 #include "driver/fast/LoopDependence.h"
 
-#include "checks/utils/Messages.h"
+#include "checks/model/NestedRun.h"
 #include "checks/utils/TestMacros.h"
 
 namespace corolint::fast {
@@ -48,6 +48,61 @@ bool inFailureExpectingMacro(TSNode Call, TSNode Body, std::string_view Source) 
   return false;
 }
 
+/// A call as the syntax shows it, for nestedRun().
+class SyntaxRunCall : public RunCallFacts {
+public:
+  SyntaxRunCall(const CheckContext &Context, const FunctionInfo &Function, const CallSite &Call,
+                const NameList &Runners, HelperSearch &Helpers, unsigned HelperDepth)
+      : Context(Context), Function(Function), Call(Call), Runners(Runners),
+        Runner(calleeListed(Call, Runners)), Helpers(Helpers), HelperDepth(HelperDepth) {}
+
+  std::string runner() override { return Runner ? *Runner : ""; }
+  std::optional<std::string> coroutine() override {
+    if (!Function.IsCoroutine)
+      return std::nullopt;
+    return std::string(displayName(Function));
+  }
+  bool notRunForReal() override {
+    return inFailureExpectingMacro(Call.Call, Function.Body, Context.Source);
+  }
+  /// `loop.run_until_complete(...)`: a method called on an object.
+  bool runsExistingLoop() override {
+    return nodeType(childByField(Call.Call, "function")) == "field_expression";
+  }
+  std::size_t loopCount() override {
+    Loops = enclosingLoops(Call.Call, Function.Body);
+    return Loops.size();
+  }
+  LoopSize loopSize(std::size_t Loop) override { return fast::loopSize(Loops[Loop], Context.Source); }
+  bool configuredPerIteration(std::size_t Loop) override {
+    return fast::configuredPerIteration(Call.Call, Loops[Loop], Context.Source);
+  }
+  bool repeatsWithoutItems(std::size_t Loop) override {
+    return fast::repeatsWithoutItems(Loops[Loop], Context.Source);
+  }
+  std::optional<HelperRunner> reachesRunner() override {
+    Reached = Helpers.through(Call, HelperDepth);
+    if (!Reached.Helper)
+      return std::nullopt;
+    return HelperRunner{Reached.Helper->Name, *calleeListed(*Reached.Target, Runners)};
+  }
+
+  TSNode noteNode(const NestedRun &Found) const {
+    return Found.Where == NestedRun::NoteAt::Loop ? Loops[Found.NoteLoop] : Reached.Target->Call;
+  }
+
+private:
+  const CheckContext &Context;
+  const FunctionInfo &Function;
+  const CallSite &Call;
+  const NameList &Runners;
+  const std::string *Runner; ///< the entry the call denotes, or null
+  HelperSearch &Helpers;
+  unsigned HelperDepth;
+  std::vector<TSNode> Loops; ///< loopCount's answer
+  HelperPath Reached;        ///< reachesRunner's answer
+};
+
 class NestedRunCheck : public FastCheck {
 public:
   NestedRunCheck(NameList Runners, unsigned HelperDepth)
@@ -61,45 +116,20 @@ public:
   void check(const CheckContext &Context) const override {
     HelperSearch Helpers(Context,
                          [&](const CallSite &Call) { return calleeListed(Call, Runners) != nullptr; });
-    for (const FunctionInfo &Function : Context.Model.Functions) {
+    for (const FunctionInfo &Function : Context.Model.Functions)
       for (size_t Index : Function.Calls) {
         const CallSite &Call = Context.Model.Calls[Index];
-        const std::string *Runner = calleeListed(Call, Runners);
-        if (inFailureExpectingMacro(Call.Call, Function.Body, Context.Source))
+        SyntaxRunCall Facts(Context, Function, Call, Runners, Helpers, HelperDepth);
+        std::optional<NestedRun> Found = nestedRun(Facts);
+        if (!Found)
           continue;
-        if (Runner && Function.IsCoroutine) {
-          Context.report(Name, Call.Call,
-                         messages::nestedLoopRun(*Runner, displayName(Function)));
-        } else if (Runner) {
-          checkPerItem(Context, Function, Call, *Runner);
-        } else if (Function.IsCoroutine) {
-          HelperPath Path = Helpers.through(Call, HelperDepth);
-          if (!Path.Helper)
-            continue;
-          const std::string *Reached = calleeListed(*Path.Target, Runners);
-          Finding &Found = Context.report(
-              Name, Call.Call,
-              messages::nestedRunThroughHelper(Path.Helper->Name, displayName(Function), *Reached));
-          Context.note(Found, Path.Target->Call, "'" + *Reached + "' runs a loop here");
-        }
+        Finding &Reported = Context.report(Name, Call.Call, Found->Message);
+        if (Found->Where != NestedRun::NoteAt::Nothing)
+          Context.note(Reported, Facts.noteNode(*Found), Found->Note);
       }
-    }
   }
 
 private:
-  void checkPerItem(const CheckContext &Context, const FunctionInfo &Function,
-                    const CallSite &Run, const std::string &Runner) const {
-    for (TSNode Loop : enclosingLoops(Run.Call, Function.Body)) {
-      std::string Subject = perItemSubject(loopSize(Loop, Context.Source));
-      if (Subject.empty() || configuredPerIteration(Run.Call, Loop, Context.Source) ||
-          repeatsWithoutItems(Loop, Context.Source))
-        continue;
-      Finding &Found = Context.report(Name, Run.Call, messages::runPerItem(Runner, Subject));
-      Context.note(Found, Loop, "the loop is here");
-      return;
-    }
-  }
-
   NameList Runners;
   unsigned HelperDepth;
 };
