@@ -1,8 +1,8 @@
 //===--- CancellationSwallowedCheck.cpp - async-cancellation-swallowed -----===//
 
 #include "CancellationSwallowedCheck.h"
+#include "checks/model/SwallowedCancellation.h"
 #include "utils/Cancellation.h"
-#include "utils/CancellationPolicy.h"
 #include "utils/Coroutines.h"
 #include "utils/Handlers.h"
 #include "utils/Messages.h"
@@ -45,56 +45,88 @@ void CancellationSwallowedCheck::registerMatchers(MatchFinder *Finder) {
     Finder->addMatcher(cxxCatchStmt(isInCoroutine()).bind("handler"), this);
 }
 
+namespace {
+
+/// A handler as the AST shows it, for swallowedCancellation().
+class ClangHandler : public CancellationHandlerFacts {
+public:
+  ClangHandler(const CXXCatchStmt &Handler, const CXXTryStmt &Try,
+               const MatchFinder::MatchResult &Result, const CancellationSwallowedOptions &Options,
+               llvm::ArrayRef<llvm::StringRef> CancelMethods)
+      : Handler(Handler), Try(Try), Result(Result), Context(*Result.Context), Options(Options),
+        CancelMethods(CancelMethods), Where(contextOf(Handler, Context)) {}
+
+  std::optional<std::string> caught() override {
+    if (catchesAll(Handler))
+      return "...";
+    if (!hasListedType(Handler.getCaughtType(), Options.CancelledTypes.Names))
+      return std::nullopt;
+    return Handler.getCaughtType().getNonReferenceType().getUnqualifiedType().getAsString(
+        Context.getPrintingPolicy());
+  }
+  bool trySuspends() override {
+    Suspension = findSuspensionPoint(*Try.getTryBlock());
+    return Suspension != nullptr;
+  }
+  bool rethrows() override { return actions().Rethrows; }
+  bool doesNothing() override { return actions().swallows(); }
+  bool inLibraryTask() override {
+    return Where.Function && hasListedType(Where.Function->getReturnType(), Options.TaskTypes.Names);
+  }
+  std::string coroutine() override { return coroutineDisplayName(*Where.Function); }
+  bool expectsThrow() override {
+    return expandedFromMacro(Handler.getCatchLoc(), *Result.SourceManager, Context.getLangOpts(),
+                             [](llvm::StringRef Macro) {
+                               return expectsFailure(std::string_view(Macro.data(), Macro.size()));
+                             });
+  }
+  bool passedOnLater() override {
+    return rethrownAfterHandler(Handler, Try, *Where.Function->getBody());
+  }
+  bool awaitsOnlyWhatItCancelled() override {
+    return corolint::awaitsOnlyWhatItCancelled(Try, Context, CancelMethods);
+  }
+
+  const Stmt *Suspension = nullptr; ///< trySuspends' answer
+
+private:
+  const HandlerActions &actions() {
+    if (!Actions)
+      Actions = analyzeHandler(Handler, NoLogging);
+    return *Actions;
+  }
+
+  const CXXCatchStmt &Handler;
+  const CXXTryStmt &Try;
+  const MatchFinder::MatchResult &Result;
+  ASTContext &Context;
+  const CancellationSwallowedOptions &Options;
+  llvm::ArrayRef<llvm::StringRef> CancelMethods;
+  StatementContext Where;
+  std::optional<HandlerActions> Actions;
+};
+
+} // namespace
+
 void CancellationSwallowedCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Context = *Result.Context;
   const auto *Handler = Result.Nodes.getNodeAs<CXXCatchStmt>("handler");
-  DynTypedNodeList Parents = Context.getParents(*Handler);
+  DynTypedNodeList Parents = Result.Context->getParents(*Handler);
   const auto *Try = Parents.empty() ? nullptr : Parents[0].get<CXXTryStmt>();
   if (!Try)
     return;
-  // A test assertion that expects a throw (`CHECK_THROWS(co_await f())`,
-  // `EXPECT_THROW`) writes its own catch: what it catches is the test's verdict.
-  if (expandedFromMacro(Handler->getCatchLoc(), *Result.SourceManager, getLangOpts(),
-                        [](llvm::StringRef Macro) {
-                          return expectsFailure(std::string_view(Macro.data(), Macro.size()));
-                        }))
+  ClangHandler Facts(*Handler, *Try, Result, *this, CancelMethodNames);
+  std::optional<SwallowedCancellation> Found = swallowedCancellation(Facts, *this);
+  if (!Found)
     return;
-  bool All = catchesAll(*Handler);
-  if (!All && !hasListedType(Handler->getCaughtType(), CancelledTypes.Names))
-    return;
-  const Stmt *Suspension = findSuspensionPoint(*Try->getTryBlock());
-  if (!Suspension)
-    return;
-  HandlerActions Actions = analyzeHandler(*Handler, NoLogging);
-  if (Actions.Rethrows)
-    return;
-  // `catch (...)` that does nothing at all is async-dropped-exception's finding.
-  if (All && Actions.swallows())
-    return;
-  StatementContext Where = contextOf(*Handler, Context);
-  // Only the library's own tasks are cancelled by it: a coroutine of another
-  // type (seastar::future, a project's own task) never sees its cancellation.
-  if (!Where.Function || !hasListedType(Where.Function->getReturnType(), TaskTypes.Names) ||
-      rethrownAfterHandler(*Handler, *Try, *Where.Function->getBody()) ||
-      awaitsOnlyWhatItCancelled(*Try, Context, CancelMethodNames))
-    return;
-
-  std::string Cancelled = CancelledTypes.firstSpelling();
-  std::string Caught = All ? std::string("...")
-                           : Handler->getCaughtType().getNonReferenceType().getUnqualifiedType()
-                                 .getAsString(Context.getPrintingPolicy());
   {
-    auto Diag = diag(Handler->getCatchLoc(), "%0")
-                << messages::cancellationSwallowed(Caught, Cancelled,
-                                                   coroutineDisplayName(*Where.Function));
+    auto Diag = diag(Handler->getCatchLoc(), "%0") << Found->Message;
     const auto *Body = llvm::cast<CompoundStmt>(Handler->getHandlerBlock());
     SourceLocation End = Body->getRBracLoc();
     if (fallsThrough(*Body) && End.isValid() && !End.isMacroID() &&
         !Handler->getCatchLoc().isMacroID())
       Diag << FixItHint::CreateInsertion(End, rethrowText(*Body, *Result.SourceManager));
   }
-  diag(Suspension->getBeginLoc(), "cancellation is delivered at this suspension point",
-       DiagnosticIDs::Note);
+  diag(Facts.Suspension->getBeginLoc(), "%0", DiagnosticIDs::Note) << Found->Note;
 }
 
 } // namespace corolint

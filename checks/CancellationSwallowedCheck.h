@@ -11,6 +11,9 @@ namespace corolint {
 /// (or everything) around a suspension point and never re-raises it, so the
 /// cancelled task carries on as if nothing happened.
 ///
+/// The rule is checks/model/SwallowedCancellation's; this describes each
+/// handler to it and adds the fix-it.
+///
 /// See docs/checks/cancellation-swallowed.md.
 class CancellationSwallowedCheck : public AsyncCheck<CancellationSwallowedOptions> {
 public:

@@ -1,7 +1,7 @@
 //===--- Cancellation.cpp - does a cancellation survive a handler? --------===//
 
 #include "Cancellation.h"
-#include "CancellationPolicy.h"
+#include "checks/model/SwallowedCancellation.h"
 #include "Loops.h"
 #include "Names.h"
 #include "clang/AST/ExprCXX.h"

@@ -1,19 +1,16 @@
 //===--- CancellationSwallowedCheck.cpp - async-cancellation-swallowed ----===//
 //
-// In a coroutine whose written return type is one of TaskTypes, a handler of
-// one of CancelledTypes (or `catch (...)`) around a suspension point that has
-// no `throw` of its own, when the exception it records is not passed on after
-// the try (or stored where it outlives the coroutine) and the coroutine
-// cancelled nothing itself first.
-// Types are matched by the name they are written with (NameLookup.h), so a
-// base class of the cancellation exception is not seen: full mode only.
+// The rule is checks/model/SwallowedCancellation's; this describes each
+// handler of a try block in a coroutine to it. Types are matched by the name
+// they are written with (NameLookup.h), so a base class of the cancellation
+// exception is not seen: full mode only. A test assertion's own catch is
+// inside its macro, which the syntax does not expand: it is never seen.
 //
 //===----------------------------------------------------------------------===//
 
 #include "driver/fast/FastCheck.h"
 
-#include "checks/utils/CancellationPolicy.h"
-#include "checks/utils/Messages.h"
+#include "checks/model/SwallowedCancellation.h"
 
 #include <algorithm>
 
@@ -25,63 +22,78 @@ constexpr std::string_view Name = "async-cancellation-swallowed";
 
 class CancellationSwallowedCheck : public FastCheck {
 public:
-  CancellationSwallowedCheck(NameList Cancelled, NameList TaskTypes,
-                             std::vector<std::string> CancelMethods)
-      : Cancelled(std::move(Cancelled)), TaskTypes(std::move(TaskTypes)),
-        CancelMethods(std::move(CancelMethods)) {}
+  CancellationSwallowedCheck(CancellationSwallowedOptions Options)
+      : Options(std::move(Options)), CancelMethods(NameList(this->Options.CancelMethods).names()) {}
 
   void request(ScanRequest &Request) const override {
-    requestNames(Request, Cancelled);
-    requestNames(Request, TaskTypes);
+    requestNames(Request, Options.CancelledTypes.Names);
+    requestNames(Request, Options.TaskTypes.Names);
   }
 
   void check(const CheckContext &Context) const override {
-    // Only the library's own tasks are cancelled by it: a coroutine of another
-    // type (seastar::future, a project's own task) never sees its cancellation.
     for (const FunctionInfo &Function : Context.Model.Functions)
-      if (Function.Suspends && typeListed(Function.ReturnType, Context.Model, TaskTypes))
-        checkFunction(Context, Function);
+      if (Function.Suspends)
+        forEachOwnNode(Function.Body, [&](TSNode Try) {
+          if (nodeType(Try) == "try_statement")
+            forEachChild(Try, [&](TSNode Clause, const char *) {
+              if (nodeType(Clause) == "catch_clause")
+                checkHandler(Context, Function, Try, Clause);
+            });
+          return true;
+        });
   }
 
 private:
-  void checkFunction(const CheckContext &Context, const FunctionInfo &Function) const {
-    forEachOwnNode(Function.Body, [&](TSNode Try) {
-      if (nodeType(Try) != "try_statement")
-        return true;
-      TSNode Block = childByField(Try, "body");
-      if (ts_node_is_null(Block) || !containsOwn(Block, {"co_await", "co_yield"}))
-        return true;
-      forEachChild(Try, [&](TSNode Clause, const char *) {
-        if (nodeType(Clause) == "catch_clause")
-          checkHandler(Context, Function, Try, Clause);
-      });
-      return true;
-    });
-  }
+  /// A handler as the syntax shows it, for swallowedCancellation().
+  class SyntaxHandler : public CancellationHandlerFacts {
+  public:
+    SyntaxHandler(const CancellationSwallowedCheck &Check, const CheckContext &Context,
+                  const FunctionInfo &Function, TSNode Try, TSNode Clause)
+        : Check(Check), Context(Context), Function(Function), Try(Try), Clause(Clause),
+          Body(childByField(Clause, "body")) {}
+
+    std::optional<std::string> caught() override {
+      TSNode Parameters = childByField(Clause, "parameters");
+      if (ts_node_is_null(Body))
+        return std::nullopt;
+      if (compactText(Parameters, Context.Source) == "(...)")
+        return "...";
+      for (uint32_t I = 0; I < namedChildCount(Parameters); ++I)
+        if (const std::string *Listed = typeListed(namedChild(Parameters, I), Context.Model,
+                                                   Check.Options.CancelledTypes.Names))
+          return *Listed;
+      return std::nullopt;
+    }
+    bool trySuspends() override {
+      Suspension = firstOwn(childByField(Try, "body"), {"co_await", "co_yield"});
+      return !ts_node_is_null(Suspension);
+    }
+    bool rethrows() override { return CancellationSwallowedCheck::rethrows(Context, Body); }
+    bool doesNothing() override { return handlerDoesNothing(Body); }
+    bool inLibraryTask() override {
+      return typeListed(Function.ReturnType, Context.Model, Check.Options.TaskTypes.Names);
+    }
+    std::string coroutine() override { return std::string(displayName(Function)); }
+    bool expectsThrow() override { return false; }
+    bool passedOnLater() override { return rethrownLater(Context, Function, Try, Body); }
+    bool awaitsOnlyWhatItCancelled() override { return Check.cancelledBefore(Context, Try); }
+
+    TSNode Suspension{}; ///< trySuspends' answer
+
+  private:
+    const CancellationSwallowedCheck &Check;
+    const CheckContext &Context;
+    const FunctionInfo &Function;
+    TSNode Try, Clause, Body;
+  };
 
   void checkHandler(const CheckContext &Context, const FunctionInfo &Function, TSNode Try,
                     TSNode Clause) const {
-    TSNode Parameters = childByField(Clause, "parameters");
-    TSNode Body = childByField(Clause, "body");
-    if (ts_node_is_null(Body) || rethrows(Context, Body))
-      return;
-    bool All = compactText(Parameters, Context.Source) == "(...)";
-    std::string Caught = "...";
-    if (!All) {
-      const std::string *Listed = nullptr;
-      for (uint32_t I = 0; I < namedChildCount(Parameters) && !Listed; ++I)
-        Listed = typeListed(namedChild(Parameters, I), Context.Model, Cancelled);
-      if (!Listed)
-        return;
-      Caught = *Listed;
-    } else if (handlerDoesNothing(Body)) {
-      return; // async-dropped-exception's finding
+    SyntaxHandler Facts(*this, Context, Function, Try, Clause);
+    if (std::optional<SwallowedCancellation> Found = swallowedCancellation(Facts, Options)) {
+      Finding &Reported = Context.report(Name, Clause, Found->Message);
+      Context.note(Reported, Facts.Suspension, Found->Note);
     }
-    if (rethrownLater(Context, Function, Try, Body) || cancelledBefore(Context, Try))
-      return;
-    Context.report(Name, Clause,
-                   messages::cancellationSwallowed(Caught, Cancelled.firstSpelling(),
-                                                   displayName(Function)));
   }
 
   /// `throw` or `std::rethrow_exception(...)` in \p Handler.
@@ -218,8 +230,7 @@ private:
     return Any && OnlyCancelled;
   }
 
-  NameList Cancelled;
-  NameList TaskTypes;
+  CancellationSwallowedOptions Options;
   std::vector<std::string> CancelMethods;
 };
 
@@ -229,16 +240,7 @@ std::unique_ptr<FastCheck> makeCancellationSwallowedCheck(const Options &Opts) {
   auto Read = readOptions<CancellationSwallowedOptions>(Opts, Name);
   if (!cancellationIsInjected(Read.CancelledTypes.Raw, Read.CancellationByToken))
     return nullptr; // the library does not raise cancellation inside its tasks
-  std::vector<std::string> Methods;
-  for (std::string_view Rest = Read.CancelMethods; !Rest.empty();) {
-    size_t End = Rest.find(';');
-    if (!Rest.substr(0, End).empty())
-      Methods.emplace_back(Rest.substr(0, End));
-    Rest = End == std::string_view::npos ? std::string_view() : Rest.substr(End + 1);
-  }
-  return std::make_unique<CancellationSwallowedCheck>(std::move(Read.CancelledTypes.Names),
-                                                      std::move(Read.TaskTypes.Names),
-                                                      std::move(Methods));
+  return std::make_unique<CancellationSwallowedCheck>(std::move(Read));
 }
 
 } // namespace corolint::fast

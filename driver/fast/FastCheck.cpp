@@ -355,14 +355,19 @@ HelperPath HelperSearch::through(const CallSite &Call, unsigned Depth) {
           static_cast<const CallSite *>(Path->Target)};
 }
 
-bool containsOwn(TSNode Scope, std::initializer_list<std::string_view> Types) {
-  bool Found = false;
+TSNode firstOwn(TSNode Scope, std::initializer_list<std::string_view> Types) {
+  TSNode Found{};
   forEachOwnNode(Scope, [&](TSNode Node) {
     for (std::string_view Type : Types)
-      Found |= nodeType(Node) == Type;
-    return !Found;
+      if (ts_node_is_null(Found) && nodeType(Node) == Type)
+        Found = Node;
+    return ts_node_is_null(Found);
   });
   return Found;
+}
+
+bool containsOwn(TSNode Scope, std::initializer_list<std::string_view> Types) {
+  return !ts_node_is_null(firstOwn(Scope, Types));
 }
 
 bool handlerDoesNothing(TSNode Body) {

@@ -131,6 +131,8 @@ std::vector<size_t> calleeDefinitions(const FileModel &Model, const CallSite &Ca
 
 /// \p Scope (its own function's part) contains a node of one of \p Types.
 bool containsOwn(TSNode Scope, std::initializer_list<std::string_view> Types);
+/// The first node of \p Scope's own (not a lambda's) of one of \p Types, or a null node.
+TSNode firstOwn(TSNode Scope, std::initializer_list<std::string_view> Types);
 
 /// Nothing at all happens in a handler: `{}`, `{ continue; }`, `{ break; }`.
 bool handlerDoesNothing(TSNode Body);

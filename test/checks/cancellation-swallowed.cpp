@@ -32,6 +32,8 @@ aio::task<> cleans_up_and_forgets() {
   // CHECK-FIXES-NEXT: {{^}}    throw;{{$}}
   // CHECK-FIXES-NEXT: {{^}}  }{{$}}
   // CHECK-FAST-MESSAGES: :[[@LINE-7]]:5: warning: handler of 'aio::cancelled_error' around a suspension point in coroutine 'cleans_up_and_forgets' swallows the cancellation: the task goes on as if never cancelled, so the timeout or task group that cancelled it waits for nothing; end the handler with 'throw;' [async-cancellation-swallowed]
+  // CHECK-MESSAGES: :[[@LINE-9]]:5: note: cancellation is delivered at this suspension point
+  // CHECK-FAST-MESSAGES: :[[@LINE-10]]:5: note: cancellation is delivered at this suspension point
 }
 
 // An empty handler of the cancellation type (async-dropped-exception leaves it to us).
