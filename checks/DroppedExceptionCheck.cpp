@@ -1,6 +1,7 @@
 //===--- DroppedExceptionCheck.cpp - async-dropped-exception ---------------===//
 
 #include "DroppedExceptionCheck.h"
+#include "checks/model/SwallowingHandler.h"
 #include "utils/ExpectedFailures.h"
 #include "utils/Coroutines.h"
 #include "utils/Flow.h"
@@ -330,31 +331,6 @@ void DroppedExceptionCheck::checkGatherResults(const CallExpr &Gather, ASTContex
     diag(Gather.getBeginLoc(), "%0") << messages::gatherErrorsNeverInspected(GatherName);
 }
 
-void DroppedExceptionCheck::checkHandler(const CXXCatchStmt &Handler, ASTContext &Context) {
-  DynTypedNodeList Parents = Context.getParents(Handler);
-  const auto *Try = Parents.empty() ? nullptr : Parents[0].get<CXXTryStmt>();
-  if (!Try)
-    return;
-  const Stmt *Suspension = findSuspensionPoint(*Try->getTryBlock());
-  if (!Suspension)
-    return;
-  // A synchronous generator (it yields, never awaits): co_yield hands a value
-  // to the consumer, and what the handler catches was thrown by code that ran
-  // synchronously (cppcoro's recursive_generator test), not by an awaited operation.
-  StatementContext Owner = contextOf(Handler, Context);
-  if (Owner.Function && Owner.Function->getBody() && !findAwait(*Owner.Function->getBody()))
-    return;
-  // Catching the cancellation exception itself is async-cancellation-swallowed's business.
-  if (!catchesAll(Handler) && hasListedType(Handler.getCaughtType(), CancelledTypes.Names))
-    return;
-  if (!analyzeHandler(Handler, LoggingPattern).swallows() || failureExpected(Handler, *Try, Context))
-    return;
-  StatementContext Where = contextOf(Handler, Context);
-  diag(Handler.getCatchLoc(), "%0")
-      << messages::handlerSwallows(coroutineDisplayName(*Where.Function));
-  diag(Suspension->getBeginLoc(), "a failure of this operation is lost", DiagnosticIDs::Note);
-}
-
 namespace {
 
 /// The statement after \p S in its block; at the end of a loop's body, the
@@ -378,22 +354,65 @@ const Stmt *nextStatement(const Stmt &S, ASTContext &Context) {
   return nullptr;
 }
 
+std::string_view view(llvm::StringRef Text) { return {Text.data(), Text.size()}; }
+
+/// A handler as the AST shows it, for swallowingHandler().
+class ClangHandler : public SwallowingHandlerFacts {
+public:
+  ClangHandler(const CXXCatchStmt &Handler, const CXXTryStmt &Try, ASTContext &Context,
+               const NameList &CancelledTypes, const llvm::Regex &Logging)
+      : Handler(Handler), Try(Try), Context(Context), CancelledTypes(CancelledTypes),
+        Logging(Logging), Where(contextOf(Handler, Context)) {}
+
+  bool trySuspends() override {
+    Suspension = findSuspensionPoint(*Try.getTryBlock());
+    return Suspension != nullptr;
+  }
+  bool coroutineAwaits() override {
+    return !Where.Function || !Where.Function->getBody() || findAwait(*Where.Function->getBody());
+  }
+  bool catchesCancellation() override {
+    return !catchesAll(Handler) && hasListedType(Handler.getCaughtType(), CancelledTypes);
+  }
+  bool doesNothing() override { return analyzeHandler(Handler, Logging).swallows(); }
+  std::string_view handlerText() override { return view(textOf(*Handler.getHandlerBlock(), Context)); }
+  std::string_view fileText() override {
+    const SourceManager &SM = Context.getSourceManager();
+    return view(SM.getBufferData(SM.getMainFileID()));
+  }
+  std::string_view lastTryStatement() override {
+    const CompoundStmt *Block = Try.getTryBlock();
+    return Block->body_empty() ? "" : view(textOf(*Block->body_back(), Context));
+  }
+  std::string_view nextStatement() override {
+    const Stmt *Next = corolint::nextStatement(Try, Context);
+    return Next ? view(textOf(*Next, Context)) : "";
+  }
+  std::string coroutine() override { return coroutineDisplayName(*Where.Function); }
+
+  const Stmt *Suspension = nullptr; ///< trySuspends' answer
+
+private:
+  const CXXCatchStmt &Handler;
+  const CXXTryStmt &Try;
+  ASTContext &Context;
+  const NameList &CancelledTypes;
+  const llvm::Regex &Logging;
+  StatementContext Where;
+};
+
 } // namespace
 
-bool DroppedExceptionCheck::failureExpected(const CXXCatchStmt &Handler, const CXXTryStmt &Try,
-                                            ASTContext &Context) {
-  if (handlerExplains(textOf(*Handler.getHandlerBlock(), Context)))
-    return true;
-  // Test code provokes failures on purpose (asio's awaitable_operators test
-  // awaits `void_ex() && void_ok()` to see it throw): nothing is lost there.
-  const SourceManager &SM = Context.getSourceManager();
-  if (includesTestSupport(SM.getBufferData(SM.getMainFileID())))
-    return true;
-  const CompoundStmt *Block = Try.getTryBlock();
-  if (!Block->body_empty() && assertsThrown(textOf(*Block->body_back(), Context)))
-    return true;
-  const Stmt *Next = nextStatement(Try, Context);
-  return Next && reportsOutcome(textOf(*Next, Context));
+void DroppedExceptionCheck::checkHandler(const CXXCatchStmt &Handler, ASTContext &Context) {
+  DynTypedNodeList Parents = Context.getParents(Handler);
+  const auto *Try = Parents.empty() ? nullptr : Parents[0].get<CXXTryStmt>();
+  if (!Try)
+    return;
+  ClangHandler Facts(Handler, *Try, Context, CancelledTypes.Names, LoggingPattern);
+  if (std::optional<SwallowingHandler> Found = swallowingHandler(Facts)) {
+    diag(Handler.getCatchLoc(), "%0") << Found->Message;
+    diag(Facts.Suspension->getBeginLoc(), "%0", DiagnosticIDs::Note) << Found->Note;
+  }
 }
 
 bool DroppedExceptionCheck::callbackInspects(const LambdaExpr &Callback) const {

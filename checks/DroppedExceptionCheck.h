@@ -25,10 +25,6 @@ private:
   void checkTaskGroup(const clang::VarDecl &Group, clang::ASTContext &Context);
   void checkGatherResults(const clang::CallExpr &Gather, clang::ASTContext &Context);
   void checkHandler(const clang::CXXCatchStmt &Handler, clang::ASTContext &Context);
-  /// The code around an empty handler says the failure is expected or
-  /// reported elsewhere (utils/ExpectedFailures.h).
-  static bool failureExpected(const clang::CXXCatchStmt &Handler, const clang::CXXTryStmt &Try,
-                              clang::ASTContext &Context);
   /// A spawn told to drop the outcome (a DiscardingTokens argument, or a
   /// completion handler that never reads its exception_ptr), or one of
   /// DiscardingSpawns (\p Discarder null), of a coroutine that can throw.
@@ -37,12 +33,12 @@ private:
   void checkDoneCallback(const clang::CXXMemberCallExpr &Add, const clang::LambdaExpr &Callback,
                          clang::ASTContext &Context);
   bool callbackInspects(const clang::LambdaExpr &Callback) const;
-  /// Whether this use of a handle retrieves the task's outcome (awaits it, asks for its
-  /// result, hands it on, gives it an inspecting done-callback). A done-callback that does
-  /// not inspect sets \p BlindCallback.
   void checkCollectedHandle(const clang::CallExpr &Spawn, const clang::CXXMemberCallExpr &Fill,
                             const clang::FunctionDecl &Function, llvm::StringRef SpawnName,
                             clang::ASTContext &Context);
+  /// Whether this use of a handle retrieves the task's outcome (awaits it, asks for its
+  /// result, hands it on, gives it an inspecting done-callback). A done-callback that does
+  /// not inspect sets \p BlindCallback.
   bool observesOutcome(const clang::DeclRefExpr &Ref, clang::ASTContext &Context,
                        bool &BlindCallback) const;
 

@@ -102,6 +102,8 @@ aio::task<int> swallow_and_continue(std::vector<int> ids) {
     } catch (const std::exception &) {
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: exception caught around a suspension point in coroutine 'swallow_and_continue' is swallowed
       // CHECK-MESSAGES: :[[@LINE-3]]:16: note: a failure of this operation is lost
+      // CHECK-FAST-MESSAGES: :[[@LINE-3]]:7: warning: exception caught around a suspension point in coroutine 'swallow_and_continue' is swallowed
+      // CHECK-FAST-MESSAGES: :[[@LINE-5]]:16: note: a failure of this operation is lost
       continue;
     }
   }
@@ -115,6 +117,8 @@ aio::task<> swallow_in_lambda() {
     } catch (const std::runtime_error &) {
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: exception caught around a suspension point in a coroutine lambda is swallowed
       // CHECK-MESSAGES: :[[@LINE-3]]:7: note: a failure of this operation is lost
+      // CHECK-FAST-MESSAGES: :[[@LINE-3]]:7: warning: exception caught around a suspension point in a coroutine lambda is swallowed
+      // CHECK-FAST-MESSAGES: :[[@LINE-5]]:7: note: a failure of this operation is lost
     }
   };
   co_await attempt();
