@@ -1,6 +1,7 @@
 //===--- UnboundedSpawnCheck.cpp - async-unbounded-spawn -------------------===//
 
 #include "UnboundedSpawnCheck.h"
+#include "checks/model/SpawnFanout.h"
 #include "utils/Bounds.h"
 #include "utils/Coroutines.h"
 #include "utils/Flow.h"
@@ -170,38 +171,18 @@ UnboundedSpawnCheck::Fanout UnboundedSpawnCheck::fanout(const Expr &Created,
     Multiplying.push_back(Loops[I]);
   }
   Fan.OutermostLoop = Multiplying.back();
-
-  std::uint64_t Product = 1;
-  const Stmt *Unsized = nullptr;
+  std::vector<FanoutLoop> Described;
   for (const Stmt *Loop : Multiplying) {
-    LoopSize Size = loopSize(*Loop, Context);
-    if (Size.How == LoopSize::Constant) {
-      Product = Size.Iterations ? std::min<std::uint64_t>(Product * Size.Iterations, 1u << 30) : 0;
-      continue;
-    }
-    if (!Unsized || (Fan.Size.How == LoopSize::Unknown && Size.How != LoopSize::Unknown)) {
-      Fan.Size = Size;
-      Unsized = Loop;
-    }
+    bool Awaits = false;
+    forEachAwait(*Loop, nullptr, [&](const Expr &) { Awaits = true; });
+    Described.push_back({loopSize(*Loop, Context), Awaits});
   }
-  if (Product == 0)
+  std::optional<LoopSize> Size =
+      unboundedFanout(Described, loadIsChosen(Context.getSourceManager()), MaxStaticFanout);
+  if (!Size)
     return Fan;
-  if (!Unsized) {
-    Fan.Unbounded = Product >= MaxStaticFanout && !loadIsChosen(Context.getSourceManager());
-    Fan.Size = {LoopSize::Constant, Product, ""};
-  } else if (Fan.Size.How == LoopSize::Count &&
-             (Fan.Size.PerCore || loadIsChosen(Context.getSourceManager()))) {
-    // `for (i = 0; i < loop_num; ++i)` in a benchmark; one server per core.
-    Fan.Unbounded = false;
-  } else if (Fan.Size.How == LoopSize::Unknown) {
-    // `while (true) { auto c = co_await accept(); spawn(...); }`: one task per
-    // event is how servers work; the loop's pace is the events', not a collection's.
-    bool EventDriven = false;
-    forEachAwait(*Unsized, nullptr, [&](const Expr &) { EventDriven = true; });
-    Fan.Unbounded = !EventDriven;
-  } else {
-    Fan.Unbounded = true;
-  }
+  Fan.Unbounded = true;
+  Fan.Size = *Size;
 
   if (Container)
     if (const Stmt *Body = writtenBody(Function))
@@ -266,15 +247,10 @@ bool UnboundedSpawnCheck::isBounded(
 
 void UnboundedSpawnCheck::report(const Expr &At, llvm::StringRef Verb, const Fanout &Fan,
                                  llvm::ArrayRef<std::pair<SourceLocation, std::string>> Notes) {
-  char Kind = Fan.Size.How == LoopSize::Elements   ? 'e'
-              : Fan.Size.How == LoopSize::Count    ? 'c'
-              : Fan.Size.How == LoopSize::Constant ? 'k'
-                                                   : '?';
   std::string Remedy = messages::boundRemedy(
       SemaphoreTypes.firstSpelling(), TaskGroupTypes.firstSpelling(),
       ConcurrencyLimitTypes.firstSpelling(), Fan.Gather ? BoundedGatherFunctions.firstSpelling() : "");
-  diag(At.getBeginLoc(), "%0") << messages::unboundedSpawn(
-      Verb, messages::fanoutSubject(Kind, Fan.Size.Source, Fan.Size.Iterations), Remedy);
+  diag(At.getBeginLoc(), "%0") << unboundedSpawnMessage(Verb, Fan.Size, Remedy);
   if (Fan.Gather)
     diag(Fan.Gather->getBeginLoc(), "%0", DiagnosticIDs::Note) << messages::gatheredAllAtOnce();
   for (const auto &[Loc, Text] : Notes)

@@ -1,18 +1,19 @@
 //===--- UnboundedSpawnCheck.cpp - async-unbounded-spawn, from the syntax -===//
 //
-// A call to one of SpawnFunctions inside a loop over a collection, a count
-// that is not a literal, or more literal iterations than MaxStaticFanout,
-// when no semaphore is in sight: neither the loop body, nor the enclosing
-// function, nor the spawned coroutine (when this file defines it) names one
-// of SemaphoreTypes or calls `acquire`. Tasks collected in the loop and
-// gathered after it need flow analysis: full mode only.
+// A call to one of SpawnFunctions repeated by loops whose fan-out can grow
+// (checks/model/SpawnFanout decides, as in full mode), when no semaphore is
+// in sight: neither the loop body, nor the enclosing function, nor the
+// spawned coroutine (when this file defines it) names one of SemaphoreTypes
+// or calls `acquire`. Tasks collected in the loop and gathered after it need
+// flow analysis: full mode only.
 //
 //===----------------------------------------------------------------------===//
 
 #include "driver/fast/FastCheck.h"
 
-#include "checks/utils/SourceKind.h"
+#include "checks/model/SpawnFanout.h"
 #include "checks/utils/Messages.h"
+#include "checks/utils/SourceKind.h"
 #include "driver/fast/NameLookup.h"
 
 namespace corolint::fast {
@@ -50,35 +51,19 @@ public:
         continue;
       // In test and benchmark code a counted fan-out is the chosen load.
       bool ChosenLoad = includesTestSupport(Context.Source) || includesBenchmarkSupport(Context.Source);
-      // Constant loops multiply: 16 rows of 16 columns spawn 256 tasks.
-      std::uint64_t ConstantTasks = 1;
-      for (TSNode Loop : Loops) {
-        LoopSize Size = loopSize(Loop, Context.Source);
-        if (Size.How == LoopSize::Constant) {
-          ConstantTasks *= Size.Iterations;
-          Size.Iterations = ConstantTasks;
-        }
-        // An open-ended loop that awaits nothing spawns as fast as it can;
-        // one that awaits (an accept loop) is paced by what it awaits.
-        char Kind = Size.How == LoopSize::Elements ? 'e'
-                    : Size.How == LoopSize::Count  ? 'c'
-                    : Size.How == LoopSize::Constant && Size.Iterations >= MaxStaticFanout ? 'k'
-                    : Size.How == LoopSize::Unknown &&
-                            !containsOwn(loopBody(Loop), {"co_await", "co_yield"}) ? '?'
-                                                                                  : 0;
-        if (!Kind || ((Kind == 'c' || Kind == 'k') && ChosenLoad) || (Kind == 'c' && Size.PerCore))
-          continue;
-        if (perTaskSemaphore(Context, Loops.front(), Call))
-          ; // a semaphore created in the loop bounds nothing
-        else if (bounded(Context, Function.Body, 3, Loops.front()) ||
-                 spawnedWorkIsBounded(Context, Call))
-          break;
-        Context.report(Name, Call.Call,
-                       messages::unboundedSpawn(
-                           "creates", messages::fanoutSubject(Kind, Size.Source, Size.Iterations),
-                           Remedy));
-        break;
-      }
+      std::vector<FanoutLoop> Described;
+      for (TSNode Loop : Loops)
+        Described.push_back({loopSize(Loop, Context.Source),
+                             containsOwn(loopBody(Loop), {"co_await", "co_yield"})});
+      std::optional<LoopSize> Fanout = unboundedFanout(Described, ChosenLoad, MaxStaticFanout);
+      if (!Fanout)
+        continue;
+      // A semaphore created in the loop for each task bounds nothing.
+      if (!perTaskSemaphore(Context, Loops.front(), Call) &&
+          (bounded(Context, Function.Body, 3, Loops.front()) ||
+           spawnedWorkIsBounded(Context, Call)))
+        continue;
+      Context.report(Name, Call.Call, unboundedSpawnMessage("creates", *Fanout, Remedy));
     }
   }
 
