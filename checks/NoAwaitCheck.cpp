@@ -1,6 +1,7 @@
 //===--- NoAwaitCheck.cpp - async-no-await ---------------------------------===//
 
 #include "NoAwaitCheck.h"
+#include "checks/model/NoAwait.h"
 #include "utils/BlockingFunctions.h"
 #include "utils/Coroutines.h"
 #include "utils/Handlers.h"
@@ -133,8 +134,7 @@ void NoAwaitCheck::registerMatchers(MatchFinder *Finder) {
 bool NoAwaitCheck::neverSuspends(const FunctionDecl &Function) const {
   const auto *Body = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Function.getBody());
   return Body && hasListedType(Function.getReturnType(), TaskTypes.Names) &&
-         !findSuspensionPoint(*Body->getBody()) &&
-         !hasSomethingToAwait(*Body->getBody(), Function.getASTContext());
+         !findSuspensionPoint(*Body->getBody());
 }
 
 namespace {
@@ -177,6 +177,78 @@ static bool taskUsedOnTheSpot(const CallExpr &Call, ASTContext &Context) {
          Goes == TaskDestination::Discarded || Goes == TaskDestination::Unknown;
 }
 
+/// A coroutine (or a lambda's call operator) as the AST shows it, for noAwait().
+class NoAwaitCheck::CoroutineFacts : public NoAwaitFacts {
+public:
+  CoroutineFacts(NoAwaitCheck &Check, const FunctionDecl &Function, const LambdaExpr *Lambda,
+                 ASTContext &Context)
+      : Check(Check), Function(Function), Lambda(Lambda), Context(Context) {}
+
+  bool neverSuspends() override { return Check.neverSuspends(Function); }
+  bool signatureImposed() override {
+    const SourceManager &SM = Context.getSourceManager();
+    if (!Lambda && (Function.isTemplateInstantiation() || implementsInterface(Function) ||
+                    SM.isInSystemHeader(Function.getLocation())))
+      return true;
+    return Check.signatureImposedByFile(Function, SM);
+  }
+  bool overloadSuspends() override { return !Lambda && corolint::overloadSuspends(Function); }
+  bool hasSomethingToAwait() override {
+    return Check.hasSomethingToAwait(*coroutineBody().getBody(), Context);
+  }
+  bool usedAsValue() override {
+    if (Lambda)
+      return !onlyCalledHere(*Lambda, Context);
+    return llvm::any_of(Function.redecls(), [&](const FunctionDecl *Redecl) {
+      return Check.UsedAsValue.contains(Redecl->getCanonicalDecl());
+    });
+  }
+  std::string coroutine() override { return coroutineDisplayName(Function); }
+  std::string valueType() override { return corolint::valueType(Function); }
+
+  /// The first co_return of the body, not in nested lambdas, or null.
+  const CoreturnStmt *firstCoreturn() const {
+    CoreturnFinder Finder;
+    Finder.TraverseStmt(coroutineBody().getBody());
+    return Finder.Found;
+  }
+
+private:
+  const CoroutineBodyStmt &coroutineBody() const {
+    return *llvm::cast<CoroutineBodyStmt>(Function.getBody());
+  }
+  /// Only a lambda the program calls itself could be plain; one handed to an
+  /// API is shaped by what that API expects.
+  static bool onlyCalledHere(const LambdaExpr &Lambda, ASTContext &Context) {
+    DynTypedNode Parent = semanticParent(Lambda, Context);
+    auto IsCallOf = [](const DynTypedNode &Node) {
+      const auto *Call = Node.get<CXXOperatorCallExpr>();
+      return Call && Call->getOperator() == OO_Call;
+    };
+    bool CalledHere = IsCallOf(Parent) &&
+                      taskUsedOnTheSpot(*Parent.get<CXXOperatorCallExpr>(), Context);
+    if (const auto *Var = Parent.get<VarDecl>()) {
+      StatementContext Where = contextOf(Lambda, Context);
+      if (Var->hasLocalStorage() && Where.Function && Where.Function->getBody()) {
+        auto Refs = match(findAll(declRefExpr(to(equalsNode(Var))).bind("use")),
+                          *Where.Function->getBody(), Context);
+        CalledHere = !Refs.empty();
+        for (const auto &Node : Refs) {
+          DynTypedNode Use = semanticParent(*Node.getNodeAs<DeclRefExpr>("use"), Context);
+          CalledHere = CalledHere && IsCallOf(Use) &&
+                       taskUsedOnTheSpot(*Use.get<CXXOperatorCallExpr>(), Context);
+        }
+      }
+    }
+    return CalledHere;
+  }
+
+  NoAwaitCheck &Check;
+  const FunctionDecl &Function;
+  const LambdaExpr *Lambda;
+  ASTContext &Context;
+};
+
 void NoAwaitCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref")) {
     // Called by name is an ordinary use; anything else (an address, a
@@ -197,71 +269,34 @@ void NoAwaitCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
-    if (!signatureImposedByFile(*Lambda->getCallOperator(), *Result.SourceManager))
-      checkLambda(*Lambda, *Result.Context);
+    CoroutineFacts Facts(*this, *Lambda->getCallOperator(), Lambda, *Result.Context);
+    report(Facts, Lambda->getBeginLoc());
     return;
   }
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Function))
     if (Method->getParent()->isLambda())
       return; // judged with its lambda expression
-  if (Function->isTemplateInstantiation() || implementsInterface(*Function) ||
-      overloadSuspends(*Function) ||
-      Result.SourceManager->isInSystemHeader(Function->getLocation()) ||
-      !neverSuspends(*Function) || signatureImposedByFile(*Function, *Result.SourceManager))
-    return;
-  Candidates.push_back(Function);
-}
-
-void NoAwaitCheck::checkLambda(const LambdaExpr &Lambda, ASTContext &Context) {
-  const CXXMethodDecl *Operator = Lambda.getCallOperator();
-  if (!neverSuspends(*Operator))
-    return;
-  // Only a lambda the program calls itself could be plain; one handed to an
-  // API is shaped by what that API expects.
-  DynTypedNode Parent = semanticParent(Lambda, Context);
-  auto IsCallOf = [](const DynTypedNode &Node) {
-    const auto *Call = Node.get<CXXOperatorCallExpr>();
-    return Call && Call->getOperator() == OO_Call;
-  };
-  bool CalledHere = IsCallOf(Parent) &&
-                    taskUsedOnTheSpot(*Parent.get<CXXOperatorCallExpr>(), Context);
-  if (const auto *Var = Parent.get<VarDecl>()) {
-    StatementContext Where = contextOf(Lambda, Context);
-    if (Var->hasLocalStorage() && Where.Function && Where.Function->getBody()) {
-      auto Refs = match(findAll(declRefExpr(to(equalsNode(Var))).bind("use")),
-                        *Where.Function->getBody(), Context);
-      CalledHere = !Refs.empty();
-      for (const auto &Node : Refs) {
-        DynTypedNode Use = semanticParent(*Node.getNodeAs<DeclRefExpr>("use"), Context);
-        CalledHere = CalledHere && IsCallOf(Use) &&
-                     taskUsedOnTheSpot(*Use.get<CXXOperatorCallExpr>(), Context);
-      }
-    }
-  }
-  if (CalledHere)
-    report(*Operator, Lambda.getBeginLoc());
+  // Whether it is used as a value is known at the end of the translation unit.
+  if (neverSuspends(*Function))
+    Candidates.push_back(Function);
 }
 
 void NoAwaitCheck::onEndOfTranslationUnit() {
   for (const FunctionDecl *Function : Candidates) {
-    bool Used = false;
-    for (const FunctionDecl *Redecl : Function->redecls())
-      Used |= UsedAsValue.contains(Redecl->getCanonicalDecl());
-    if (!Used)
-      report(*Function, Function->getLocation());
+    CoroutineFacts Facts(*this, *Function, nullptr, Function->getASTContext());
+    report(Facts, Function->getLocation());
   }
   Candidates.clear();
 }
 
-void NoAwaitCheck::report(const FunctionDecl &Function, SourceLocation Where) {
-  diag(Where, "%0") << messages::noAwait(coroutineDisplayName(Function), valueType(Function));
-  const auto *Body = llvm::cast<CoroutineBodyStmt>(Function.getBody());
-  CoreturnFinder Finder;
-  Finder.TraverseStmt(Body->getBody());
-  if (Finder.Found)
-    diag(Finder.Found->getBeginLoc(), "it completes here without ever suspending",
-         DiagnosticIDs::Note);
+void NoAwaitCheck::report(CoroutineFacts &Facts, SourceLocation Where) {
+  std::optional<NoAwait> Found = noAwait(Facts);
+  if (!Found)
+    return;
+  diag(Where, "%0") << Found->Message;
+  if (const CoreturnStmt *Return = Facts.firstCoreturn())
+    diag(Return->getBeginLoc(), "%0", DiagnosticIDs::Note) << Found->Note;
 }
 
 } // namespace corolint

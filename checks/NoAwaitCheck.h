@@ -17,6 +17,8 @@ namespace corolint {
 /// members of explicit specializations, coroutines of test code and of
 /// headers) are left alone. Not in the default set (docs/checks/no-await.md).
 ///
+/// The rule is checks/model/NoAwait's; this describes each coroutine to it.
+///
 /// See docs/checks/no-await.md.
 class NoAwaitCheck : public AsyncCheck<NoAwaitOptions> {
 public:
@@ -27,14 +29,15 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  /// A task-returning coroutine that never suspends.
+  class CoroutineFacts;
+  /// A task-returning coroutine without a suspension point.
   bool neverSuspends(const clang::FunctionDecl &Function) const;
   /// \p Body calls one of BlockingFunctions (or constructs one, a file
   /// stream), directly or through a plain helper of this translation unit,
   /// makes a task or an awaitable, or calls one of SpawnFunctions.
   bool hasSomethingToAwait(const clang::Stmt &Body, clang::ASTContext &Context) const;
-  void checkLambda(const clang::LambdaExpr &Lambda, clang::ASTContext &Context);
-  void report(const clang::FunctionDecl &Function, clang::SourceLocation Where);
+  /// Reports at \p Where what checks/model/NoAwait finds.
+  void report(CoroutineFacts &Facts, clang::SourceLocation Where);
   /// The translation unit is test code, or \p Function is defined in a
   /// header: its task-returning signature is imposed by who awaits it.
   bool signatureImposedByFile(const clang::FunctionDecl &Function, const clang::SourceManager &SM);
@@ -42,8 +45,8 @@ private:
   NameList BlockingNames;
   /// Which helpers reach a blocking call; memoised, hence mutable.
   mutable HelperSearch BlockingHelpers;
-  /// Functions in this TU that never suspend, reported at its end unless
-  /// they are used as values (an async interface takes them).
+  /// Functions in this TU that never suspend, judged at its end, when every
+  /// use as a value is known.
   llvm::SmallVector<const clang::FunctionDecl *, 8> Candidates;
   llvm::SmallPtrSet<const clang::Decl *, 8> UsedAsValue;
   /// includesTestSupport() of the main file, computed once per TU.

@@ -1,18 +1,15 @@
 //===--- NoAwaitCheck.cpp - async-no-await, from the syntax ---------------===//
 //
-// A function whose written return type is one of TaskTypes and whose body
-// has co_return but no co_await or co_yield. Left alone as in full mode:
-// virtual and override functions (they satisfy an interface), functions the
-// file names other than by calling them (handed to an API as they are), and
-// overload sets another member of which suspends, test code and headers
-// (checks/utils/SourceKind.h), and bodies where something could have been
-// awaited. Lambdas are left to full mode, which can tell whether the program
-// calls them itself.
+// The rule is checks/model/NoAwait's; this describes to it each function
+// whose written return type is one of TaskTypes and whose body has co_return
+// but no co_await or co_yield. Lambdas are left to full mode, which can tell
+// whether the program calls them itself.
 //
 //===----------------------------------------------------------------------===//
 
 #include "driver/fast/FastCheck.h"
 
+#include "checks/model/NoAwait.h"
 #include "checks/utils/BlockingFunctions.h"
 #include "checks/utils/Messages.h"
 #include "checks/utils/SourceKind.h"
@@ -85,39 +82,32 @@ public:
   }
 
   void check(const CheckContext &Context) const override {
-    // Test code (fixtures and stubs awaited by the test) and headers (an
-    // interface used by other files): the task signature is imposed.
-    if (includesTestSupport(Context.Source) || isHeaderSource(Context.Source))
-      return;
     const FileModel &Model = Context.Model;
     std::vector<const FunctionInfo *> NeverSuspend;
+    std::unordered_set<std::string_view> Names;
+    // Lambdas are left to full mode, which can tell whether the program calls them itself.
     for (const FunctionInfo &Function : Model.Functions)
       if (Function.IsCoroutine && !Function.Suspends && !Function.IsLambda &&
-          !Function.IsVirtual && !Function.InSpecialization && !ts_node_is_null(Function.NameNode) &&
-          typeListed(Function.ReturnType, Model, TaskTypes))
+          !ts_node_is_null(Function.NameNode) && typeListed(Function.ReturnType, Model, TaskTypes)) {
         NeverSuspend.push_back(&Function);
+        Names.insert(Function.Name);
+      }
     if (NeverSuspend.empty())
       return;
+    // Test code (fixtures and stubs awaited by the test) and headers (an
+    // interface used by other files): the task signature is imposed.
+    bool FileImposes = includesTestSupport(Context.Source) || isHeaderSource(Context.Source);
     Search State{Context, fileMacros(Context), {}, {}};
-    std::unordered_map<std::string_view, std::vector<const FunctionInfo *>> Candidates;
-    for (const FunctionInfo *Function : NeverSuspend)
-      if (!hasSomethingToAwait(State, *Function))
-        Candidates[Function->Name].push_back(Function);
-    // An overload (same qualified name) that suspends.
-    for (auto &[Unqualified, Functions] : Candidates)
-      for (const FunctionInfo *&Function : Functions)
-        if (auto Same = Model.Definitions.find(Function->QualifiedName);
-            Same != Model.Definitions.end())
-          for (size_t Other : Same->second)
-            if (Model.Functions[Other].Suspends)
-              Function = nullptr;
-    dropNamesUsedAsValues(Context, Candidates);
-    for (const auto &[Unqualified, Functions] : Candidates)
-      for (const FunctionInfo *Function : Functions)
-        if (Function)
-          Context.report(Name, Function->NameNode,
-                         messages::noAwait(Function->Name,
-                                           firstTemplateArgument(Function->ReturnType, Context.Source)));
+    std::unordered_set<std::string_view> UsedAsValues = namesUsedAsValues(Context, Names);
+    for (const FunctionInfo *Function : NeverSuspend) {
+      SyntaxCoroutine Facts(*this, State, *Function, FileImposes, UsedAsValues);
+      if (std::optional<NoAwait> Found = noAwait(Facts)) {
+        Finding &Reported = Context.report(Name, Function->NameNode, Found->Message);
+        TSNode Return = firstOwn(Function->Body, {"co_return_statement"});
+        if (!ts_node_is_null(Return))
+          Context.note(Reported, Return, Found->Note);
+      }
+    }
   }
 
 private:
@@ -129,6 +119,44 @@ private:
     std::unordered_map<size_t, bool> HelperBlocks;
     /// Helpers that reach a blocking call, summarised once per file.
     std::optional<HelperSearch> BlockingHelpers;
+  };
+
+  /// A coroutine as the syntax shows it, for noAwait().
+  class SyntaxCoroutine : public NoAwaitFacts {
+  public:
+    SyntaxCoroutine(const NoAwaitCheck &Check, Search &State, const FunctionInfo &Function,
+                    bool FileImposes, const std::unordered_set<std::string_view> &UsedAsValues)
+        : Check(Check), State(State), Function(Function), FileImposes(FileImposes),
+          UsedAsValues(UsedAsValues) {}
+
+    bool neverSuspends() override { return true; } // only such functions are described
+    bool signatureImposed() override {
+      return FileImposes || Function.IsVirtual || Function.InSpecialization;
+    }
+    /// An overload (same qualified name) that suspends.
+    bool overloadSuspends() override {
+      const FileModel &Model = State.Context.Model;
+      auto Same = Model.Definitions.find(Function.QualifiedName);
+      if (Same == Model.Definitions.end())
+        return false;
+      for (size_t Other : Same->second)
+        if (Model.Functions[Other].Suspends)
+          return true;
+      return false;
+    }
+    bool hasSomethingToAwait() override { return Check.hasSomethingToAwait(State, Function); }
+    bool usedAsValue() override { return UsedAsValues.count(Function.Name) != 0; }
+    std::string coroutine() override { return Function.Name; }
+    std::string valueType() override {
+      return firstTemplateArgument(Function.ReturnType, State.Context.Source);
+    }
+
+  private:
+    const NoAwaitCheck &Check;
+    Search &State;
+    const FunctionInfo &Function;
+    bool FileImposes;
+    const std::unordered_set<std::string_view> &UsedAsValues;
   };
 
   /// The body blocks (reads a file, sleeps; directly or through a plain
@@ -318,19 +346,19 @@ private:
     return Names;
   }
 
-  /// A name written anywhere but as an awaited callee or its own declarator
-  /// means an interface takes the function or its task as it is (`&fetch`,
-  /// `std::function f = fetch`, `co_spawn(ctx, fetch(), detached)`).
-  static void dropNamesUsedAsValues(
-      const CheckContext &Context,
-      std::unordered_map<std::string_view, std::vector<const FunctionInfo *>> &Candidates) {
+  /// Of \p Names, those written anywhere but as an awaited callee or their own
+  /// declarator: an interface takes the function or its task as it is
+  /// (`&fetch`, `std::function f = fetch`, `co_spawn(ctx, fetch(), detached)`).
+  static std::unordered_set<std::string_view>
+  namesUsedAsValues(const CheckContext &Context, const std::unordered_set<std::string_view> &Names) {
+    std::unordered_set<std::string_view> Used;
     traverse(
         Context.Root,
         [&](TSNode Node, const char *Field) {
           if (nodeType(Node) != "identifier")
             return true;
-          auto Found = Candidates.find(nodeText(Node, Context.Source));
-          if (Found == Candidates.end())
+          std::string_view Written = nodeText(Node, Context.Source);
+          if (!Names.count(Written))
             return false;
           TSNode Parent = parentOf(Node);
           std::string_view ParentType = nodeType(Parent);
@@ -353,11 +381,11 @@ private:
           }
           bool Declared = ParentType == "function_declarator" || ParentType == "using_declaration";
           if (!Called && !Declared)
-            for (const FunctionInfo *&Function : Found->second)
-              Function = nullptr;
+            Used.insert(Written);
           return false;
         },
         [](TSNode) {});
+    return Used;
   }
 
   NameList TaskTypes, Blocking, Spawns;

@@ -30,6 +30,8 @@ aio::task<int> fetch(int id) {
 aio::task<int> answer() { co_return 42; }
 // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: coroutine 'answer' never suspends (no 'co_await' or 'co_yield'): it pays for a coroutine frame and makes every caller await it for nothing; make it a plain function returning 'int' [async-no-await]
 // CHECK-FAST-MESSAGES: :[[@LINE-2]]:16: warning: coroutine 'answer' never suspends (no 'co_await' or 'co_yield'): it pays for a coroutine frame and makes every caller await it for nothing; make it a plain function returning 'int' [async-no-await]
+// CHECK-MESSAGES: :[[@LINE-3]]:27: note: it completes here without ever suspending
+// CHECK-FAST-MESSAGES: :[[@LINE-4]]:27: note: it completes here without ever suspending
 
 aio::task<> log_it() {
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: coroutine 'log_it' never suspends (no 'co_await' or 'co_yield'): it pays for a coroutine frame and makes every caller await it for nothing; make it a plain function [async-no-await]
