@@ -1,6 +1,7 @@
 //===--- UnawaitedTaskCheck.cpp - async-unawaited-task ---------------------===//
 
 #include "UnawaitedTaskCheck.h"
+#include "checks/model/DiscardedCall.h"
 #include "utils/Coroutines.h"
 #include "utils/Flow.h"
 #include "utils/Messages.h"
@@ -171,6 +172,31 @@ bool canInsertAwait(const Expr &E, const StatementContext &Where) {
          !E.getBeginLoc().isMacroID() && !E.getEndLoc().isMacroID();
 }
 
+/// The full engine's description of a discarded call for checks/model/DiscardedCall.
+class ClangDiscardedCall : public DiscardedCallFacts {
+public:
+  ClangDiscardedCall(const Expr &Call, Discard How, Produced What, const FunctionDecl &Function,
+                     const NameList &TaskTypes, ASTContext &Context)
+      : Call(Call), How(How), What(What), Function(Function), TaskTypes(TaskTypes),
+        Context(Context) {}
+
+  Discard how() override { return How; }
+  Produced what() override { return What; }
+  bool inCoroutine() override { return isCoroutine(Function); }
+  bool losesNothing() override {
+    return corolint::losesNothing(Call, Function, TaskTypes, Context);
+  }
+  std::string producer() override { return producerName(Call); }
+
+private:
+  const Expr &Call;
+  Discard How;
+  Produced What;
+  const FunctionDecl &Function;
+  const NameList &TaskTypes;
+  ASTContext &Context;
+};
+
 } // namespace
 
 void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
@@ -216,7 +242,7 @@ void UnawaitedTaskCheck::checkDependentCall(const Expr &Pattern, ASTContext &Con
   // Only a discard is decided here: what a local or a container does with the
   // value is a question for each instantiation's flow, left alone.
   Discard How = discardKind(Pattern, Context);
-  if (How == Discard::No || (How == Discard::CastToVoid && AllowCastToVoid))
+  if (How == Discard::No)
     return;
   // `aio::task<T>` is dependent yet known: the pattern's own matchers report it.
   if (hasListedType(Pattern.getType(), TaskTypes.Names) || isAwaiterType(Pattern.getType()))
@@ -232,14 +258,22 @@ void UnawaitedTaskCheck::checkDependentCall(const Expr &Pattern, ASTContext &Con
     if (!Task && !isAwaiterType(Call->getType()))
       continue;
     // Reported once, at the line written, for every instantiation.
-    std::string Producer = producerName(*Call);
-    auto Diag = diag(Pattern.getBeginLoc(), "%0")
-                << (Task ? messages::discardedTask(Producer, SpawnFunctions.firstSpelling())
-                         : messages::discardedAwaiter(Producer));
-    if (canInsertAwait(Pattern, Where) && How == Discard::Statement)
-      Diag << FixItHint::CreateInsertion(Pattern.getBeginLoc(), "co_await ");
+    reportDiscarded(*Call, Pattern, Task ? Produced::Task : Produced::Awaiter, How, Where, Context);
     return;
   }
+}
+
+void UnawaitedTaskCheck::reportDiscarded(const Expr &Call, const Expr &Written, Produced What,
+                                         Discard How, const StatementContext &Where,
+                                         ASTContext &Context) {
+  ClangDiscardedCall Facts(Call, How, What, *Where.Function, TaskTypes.Names, Context);
+  std::optional<std::string> Message =
+      discardedCall(Facts, AllowCastToVoid, SpawnFunctions.firstSpelling());
+  if (!Message)
+    return;
+  auto Diag = diag(Written.getBeginLoc(), "%0") << *Message;
+  if (How == Discard::Statement && canInsertAwait(Written, Where))
+    Diag << FixItHint::CreateInsertion(Written.getBeginLoc(), "co_await ");
 }
 
 void UnawaitedTaskCheck::checkTaskCall(const Expr &Call, const MatchFinder::MatchResult &Result) {
@@ -251,31 +285,10 @@ void UnawaitedTaskCheck::checkTaskCall(const Expr &Call, const MatchFinder::Matc
   StatementContext Where = contextOf(Call, Context);
   if (!Where.Function || Where.Unevaluated)
     return;
-  std::string Producer = producerName(Call);
-  std::string Spawn = SpawnFunctions.firstSpelling();
   bool Eager = hasListedType(Call.getType(), EagerTaskTypes.Names);
-
-  switch (discardKind(Call, Context)) {
-  case Discard::CastToVoid:
-    if (AllowCastToVoid)
-      return;
-    [[fallthrough]];
-  case Discard::Statement: {
-    // Dropping an eager task from a plain function is how such a library
-    // starts a coroutine from synchronous code.
-    if (Eager && (!isCoroutine(*Where.Function) ||
-                  losesNothing(Call, *Where.Function, TaskTypes.Names, Context)))
-      return;
-    auto Diag = diag(Call.getBeginLoc(), "%0")
-                << (Eager ? messages::discardedEagerTask(Producer)
-                          : messages::discardedTask(Producer, Spawn));
-    if (canInsertAwait(Call, Where) && discardKind(Call, Context) == Discard::Statement)
-      Diag << FixItHint::CreateInsertion(Call.getBeginLoc(), "co_await ");
-    return;
-  }
-  case Discard::No:
-    break;
-  }
+  if (Discard How = discardKind(Call, Context); How != Discard::No)
+    return reportDiscarded(Call, Call, Eager ? Produced::EagerTask : Produced::Task, How, Where,
+                           Context);
 
   DynTypedNode Parent = semanticParent(Call, Context);
   if (const auto *Var = Parent.get<VarDecl>()) {
@@ -299,7 +312,7 @@ void UnawaitedTaskCheck::checkTaskCall(const Expr &Call, const MatchFinder::Matc
     return;
   }
   if (isValueUse(Parent, Call, TaskTypes.Names) || isCondition(Parent, Call))
-    diag(Call.getBeginLoc(), "%0") << messages::taskUsedAsValue(Producer);
+    diag(Call.getBeginLoc(), "%0") << messages::taskUsedAsValue(producerName(Call));
 }
 
 void UnawaitedTaskCheck::checkAwaiterCall(const Expr &Call, ASTContext &Context) {
@@ -308,15 +321,8 @@ void UnawaitedTaskCheck::checkAwaiterCall(const Expr &Call, ASTContext &Context)
   StatementContext Where = contextOf(Call, Context);
   if (!Where.Function || Where.Unevaluated)
     return;
-  std::string Producer = producerName(Call);
-  if (discardKind(Call, Context) != Discard::No) {
-    if (discardKind(Call, Context) == Discard::CastToVoid && AllowCastToVoid)
-      return;
-    auto Diag = diag(Call.getBeginLoc(), "%0") << messages::discardedAwaiter(Producer);
-    if (canInsertAwait(Call, Where) && discardKind(Call, Context) == Discard::Statement)
-      Diag << FixItHint::CreateInsertion(Call.getBeginLoc(), "co_await ");
-    return;
-  }
+  if (Discard How = discardKind(Call, Context); How != Discard::No)
+    return reportDiscarded(Call, Call, Produced::Awaiter, How, Where, Context);
   // `auto lock = m.lock();`: the local holds the operation, not its result.
   const auto *Var = semanticParent(Call, Context).get<VarDecl>();
   if (!Var || Var->isImplicit() || !Var->hasLocalStorage() || !Var->getInit() ||
@@ -327,7 +333,7 @@ void UnawaitedTaskCheck::checkAwaiterCall(const Expr &Call, ASTContext &Context)
       [&](const DeclRefExpr &Ref) { return consumesTask(Ref, Context, TaskTypes.Names); }, &Graphs);
   if (Flow.How != Consumption::Nowhere)
     return;
-  auto Diag = diag(Var->getLocation(), "%0") << messages::awaiterNeverAwaited(Var->getName(), Producer);
+  auto Diag = diag(Var->getLocation(), "%0") << messages::awaiterNeverAwaited(Var->getName(), producerName(Call));
   if (!Var->isReferenced() && canInsertAwait(Call, Where))
     Diag << FixItHint::CreateInsertion(Call.getBeginLoc(), "co_await ");
 }

@@ -2,7 +2,9 @@
 #ifndef COROLINT_CHECKS_UNAWAITEDTASKCHECK_H
 #define COROLINT_CHECKS_UNAWAITEDTASKCHECK_H
 
+#include "checks/model/DiscardedCall.h"
 #include "utils/AsyncCheck.h"
+#include "utils/Coroutines.h"
 #include "utils/SuspensionPaths.h"
 #include "utils/Templates.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -34,6 +36,10 @@ private:
   /// A discarded call of a template's pattern whose type is dependent: a
   /// task or an awaiter in some instantiation.
   void checkDependentCall(const clang::Expr &Pattern, clang::ASTContext &Context);
+  /// Reports a discarded \p Call through checks/model/DiscardedCall, at the
+  /// expression \p Written (a template's pattern for its instantiations).
+  void reportDiscarded(const clang::Expr &Call, const clang::Expr &Written, Produced What,
+                       Discard How, const StatementContext &Where, clang::ASTContext &Context);
   void checkAwaiterCall(const clang::Expr &Call, clang::ASTContext &Context);
   void checkVoidCallable(const clang::CXXConstructExpr &Construct, clang::ASTContext &Context);
 

@@ -2,6 +2,7 @@
 #ifndef COROLINT_CHECKS_UTILS_STATEMENTS_H
 #define COROLINT_CHECKS_UTILS_STATEMENTS_H
 
+#include "checks/model/DiscardedCall.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTTypeTraits.h"
 #include "clang/AST/Expr.h"
@@ -12,16 +13,8 @@ namespace corolint {
 /// values (cleanups, temporaries, implicit casts, parentheses).
 clang::DynTypedNode semanticParent(const clang::Expr &E, clang::ASTContext &Context);
 
-/// How an expression's value is thrown away, if it is.
-enum class Discard {
-  No,
-  Statement,  ///< `f();` — an expression statement (also a for-increment, a comma's left side)
-  CastToVoid, ///< `(void)f();` or `static_cast<void>(f())`
-};
-
 Discard discardKind(const clang::Expr &E, clang::ASTContext &Context);
 
-/// `E` stands alone as a statement, so `co_await E` can replace it.
 /// Container members that add to or inspect a container without handing its
 /// elements to anyone.
 inline bool isContainerFiller(llvm::StringRef Member) {
@@ -30,6 +23,7 @@ inline bool isContainerFiller(llvm::StringRef Member) {
                             Member);
 }
 
+/// `E` stands alone as a statement, so `co_await E` can replace it.
 inline bool isStatement(const clang::Expr &E, clang::ASTContext &Context) {
   return discardKind(E, Context) == Discard::Statement;
 }

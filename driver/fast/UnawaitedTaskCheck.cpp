@@ -3,7 +3,7 @@
 // A call statement (or a call cast to void) whose callee may denote a
 // function this file declares with a return type in TaskTypes, or one of
 // GatherFunctions (they return a task too): the task is created and never
-// run. Tasks bound to variables need flow analysis: full mode only. A name
+// run (checks/model/DiscardedCall decides). Tasks bound to variables need flow analysis: full mode only. A name
 // the file's task function shares with a function of the BlockingFunctions
 // table (a global `sleep` beside POSIX `::sleep`) is an overload set only
 // the arguments' types resolve: left alone (async-blocking-call reads the use).
@@ -12,8 +12,8 @@
 
 #include "driver/fast/FastCheck.h"
 
+#include "checks/model/DiscardedCall.h"
 #include "checks/utils/BlockingFunctions.h"
-#include "checks/utils/Messages.h"
 
 namespace corolint::fast {
 
@@ -52,49 +52,60 @@ public:
       if (!Producer || !isDiscarded(Call.Call, Context.Source) ||
           blockingListed({*Producer}, Blocking))
         continue;
-      if (AllowCastToVoid && nodeType(parentOf(Call.Call)) != "expression_statement")
-        continue;
-      std::string Quoted = "'" + std::string(lastSegment(*Producer)) + "'";
-      if (!returnsEager(*Producer, Context.Model)) {
-        Context.report(Name, Call.Call, messages::discardedTask(Quoted, Spawn));
-        continue;
-      }
-      // An eager task dropped by a plain function: how such a library starts
-      // one. One that yields nothing and cannot throw has nothing to lose.
-      if (Context.Model.Functions[Call.Function].IsCoroutine && !losesNothing(Call, Context))
-        Context.report(Name, Call.Call, messages::discardedEagerTask(Quoted));
+      SyntaxDiscardedCall Facts(Call, *Producer, returnsEager(*Producer, Context.Model), Context);
+      if (std::optional<std::string> Message = discardedCall(Facts, AllowCastToVoid, Spawn))
+        Context.report(Name, Call.Call, *Message);
     }
   }
 
 private:
+  /// The fast engine's description of a discarded call for checks/model/DiscardedCall.
+  class SyntaxDiscardedCall : public DiscardedCallFacts {
+  public:
+    SyntaxDiscardedCall(const CallSite &Call, std::string_view Producer, bool Eager,
+                        const CheckContext &Context)
+        : Call(Call), Producer(Producer), Eager(Eager), Context(Context) {}
+
+    Discard how() override {
+      return nodeType(parentOf(Call.Call)) == "expression_statement" ? Discard::Statement
+                                                                      : Discard::CastToVoid;
+    }
+    Produced what() override { return Eager ? Produced::EagerTask : Produced::Task; }
+    bool inCoroutine() override { return Context.Model.Functions[Call.Function].IsCoroutine; }
+    /// Syntax cannot tell which awaits throw: the eager coroutine \p Call runs
+    /// is defined in this file, returns a `Task<>` / `Task<void>`, and neither
+    /// awaits nor throws.
+    bool losesNothing() override {
+      std::vector<size_t> Definitions = calleeDefinitions(Context.Model, Call, Context.Source);
+      if (Definitions.empty())
+        return false;
+      for (size_t Index : Definitions) {
+        const FunctionInfo &Callee = Context.Model.Functions[Index];
+        std::string_view Returns = ts_node_is_null(Callee.ReturnType)
+                                       ? std::string_view()
+                                       : nodeText(Callee.ReturnType, Context.Source);
+        bool Void = Returns.ends_with("<>") || Returns.ends_with("<void>");
+        if (!Callee.IsCoroutine || Callee.Suspends || !Void ||
+            containsOwn(Callee.Body, {"throw"}))
+          return false;
+      }
+      return true;
+    }
+    std::string producer() override { return "'" + std::string(lastSegment(Producer)) + "'"; }
+
+  private:
+    const CallSite &Call;
+    std::string_view Producer;
+    bool Eager;
+    const CheckContext &Context;
+  };
+
   /// The callee's name when it returns a task, else nullptr.
   const std::string *producer(const CallSite &Call, const FileModel &Model,
                              std::string_view Source) const {
     if (const std::string *Gather = calleeListed(Call, Gathers))
       return Gather;
     return taskProducer(Call, Model, TaskTypes, Source);
-  }
-
-  /// The eager coroutine \p Call runs is defined in this file, returns a
-  /// `Task<>` / `Task<void>` and has no await or throw: it ran to its end and
-  /// has neither result nor exception to lose (as the full engine decides).
-  static bool losesNothing(const CallSite &Call, const CheckContext &Context) {
-    std::vector<size_t> Definitions = calleeDefinitions(Context.Model, Call, Context.Source);
-    if (Definitions.empty())
-      return false;
-    for (size_t Index : Definitions) {
-      const FunctionInfo &Callee = Context.Model.Functions[Index];
-      std::string_view Returns = ts_node_is_null(Callee.ReturnType)
-                                     ? std::string_view()
-                                     : nodeText(Callee.ReturnType, Context.Source);
-      bool Void = Returns.size() >= 2 && (Returns.substr(Returns.size() - 2) == "<>" ||
-                                          (Returns.size() >= 6 &&
-                                           Returns.substr(Returns.size() - 6) == "<void>"));
-      if (!Callee.IsCoroutine || Callee.Suspends || !Void ||
-          containsOwn(Callee.Body, {"throw"}))
-        return false;
-    }
-    return true;
   }
 
   /// Every declaration of \p Producer this file has returns an eager task type.
