@@ -1,6 +1,7 @@
 //===--- BlockingCallCheck.cpp - async-blocking-call -----------------------===//
 
 #include "BlockingCallCheck.h"
+#include "checks/model/BlockingCall.h"
 #include "utils/BlockingFunctions.h"
 #include "utils/Coroutines.h"
 #include "utils/Messages.h"
@@ -29,7 +30,7 @@ bool isChronoDuration(QualType Type) {
 
 /// An argument of \p Call is a std::chrono::duration the compiler evaluates to
 /// zero (`0s`, `std::chrono::seconds(0)`, `milliseconds::zero()`, a constexpr zero).
-bool hasZeroDuration(const CallExpr &Call, const ASTContext &Context) {
+bool hasZeroDurationArgument(const CallExpr &Call, const ASTContext &Context) {
   for (const Expr *Arg : Call.arguments()) {
     if (!isChronoDuration(Arg->getType()) || Arg->isValueDependent())
       continue;
@@ -97,7 +98,7 @@ bool isIstreamOverMemory(const Expr &Stream) {
 }
 
 /// Reading from a string stream does not block; reading from a file or a terminal does.
-bool readsFromMemory(const CallExpr &Call) {
+bool readsStreamInMemory(const CallExpr &Call) {
   if (Call.getNumArgs() == 0)
     return false;
   // The argument binds to std::istream&: look through the derived-to-base cast.
@@ -127,7 +128,7 @@ llvm::StringRef calledName(const Expr *Awaited) {
 
 /// The coroutine awaits a descriptor's readiness (`co_await poll(fd, op)`):
 /// the reactor idiom, on descriptors it made non-blocking.
-bool awaitsReadiness(const FunctionDecl &Coroutine) {
+bool awaitsDescriptorReadiness(const FunctionDecl &Coroutine) {
   struct Finder : RecursiveASTVisitor<Finder> {
     bool Found = false;
     bool VisitCoawaitExpr(CoawaitExpr *Await) {
@@ -152,7 +153,7 @@ bool callsAccessor(const Expr *Value, const NameList &Accessors) {
 /// Descriptor I/O whose first argument is a descriptor the library made
 /// non-blocking: `::accept(sock.native_handle(), ...)`, or a local initialised
 /// from that accessor (`int fd = sock.native_handle(); ::recv(fd, ...)`).
-bool onNonBlockingDescriptor(const Expr &Site, const NameList &Accessors) {
+bool usesNonBlockingDescriptor(const Expr &Site, const NameList &Accessors) {
   const auto *Call = llvm::dyn_cast<CallExpr>(&Site);
   if (Accessors.empty() || !Call || Call->getNumArgs() == 0)
     return false;
@@ -210,11 +211,79 @@ std::string awaitedName(const CoawaitExpr &Await) {
   return "the awaited expression";
 }
 
+/// The full engine's description of a call or construction for
+/// checks/model/BlockingCall.
+class ClangOperation : public BlockingOperationFacts {
+public:
+  ClangOperation(const Expr &E, const FunctionDecl &Callee, const NameList &Blocking,
+                 const NameList &Runners)
+      : E(E), Call(llvm::dyn_cast<CallExpr>(&E)), Callee(Callee), Blocking(Blocking),
+        Runners(Runners) {}
+
+  bool isConstruction() override { return llvm::isa<CXXConstructorDecl>(Callee); }
+  bool runsLoop() override { return isListed(Callee, Runners); }
+  std::string synchronousWaitOnAwaitable() override {
+    return isSynchronousWaitOnAwaitable(E) ? qualifiedName(Callee).substr(2) : std::string();
+  }
+  std::string listedName() override {
+    const NamedDecl *Named = &Callee;
+    if (const auto *Constructor = llvm::dyn_cast<CXXConstructorDecl>(&Callee))
+      Named = Constructor->getParent();
+    std::string Qualified;
+    if (isListed(*Named, Blocking))
+      Qualified = qualifiedName(*Named);
+    else if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&E))
+      Qualified = inheritedMethodName(*Member, Blocking);
+    return Qualified.empty() ? Qualified : Qualified.substr(2);
+  }
+  bool returnsAwaitable() override {
+    return !llvm::isa<CXXMethodDecl>(Callee) && (isCoroutineReturnType(Callee.getReturnType()) ||
+                                                  isAwaiterType(Callee.getReturnType()));
+  }
+  bool readsFromMemory() override {
+    return Call && plainName(Callee) == "getline" && readsStreamInMemory(*Call);
+  }
+  bool hasZeroDuration() override {
+    return Call && hasZeroDurationArgument(*Call, Callee.getASTContext());
+  }
+
+private:
+  const Expr &E;
+  const CallExpr *Call; ///< null for a construction
+  const FunctionDecl &Callee;
+  const NameList &Blocking, &Runners;
+};
+
+/// The full engine's description of where a coroutine's call runs a blocking operation.
+class ClangPlace : public BlockingPlaceFacts {
+public:
+  ClangPlace(const Expr &Call, const Expr &Operation, const FunctionDecl &Coroutine,
+             const NameList &Offloads, const NameList &Accessors, const SourceManager &Sources)
+      : Call(Call), Operation(Operation), Coroutine(Coroutine), Offloads(Offloads),
+        Accessors(Accessors), Sources(Sources) {}
+
+  bool onPool() override {
+    SourceLocation Hop = hopOntoPool(Coroutine, Offloads, Sources);
+    return Hop.isValid() && Sources.isBeforeInTranslationUnit(Hop, Call.getBeginLoc());
+  }
+  bool awaitsReadiness() override { return awaitsDescriptorReadiness(Coroutine); }
+  bool onNonBlockingDescriptor() override {
+    return usesNonBlockingDescriptor(Operation, Accessors);
+  }
+
+private:
+  const Expr &Call;      ///< the coroutine's own call
+  const Expr &Operation; ///< the blocking call it makes, or a helper makes
+  const FunctionDecl &Coroutine;
+  const NameList &Offloads, &Accessors;
+  const SourceManager &Sources;
+};
+
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
     : AsyncCheck(Name, Context),
-      Helpers([this](const Expr &E) { return blockingOperation(E).has_value(); }) {
+      Helpers([this](const Expr &E) { return blockingAt(E).has_value(); }) {
   std::string Error;
   if (auto Parsed = parseBlockingFunctions(BlockingFunctions, Error))
     BlockingTable = std::move(*Parsed);
@@ -236,54 +305,14 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
                      this);
 }
 
-std::optional<BlockingCallCheck::Blocking>
-BlockingCallCheck::blockingOperation(const Expr &E) const {
+std::optional<BlockingCallCheck::Blocking> BlockingCallCheck::blockingAt(const Expr &E) const {
   const FunctionDecl *Callee = calleeOf(E);
   if (!Callee)
     return std::nullopt;
-  Blocking Found;
-  Found.Site = &E;
-  const NamedDecl *Named = Callee;
-  if (const auto *Constructor = llvm::dyn_cast<CXXConstructorDecl>(Callee)) {
-    Named = Constructor->getParent();
-    Found.IsConstruction = true;
-  }
-  // Running a loop is async-nested-run's finding, directly or through helpers.
-  if (!Found.IsConstruction && isListed(*Callee, RunFunctions.Names))
-    return std::nullopt;
-  if (!Found.IsConstruction && isSynchronousWaitOnAwaitable(E)) {
-    Found.Name = qualifiedName(*Callee).substr(2);
-    Found.IsAwaitableWait = true;
-    return Found;
-  }
-  std::string Qualified;
-  if (isListed(*Named, BlockingNames))
-    Qualified = qualifiedName(*Named);
-  else if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&E))
-    Qualified = inheritedMethodName(*Member, BlockingNames);
-  if (Qualified.empty())
-    return std::nullopt;
-  // The program's own `QCoro::Task<> sleep(ms)` in the global namespace has
-  // the table's name but returns something to await: it is not ::sleep.
-  if (!Found.IsConstruction && !llvm::isa<CXXMethodDecl>(Callee) &&
-      (isCoroutineReturnType(Callee->getReturnType()) || isAwaiterType(Callee->getReturnType())))
-    return std::nullopt;
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(&E)) {
-    if (plainName(*Callee) == "getline" && readsFromMemory(*Call))
-      return std::nullopt;
-    if (isTimedWait(Qualified) && hasZeroDuration(*Call, Callee->getASTContext()))
-      return std::nullopt; // a readiness probe: returns at once
-  }
-  Found.Name = Qualified.substr(2);
-  for (const BlockingFunction &Entry : BlockingTable) {
-    llvm::StringRef EntryName = Entry.QualifiedName;
-    if (EntryName == Qualified ||
-        (EntryName.ends_with("::*") && llvm::StringRef(Qualified).starts_with(EntryName.drop_back()))) {
-      Found.Replacement = Entry.Replacement;
-      break;
-    }
-  }
-  return Found;
+  ClangOperation Facts(E, *Callee, BlockingNames, RunFunctions.Names);
+  if (std::optional<BlockingOperation> Operation = blockingOperation(Facts))
+    return Blocking{&E, std::move(*Operation)};
+  return std::nullopt;
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
@@ -305,17 +334,14 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
 
 bool BlockingCallCheck::checkCall(const Expr &Call, const FunctionDecl &Coroutine,
                                   const MatchFinder::MatchResult &Result) {
-  // Asked only of a blocking call found: each walks the coroutine's body.
-  auto NonBlockingHere = [&](const Blocking &Found) {
-    SourceLocation Hop = hopOntoPool(Coroutine, OffloadFunctions.Names, *Result.SourceManager);
-    if (Hop.isValid() && Result.SourceManager->isBeforeInTranslationUnit(Hop, Call.getBeginLoc()))
-      return true; // on the pool the coroutine hopped onto
-    return !Found.IsConstruction && isDescriptorIo(Found.Name) &&
-           (onNonBlockingDescriptor(*Found.Site, NonBlockingDescriptors.Names) ||
-            awaitsReadiness(Coroutine));
+  // Asked only of a blocking operation found: the place's facts walk the coroutine's body.
+  auto BlocksHere = [&](const Blocking &Found) {
+    ClangPlace Place(Call, *Found.Site, Coroutine, OffloadFunctions.Names,
+                     NonBlockingDescriptors.Names, *Result.SourceManager);
+    return blocksThere(Found.Operation, Place);
   };
-  if (std::optional<Blocking> Found = blockingOperation(Call)) {
-    if (NonBlockingHere(*Found))
+  if (std::optional<Blocking> Found = blockingAt(Call)) {
+    if (!BlocksHere(*Found))
       return false;
     reportDirect(*Found, Coroutine, Result);
     return true;
@@ -327,36 +353,31 @@ bool BlockingCallCheck::checkCall(const Expr &Call, const FunctionDecl &Coroutin
   const Expr *Inner = Helpers.find(*Callee, HelperDepth, *Result.SourceManager);
   if (!Inner)
     return false;
-  std::optional<Blocking> InnerOperation = blockingOperation(*Inner);
-  if (NonBlockingHere(*InnerOperation))
+  std::optional<Blocking> InnerOperation = blockingAt(*Inner);
+  if (!BlocksHere(*InnerOperation))
     return false;
+  const std::string &Reached = InnerOperation->Operation.Name;
   if (const CoawaitExpr *Await = awaitOf(Call, *Callee, *Result.Context))
     diag(Await->getBeginLoc(), "%0") << messages::blockingAwaiter(
-        awaitedName(*Await), coroutineDisplayName(Coroutine), InnerOperation->Name,
+        awaitedName(*Await), coroutineDisplayName(Coroutine), Reached,
         OffloadFunctions.firstSpelling());
   else
     diag(Call.getBeginLoc(), "%0") << messages::blockingHelper(
-        Callee->getNameAsString(), coroutineDisplayName(Coroutine), InnerOperation->Name,
+        Callee->getNameAsString(), coroutineDisplayName(Coroutine), Reached,
         OffloadFunctions.firstSpelling());
-  diag(Inner->getBeginLoc(), "'%0' blocks here", DiagnosticIDs::Note) << InnerOperation->Name;
+  diag(Inner->getBeginLoc(), "'%0' blocks here", DiagnosticIDs::Note) << Reached;
   return true;
 }
 
 void BlockingCallCheck::reportDirect(const Blocking &Found, const FunctionDecl &Coroutine,
                                      const MatchFinder::MatchResult &Result) {
   const Expr &Site = *Found.Site;
-  std::string CoroutineName = coroutineDisplayName(Coroutine);
-  std::string Offload = OffloadFunctions.firstSpelling();
-  if (Found.IsConstruction) {
-    diag(Site.getBeginLoc(), "%0")
-        << messages::blockingConstruction(Found.Name, CoroutineName, Found.Replacement, Offload);
-    return;
-  }
   auto Diag = diag(Site.getBeginLoc(), "%0")
-              << (Found.IsAwaitableWait
-                      ? messages::synchronousWaitOnAwaitable(Found.Name, CoroutineName)
-                      : messages::blockingCall(Found.Name, CoroutineName, Found.Replacement,
-                                               Offload));
+              << directBlockingMessage(Found.Operation, BlockingTable,
+                                       coroutineDisplayName(Coroutine),
+                                       OffloadFunctions.firstSpelling());
+  if (Found.Operation.Kind == BlockingKind::Construction)
+    return;
 
   // Rewrites are safe only where `co_await` may appear and means the same:
   // outside a catch handler, not spelled by a macro.
@@ -367,14 +388,15 @@ void BlockingCallCheck::reportDirect(const Blocking &Found, const FunctionDecl &
 
   // A blocking sleep of a std::chrono duration, as a statement of its own.
   std::string Sleep = SleepFunctions.firstSpelling();
-  if (!Sleep.empty() && Found.Replacement == Sleep && Call.getNumArgs() == 1 &&
+  if (!Sleep.empty() && replacementFor(BlockingTable, Found.Operation.Name) == Sleep &&
+      Call.getNumArgs() == 1 &&
       isChronoDuration(Call.getArg(0)->getType()) && isStatement(Call, *Result.Context)) {
     Diag << FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(Call.getCallee()->getSourceRange()), "co_await " + Sleep);
     return;
   }
   // `x.get()` / `x.wait()` on something awaitable: await it instead.
-  if (Found.IsAwaitableWait) {
+  if (Found.Operation.Kind == BlockingKind::AwaitableWait) {
     const Expr *Object = llvm::cast<CXXMemberCallExpr>(Call).getImplicitObjectArgument();
     if (!Object->getBeginLoc().isMacroID()) {
       std::string ObjectText =

@@ -2,6 +2,7 @@
 #ifndef COROLINT_CHECKS_BLOCKINGCALLCHECK_H
 #define COROLINT_CHECKS_BLOCKINGCALLCHECK_H
 
+#include "checks/model/BlockingCall.h"
 #include "utils/AsyncCheck.h"
 #include "utils/BlockingFunctions.h"
 #include "utils/HelperSearch.h"
@@ -28,15 +29,13 @@ public:
   }
 
 private:
-  /// The blocking operation a statement performs itself (not via helpers).
+  /// A blocking operation and the expression that performs it.
   struct Blocking {
     const clang::Expr *Site = nullptr;
-    std::string Name;        ///< as messages spell it
-    std::string Replacement; ///< what to await instead, or ""
-    bool IsConstruction = false;
-    bool IsAwaitableWait = false; ///< `x.get()` on an awaitable x
+    BlockingOperation Operation;
   };
-  std::optional<Blocking> blockingOperation(const clang::Expr &E) const;
+  /// The blocking operation \p E performs itself (not via helpers).
+  std::optional<Blocking> blockingAt(const clang::Expr &E) const;
   /// Reports \p Call of \p Coroutine if it blocks, itself or through a
   /// helper; whether it did.
   bool checkCall(const clang::Expr &Call, const clang::FunctionDecl &Coroutine,

@@ -83,6 +83,24 @@ inline std::string blockingNames(std::string_view Spec) {
   return Names;
 }
 
+/// What \p Table offers to await instead of the blocking \p Name ("" when the
+/// remedy is to offload it): the entry of that name, else a `ns::*` entry
+/// that covers it.
+inline std::string_view replacementFor(const std::vector<BlockingFunction> &Table,
+                                       std::string_view Name) {
+  if (Name.substr(0, 2) == "::")
+    Name.remove_prefix(2);
+  for (const BlockingFunction &Entry : Table)
+    if (Entry.displayName() == Name)
+      return Entry.Replacement;
+  for (const BlockingFunction &Entry : Table) {
+    std::string_view Covered = Entry.displayName();
+    if (Covered.ends_with("::*") && Name.starts_with(Covered.substr(0, Covered.size() - 1)))
+      return Entry.Replacement;
+  }
+  return {};
+}
+
 /// Descriptor I/O of the C library (\p QualifiedName with or without the
 /// leading "::"): it blocks only when the descriptor does. A coroutine that
 /// awaits a descriptor's readiness made its descriptors non-blocking (the

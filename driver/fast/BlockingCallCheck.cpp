@@ -15,12 +15,13 @@
 // NonBlockingDescriptors accessor returns, is non-blocking.
 // After `co_await pool.schedule()` (an offload function awaited with no
 // callable: a hop) the coroutine runs on the pool, where blocking is fine.
+// These are this engine's answers to checks/model/BlockingCall, which decides.
 //
 //===----------------------------------------------------------------------===//
 
 #include "driver/fast/FastCheck.h"
 
-#include "checks/utils/BlockingFunctions.h"
+#include "checks/model/BlockingCall.h"
 #include "checks/utils/Messages.h"
 
 namespace corolint::fast {
@@ -40,44 +41,114 @@ public:
   void request(ScanRequest &Request) const override { requestNames(Request, Blocking); }
 
   void check(const CheckContext &Context) const override {
-    HelperSearch Helpers(Context, [&](const CallSite &Call) { return blocking(Call) != nullptr; });
+    HelperSearch Helpers(Context,
+                         [&](const CallSite &Call) { return operationAt(Context, Call).has_value(); });
     for (const FunctionInfo &Function : Context.Model.Functions) {
       if (!Function.IsCoroutine)
         continue;
-      uint32_t Hop = hopOntoPool(Context, Function);
+      std::optional<uint32_t> Hop; // found when first asked
       for (size_t Index : Function.Calls) {
         const CallSite &Call = Context.Model.Calls[Index];
-        if (ts_node_start_byte(Call.Call) > Hop)
-          continue;
-        if (const std::string *Callee = blocking(Call)) {
-          if (readsFromMemory(Context, Function, Call) || notTheTableEntry(Call.Call, *Callee) ||
-              nonBlockingIo(Context, Function, Call, *Callee))
-            continue;
-          Context.report(Name, Call.Callee,
-                         messages::blockingCall(*Callee, displayName(Function),
-                                                replacementOf(*Callee), Offload));
+        if (std::optional<BlockingOperation> Operation = operationAt(Context, Call)) {
+          SyntaxPlace Place(*this, Context, Function, Hop, Call, Call);
+          if (blocksThere(*Operation, Place))
+            Context.report(Name, Call.Callee,
+                           directBlockingMessage(*Operation, Table, displayName(Function), Offload));
           continue;
         }
         HelperPath Path = Helpers.through(Call, HelperDepth);
         if (!Path.Helper)
           continue;
-        const std::string *Reached = blocking(*Path.Target);
+        std::optional<BlockingOperation> Reached = operationAt(Context, *Path.Target);
         TSNode BlocksAt = Path.Target->Callee;
         if (auto Stream = constructionBefore(Context, *Path.Target)) {
-          Reached = Stream->Type;
+          Reached = BlockingOperation{BlockingKind::Construction, *Stream->Type};
           BlocksAt = Stream->Declarator;
-        } else if (nonBlockingIo(Context, Function, *Path.Target, *Reached)) {
-          continue;
         }
+        SyntaxPlace Place(*this, Context, Function, Hop, Call, *Path.Target);
+        if (!blocksThere(*Reached, Place))
+          continue;
         Finding &Found = Context.report(
             Name, Call.Callee,
-            messages::blockingHelper(Path.Helper->Name, displayName(Function), *Reached, Offload));
-        Context.note(Found, BlocksAt, "'" + *Reached + "' blocks here");
+            messages::blockingHelper(Path.Helper->Name, displayName(Function), Reached->Name,
+                                     Offload));
+        Context.note(Found, BlocksAt, "'" + Reached->Name + "' blocks here");
       }
     }
   }
 
 private:
+  /// The fast engine's description of a call for checks/model/BlockingCall.
+  /// Its call sites are calls (a construction is found before a helper's
+  /// call, below), and a synchronous wait on an awaitable needs the object's type.
+  class SyntaxOperation : public BlockingOperationFacts {
+  public:
+    SyntaxOperation(const BlockingCallCheck &Check, const CheckContext &Context,
+                    const CallSite &Call)
+        : Check(Check), Context(Context), Call(Call) {}
+
+    bool isConstruction() override { return false; }
+    bool runsLoop() override { return Check.Runners.firstListed(Call.Candidates) != nullptr; }
+    std::string synchronousWaitOnAwaitable() override { return {}; }
+    std::string listedName() override {
+      const std::string *Listed = blockingListed(Call.Candidates, Check.Blocking);
+      Entry = Listed ? *Listed : std::string();
+      return Entry;
+    }
+    bool returnsAwaitable() override { return notTheTableEntry(Call.Call, Entry); }
+    bool readsFromMemory() override {
+      return Call.Function != NoFunction &&
+             BlockingCallCheck::readsFromMemory(Context, Context.Model.Functions[Call.Function],
+                                                Call);
+    }
+    /// The table's timed waits are members (`f.wait_for(0s)`), which need
+    /// the object's type: this engine never names one.
+    bool hasZeroDuration() override { return false; }
+
+  private:
+    const BlockingCallCheck &Check;
+    const CheckContext &Context;
+    const CallSite &Call;
+    std::string Entry; ///< what listedName() answered
+  };
+
+  /// The fast engine's description of where a coroutine's call runs a blocking operation.
+  class SyntaxPlace : public BlockingPlaceFacts {
+  public:
+    SyntaxPlace(const BlockingCallCheck &Check, const CheckContext &Context,
+                const FunctionInfo &Coroutine, std::optional<uint32_t> &Hop, const CallSite &Call,
+                const CallSite &Operation)
+        : Check(Check), Context(Context), Coroutine(Coroutine), Hop(Hop), Call(Call),
+          Operation(Operation) {}
+
+    bool onPool() override {
+      if (!Hop)
+        Hop = Check.hopOntoPool(Context, Coroutine);
+      return ts_node_start_byte(Call.Call) > *Hop;
+    }
+    bool awaitsReadiness() override {
+      return BlockingCallCheck::awaitsReadiness(Context, Coroutine);
+    }
+    bool onNonBlockingDescriptor() override {
+      return Check.onNonBlockingDescriptor(Context, Operation);
+    }
+
+  private:
+    const BlockingCallCheck &Check;
+    const CheckContext &Context;
+    const FunctionInfo &Coroutine;
+    std::optional<uint32_t> &Hop; ///< where the coroutine hops onto a pool, shared by its calls
+    const CallSite &Call;         ///< the coroutine's own call
+    const CallSite &Operation;    ///< the blocking call it makes, or a helper makes
+  };
+
+  /// The blocking operation \p Call performs itself, or nothing.
+  std::optional<BlockingOperation> operationAt(const CheckContext &Context,
+                                               const CallSite &Call) const {
+    SyntaxOperation Facts(*this, Context, Call);
+    return blockingOperation(Facts);
+  }
+
   /// The value of \p Call is awaited, directly or as an argument of an awaited
   /// call (`co_withCancellation(token, connect())`, either branch of `?:`, an
   /// operand of an awaitable operator), or,
@@ -106,16 +177,10 @@ private:
     return false;
   }
 
-  /// Descriptor I/O that cannot block: the coroutine awaits a descriptor's
-  /// readiness, or \p Io's first argument is a descriptor the library made
-  /// non-blocking (`::accept(sock.native_handle(), ...)`, or a local of the
-  /// calling function initialised from that accessor).
-  bool nonBlockingIo(const CheckContext &Context, const FunctionInfo &Coroutine,
-                     const CallSite &Io, std::string_view Callee) const {
-    if (!isDescriptorIo(Callee))
-      return false;
-    if (awaitsReadiness(Context, Coroutine))
-      return true;
+  /// \p Io's first argument is a descriptor the library made non-blocking
+  /// (`::accept(sock.native_handle(), ...)`, or a local of the calling
+  /// function initialised from that accessor).
+  bool onNonBlockingDescriptor(const CheckContext &Context, const CallSite &Io) const {
     if (NonBlocking.names().empty())
       return false;
     TSNode Descriptor = namedChild(childByField(Io.Call, "arguments"), 0);
@@ -271,26 +336,6 @@ private:
         nodeText(Address, Source).substr(0, 1) != "&")
       return {};
     return nodeText(childByField(Address, "argument"), Source);
-  }
-
-  /// The table's name for the callee, or nullptr; runners are async-nested-run's.
-  const std::string *blocking(const CallSite &Call) const {
-    if (Runners.firstListed(Call.Candidates))
-      return nullptr;
-    return blockingListed(Call.Candidates, Blocking);
-  }
-
-  std::string_view replacementOf(std::string_view Callee) const {
-    for (const BlockingFunction &Function : Table)
-      if (Function.displayName() == Callee)
-        return Function.Replacement;
-    for (const BlockingFunction &Function : Table) {
-      std::string_view Entry = Function.displayName();
-      if (Entry.size() > 1 && Entry.substr(Entry.size() - 1) == "*" &&
-          Callee.substr(0, Entry.size() - 1) == Entry.substr(0, Entry.size() - 1))
-        return Function.Replacement;
-    }
-    return {};
   }
 
   std::vector<BlockingFunction> Table;
