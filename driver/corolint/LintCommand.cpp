@@ -97,7 +97,8 @@ LintResult lintFiles(const LintSettings &S, const LoadedDatabase &Database,
   if (Preambles && S.Verbose)
     llvm::errs() << "corolint: preambles: " << Preambles->built() << " built, "
                  << Preambles->loaded() << " unit(s) parsed with one, " << Preambles->unusable()
-                 << " not clean (parsed whole)\n";
+                 << " not clean (parsed whole); " << Preambles->builtFromIncludeBlocks()
+                 << " built from include lines apart from their file\n";
   if (Cache) {
     Cache->evict();
     llvm::errs() << "corolint: result cache: " << Cache->hits() << " of "

@@ -7,10 +7,16 @@
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Lex/HeaderSearch.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/xxhash.h"
 #include "llvm/Support/Path.h"
 
 using namespace clang;
@@ -27,28 +33,30 @@ public:
   }
 };
 
-/// Notes an #include that names no file. Clang builds a preamble past it
+class BuildRecorder;
+
+/// Notes an #include that names no file, and the headers the preamble's main
+/// file includes itself. Clang builds a preamble past a missing header
 /// without reporting the error to the build's diagnostics, and a unit that
 /// loads such a preamble then reports other, misleading errors than a whole
 /// parse would ("different definitions in different modules").
-class MissingIncludeFinder : public PPCallbacks {
+class IncludeFinder : public PPCallbacks {
 public:
-  explicit MissingIncludeFinder(bool &Missing) : Missing(Missing) {}
-  void InclusionDirective(SourceLocation, const Token &, llvm::StringRef, bool, CharSourceRange,
-                          OptionalFileEntryRef File, llvm::StringRef, llvm::StringRef,
-                          const Module *, bool, SrcMgr::CharacteristicKind) override {
-    Missing |= !File;
-  }
+  explicit IncludeFinder(BuildRecorder &Recorder) : Recorder(Recorder) {}
+  void InclusionDirective(SourceLocation HashLoc, const Token &, llvm::StringRef, bool,
+                          CharSourceRange, OptionalFileEntryRef File, llvm::StringRef,
+                          llvm::StringRef, const Module *, bool,
+                          SrcMgr::CharacteristicKind Kind) override;
 
 private:
-  bool &Missing;
+  BuildRecorder &Recorder;
 };
 
 /// Records, while the preamble is built, what the units that load it need.
 class BuildRecorder : public PreambleCallbacks {
 public:
   std::unique_ptr<PPCallbacks> createPPCallbacks() override {
-    return std::make_unique<MissingIncludeFinder>(MissingInclude);
+    return std::make_unique<IncludeFinder>(*this);
   }
   void BeforeExecute(CompilerInstance &Compiler) override {
     Sources = &Compiler.getSourceManager();
@@ -66,8 +74,74 @@ public:
   const SourceManager *Sources = nullptr;
   bool HasUserDeclarations = false;
   bool MissingInclude = false;
+  /// User headers the preamble's own lines include. (System headers are
+  /// written to be included again: <cstdio> guards its body after including
+  /// <stdio.h>, <assert.h> has no guard on purpose.)
+  std::vector<FileEntryRef> DirectUserIncludes;
   std::vector<FileHash> ReadFiles;
   llvm::StringMap<uint64_t> UserContentHashes;
+};
+
+void IncludeFinder::InclusionDirective(SourceLocation HashLoc, const Token &, llvm::StringRef,
+                                       bool, CharSourceRange, OptionalFileEntryRef File,
+                                       llvm::StringRef, llvm::StringRef, const Module *, bool,
+                                       SrcMgr::CharacteristicKind Kind) {
+  if (!File)
+    Recorder.MissingInclude = true;
+  else if (Recorder.Sources && Recorder.Sources->isInMainFile(HashLoc) &&
+           !SrcMgr::isSystem(Kind))
+    Recorder.DirectUserIncludes.push_back(*File);
+}
+
+/// Builds the PCH of an include block, recording what BuildRecorder does for a
+/// preamble, and whether every user header the block includes has an include
+/// guard (or #pragma once): the unit's own #include lines must skip them.
+class IncludeBlockAction : public GeneratePCHAction {
+public:
+  explicit IncludeBlockAction(BuildRecorder &Recorder) : Recorder(Recorder) {}
+
+  bool BeginSourceFileAction(CompilerInstance &Compiler) override {
+    Recorder.BeforeExecute(Compiler);
+    Compiler.getPreprocessor().addPPCallbacks(Recorder.createPPCallbacks());
+    return GeneratePCHAction::BeginSourceFileAction(Compiler);
+  }
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
+                                                 llvm::StringRef File) override {
+    std::unique_ptr<ASTConsumer> Writer = GeneratePCHAction::CreateASTConsumer(Compiler, File);
+    if (!Writer)
+      return nullptr;
+    std::vector<std::unique_ptr<ASTConsumer>> Consumers;
+    Consumers.push_back(std::make_unique<DeclNotifier>(Recorder));
+    Consumers.push_back(std::move(Writer));
+    return std::make_unique<MultiplexConsumer>(std::move(Consumers));
+  }
+
+  void EndSourceFileAction() override {
+    CompilerInstance &Compiler = getCompilerInstance();
+    Recorder.AfterExecute(Compiler);
+    const HeaderSearch &Headers = Compiler.getPreprocessor().getHeaderSearchInfo();
+    for (FileEntryRef Header : Recorder.DirectUserIncludes)
+      Unguarded |= !Headers.isFileMultipleIncludeGuarded(Header);
+    GeneratePCHAction::EndSourceFileAction();
+  }
+
+  bool Unguarded = false;
+
+private:
+  class DeclNotifier : public ASTConsumer {
+  public:
+    explicit DeclNotifier(BuildRecorder &Recorder) : Recorder(Recorder) {}
+    bool HandleTopLevelDecl(DeclGroupRef Group) override {
+      Recorder.HandleTopLevelDecl(Group);
+      return true;
+    }
+
+  private:
+    BuildRecorder &Recorder;
+  };
+
+  BuildRecorder &Recorder;
 };
 
 /// What must be equal for two units to share a preamble: the compiler's
@@ -93,6 +167,76 @@ std::string preambleKey(const CompilerInvocation &Invocation, llvm::StringRef Ma
   return Key;
 }
 
+/// Where the include block's header and PCH live: virtual files, named by the
+/// block's text, the header in the main file's directory so that quoted
+/// includes are found where the file finds them.
+IncludeBlockPCH includeBlockFiles(llvm::StringRef MainPath, llvm::StringRef Block) {
+  std::string Name = "corolint-include-block-" + llvm::utohexstr(llvm::xxh3_64bits(Block));
+  IncludeBlockPCH Files;
+  llvm::SmallString<256> Header(llvm::sys::path::parent_path(MainPath));
+  llvm::sys::path::append(Header, "." + Name + ".h");
+  Files.HeaderPath = std::string(Header);
+  Files.HeaderText = Block.str();
+  Files.PCHPath = "/corolint-include-blocks/" + Name + ".pch";
+  return Files;
+}
+
+/// \p VFS with the block's header (and its PCH, once built) in memory over it.
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
+withIncludeBlock(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS, const IncludeBlockPCH &Block) {
+  auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+  Memory->addFile(Block.HeaderPath, /*ModificationTime=*/0,
+                  llvm::MemoryBuffer::getMemBufferCopy(Block.HeaderText, Block.HeaderPath));
+  // The PCH is not copied: the units loading it keep the SharedPreamble alive.
+  if (Block.PCH)
+    Memory->addFile(Block.PCHPath, /*ModificationTime=*/0,
+                    llvm::MemoryBuffer::getMemBuffer(Block.PCH->getBuffer(), Block.PCHPath,
+                                                     /*RequiresNullTerminator=*/false));
+  auto Overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(std::move(VFS));
+  Overlay->pushOverlay(std::move(Memory));
+  return Overlay;
+}
+
+/// Compiles \p Block (a file's include lines) apart, as clang's
+/// `-x c++-header -emit-pch` would, with the unit's options.
+std::shared_ptr<const SharedPreamble>
+buildIncludeBlock(const CompilerInvocation &Invocation, IncludeBlockPCH Block,
+                  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS,
+                  std::shared_ptr<PCHContainerOperations> PCHContainerOps) {
+  llvm::SmallString<128> Output;
+  if (llvm::sys::fs::createTemporaryFile("corolint-include-block", "pch", Output))
+    return nullptr;
+  auto PCHInvocation = std::make_shared<CompilerInvocation>(Invocation);
+  FrontendOptions &Frontend = PCHInvocation->getFrontendOpts();
+  InputKind Header = Frontend.Inputs[0].getKind().getHeader();
+  Frontend.Inputs = {FrontendInputFile(Block.HeaderPath, Header)};
+  Frontend.ProgramAction = frontend::GeneratePCH;
+  Frontend.OutputFile = std::string(Output);
+  PCHInvocation->getDependencyOutputOpts() = DependencyOutputOptions();
+  PCHInvocation->getCodeGenOpts().MainFileName.clear();
+
+  DiagnosticCounter Counter;
+  CompilerInstance Compiler(std::move(PCHContainerOps));
+  Compiler.setInvocation(std::move(PCHInvocation));
+  Compiler.createDiagnostics(&Counter, /*ShouldOwnClient=*/false);
+  Compiler.createFileManager(withIncludeBlock(std::move(VFS), Block));
+  BuildRecorder Recorder;
+  IncludeBlockAction Action(Recorder);
+  bool Built = Compiler.ExecuteAction(Action);
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> PCH = llvm::MemoryBuffer::getFile(Output);
+  llvm::sys::fs::remove(Output);
+  if (!Built || !PCH || Counter.getNumErrors() || Counter.getNumWarnings() ||
+      Recorder.MissingInclude || Action.Unguarded)
+    return nullptr;
+  Block.PCH = std::move(*PCH);
+  auto Shared = std::make_shared<SharedPreamble>();
+  Shared->Block = std::move(Block);
+  Shared->ReadFiles = std::move(Recorder.ReadFiles);
+  Shared->UserContentHashes = std::move(Recorder.UserContentHashes);
+  Shared->HasUserDeclarations = Recorder.HasUserDeclarations;
+  return Shared;
+}
+
 std::shared_ptr<const SharedPreamble>
 buildPreamble(const CompilerInvocation &Invocation, const llvm::MemoryBuffer &MainFile,
               PreambleBounds Bounds, llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS,
@@ -108,7 +252,8 @@ buildPreamble(const CompilerInvocation &Invocation, const llvm::MemoryBuffer &Ma
       /*StoreInMemory=*/true, /*StoragePath=*/"", Recorder);
   if (!PCH || Counter.getNumErrors() || Counter.getNumWarnings() || Recorder.MissingInclude)
     return nullptr;
-  auto Built = std::make_shared<SharedPreamble>(std::move(*PCH));
+  auto Built = std::make_shared<SharedPreamble>();
+  Built->PCH.emplace(std::move(*PCH));
   Built->ReadFiles = std::move(Recorder.ReadFiles);
   Built->UserContentHashes = std::move(Recorder.UserContentHashes);
   Built->HasUserDeclarations = Recorder.HasUserDeclarations;
@@ -143,6 +288,53 @@ PreambleBounds shareableBounds(const LangOptions &LangOpts, llvm::MemoryBufferRe
   return Bounds;
 }
 
+std::optional<std::string> includeBlock(llvm::StringRef PreambleText) {
+  std::string Block;
+  bool InComment = false;
+  llvm::SmallVector<llvm::StringRef> Lines;
+  PreambleText.split(Lines, '\n');
+  for (llvm::StringRef Line : Lines) {
+    Line = Line.rtrim("\r");
+    if (Line.ends_with("\\"))
+      return std::nullopt;
+    // The line's code, comments taken out.
+    std::string Code;
+    for (size_t I = 0; I < Line.size();) {
+      if (InComment) {
+        size_t End = Line.find("*/", I);
+        if (End == llvm::StringRef::npos)
+          break;
+        InComment = false;
+        I = End + 2;
+      } else if (Line.substr(I).starts_with("//")) {
+        break;
+      } else if (Line.substr(I).starts_with("/*")) {
+        InComment = true;
+        I += 2;
+      } else {
+        Code += Line[I++];
+      }
+    }
+    llvm::StringRef Directive = llvm::StringRef(Code).trim();
+    if (Directive.empty())
+      continue;
+    if (!Directive.consume_front("#"))
+      return std::nullopt;
+    Directive = Directive.ltrim();
+    if (!Directive.consume_front("include"))
+      return std::nullopt;
+    llvm::StringRef Name = Directive.trim();
+    bool Angled = Name.starts_with("<") && Name.ends_with(">");
+    bool Quoted = Name.starts_with("\"") && Name.ends_with("\"");
+    if (Name.size() < 3 || !(Angled || Quoted) || Name.drop_front().drop_back().contains('"'))
+      return std::nullopt;
+    Block += "#include " + Name.str() + "\n";
+  }
+  if (InComment || Block.empty())
+    return std::nullopt;
+  return Block;
+}
+
 std::optional<PreambleUse>
 PreambleStore::prepare(CompilerInvocation &Invocation, FileManager &Files,
                        std::shared_ptr<PCHContainerOperations> PCHContainerOps) {
@@ -160,8 +352,13 @@ PreambleStore::prepare(CompilerInvocation &Invocation, FileManager &Files,
   if (Bounds.Size == 0)
     return std::nullopt;
   llvm::ErrorOr<std::string> WorkingDirectory = VFS->getCurrentWorkingDirectory();
+  llvm::StringRef PreambleText = (*MainFile)->getBuffer().take_front(Bounds.Size);
+  // A unit that already loads a PCH of its own keeps it: its preamble is a prefix.
+  std::optional<std::string> Block;
+  if (Invocation.getPreprocessorOpts().ImplicitPCHInclude.empty())
+    Block = includeBlock(PreambleText);
   std::string Key = preambleKey(Invocation, MainPath, WorkingDirectory ? *WorkingDirectory : "",
-                                (*MainFile)->getBuffer().take_front(Bounds.Size));
+                                Block ? "include block\n" + *Block : "prefix\n" + PreambleText.str());
 
   Ready Preamble;
   std::promise<std::shared_ptr<const SharedPreamble>> ToBuild;
@@ -187,28 +384,40 @@ PreambleStore::prepare(CompilerInvocation &Invocation, FileManager &Files,
   }
   if (Builder) {
     std::shared_ptr<const SharedPreamble> Result;
-    Result = buildPreamble(Invocation, **MainFile, Bounds, VFS, PCHContainerOps);
+    Result = Block ? buildIncludeBlock(Invocation, includeBlockFiles(MainPath, *Block), VFS,
+                                       PCHContainerOps)
+                   : buildPreamble(Invocation, **MainFile, Bounds, VFS, PCHContainerOps);
     ToBuild.set_value(Result);
     Result ? ++Built : ++Unusable;
+    if (Result && Block)
+      ++BuiltBlocks;
     std::lock_guard<std::mutex> Guard(Lock);
     auto It = Slots.find(Key);
     if (It != Slots.end() && Result) {
-      It->second.Bytes = Result->PCH.getSize();
+      It->second.Bytes = Result->size();
       TotalBytes += It->second.Bytes;
     }
     evictLocked(Key);
   }
   std::shared_ptr<const SharedPreamble> Shared = Preamble.get();
-  if (!Shared || !Shared->PCH.CanReuse(Invocation, **MainFile, Bounds, *VFS))
+  if (!Shared || (Shared->PCH && !Shared->PCH->CanReuse(Invocation, **MainFile, Bounds, *VFS)))
     return std::nullopt;
   ++Loaded;
 
   PreambleUse Use;
   Use.Preamble = std::move(Shared);
+  if (const std::optional<IncludeBlockPCH> &Compiled = Use.Preamble->Block) {
+    // As `-include-pch`: the whole main file is parsed after the block's headers.
+    PreprocessorOptions &Preprocessor = Invocation.getPreprocessorOpts();
+    Preprocessor.ImplicitPCHInclude = Compiled->PCHPath;
+    Preprocessor.DisablePCHOrModuleValidation = DisableValidationForModuleKind::All;
+    Use.Files = new FileManager(Files.getFileSystemOpts(), withIncludeBlock(std::move(VFS), *Compiled));
+    return Use;
+  }
   Use.MainFile = std::move(*MainFile);
   // The unit keeps the main file's buffer; the compiler must not free it.
   Invocation.getPreprocessorOpts().RetainRemappedFileBuffers = true;
-  Use.Preamble->PCH.AddImplicitPreamble(Invocation, VFS, Use.MainFile.get());
+  Use.Preamble->PCH->AddImplicitPreamble(Invocation, VFS, Use.MainFile.get());
   Use.Files = new FileManager(Files.getFileSystemOpts(), std::move(VFS));
   return Use;
 }

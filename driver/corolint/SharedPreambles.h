@@ -10,7 +10,14 @@
 // other unit shares is parsed as before. The store keeps the most recently used preambles under a
 // size cap (--preamble-cache-mb). See docs/integration/preambles.md.
 //
-// Findings must not change: a preamble that produced any warning or error is
+// Files whose preamble is only #include lines (most files) share one however their first
+// comments differ (each Boost example starts with its own name): the lines
+// are compiled apart, as a header in the main file's directory, into a PCH the
+// units load as clang's -include-pch does; the file's own #include lines then
+// find every header already included, which their include guards skip.
+//
+// Findings must not change: a preamble that produced any warning or error, or
+// whose include lines name a header without an include guard, is
 // not used (the unit is parsed whole, so its diagnostics are reported as
 // before), and the shared part stops before the first #define, #undef,
 // #pragma or #line of the main file, whose locations would otherwise belong
@@ -31,15 +38,28 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace corolint {
 
+/// The include lines of a preamble compiled apart from the file, into a
+/// header of their own in the main file's directory.
+struct IncludeBlockPCH {
+  std::string HeaderPath; ///< virtual: the header holding the include lines
+  std::string HeaderText;
+  std::string PCHPath; ///< virtual: where units find the PCH
+  std::unique_ptr<llvm::MemoryBuffer> PCH;
+};
+
 /// A built preamble and what the units that load it need to know of its build.
+/// Either a prefix of the main file, byte for byte (PCH), or its include lines
+/// alone (Block), which files whose first comments differ share too.
 struct SharedPreamble {
-  explicit SharedPreamble(clang::PrecompiledPreamble PCH) : PCH(std::move(PCH)) {}
-  clang::PrecompiledPreamble PCH;
+  std::optional<clang::PrecompiledPreamble> PCH;
+  std::optional<IncludeBlockPCH> Block;
+  uint64_t size() const { return PCH ? PCH->getSize() : Block->PCH->getBufferSize(); }
   /// Every file the preamble read, for the result cache (see ReadFiles.h).
   std::vector<FileHash> ReadFiles;
   /// User files' content hashes by real path, for --fix.
@@ -72,6 +92,8 @@ public:
           std::shared_ptr<clang::PCHContainerOperations> PCHContainerOps);
 
   unsigned built() const { return Built; }
+  /// Of those built, how many were an include block compiled apart from its file.
+  unsigned builtFromIncludeBlocks() const { return BuiltBlocks; }
   unsigned loaded() const { return Loaded; }
   unsigned unusable() const { return Unusable; }
 
@@ -93,13 +115,19 @@ private:
   llvm::StringMap<Slot> Slots;
   std::list<std::string> RecentFirst;
   uint64_t TotalBytes = 0;
-  std::atomic<unsigned> Built{0}, Loaded{0}, Unusable{0};
+  std::atomic<unsigned> Built{0}, BuiltBlocks{0}, Loaded{0}, Unusable{0};
 };
 
 /// The shareable part of \p MainFile: ComputePreambleBounds' preamble, cut
 /// before the first directive other than #include, #import and conditionals.
 clang::PreambleBounds shareableBounds(const clang::LangOptions &LangOpts,
                                       llvm::MemoryBufferRef MainFile);
+
+/// The include lines of a preamble that holds nothing else (comments and
+/// blank lines aside), one `#include <...>` or `#include "..."` per line; none
+/// when it holds anything else (a conditional, a macro-named header, a line
+/// continuation), whose meaning could change once the headers come first.
+std::optional<std::string> includeBlock(llvm::StringRef PreambleText);
 
 } // namespace corolint
 
