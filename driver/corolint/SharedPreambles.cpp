@@ -71,6 +71,15 @@ public:
                     /*SkipMainFile=*/true);
   }
 
+  /// A preamble holding what was recorded; its PCH is the caller's to add.
+  std::shared_ptr<SharedPreamble> preamble() {
+    auto Built = std::make_shared<SharedPreamble>();
+    Built->ReadFiles = std::move(ReadFiles);
+    Built->UserContentHashes = std::move(UserContentHashes);
+    Built->HasUserDeclarations = HasUserDeclarations;
+    return Built;
+  }
+
   const SourceManager *Sources = nullptr;
   bool HasUserDeclarations = false;
   bool MissingInclude = false;
@@ -229,11 +238,8 @@ buildIncludeBlock(const CompilerInvocation &Invocation, IncludeBlockPCH Block,
       Recorder.MissingInclude || Action.Unguarded)
     return nullptr;
   Block.PCH = std::move(*PCH);
-  auto Shared = std::make_shared<SharedPreamble>();
+  std::shared_ptr<SharedPreamble> Shared = Recorder.preamble();
   Shared->Block = std::move(Block);
-  Shared->ReadFiles = std::move(Recorder.ReadFiles);
-  Shared->UserContentHashes = std::move(Recorder.UserContentHashes);
-  Shared->HasUserDeclarations = Recorder.HasUserDeclarations;
   return Shared;
 }
 
@@ -252,11 +258,8 @@ buildPreamble(const CompilerInvocation &Invocation, const llvm::MemoryBuffer &Ma
       /*StoreInMemory=*/true, /*StoragePath=*/"", Recorder);
   if (!PCH || Counter.getNumErrors() || Counter.getNumWarnings() || Recorder.MissingInclude)
     return nullptr;
-  auto Built = std::make_shared<SharedPreamble>();
+  std::shared_ptr<SharedPreamble> Built = Recorder.preamble();
   Built->PCH.emplace(std::move(*PCH));
-  Built->ReadFiles = std::move(Recorder.ReadFiles);
-  Built->UserContentHashes = std::move(Recorder.UserContentHashes);
-  Built->HasUserDeclarations = Recorder.HasUserDeclarations;
   return Built;
 }
 
