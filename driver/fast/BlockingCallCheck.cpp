@@ -50,7 +50,7 @@ public:
       for (size_t Index : Function.Calls) {
         const CallSite &Call = Context.Model.Calls[Index];
         if (std::optional<BlockingOperation> Operation = operationAt(Context, Call)) {
-          SyntaxPlace Place(*this, Context, Function, Hop, Call, Call);
+          SyntaxPlace Place(*this, Context, Function, Hop, Call.Call, &Call);
           if (blocksThere(*Operation, Place))
             Context.report(Name, Call.Callee,
                            directBlockingMessage(*Operation, Table, displayName(Function), Offload));
@@ -65,7 +65,7 @@ public:
           Reached = BlockingOperation{BlockingKind::Construction, *Stream->Type};
           BlocksAt = Stream->Declarator;
         }
-        SyntaxPlace Place(*this, Context, Function, Hop, Call, *Path.Target);
+        SyntaxPlace Place(*this, Context, Function, Hop, Call.Call, Path.Target);
         if (!blocksThere(*Reached, Place))
           continue;
         Finding &Found = Context.report(
@@ -74,13 +74,15 @@ public:
                                      Offload));
         Context.note(Found, BlocksAt, "'" + Reached->Name + "' blocks here");
       }
+      checkConstructions(Context, Function, Hop);
     }
   }
 
 private:
   /// The fast engine's description of a call for checks/model/BlockingCall.
-  /// Its call sites are calls (a construction is found before a helper's
-  /// call, below), and a synchronous wait on an awaitable needs the object's type.
+  /// Its call sites are calls (constructions are declarations, read by
+  /// checkConstructions and constructionBefore), and a synchronous wait on an
+  /// awaitable needs the object's type.
   class SyntaxOperation : public BlockingOperationFacts {
   public:
     SyntaxOperation(const BlockingCallCheck &Check, const CheckContext &Context,
@@ -116,21 +118,21 @@ private:
   class SyntaxPlace : public BlockingPlaceFacts {
   public:
     SyntaxPlace(const BlockingCallCheck &Check, const CheckContext &Context,
-                const FunctionInfo &Coroutine, std::optional<uint32_t> &Hop, const CallSite &Call,
-                const CallSite &Operation)
-        : Check(Check), Context(Context), Coroutine(Coroutine), Hop(Hop), Call(Call),
+                const FunctionInfo &Coroutine, std::optional<uint32_t> &Hop, TSNode At,
+                const CallSite *Operation)
+        : Check(Check), Context(Context), Coroutine(Coroutine), Hop(Hop), At(At),
           Operation(Operation) {}
 
     bool onPool() override {
       if (!Hop)
         Hop = Check.hopOntoPool(Context, Coroutine);
-      return ts_node_start_byte(Call.Call) > *Hop;
+      return ts_node_start_byte(At) > *Hop;
     }
     bool awaitsReadiness() override {
       return BlockingCallCheck::awaitsReadiness(Context, Coroutine);
     }
     bool onNonBlockingDescriptor() override {
-      return Check.onNonBlockingDescriptor(Context, Operation);
+      return Operation && Check.onNonBlockingDescriptor(Context, *Operation);
     }
 
   private:
@@ -138,9 +140,88 @@ private:
     const CheckContext &Context;
     const FunctionInfo &Coroutine;
     std::optional<uint32_t> &Hop; ///< where the coroutine hops onto a pool, shared by its calls
-    const CallSite &Call;         ///< the coroutine's own call
-    const CallSite &Operation;    ///< the blocking call it makes, or a helper makes
+    TSNode At;                    ///< the coroutine's own call or construction
+    const CallSite *Operation;    ///< the blocking call it makes, or a helper makes; null for a construction
   };
+
+  /// `std::ifstream in(path)` parses as a function declaration whose
+  /// parameter types are `path`: it constructs when every "type" is a bare
+  /// name \p Function declares as a variable (a parameter or a local), as
+  /// overload resolution would find.
+  static bool argumentsAreVariables(TSNode Parameters, const FunctionInfo &Function,
+                                    std::string_view Source) {
+    uint32_t Count = namedChildCount(Parameters);
+    for (uint32_t I = 0; I < Count; ++I) {
+      TSNode Parameter = namedChild(Parameters, I);
+      TSNode Type = childByField(Parameter, "type");
+      if (nodeType(Parameter) != "parameter_declaration" ||
+          !ts_node_is_null(childByField(Parameter, "declarator")) ||
+          nodeType(Type) != "type_identifier" ||
+          !declaresVariable(Function.Definition, nodeText(Type, Source), Source))
+        return false;
+    }
+    return Count > 0;
+  }
+
+  /// \p Definition declares a parameter or local named \p Variable.
+  static bool declaresVariable(TSNode Definition, std::string_view Variable,
+                               std::string_view Source) {
+    bool Found = false;
+    traverse(
+        Definition,
+        [&](TSNode Node) {
+          std::string_view Type = nodeType(Node);
+          if (Type != "parameter_declaration" && Type != "optional_parameter_declaration" &&
+              Type != "declaration")
+            return !Found;
+          TSNode Declarator = childByField(Node, "declarator");
+          while (!ts_node_is_null(Declarator) && nodeType(Declarator) != "identifier") {
+            std::string_view Kind = nodeType(Declarator);
+            if (Kind != "init_declarator" && Kind != "reference_declarator" &&
+                Kind != "pointer_declarator")
+              break;
+            TSNode Inner = childByField(Declarator, "declarator");
+            Declarator = ts_node_is_null(Inner) ? namedChild(Declarator, 0) : Inner;
+          }
+          Found |= nodeType(Declarator) == "identifier" && nodeText(Declarator, Source) == Variable;
+          return !Found;
+        },
+        [](TSNode) {});
+    return Found;
+  }
+
+  /// Objects of a BlockingFunctions type the coroutine constructs itself
+  /// (`std::ifstream in(path);`, `std::ifstream in;`), each reported at its
+  /// name as the full engine does. A reference, a pointer or a copy from
+  /// another expression (`= open()`, elided) constructs nothing here.
+  void checkConstructions(const CheckContext &Context, const FunctionInfo &Coroutine,
+                          std::optional<uint32_t> &Hop) const {
+    forEachOwnNode(Coroutine.Body, [&](TSNode Node) {
+      if (nodeType(Node) != "declaration")
+        return true;
+      const std::string *Type = typeListed(childByField(Node, "type"), Context.Model, Blocking);
+      TSNode Declarator = childByField(Node, "declarator");
+      if (!Type)
+        return false;
+      if (nodeType(Declarator) == "function_declarator" &&
+          argumentsAreVariables(childByField(Declarator, "parameters"), Coroutine, Context.Source)) {
+        Declarator = childByField(Declarator, "declarator");
+      } else if (nodeType(Declarator) == "init_declarator") {
+        std::string_view Init = nodeType(childByField(Declarator, "value"));
+        if (Init != "argument_list" && Init != "initializer_list")
+          return false;
+        Declarator = childByField(Declarator, "declarator");
+      }
+      if (nodeType(Declarator) != "identifier")
+        return false;
+      BlockingOperation Construction{BlockingKind::Construction, *Type};
+      SyntaxPlace Place(*this, Context, Coroutine, Hop, Declarator, nullptr);
+      if (blocksThere(Construction, Place))
+        Context.report(Name, Declarator,
+                       directBlockingMessage(Construction, Table, displayName(Coroutine), Offload));
+      return false;
+    });
+  }
 
   /// The blocking operation \p Call performs itself, or nothing.
   std::optional<BlockingOperation> operationAt(const CheckContext &Context,

@@ -80,11 +80,20 @@ aio::task<std::string> reads_file_c_style(const char *path) {
 aio::task<std::string> reads_file_stream(std::string path) {
   std::ifstream in(path);
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: constructing 'std::basic_ifstream' in coroutine 'reads_file_stream' does blocking I/O that stalls every task on the event loop
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:17: warning: constructing 'std::basic_ifstream' in coroutine 'reads_file_stream' does blocking I/O that stalls every task on the event loop
   std::string line;
   std::getline(in, line);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::getline' in coroutine 'reads_file_stream'
   // CHECK-FAST-MESSAGES: :[[@LINE-2]]:3: warning: blocking call to 'std::getline' in coroutine 'reads_file_stream'
   co_return line;
+}
+
+// A reference or a pointer to a stream opened elsewhere constructs nothing here.
+aio::task<std::streamsize> reads_shared_stream(std::ifstream &shared) {
+  std::ifstream &alias = shared;
+  std::ifstream *same = &shared;
+  co_await aio::sleep(1ms);
+  co_return alias.gcount() + same->gcount();
 }
 
 aio::task<std::string> reads_terminal() {
