@@ -10,6 +10,7 @@
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Lex/HeaderSearch.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "llvm/ADT/StringExtras.h"
@@ -192,7 +193,8 @@ IncludeBlockPCH includeBlockFiles(llvm::StringRef MainPath, llvm::StringRef Bloc
 
 /// \p VFS with the block's header (and its PCH, once built) in memory over it.
 llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
-withIncludeBlock(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS, const IncludeBlockPCH &Block) {
+withIncludeBlock(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS,
+                 const IncludeBlockPCH &Block) {
   auto Memory = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
   Memory->addFile(Block.HeaderPath, /*ModificationTime=*/0,
                   llvm::MemoryBuffer::getMemBufferCopy(Block.HeaderText, Block.HeaderPath));
@@ -292,48 +294,34 @@ PreambleBounds shareableBounds(const LangOptions &LangOpts, llvm::MemoryBufferRe
 }
 
 std::optional<std::string> includeBlock(llvm::StringRef PreambleText) {
+  // Clang's raw lexer reads comments, line continuations and header names as
+  // the preprocessor does; it wants a buffer that ends in a null character.
+  std::string Text = PreambleText.str();
+  LangOptions LangOpts;
+  LangOpts.CPlusPlus = true;
+  Lexer Raw(SourceLocation(), LangOpts, Text.data(), Text.data(), Text.data() + Text.size());
   std::string Block;
-  bool InComment = false;
-  llvm::SmallVector<llvm::StringRef> Lines;
-  PreambleText.split(Lines, '\n');
-  for (llvm::StringRef Line : Lines) {
-    Line = Line.rtrim("\r");
-    if (Line.ends_with("\\"))
+  Token Tok;
+  for (;;) {
+    Raw.LexFromRawLexer(Tok);
+    if (Tok.is(tok::eof))
+      break;
+    if (Tok.isNot(tok::hash) || !Tok.isAtStartOfLine())
       return std::nullopt;
-    // The line's code, comments taken out.
-    std::string Code;
-    for (size_t I = 0; I < Line.size();) {
-      if (InComment) {
-        size_t End = Line.find("*/", I);
-        if (End == llvm::StringRef::npos)
-          break;
-        InComment = false;
-        I = End + 2;
-      } else if (Line.substr(I).starts_with("//")) {
-        break;
-      } else if (Line.substr(I).starts_with("/*")) {
-        InComment = true;
-        I += 2;
-      } else {
-        Code += Line[I++];
-      }
-    }
-    llvm::StringRef Directive = llvm::StringRef(Code).trim();
-    if (Directive.empty())
-      continue;
-    if (!Directive.consume_front("#"))
+    Raw.setParsingPreprocessorDirective(true); // the line's end is a token
+    Raw.LexFromRawLexer(Tok);
+    if (Tok.isNot(tok::raw_identifier) || Tok.getRawIdentifier() != "include")
       return std::nullopt;
-    Directive = Directive.ltrim();
-    if (!Directive.consume_front("include"))
+    Token Name;
+    Raw.LexIncludeFilename(Name);
+    Raw.LexFromRawLexer(Tok);
+    Raw.setParsingPreprocessorDirective(false);
+    if (!Name.isOneOf(tok::header_name, tok::string_literal) || Name.needsCleaning() ||
+        !Tok.isOneOf(tok::eod, tok::eof))
       return std::nullopt;
-    llvm::StringRef Name = Directive.trim();
-    bool Angled = Name.starts_with("<") && Name.ends_with(">");
-    bool Quoted = Name.starts_with("\"") && Name.ends_with("\"");
-    if (Name.size() < 3 || !(Angled || Quoted) || Name.drop_front().drop_back().contains('"'))
-      return std::nullopt;
-    Block += "#include " + Name.str() + "\n";
+    Block += "#include " + std::string(Name.getLiteralData(), Name.getLength()) + "\n";
   }
-  if (InComment || Block.empty())
+  if (Block.empty())
     return std::nullopt;
   return Block;
 }
@@ -360,8 +348,9 @@ PreambleStore::prepare(CompilerInvocation &Invocation, FileManager &Files,
   std::optional<std::string> Block;
   if (Invocation.getPreprocessorOpts().ImplicitPCHInclude.empty())
     Block = includeBlock(PreambleText);
-  std::string Key = preambleKey(Invocation, MainPath, WorkingDirectory ? *WorkingDirectory : "",
-                                Block ? "include block\n" + *Block : "prefix\n" + PreambleText.str());
+  std::string Kind = Block ? "include block\n" + *Block : "prefix\n" + PreambleText.str();
+  std::string Key =
+      preambleKey(Invocation, MainPath, WorkingDirectory ? *WorkingDirectory : "", Kind);
 
   Ready Preamble;
   std::promise<std::shared_ptr<const SharedPreamble>> ToBuild;
@@ -414,7 +403,8 @@ PreambleStore::prepare(CompilerInvocation &Invocation, FileManager &Files,
     PreprocessorOptions &Preprocessor = Invocation.getPreprocessorOpts();
     Preprocessor.ImplicitPCHInclude = Compiled->PCHPath;
     Preprocessor.DisablePCHOrModuleValidation = DisableValidationForModuleKind::All;
-    Use.Files = new FileManager(Files.getFileSystemOpts(), withIncludeBlock(std::move(VFS), *Compiled));
+    Use.Files =
+        new FileManager(Files.getFileSystemOpts(), withIncludeBlock(std::move(VFS), *Compiled));
     return Use;
   }
   Use.MainFile = std::move(*MainFile);
