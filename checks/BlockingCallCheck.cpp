@@ -236,7 +236,7 @@ public:
       Qualified = inheritedMethodName(*Member, Blocking);
     return Qualified.empty() ? Qualified : Qualified.substr(2);
   }
-  bool returnsAwaitable() override {
+  bool returnsAwaitable(std::string_view) override {
     return !llvm::isa<CXXMethodDecl>(Callee) && (isCoroutineReturnType(Callee.getReturnType()) ||
                                                   isAwaiterType(Callee.getReturnType()));
   }

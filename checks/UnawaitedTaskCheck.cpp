@@ -333,7 +333,8 @@ void UnawaitedTaskCheck::checkAwaiterCall(const Expr &Call, ASTContext &Context)
       [&](const DeclRefExpr &Ref) { return consumesTask(Ref, Context, TaskTypes.Names); }, &Graphs);
   if (Flow.How != Consumption::Nowhere)
     return;
-  auto Diag = diag(Var->getLocation(), "%0") << messages::awaiterNeverAwaited(Var->getName(), producerName(Call));
+  auto Diag = diag(Var->getLocation(), "%0")
+              << messages::awaiterNeverAwaited(Var->getName(), producerName(Call));
   if (!Var->isReferenced() && canInsertAwait(Call, Where))
     Diag << FixItHint::CreateInsertion(Call.getBeginLoc(), "co_await ");
 }

@@ -19,7 +19,7 @@ std::optional<BlockingOperation> blockingOperation(BlockingOperationFacts &Call)
     return std::nullopt;
   if (Construction)
     return BlockingOperation{BlockingKind::Construction, std::move(Name)};
-  if (Call.returnsAwaitable() || Call.readsFromMemory() ||
+  if (Call.returnsAwaitable(Name) || Call.readsFromMemory() ||
       (isTimedWait(Name) && Call.hasZeroDuration()))
     return std::nullopt;
   return BlockingOperation{BlockingKind::Call, std::move(Name)};

@@ -42,9 +42,10 @@ public:
   virtual std::string synchronousWaitOnAwaitable() = 0;
   /// The BlockingFunctions name the callee or the constructed type is, else "".
   virtual std::string listedName() = 0;
-  /// The callee has the entry's name but is the program's own awaitable
-  /// function (`QCoro::Task<> sleep(ms)`): it returns something to await.
-  virtual bool returnsAwaitable() = 0;
+  /// The callee has the name \p Listed (what listedName() gave) but is the
+  /// program's own awaitable function (`QCoro::Task<> sleep(ms)`): it
+  /// returns something to await.
+  virtual bool returnsAwaitable(std::string_view Listed) = 0;
   /// `std::getline` on a stream over memory: no I/O happens.
   virtual bool readsFromMemory() = 0;
   /// An argument is a zero duration: a timed wait that returns at once.

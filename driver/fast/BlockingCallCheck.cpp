@@ -41,8 +41,8 @@ public:
   void request(ScanRequest &Request) const override { requestNames(Request, Blocking); }
 
   void check(const CheckContext &Context) const override {
-    HelperSearch Helpers(Context,
-                         [&](const CallSite &Call) { return operationAt(Context, Call).has_value(); });
+    HelperSearch Helpers(
+        Context, [&](const CallSite &Call) { return operationAt(Context, Call).has_value(); });
     for (const FunctionInfo &Function : Context.Model.Functions) {
       if (!Function.IsCoroutine)
         continue;
@@ -52,8 +52,9 @@ public:
         if (std::optional<BlockingOperation> Operation = operationAt(Context, Call)) {
           SyntaxPlace Place(*this, Context, Function, Hop, Call.Call, &Call);
           if (blocksThere(*Operation, Place))
-            Context.report(Name, Call.Callee,
-                           directBlockingMessage(*Operation, Table, displayName(Function), Offload));
+            Context.report(
+                Name, Call.Callee,
+                directBlockingMessage(*Operation, Table, displayName(Function), Offload));
           continue;
         }
         HelperPath Path = Helpers.through(Call, HelperDepth);
@@ -94,10 +95,11 @@ private:
     std::string synchronousWaitOnAwaitable() override { return {}; }
     std::string listedName() override {
       const std::string *Listed = blockingListed(Call.Candidates, Check.Blocking);
-      Entry = Listed ? *Listed : std::string();
-      return Entry;
+      return Listed ? *Listed : std::string();
     }
-    bool returnsAwaitable() override { return notTheTableEntry(Call.Call, Entry); }
+    bool returnsAwaitable(std::string_view Listed) override {
+      return notTheTableEntry(Call.Call, Listed);
+    }
     bool readsFromMemory() override {
       return Call.Function != NoFunction &&
              BlockingCallCheck::readsFromMemory(Context, Context.Model.Functions[Call.Function],
@@ -111,7 +113,6 @@ private:
     const BlockingCallCheck &Check;
     const CheckContext &Context;
     const CallSite &Call;
-    std::string Entry; ///< what listedName() answered
   };
 
   /// The fast engine's description of where a coroutine's call runs a blocking operation.
@@ -141,7 +142,8 @@ private:
     const FunctionInfo &Coroutine;
     std::optional<uint32_t> &Hop; ///< where the coroutine hops onto a pool, shared by its calls
     TSNode At;                    ///< the coroutine's own call or construction
-    const CallSite *Operation;    ///< the blocking call it makes, or a helper makes; null for a construction
+    /// The blocking call it makes, or a helper makes; null for a construction.
+    const CallSite *Operation;
   };
 
   /// `std::ifstream in(path)` parses as a function declaration whose
@@ -203,8 +205,9 @@ private:
       TSNode Declarator = childByField(Node, "declarator");
       if (!Type)
         return false;
+      TSNode Arguments = childByField(Declarator, "parameters");
       if (nodeType(Declarator) == "function_declarator" &&
-          argumentsAreVariables(childByField(Declarator, "parameters"), Coroutine, Context.Source)) {
+          argumentsAreVariables(Arguments, Coroutine, Context.Source)) {
         Declarator = childByField(Declarator, "declarator");
       } else if (nodeType(Declarator) == "init_declarator") {
         std::string_view Init = nodeType(childByField(Declarator, "value"));

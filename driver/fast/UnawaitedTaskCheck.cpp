@@ -3,10 +3,11 @@
 // A call statement (or a call cast to void) whose callee may denote a
 // function this file declares with a return type in TaskTypes, or one of
 // GatherFunctions (they return a task too): the task is created and never
-// run (checks/model/DiscardedCall decides). Tasks bound to variables need flow analysis: full mode only. A name
-// the file's task function shares with a function of the BlockingFunctions
-// table (a global `sleep` beside POSIX `::sleep`) is an overload set only
-// the arguments' types resolve: left alone (async-blocking-call reads the use).
+// run (checks/model/DiscardedCall decides). Tasks bound to variables need
+// flow analysis: full mode only. A name the file's task function shares with
+// a function of the BlockingFunctions table (a global `sleep` beside POSIX
+// `::sleep`) is an overload set only the arguments' types resolve: left
+// alone (async-blocking-call reads the use).
 //
 //===----------------------------------------------------------------------===//
 

@@ -87,7 +87,9 @@ struct Operation : BlockingOperationFacts {
   bool runsLoop() override { return Log("runsLoop"), RunsLoop; }
   std::string synchronousWaitOnAwaitable() override { return Log("wait"), Wait; }
   std::string listedName() override { return Log("listedName"), Listed; }
-  bool returnsAwaitable() override { return Log("returnsAwaitable"), ReturnsAwaitable; }
+  bool returnsAwaitable(std::string_view) override {
+    return Log("returnsAwaitable"), ReturnsAwaitable;
+  }
   bool readsFromMemory() override { return Log("readsFromMemory"), InMemory; }
   bool hasZeroDuration() override { return Log("hasZeroDuration"), ZeroDuration; }
 };
