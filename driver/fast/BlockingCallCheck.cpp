@@ -19,6 +19,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "driver/fast/Declarators.h"
 #include "driver/fast/FastCheck.h"
 
 #include "checks/model/BlockingCall.h"
@@ -173,19 +174,11 @@ private:
         Definition,
         [&](TSNode Node) {
           std::string_view Type = nodeType(Node);
-          if (Type != "parameter_declaration" && Type != "optional_parameter_declaration" &&
-              Type != "declaration")
-            return !Found;
-          TSNode Declarator = childByField(Node, "declarator");
-          while (!ts_node_is_null(Declarator) && nodeType(Declarator) != "identifier") {
-            std::string_view Kind = nodeType(Declarator);
-            if (Kind != "init_declarator" && Kind != "reference_declarator" &&
-                Kind != "pointer_declarator")
-              break;
-            TSNode Inner = childByField(Declarator, "declarator");
-            Declarator = ts_node_is_null(Inner) ? namedChild(Declarator, 0) : Inner;
-          }
-          Found |= nodeType(Declarator) == "identifier" && nodeText(Declarator, Source) == Variable;
+          if (Type == "parameter_declaration" || Type == "optional_parameter_declaration" ||
+              Type == "declaration")
+            forEachDeclaredName(Node, Source, [&](std::string_view Name, bool IsFunction) {
+              Found |= !IsFunction && Name == Variable;
+            });
           return !Found;
         },
         [](TSNode) {});
