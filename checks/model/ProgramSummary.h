@@ -1,0 +1,106 @@
+//===--- ProgramSummary.h - what each file tells the others ----------------===//
+//
+// Whole-program async-blocking-call, engine-neutral. Each translation unit,
+// in the parse that runs its checks, writes a summary of every function it
+// defines in user code (is it a helper the search may enter; its calls in
+// source order, each with the function it runs and whether it is a blocking
+// operation) and an open question for each call a coroutine makes that the
+// unit's own helper search could not settle. After every unit is done, the
+// summaries are merged (a definition seen by several units, as an inline
+// helper in a header, counts once) and each question is answered by the
+// same HelperReach search the units run, now over the whole program's call
+// graph. An answer is a finding whose notes walk the path into other files.
+//
+// Functions are keyed by the engine's stable name for a declaration (Clang's
+// USR), so a call in one file meets the definition in another.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COROLINT_CHECKS_MODEL_PROGRAMSUMMARY_H
+#define COROLINT_CHECKS_MODEL_PROGRAMSUMMARY_H
+
+#include "checks/model/BlockingCall.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace corolint {
+
+/// A call (or construction) in a summarized function's body.
+struct SummaryCall {
+  unsigned Offset = 0; ///< in the function's file
+  /// Key of the user function it runs; empty: nothing the search follows
+  /// (a library function, a call through a pointer).
+  std::string Callee;
+  std::string CalleeName; ///< as notes name it
+  /// The blocking operation the call is; none when Blocks is empty.
+  BlockingKind Kind = BlockingKind::Call;
+  std::string Blocks;
+
+  bool operator==(const SummaryCall &) const = default;
+  auto operator<=>(const SummaryCall &) const = default;
+};
+
+/// One function definition of user code.
+struct FunctionSummary {
+  std::string Key;  ///< stable across units (USR)
+  std::string Name; ///< as messages name it
+  std::string File; ///< absolute
+  uint64_t FileHash = 0; ///< of File's content as the unit read it
+  unsigned Offset = 0;
+  /// A plain helper the search goes through: not a coroutine (checked on its
+  /// own), not one the configuration knows not to block.
+  bool Enterable = false;
+  std::vector<SummaryCall> Calls; ///< in source order; only when Enterable
+};
+
+/// "Coroutine C, at this call, runs function K, whose blocking this unit
+/// could not settle" (K's body, or a helper's it reaches, is elsewhere).
+struct OpenQuestion {
+  std::string Callee;     ///< key of the function called
+  std::string CalleeName; ///< as the message names it
+  std::string Coroutine;  ///< display name of the calling coroutine
+  std::string File;       ///< absolute; where the finding is reported
+  unsigned Offset = 0;
+  /// Set when the call is the awaiter of `co_await <Awaited>`: the message
+  /// names what is awaited, as the unit's own finding would.
+  std::string Awaited;
+  std::string Offload; ///< the coroutine's configured offload spelling
+  unsigned Depth = 0;  ///< helpers deep the search may go (HelperDepth)
+  /// The coroutine awaits descriptor readiness: descriptor I/O is not blocking there.
+  bool AwaitsReadiness = false;
+
+  bool operator==(const OpenQuestion &) const = default;
+};
+
+struct ProgramSummaries {
+  std::vector<FunctionSummary> Functions;
+  std::vector<OpenQuestion> Questions;
+
+  void append(ProgramSummaries &&Other);
+  /// One summary per key and one copy of each question, in an order that
+  /// does not depend on which unit came first (shards merge to one run's set).
+  void deduplicate();
+};
+
+/// A step of the path an answer walks: a note.
+struct PathNote {
+  std::string File;
+  unsigned Offset = 0;
+  std::string Message;
+};
+
+struct CrossFileFinding {
+  std::string File;
+  unsigned Offset = 0;
+  std::string Message;
+  std::vector<PathNote> Notes; ///< from the callee to the blocking operation
+};
+
+/// The questions whose callee reaches a blocking operation through the
+/// program's helpers, within each question's depth. \p Program is deduplicated.
+std::vector<CrossFileFinding> answerOpenQuestions(const ProgramSummaries &Program);
+
+} // namespace corolint
+
+#endif

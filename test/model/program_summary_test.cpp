@@ -1,0 +1,145 @@
+// The whole-program step (checks/model/ProgramSummary): units' summaries
+// written out by hand, merged, and the open questions answered.
+#include "checks/model/ProgramSummary.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace corolint {
+namespace {
+
+/// A call at \p Offset: of the function keyed \p Callee, or (with \p Blocks) a
+/// blocking operation.
+SummaryCall call(unsigned Offset, std::string Callee, std::string Blocks = "") {
+  SummaryCall Made;
+  Made.Offset = Offset;
+  Made.CalleeName = Callee;
+  Made.Callee = std::move(Callee);
+  Made.Blocks = std::move(Blocks);
+  return Made;
+}
+
+FunctionSummary helper(std::string Key, std::string File, std::vector<SummaryCall> Calls,
+                       bool Enterable = true) {
+  FunctionSummary F;
+  F.Name = Key;
+  F.Key = std::move(Key);
+  F.File = std::move(File);
+  F.Enterable = Enterable;
+  F.Calls = std::move(Calls);
+  return F;
+}
+
+OpenQuestion question(std::string Callee, unsigned Depth = 3) {
+  OpenQuestion Q;
+  Q.CalleeName = Callee;
+  Q.Callee = std::move(Callee);
+  Q.Coroutine = "handle";
+  Q.File = "/src/handler.cpp";
+  Q.Offset = 10;
+  Q.Offload = "aio::to_thread";
+  Q.Depth = Depth;
+  return Q;
+}
+
+/// handler.cpp -> save (storage.cpp) -> write_all (io.cpp) -> fsync.
+ProgramSummaries storageProgram() {
+  ProgramSummaries P;
+  P.Functions.push_back(helper("save", "/src/storage.cpp", {call(40, "write_all")}));
+  P.Functions.push_back(helper("write_all", "/src/io.cpp", {call(7, "", "fsync")}));
+  P.Questions.push_back(question("save"));
+  return P;
+}
+
+TEST(ProgramSummaryTest, AnswerWalksThePathIntoOtherFiles) {
+  ProgramSummaries P = storageProgram();
+  P.deduplicate();
+  std::vector<CrossFileFinding> Answers = answerOpenQuestions(P);
+  ASSERT_EQ(Answers.size(), 1u);
+  EXPECT_EQ(Answers[0].File, "/src/handler.cpp");
+  EXPECT_EQ(Answers[0].Offset, 10u);
+  EXPECT_NE(Answers[0].Message.find("call to 'save' in coroutine 'handle'"), std::string::npos)
+      << Answers[0].Message;
+  EXPECT_NE(Answers[0].Message.find("reaches blocking 'fsync'"), std::string::npos);
+  ASSERT_EQ(Answers[0].Notes.size(), 2u);
+  EXPECT_EQ(Answers[0].Notes[0].File, "/src/storage.cpp");
+  EXPECT_EQ(Answers[0].Notes[0].Offset, 40u);
+  EXPECT_EQ(Answers[0].Notes[0].Message, "'save' calls 'write_all' here");
+  EXPECT_EQ(Answers[0].Notes[1].File, "/src/io.cpp");
+  EXPECT_EQ(Answers[0].Notes[1].Offset, 7u);
+  EXPECT_EQ(Answers[0].Notes[1].Message, "'write_all' calls blocking 'fsync' here");
+}
+
+TEST(ProgramSummaryTest, DepthBoundsThePath) {
+  ProgramSummaries P = storageProgram();
+  P.Questions[0].Depth = 1; // save is 1, write_all 2 helpers deep
+  EXPECT_TRUE(answerOpenQuestions(P).empty());
+  P.Questions[0].Depth = 2;
+  EXPECT_EQ(answerOpenQuestions(P).size(), 1u);
+}
+
+TEST(ProgramSummaryTest, NoBodyAnywhereOrNotEnterableIsSilent) {
+  ProgramSummaries P = storageProgram();
+  P.Questions[0].Callee = "library_function"; // declared, defined nowhere
+  EXPECT_TRUE(answerOpenQuestions(P).empty());
+  P = storageProgram();
+  P.Functions[1].Enterable = false; // write_all is a coroutine, or known non-blocking
+  EXPECT_TRUE(answerOpenQuestions(P).empty());
+}
+
+TEST(ProgramSummaryTest, RecursionAcrossFilesEndsAndStillFindsTheTarget) {
+  ProgramSummaries P;
+  P.Functions.push_back(helper("left", "/src/a.cpp", {call(1, "right")}));
+  P.Functions.push_back(
+      helper("right", "/src/b.cpp", {call(2, "left"), call(3, "", "sleep_for")}));
+  P.Functions.push_back(helper("spin", "/src/c.cpp", {call(4, "spin")}));
+  P.Questions.push_back(question("left"));
+  P.Questions.push_back(question("spin"));
+  std::vector<CrossFileFinding> Answers = answerOpenQuestions(P);
+  ASSERT_EQ(Answers.size(), 1u);
+  EXPECT_EQ(Answers[0].Notes.back().Message, "'right' calls blocking 'sleep_for' here");
+}
+
+TEST(ProgramSummaryTest, DescriptorIoDoesNotBlockWhereTheCoroutineAwaitsReadiness) {
+  ProgramSummaries P;
+  P.Functions.push_back(helper("drain", "/src/io.cpp", {call(5, "", "read")}));
+  P.Questions.push_back(question("drain"));
+  EXPECT_EQ(answerOpenQuestions(P).size(), 1u);
+  P.Questions[0].AwaitsReadiness = true;
+  EXPECT_TRUE(answerOpenQuestions(P).empty());
+}
+
+TEST(ProgramSummaryTest, AnAwaiterIsNamedByWhatIsAwaited) {
+  ProgramSummaries P = storageProgram();
+  P.Questions[0].Awaited = "snapshot_awaiter";
+  std::vector<CrossFileFinding> Answers = answerOpenQuestions(P);
+  ASSERT_EQ(Answers.size(), 1u);
+  EXPECT_NE(Answers[0].Message.find("awaiting 'snapshot_awaiter'"), std::string::npos)
+      << Answers[0].Message;
+}
+
+TEST(ProgramSummaryTest, MergingDoesNotDependOnTheOrderOfUnits) {
+  // An inline helper two units summarized differently (their macros differ),
+  // and a question both asked: the same set whatever came first.
+  ProgramSummaries First = storageProgram(), Second;
+  Second.Functions.push_back(helper("save", "/src/storage.cpp", {}));
+  Second.Questions.push_back(question("save"));
+  ProgramSummaries AB = First, BA = Second;
+  AB.append(ProgramSummaries(Second));
+  BA.append(ProgramSummaries(First));
+  AB.deduplicate();
+  BA.deduplicate();
+  ASSERT_EQ(AB.Functions.size(), 2u);
+  ASSERT_EQ(AB.Questions.size(), 1u);
+  ASSERT_EQ(BA.Functions.size(), 2u);
+  for (size_t I = 0; I < AB.Functions.size(); ++I) {
+    EXPECT_EQ(AB.Functions[I].Key, BA.Functions[I].Key);
+    EXPECT_EQ(AB.Functions[I].Calls, BA.Functions[I].Calls);
+  }
+  EXPECT_EQ(answerOpenQuestions(AB).size(), answerOpenQuestions(BA).size());
+}
+
+} // namespace
+} // namespace corolint
