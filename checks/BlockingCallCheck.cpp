@@ -291,9 +291,29 @@ BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name, tidy::ClangTidyContex
     configurationDiag("invalid BlockingFunctions option: %0", DiagnosticIDs::Error) << Error;
   // The names alone (with `ns::*` and `-name` entries) decide what matches.
   BlockingNames = NameList(blockingNames(BlockingFunctions));
+  Helpers.skip(NonBlockingHelpers.Names);
+}
+
+void BlockingCallCheck::onStartOfTranslationUnit() {
+  Helpers.reset();
+  Instantiated.clear();
+  Context = nullptr;
+  Summarizer.reset();
+  if (Summaries)
+    Summarizer.emplace([this](const Expr &E) { return blockingInHelper(E); },
+                       NonBlockingHelpers.Names);
+}
+
+void BlockingCallCheck::onEndOfTranslationUnit() {
+  if (Summarizer && Context)
+    Summarizer->summarizeUnit(*Context, *Summaries);
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
+  // Only the CLI's whole-program step collects; it reads every definition.
+  Summaries = CrossFile ? summaryOutput() : nullptr;
+  if (Summaries)
+    Finder->addMatcher(functionDecl(isDefinition()).bind("definition"), this);
   Finder->addMatcher(callExpr(callee(functionDecl()), isInCoroutine()).bind("call"), this);
   Finder->addMatcher(cxxConstructExpr(isInCoroutine()).bind("call"), this);
   // In a template, a call on a dependent object (`result.wait()` on a
@@ -315,7 +335,20 @@ std::optional<BlockingCallCheck::Blocking> BlockingCallCheck::blockingAt(const E
   return std::nullopt;
 }
 
+std::optional<BlockingOperation> BlockingCallCheck::blockingInHelper(const Expr &E) const {
+  std::optional<Blocking> Found = blockingAt(E);
+  if (!Found || (Found->Operation.Kind == BlockingKind::Call &&
+                 isDescriptorIo(Found->Operation.Name) &&
+                 usesNonBlockingDescriptor(E, NonBlockingDescriptors.Names)))
+    return std::nullopt;
+  return std::move(Found->Operation);
+}
+
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
+  if (Result.Nodes.getNodeAs<FunctionDecl>("definition")) {
+    Context = Result.Context; // summarized at the end of the unit, instantiations too
+    return;
+  }
   const auto *Call = Result.Nodes.getNodeAs<Expr>("call");
   const auto *Dependent = Result.Nodes.getNodeAs<CallExpr>("dependent");
   StatementContext Where = contextOf(Call ? *Call : *Dependent, *Result.Context);
@@ -351,8 +384,11 @@ bool BlockingCallCheck::checkCall(const Expr &Call, const FunctionDecl &Coroutin
   if (!Callee || HelperDepth == 0)
     return false;
   const Expr *Inner = Helpers.find(*Callee, HelperDepth, *Result.SourceManager);
-  if (!Inner)
+  if (!Inner) {
+    if (Summarizer)
+      askAcrossFiles(Call, *Callee, Coroutine, Result);
     return false;
+  }
   std::optional<Blocking> InnerOperation = blockingAt(*Inner);
   if (!BlocksHere(*InnerOperation))
     return false;
@@ -367,6 +403,38 @@ bool BlockingCallCheck::checkCall(const Expr &Call, const FunctionDecl &Coroutin
         OffloadFunctions.firstSpelling());
   diag(Inner->getBeginLoc(), "'%0' blocks here", DiagnosticIDs::Note) << Reached;
   return true;
+}
+
+void BlockingCallCheck::askAcrossFiles(const Expr &Call, const FunctionDecl &Callee,
+                                       const FunctionDecl &Coroutine,
+                                       const MatchFinder::MatchResult &Result) {
+  const SourceManager &Sources = *Result.SourceManager;
+  if (Sources.isInSystemHeader(Sources.getExpansionLoc(Callee.getLocation())) ||
+      isListed(Callee, NonBlockingHelpers.Names))
+    return; // the blocking table decided
+  if (const FunctionDecl *Definition = Callee.getDefinition();
+      Definition && isCoroutine(*Definition))
+    return; // checked on its own
+  SourceLocation Hop = hopOntoPool(Coroutine, OffloadFunctions.Names, Sources);
+  if (Hop.isValid() && Sources.isBeforeInTranslationUnit(Hop, Call.getBeginLoc()))
+    return;
+  OpenQuestion Question;
+  Question.Callee = summaryKey(Callee);
+  Question.CalleeName = Callee.getNameAsString();
+  Question.Coroutine = coroutineDisplayName(Coroutine);
+  SourceLocation At = Call.getBeginLoc();
+  if (const CoawaitExpr *Await = awaitOf(Call, Callee, *Result.Context)) {
+    Question.Awaited = awaitedName(*Await);
+    At = Await->getBeginLoc();
+  }
+  std::optional<std::pair<std::string, unsigned>> Place = Summarizer->place(At, Sources);
+  if (Question.Callee.empty() || !Place)
+    return;
+  std::tie(Question.File, Question.Offset) = std::move(*Place);
+  Question.Offload = OffloadFunctions.firstSpelling();
+  Question.Depth = HelperDepth;
+  Question.AwaitsReadiness = awaitsDescriptorReadiness(Coroutine);
+  Summaries->Questions.push_back(std::move(Question));
 }
 
 void BlockingCallCheck::reportDirect(const Blocking &Found, const FunctionDecl &Coroutine,

@@ -6,6 +6,7 @@
 #include "utils/AsyncCheck.h"
 #include "utils/BlockingFunctions.h"
 #include "utils/HelperSearch.h"
+#include "utils/Summaries.h"
 #include "utils/Templates.h"
 
 #include <vector>
@@ -23,10 +24,8 @@ public:
   BlockingCallCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override {
-    Helpers.reset();
-    Instantiated.clear();
-  }
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
 private:
   /// A blocking operation and the expression that performs it.
@@ -42,6 +41,14 @@ private:
                  const clang::ast_matchers::MatchFinder::MatchResult &Result);
   void reportDirect(const Blocking &Found, const clang::FunctionDecl &Coroutine,
                     const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  /// A blocking operation of a helper's body, as summaries record it: descriptor
+  /// I/O on a descriptor made non-blocking is none.
+  std::optional<BlockingOperation> blockingInHelper(const clang::Expr &E) const;
+  /// Leaves the whole-program step the question this unit cannot settle:
+  /// does \p Callee, called by \p Coroutine at \p Call, block elsewhere?
+  void askAcrossFiles(const clang::Expr &Call, const clang::FunctionDecl &Callee,
+                      const clang::FunctionDecl &Coroutine,
+                      const clang::ast_matchers::MatchFinder::MatchResult &Result);
 
   /// BlockingFunctions parsed.
   std::vector<BlockingFunction> BlockingTable;
@@ -49,6 +56,10 @@ private:
   HelperSearch Helpers;
   /// Dependent calls are resolved in the template's instantiations.
   Instantiations Instantiated;
+  /// Where this unit's summaries go (the CLI's whole-program step), or null.
+  ProgramSummaries *Summaries = nullptr;
+  std::optional<UnitSummarizer> Summarizer;
+  clang::ASTContext *Context = nullptr; ///< of the unit, once a definition matched
 };
 
 } // namespace corolint

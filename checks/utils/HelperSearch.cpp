@@ -2,6 +2,7 @@
 
 #include "HelperSearch.h"
 #include "Coroutines.h"
+#include "Names.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -32,6 +33,19 @@ const FunctionDecl *definitionOf(const FunctionDecl *Function) {
 
 } // namespace
 
+bool isEnterableHelper(const FunctionDecl &Definition, const SourceManager &Sources,
+                       const NameList *KnownNonBlocking) {
+  return Definition.hasBody() && !isCoroutine(Definition) &&
+         !Sources.isInSystemHeader(Definition.getLocation()) &&
+         !(KnownNonBlocking && isListed(Definition, *KnownNonBlocking));
+}
+
+std::vector<const Expr *> callsIn(const FunctionDecl &Definition) {
+  CallCollector Collector;
+  Collector.TraverseStmt(Definition.getBody());
+  return std::move(Collector.Calls);
+}
+
 const FunctionDecl *calleeOf(const Expr &E) {
   if (const auto *Call = llvm::dyn_cast<CallExpr>(&E))
     return Call->getDirectCallee();
@@ -47,13 +61,10 @@ HelperSearch::HelperSearch(Predicate IsTarget)
 
 HelperReach::Function HelperSearch::describe(const FunctionDecl &Definition) const {
   HelperReach::Function Described;
-  Described.Enterable = Definition.hasBody() && !isCoroutine(Definition) &&
-                        !Sources->isInSystemHeader(Definition.getLocation());
+  Described.Enterable = isEnterableHelper(Definition, *Sources, NotEntered);
   if (!Described.Enterable)
     return Described;
-  CallCollector Collector;
-  Collector.TraverseStmt(Definition.getBody());
-  for (const Expr *Call : Collector.Calls) {
+  for (const Expr *Call : callsIn(Definition)) {
     HelperReach::Call &Made = Described.Calls.emplace_back();
     Made.Site = Call;
     Made.IsTarget = IsTarget(*Call);

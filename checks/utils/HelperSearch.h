@@ -11,15 +11,27 @@
 #define COROLINT_CHECKS_UTILS_HELPERSEARCH_H
 
 #include "checks/model/HelperReach.h"
+#include "checks/model/NameList.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 #include <functional>
+#include <vector>
 
 namespace corolint {
 
 /// The function a call or construction runs, or null.
 const clang::FunctionDecl *calleeOf(const clang::Expr &E);
+
+/// A function the helper search goes through: a plain function with a body
+/// in user code (a coroutine is checked on its own; a system header's body is
+/// not the user's bug) that is not among \p KnownNonBlocking (when given).
+bool isEnterableHelper(const clang::FunctionDecl &Definition, const clang::SourceManager &Sources,
+                       const NameList *KnownNonBlocking);
+
+/// The calls and constructions of \p Definition's body in source order;
+/// lambdas are other functions and are not entered.
+std::vector<const clang::Expr *> callsIn(const clang::FunctionDecl &Definition);
 
 class HelperSearch {
 public:
@@ -41,10 +53,14 @@ public:
   /// Forget the summaries (at the start of each translation unit).
   void reset() { Reach.reset(); }
 
+  /// Functions the user knows not to block: the search does not enter them.
+  void skip(const NameList &KnownNonBlocking) { NotEntered = &KnownNonBlocking; }
+
 private:
   HelperReach::Function describe(const clang::FunctionDecl &Definition) const;
 
   Predicate IsTarget;
+  const NameList *NotEntered = nullptr;
   const clang::SourceManager *Sources = nullptr;
   HelperReach Reach;
 };

@@ -145,6 +145,7 @@ struct ProfileData {
   "::std::barrier::wait;"                                                                          \
   "::fopen;::fread;::fwrite;::fgets;::fgetc;::fputs;::fscanf;::getchar;::scanf;"                   \
   "::std::basic_ifstream;::std::basic_ofstream;::std::basic_fstream;::std::getline;"               \
+  "::fsync;::fdatasync;"                                                                            \
   "::read;::write;::recv;::send;::recvfrom;::sendto;::accept;::connect;::poll;::select;"           \
   "::getaddrinfo;::gethostbyname;::system;::popen;::pclose;::curl_easy_perform;"                   \
   "::std::filesystem::*;::std::filesystem::directory_iterator;"                                     \

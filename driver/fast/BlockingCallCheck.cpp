@@ -34,9 +34,11 @@ constexpr std::string_view Name = "async-blocking-call";
 class BlockingCallCheck : public FastCheck {
 public:
   BlockingCallCheck(std::vector<BlockingFunction> Table, NameList Blocking, NameList Runners,
-                    NameList Offloads, NameList NonBlocking, unsigned HelperDepth)
+                    NameList Offloads, NameList NonBlocking, NameList NonBlockingHelpers,
+                    unsigned HelperDepth)
       : Table(std::move(Table)), Blocking(std::move(Blocking)), Runners(std::move(Runners)),
         Offloads(std::move(Offloads)), NonBlocking(std::move(NonBlocking)),
+        NonBlockingHelpers(std::move(NonBlockingHelpers)),
         Offload(this->Offloads.firstSpelling()), HelperDepth(HelperDepth) {}
 
   void request(ScanRequest &Request) const override { requestNames(Request, Blocking); }
@@ -44,6 +46,7 @@ public:
   void check(const CheckContext &Context) const override {
     HelperSearch Helpers(
         Context, [&](const CallSite &Call) { return operationAt(Context, Call).has_value(); });
+    Helpers.skip(NonBlockingHelpers);
     for (const FunctionInfo &Function : Context.Model.Functions) {
       if (!Function.IsCoroutine)
         continue;
@@ -418,6 +421,7 @@ private:
   std::vector<BlockingFunction> Table;
   NameList Blocking, Runners, Offloads;
   NameList NonBlocking; ///< accessors of descriptors the library made non-blocking
+  NameList NonBlockingHelpers; ///< helpers the user knows not to block: not entered
   std::string Offload;
   unsigned HelperDepth;
 };
@@ -433,7 +437,8 @@ std::unique_ptr<FastCheck> makeBlockingCallCheck(const Options &Opts) {
   return std::make_unique<BlockingCallCheck>(
       std::move(Table), NameList(blockingNames(Read.BlockingFunctions)),
       std::move(Read.RunFunctions.Names), std::move(Read.OffloadFunctions.Names),
-      std::move(Read.NonBlockingDescriptors.Names), Read.HelperDepth);
+      std::move(Read.NonBlockingDescriptors.Names), std::move(Read.NonBlockingHelpers.Names),
+      Read.HelperDepth);
 }
 
 } // namespace corolint::fast

@@ -331,7 +331,8 @@ HelperSearch::HelperSearch(const CheckContext &Context,
           [this](HelperReach::FunctionId Id) {
             const auto &Function = *static_cast<const FunctionInfo *>(Id);
             HelperReach::Function Described;
-            Described.Enterable = !Function.IsCoroutine && !Function.IsLambda;
+            Described.Enterable = !Function.IsCoroutine && !Function.IsLambda &&
+                                  !(NotEntered && NotEntered->contains(Function.QualifiedName));
             for (size_t Index : Function.Calls) {
               const CallSite &Call = this->Context.Model.Calls[Index];
               Described.Calls.push_back({&Call, this->IsTarget(Call), definitions(Call)});

@@ -115,12 +115,15 @@ public:
   /// The target call nearest to \p Call through helpers of this file, at
   /// most \p Depth calls deep (the function \p Call runs is the first).
   HelperPath through(const CallSite &Call, unsigned Depth);
+  /// Functions the user knows not to block: the search does not enter them.
+  void skip(const NameList &KnownNonBlocking) { NotEntered = &KnownNonBlocking; }
 
 private:
   std::vector<HelperReach::FunctionId> definitions(const CallSite &Call) const;
 
   const CheckContext &Context;
   std::function<bool(const CallSite &)> IsTarget;
+  const NameList *NotEntered = nullptr;
   HelperReach Reach;
 };
 

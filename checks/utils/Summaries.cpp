@@ -1,0 +1,125 @@
+//===--- Summaries.cpp - a translation unit's part of the whole program ---===//
+
+#include "Summaries.h"
+#include "HelperSearch.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
+
+using namespace clang;
+
+namespace corolint {
+namespace {
+
+thread_local ProgramSummaries *CurrentOutput = nullptr;
+
+/// Every function definition under the traversal scope, instantiations too:
+/// a template defined in a header runs in the unit that instantiates it.
+class DefinitionFinder : public RecursiveASTVisitor<DefinitionFinder> {
+public:
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return false; }
+  bool VisitFunctionDecl(FunctionDecl *Function) {
+    if (Function->doesThisDeclarationHaveABody() && !Function->isDependentContext())
+      Definitions.push_back(Function);
+    return true;
+  }
+  std::vector<const FunctionDecl *> Definitions;
+};
+
+} // namespace
+
+SummaryScope::SummaryScope(ProgramSummaries &Out) : Outer(CurrentOutput) {
+  CurrentOutput = &Out;
+}
+
+SummaryScope::~SummaryScope() { CurrentOutput = Outer; }
+
+ProgramSummaries *summaryOutput() { return CurrentOutput; }
+
+std::string summaryKey(const Decl &D) {
+  llvm::SmallString<128> Usr;
+  if (index::generateUSRForDecl(&D, Usr))
+    return "";
+  return std::string(Usr);
+}
+
+const UnitSummarizer::FileFacts *UnitSummarizer::fileFacts(FileID File,
+                                                            const SourceManager &Sources) {
+  auto [It, New] = Files.try_emplace(File);
+  if (New) {
+    OptionalFileEntryRef Entry = Sources.getFileEntryRefForID(File);
+    std::optional<llvm::MemoryBufferRef> Buffer = Sources.getBufferOrNone(File);
+    if (Entry && Buffer) {
+      // Absolute and without "..", as findings name files.
+      llvm::SmallString<256> Path(Entry->getName());
+      Sources.getFileManager().makeAbsolutePath(Path);
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      It->second = FileFacts{Path.str().str(), llvm::xxh3_64bits(Buffer->getBuffer())};
+    }
+  }
+  return It->second ? &*It->second : nullptr;
+}
+
+std::optional<std::pair<std::string, unsigned>>
+UnitSummarizer::place(SourceLocation Location, const SourceManager &Sources) {
+  SourceLocation Expansion = Sources.getExpansionLoc(Location);
+  if (Expansion.isInvalid())
+    return std::nullopt;
+  auto [File, Offset] = Sources.getDecomposedLoc(Expansion);
+  const FileFacts *Facts = fileFacts(File, Sources);
+  if (!Facts)
+    return std::nullopt;
+  return std::make_pair(Facts->Path, Offset);
+}
+
+std::optional<FunctionSummary> UnitSummarizer::summarize(const FunctionDecl &Definition,
+                                                         const SourceManager &Sources) {
+  SourceLocation Where = Sources.getExpansionLoc(Definition.getLocation());
+  if (Sources.isInSystemHeader(Where))
+    return std::nullopt;
+  FunctionSummary Summary;
+  Summary.Key = summaryKey(Definition);
+  const FileFacts *File = fileFacts(Sources.getFileID(Where), Sources);
+  if (Summary.Key.empty() || !File)
+    return std::nullopt;
+  Summary.Name = Definition.getNameAsString();
+  Summary.File = File->Path;
+  Summary.FileHash = File->Hash;
+  Summary.Offset = Sources.getFileOffset(Where);
+  Summary.Enterable = isEnterableHelper(Definition, Sources, &NonBlockingHelpers);
+  if (!Summary.Enterable)
+    return Summary;
+  for (const Expr *Call : callsIn(Definition)) {
+    SummaryCall &Made = Summary.Calls.emplace_back();
+    SourceLocation At = Sources.getExpansionLoc(Call->getBeginLoc());
+    // A call spelled in another file (a macro's body is expanded here) is
+    // noted at the function.
+    Made.Offset = Sources.getFileID(At) == Sources.getFileID(Where) ? Sources.getFileOffset(At)
+                                                                     : Summary.Offset;
+    if (std::optional<BlockingOperation> Operation = Blocking(*Call)) {
+      Made.Kind = Operation->Kind;
+      Made.Blocks = Operation->Name;
+    }
+    const FunctionDecl *Callee = calleeOf(*Call);
+    if (Callee && !Sources.isInSystemHeader(Sources.getExpansionLoc(Callee->getLocation()))) {
+      Made.Callee = summaryKey(*Callee);
+      Made.CalleeName = Callee->getNameAsString();
+    }
+  }
+  return Summary;
+}
+
+void UnitSummarizer::summarizeUnit(ASTContext &Context, ProgramSummaries &Out) {
+  DefinitionFinder Finder;
+  for (Decl *D : Context.getTraversalScope())
+    Finder.TraverseDecl(D);
+  for (const FunctionDecl *Definition : Finder.Definitions)
+    if (std::optional<FunctionSummary> Summary = summarize(*Definition, Context.getSourceManager()))
+      Out.Functions.push_back(std::move(*Summary));
+}
+
+} // namespace corolint

@@ -1,0 +1,76 @@
+//===--- Summaries.h - a translation unit's part of the whole program -----===//
+//
+// The Clang side of checks/model/ProgramSummary: while a SummaryScope is
+// alive on a thread (the CLI opens one around each unit it lints), the
+// checks that search helpers write the unit's function summaries and open
+// questions into it, in the parse that runs them. Without a scope (the
+// clang-tidy plugin, clangd) nothing is collected and nothing costs.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COROLINT_CHECKS_UTILS_SUMMARIES_H
+#define COROLINT_CHECKS_UTILS_SUMMARIES_H
+
+#include "checks/model/ProgramSummary.h"
+#include "checks/model/NameList.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <functional>
+#include <optional>
+
+namespace corolint {
+
+/// Collects this thread's summaries into \p Out until destroyed.
+class SummaryScope {
+public:
+  explicit SummaryScope(ProgramSummaries &Out);
+  ~SummaryScope();
+  SummaryScope(const SummaryScope &) = delete;
+  SummaryScope &operator=(const SummaryScope &) = delete;
+
+private:
+  ProgramSummaries *Outer;
+};
+
+/// Where this thread's unit writes its summaries; null when nobody collects.
+ProgramSummaries *summaryOutput();
+
+/// \p D's key across translation units (its USR); empty when it has none.
+std::string summaryKey(const clang::Decl &D);
+
+/// Summarizes the functions of one translation unit.
+class UnitSummarizer {
+public:
+  /// The blocking operation \p Call is by itself, if any.
+  using BlockingAt = std::function<std::optional<BlockingOperation>(const clang::Expr &Call)>;
+
+  UnitSummarizer(BlockingAt Blocking, const NameList &NonBlockingHelpers)
+      : Blocking(std::move(Blocking)), NonBlockingHelpers(NonBlockingHelpers) {}
+
+  /// Appends a summary of every function defined in user code among the
+  /// AST's traversal scope (template instantiations included) to \p Out.
+  void summarizeUnit(clang::ASTContext &Context, ProgramSummaries &Out);
+
+  /// \p Location as a question or summary records it: absolute file, offset.
+  std::optional<std::pair<std::string, unsigned>> place(clang::SourceLocation Location,
+                                                        const clang::SourceManager &Sources);
+
+private:
+  std::optional<FunctionSummary> summarize(const clang::FunctionDecl &Definition,
+                                           const clang::SourceManager &Sources);
+  struct FileFacts {
+    std::string Path;
+    uint64_t Hash = 0;
+  };
+  const FileFacts *fileFacts(clang::FileID File, const clang::SourceManager &Sources);
+
+  BlockingAt Blocking;
+  const NameList &NonBlockingHelpers;
+  llvm::DenseMap<clang::FileID, std::optional<FileFacts>> Files;
+};
+
+} // namespace corolint
+
+#endif
