@@ -96,6 +96,24 @@ std::string encodeUriPath(llvm::StringRef Path) {
 
 std::string fileUri(llvm::StringRef AbsolutePath) { return "file://" + encodeUriPath(AbsolutePath); }
 
+std::optional<std::string> pathOfFileUri(llvm::StringRef Uri) {
+  if (!Uri.consume_front("file://"))
+    return std::nullopt;
+  std::string Path;
+  for (size_t I = 0; I < Uri.size(); ++I) {
+    unsigned Byte;
+    if (Uri[I] != '%') {
+      Path += Uri[I];
+    } else if (I + 2 < Uri.size() && !Uri.substr(I + 1, 2).getAsInteger(16, Byte)) {
+      Path += static_cast<char>(Byte);
+      I += 2;
+    } else {
+      return std::nullopt;
+    }
+  }
+  return Path;
+}
+
 std::string docsBaseUrl(llvm::StringRef BaseUrl, const std::optional<std::string> &DocsDirectory) {
   std::string Url;
   if (!BaseUrl.empty()) {

@@ -44,6 +44,9 @@ std::string encodeUriPath(llvm::StringRef Path);
 /// "file://" and the encoded \p AbsolutePath.
 std::string fileUri(llvm::StringRef AbsolutePath);
 
+/// The path a file:// URI names (as fileUri writes them); none for another URI.
+std::optional<std::string> pathOfFileUri(llvm::StringRef Uri);
+
 } // namespace corolint
 
 #endif

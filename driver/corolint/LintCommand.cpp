@@ -10,6 +10,7 @@
 #include "Pipeline.h"
 #include "Progress.h"
 #include "ResultCache.h"
+#include "SummaryFile.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -68,6 +69,7 @@ LintResult lintFiles(const LintSettings &S, const LoadedDatabase &Database,
   Request.Overrides = S.Overrides;
   Request.Jobs = S.Jobs;
   Request.CollectFixes = S.Fix || !S.ExportFixes.empty();
+  Request.CollectSummaries = true;
   if (S.CheckProfile) {
     llvm::SmallString<128> Prefix, ProfileDir;
     llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/true, Prefix);
@@ -110,6 +112,27 @@ LintResult lintFiles(const LintSettings &S, const LoadedDatabase &Database,
     llvm::sys::fs::remove_directories(Request.ProfileDirectory);
   }
   return Result;
+}
+
+/// Writes the summaries if asked and adds the cross-file findings, unless a
+/// shard leaves them to `corolint merge`; false when the file cannot be written.
+bool answerAcrossFiles(const LintSettings &S, LintResult &Result, llvm::raw_ostream &Err) {
+  bool Ok = true;
+  if (!S.SummariesOut.empty())
+    if (llvm::Error E = writeSummaryFile(S.SummariesOut, Result.Summaries)) {
+      llvm::WithColor::error(Err, "corolint") << "cannot write '" << S.SummariesOut
+                                               << "': " << llvm::toString(std::move(E)) << "\n";
+      Ok = false;
+    }
+  if (S.Slice.Count > 1 && !S.SummariesOut.empty())
+    return Ok;
+  for (clang::tidy::ClangTidyError &Error :
+       crossFileDiagnostics(Result.Summaries, S.Verbose ? &Err : nullptr)) {
+    Result.Errors.push_back(std::move(Error));
+    Result.FromUncompiledUnit.push_back(false);
+    ++Result.Findings;
+  }
+  return Ok;
 }
 
 } // namespace
@@ -159,6 +182,7 @@ int runLint(LintSettings &S) {
   EngineSteps Clang;
   Clang.Lint = [&](const std::vector<std::string> &Files, Report &R, const ConfigProblems &Config) {
     Result = lintFiles(S, *Database, Files);
+    bool Written = answerAcrossFiles(S, Result, Err);
     R.Findings = toFindings(Result.Errors, Root, Result.FromUncompiledUnit);
     // A bad option value names the file and line that set it, on stderr
     // whatever the report's format and destination.
@@ -169,7 +193,7 @@ int runLint(LintSettings &S) {
         F.Message += " (set in " + Site + ")";
       llvm::WithColor::error(Err, "corolint") << F.Message << " [" << F.Check << "]\n";
     }
-    return true;
+    return Written;
   };
   Clang.AfterReport = [&](const Report &R) {
     bool Ok = S.ExportFixes.empty() || exportFixes(S, R);

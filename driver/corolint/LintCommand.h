@@ -63,6 +63,9 @@ struct LintSettings {
   bool Preambles = true;         ///< --preamble: share precompiled preambles
   uint64_t PreambleCacheMB = 1024; ///< --preamble-cache-mb
   unsigned PreambleMinUnits = 2;   ///< --preamble-min-units
+  /// --summaries-out: where the run's whole-program summaries are written;
+  /// with --shard, `corolint merge` answers their questions instead of this run.
+  std::string SummariesOut;
 };
 
 int runLint(LintSettings &Settings);

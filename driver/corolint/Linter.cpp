@@ -3,6 +3,7 @@
 #include "Linter.h"
 #include "Configuration.h"
 #include "UserCodeRun.h"
+#include "checks/utils/Summaries.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Path.h"
@@ -28,7 +29,8 @@ bool isCompileError(const tidy::ClangTidyError &Error) {
 
 /// One translation unit, on its own context: ClangTidyContext is not thread-safe.
 std::vector<tidy::ClangTidyError> lintOne(const LintRequest &Request, size_t Index,
-                                          llvm::StringMap<uint64_t> *ContentHashes) {
+                                          llvm::StringMap<uint64_t> *ContentHashes,
+                                          ProgramSummaries *Summaries) {
   tidy::ClangTidyContext Context(makeOptionsProvider(Request.Defaults, Request.Overrides));
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
       new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
@@ -41,6 +43,9 @@ std::vector<tidy::ClangTidyError> lintOne(const LintRequest &Request, size_t Ind
   }
   const std::string &File = Request.Files[Index];
   ResultCache *Cache = Profile ? nullptr : Request.Cache;
+  std::optional<SummaryScope> Collecting;
+  if (Summaries)
+    Collecting.emplace(*Summaries);
   if (!Cache)
     return runChecksOnUserCode(Context, *Request.Compilations, File, FS, Request.CollectFixes,
                                Profile, ProfileDir, ContentHashes, nullptr, Request.Preambles);
@@ -50,6 +55,8 @@ std::vector<tidy::ClangTidyError> lintOne(const LintRequest &Request, size_t Ind
   if (std::optional<CachedResult> Hit = Cache->lookup(Key)) {
     if (ContentHashes)
       *ContentHashes = std::move(Hit->ContentHashes);
+    if (Summaries)
+      *Summaries = std::move(Hit->Summaries);
     return std::move(Hit->Errors);
   }
   CachedResult Fresh;
@@ -58,6 +65,8 @@ std::vector<tidy::ClangTidyError> lintOne(const LintRequest &Request, size_t Ind
                                      Request.CollectFixes, Profile, ProfileDir,
                                      ContentHashes ? &Fresh.ContentHashes : nullptr, &ReadFiles,
                                      Request.Preambles);
+  if (Summaries)
+    Fresh.Summaries = *Summaries;
   // A unit that did not compile may depend on a file that is missing: run it again next time.
   if (llvm::none_of(Fresh.Errors, isCompileError))
     Cache->store(Key, Fresh, ReadFiles);
@@ -71,6 +80,8 @@ std::vector<tidy::ClangTidyError> lintOne(const LintRequest &Request, size_t Ind
 LintResult lint(const LintRequest &Request) {
   std::vector<std::vector<tidy::ClangTidyError>> PerFile(Request.Files.size());
   std::vector<llvm::StringMap<uint64_t>> PerFileHashes(Request.Files.size());
+  std::vector<ProgramSummaries> PerFileSummaries(
+      Request.CollectSummaries ? Request.Files.size() : 0);
   {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Request.Jobs));
     std::mutex ProgressLock;
@@ -78,7 +89,8 @@ LintResult lint(const LintRequest &Request) {
     for (size_t I = 0; I < Request.Files.size(); ++I)
       Pool.async([&, I] {
         PerFile[I] =
-            lintOne(Request, I, Request.CollectFixes ? &PerFileHashes[I] : nullptr);
+            lintOne(Request, I, Request.CollectFixes ? &PerFileHashes[I] : nullptr,
+                    Request.CollectSummaries ? &PerFileSummaries[I] : nullptr);
         if (Request.OnProgress) {
           std::lock_guard<std::mutex> Lock(ProgressLock);
           Request.OnProgress(++Done, Request.Files.size());
@@ -88,6 +100,9 @@ LintResult lint(const LintRequest &Request) {
   }
 
   LintResult Result;
+  for (ProgramSummaries &Unit : PerFileSummaries)
+    Result.Summaries.append(std::move(Unit));
+  Result.Summaries.deduplicate();
   for (const llvm::StringMap<uint64_t> &Hashes : PerFileHashes)
     for (const auto &[File, Hash] : Hashes) {
       auto [It, New] = Result.ContentHashes.try_emplace(File, Hash);

@@ -4,6 +4,7 @@
 
 #include "ResultCache.h"
 #include "SharedPreambles.h"
+#include "checks/model/ProgramSummary.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -36,6 +37,8 @@ struct LintRequest {
   /// When set, units with the same leading #include lines and flags share
   /// one precompiled preamble (see SharedPreambles.h).
   PreambleStore *Preambles = nullptr;
+  /// Collect each unit's whole-program summaries (see SummaryFile.h).
+  bool CollectSummaries = false;
   /// Called after each translation unit, from a worker thread, serialized.
   std::function<void(size_t Done, size_t Total)> OnProgress;
 };
@@ -55,6 +58,8 @@ struct LintResult {
   llvm::StringMap<uint64_t> ContentHashes;
   /// Files that two translation units read with different contents.
   llvm::StringSet<> ChangedWhileLinting;
+  /// With CollectSummaries: every unit's summaries and questions, deduplicated.
+  ProgramSummaries Summaries;
 };
 
 /// Runs the enabled checks on each file, `Jobs` translation units at a time.

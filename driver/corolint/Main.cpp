@@ -154,12 +154,22 @@ cl::opt<unsigned> PreambleMinUnits(
     "preamble-min-units",
     cl::desc("Build a preamble when this many files share it (default 2; 1: for every file)"),
     cl::init(2), cl::Hidden, cl::cat(Category));
+cl::opt<std::string> SummariesOut(
+    "summaries-out",
+    cl::desc("Write the run's whole-program summaries here; with --shard, `corolint merge` "
+             "answers them across the shards (docs/integration/whole-program.md)"),
+    cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> FastMode("fast",
                        cl::desc("Syntactic subset on tree-sitter: no compile database needed"),
                        cl::cat(Category));
 // --- subcommands ---
 cl::list<std::string> MergeFiles(cl::Positional, cl::desc("<out.sarif> <in.sarif>..."),
                                  cl::OneOrMore, cl::sub(MergeCommand));
+cl::opt<std::string> MergeSummariesOut("summaries-out",
+                                      cl::desc("Write the shards' summaries, merged, here"),
+                                      cl::value_desc("file"), cl::sub(MergeCommand));
+cl::opt<bool> MergeVerbose("verbose", cl::desc("Say what the whole-program step found"),
+                           cl::sub(MergeCommand));
 cl::opt<std::string> InitDirectory(cl::Positional, cl::desc("[directory]"), cl::init("."),
                                    cl::sub(InitCommand));
 cl::opt<bool> InitForce("force", cl::desc("Overwrite existing files"), cl::sub(InitCommand));
@@ -307,6 +317,7 @@ int lint(std::unique_ptr<tooling::CompilationDatabase> FromDashDash, bool Fast,
   S.Preambles = Preamble;
   S.PreambleCacheMB = PreambleCacheMB;
   S.PreambleMinUnits = std::max(1u, unsigned(PreambleMinUnits));
+  S.SummariesOut = Absolute(SummariesOut);
   return Fast ? corolint::runFastLint(S) : corolint::runLint(S);
 }
 
@@ -333,8 +344,16 @@ int main(int argc, const char **argv) {
   if (MergeCommand) {
     if (MergeFiles.size() < 2)
       return usageError("merge needs an output and at least one input: merge OUT IN...");
-    return corolint::runMerge(MergeFiles.front(),
-                              std::vector<std::string>(MergeFiles.begin() + 1, MergeFiles.end()));
+    corolint::MergeSettings Merge;
+    Merge.Output = MergeFiles.front();
+    Merge.Inputs.assign(MergeFiles.begin() + 1, MergeFiles.end());
+    Merge.SummariesOut = MergeSummariesOut;
+    Merge.DocsDirectory = corolint::findDocsDirectory(argv[0]);
+    Merge.DocsBaseUrl = corolint::docsBaseUrl(
+        DocsBaseUrl.getNumOccurrences() ? llvm::StringRef(DocsBaseUrl) : COROLINT_DOCS_URL,
+        Merge.DocsDirectory);
+    Merge.Verbose = MergeVerbose;
+    return corolint::runMerge(Merge);
   }
   if (InitCommand)
     return corolint::runInit(InitDirectory, InitForce, llvm::outs(), llvm::errs());

@@ -1,7 +1,12 @@
 //===--- Merge.cpp - `corolint merge`: one SARIF log from the shards' -----===//
 
 #include "Merge.h"
+#include "CheckCatalog.h"
+#include "DocPages.h"
+#include "Findings.h"
 #include "Fingerprint.h"
+#include "SummaryFile.h"
+#include "formats/Formats.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -124,37 +129,96 @@ llvm::Expected<llvm::json::Value> mergeSarif(llvm::ArrayRef<llvm::json::Value> L
                             {"runs", llvm::json::Array{Merger.take()}}};
 }
 
-int runMerge(llvm::StringRef Output, llvm::ArrayRef<std::string> Inputs) {
+namespace {
+
+/// The shards' source root, as their first run names it.
+std::optional<std::string> sourceRootOf(llvm::ArrayRef<llvm::json::Value> Logs) {
+  for (const llvm::json::Value &Log : Logs)
+    if (const llvm::json::Array *Runs = Log.getAsObject() ? Log.getAsObject()->getArray("runs")
+                                                          : nullptr)
+      for (const llvm::json::Value &Run : *Runs)
+        if (const llvm::json::Object *Bases =
+                Run.getAsObject() ? Run.getAsObject()->getObject("originalUriBaseIds") : nullptr)
+          if (const llvm::json::Object *Root = Bases->getObject("%SRCROOT%"))
+            if (std::optional<llvm::StringRef> Uri = Root->getString("uri"))
+              if (std::optional<std::string> Path = pathOfFileUri(*Uri))
+                return llvm::StringRef(*Path).rtrim('/').str();
+  return std::nullopt;
+}
+
+/// The cross-file findings of \p Program as one more run to merge, written
+/// as the shards' own runs are; none when there are none.
+std::optional<llvm::json::Value> crossFileRun(const ProgramSummaries &Program,
+                                               const std::string &SourceRoot,
+                                               const MergeSettings &S) {
+  std::vector<clang::tidy::ClangTidyError> Errors =
+      crossFileDiagnostics(Program, S.Verbose ? &llvm::errs() : nullptr);
+  if (Errors.empty())
+    return std::nullopt;
+  Report R;
+  R.SourceRoot = SourceRoot;
+  R.Rules = asyncRules(S.DocsBaseUrl, S.DocsDirectory);
+  R.Findings = toFindings(Errors, SourceRoot, {});
+  // toSarif's values refer to R's strings: printed and read back, the log owns its text.
+  std::string Text;
+  llvm::raw_string_ostream(Text) << toSarif(R);
+  llvm::json::Value Log = cantFail(llvm::json::parse(Text));
+  // Its invocation is not one of the shards'.
+  for (llvm::json::Value &Run : *Log.getAsObject()->getArray("runs"))
+    Run.getAsObject()->erase("invocations");
+  return Log;
+}
+
+int mergeError(const llvm::Twine &Message) {
+  llvm::WithColor::error(llvm::errs(), "corolint") << Message << "\n";
+  return 2;
+}
+
+} // namespace
+
+int runMerge(const MergeSettings &S) {
   std::vector<llvm::json::Value> Logs;
-  for (const std::string &Input : Inputs) {
+  ProgramSummaries Program;
+  bool HaveSummaries = false;
+  for (const std::string &Input : S.Inputs) {
     llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Text = llvm::MemoryBuffer::getFile(Input);
-    if (!Text) {
-      llvm::WithColor::error(llvm::errs(), "corolint")
-          << "cannot read '" << Input << "': " << Text.getError().message() << "\n";
-      return 2;
-    }
+    if (!Text)
+      return mergeError("cannot read '" + Input + "': " + Text.getError().message());
     llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse((*Text)->getBuffer());
-    if (!Parsed) {
-      llvm::WithColor::error(llvm::errs(), "corolint")
-          << "'" << Input << "' is not JSON: " << llvm::toString(Parsed.takeError()) << "\n";
-      return 2;
+    if (!Parsed)
+      return mergeError("'" + Input + "' is not JSON: " + llvm::toString(Parsed.takeError()));
+    if (!isSummaryFile(*Parsed)) {
+      Logs.push_back(std::move(*Parsed));
+      continue;
     }
-    Logs.push_back(std::move(*Parsed));
+    std::optional<ProgramSummaries> Shard = summariesFromJson(*Parsed);
+    if (!Shard)
+      return mergeError("'" + Input + "' is not a summary file this corolint can read " +
+                        "(written by another version, or damaged)");
+    Program.append(std::move(*Shard));
+    HaveSummaries = true;
+  }
+  if (HaveSummaries) {
+    Program.deduplicate();
+    std::optional<std::string> Root = sourceRootOf(Logs);
+    if (!Root)
+      return mergeError("summaries need the shards' SARIF logs beside them: "
+                        "merge OUT.sarif SHARD.sarif... SHARD.summaries...");
+    if (std::optional<llvm::json::Value> Run = crossFileRun(Program, *Root, S))
+      Logs.push_back(std::move(*Run));
+    if (!S.SummariesOut.empty())
+      if (llvm::Error E = writeSummaryFile(S.SummariesOut, Program))
+        return mergeError("cannot write '" + S.SummariesOut + "': " +
+                          llvm::toString(std::move(E)));
   }
   llvm::Expected<llvm::json::Value> Merged = mergeSarif(Logs);
-  if (!Merged) {
-    llvm::WithColor::error(llvm::errs(), "corolint")
-        << "cannot merge: " << llvm::toString(Merged.takeError()) << "\n";
-    return 2;
-  }
-  if (llvm::Error E = llvm::writeToOutput(Output, [&](llvm::raw_ostream &OS) {
+  if (!Merged)
+    return mergeError("cannot merge: " + llvm::toString(Merged.takeError()));
+  if (llvm::Error E = llvm::writeToOutput(S.Output, [&](llvm::raw_ostream &OS) {
         OS << llvm::formatv("{0:2}", *Merged) << "\n";
         return llvm::Error::success();
-      })) {
-    llvm::WithColor::error(llvm::errs(), "corolint")
-        << "cannot write '" << Output << "': " << llvm::toString(std::move(E)) << "\n";
-    return 2;
-  }
+      }))
+    return mergeError("cannot write '" + S.Output + "': " + llvm::toString(std::move(E)));
   return 0;
 }
 

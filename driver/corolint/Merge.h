@@ -6,7 +6,9 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace corolint {
 
@@ -15,8 +17,19 @@ namespace corolint {
 /// two shards report, from a shared header, once), invocations combined.
 llvm::Expected<llvm::json::Value> mergeSarif(llvm::ArrayRef<llvm::json::Value> Logs);
 
-/// `corolint merge OUT IN...`; exit code 0 or 2.
-int runMerge(llvm::StringRef Output, llvm::ArrayRef<std::string> Inputs);
+struct MergeSettings {
+  std::string Output;
+  /// SARIF logs and, in any order, the shards' --summaries-out files.
+  std::vector<std::string> Inputs;
+  std::string SummariesOut; ///< where the merged summaries go; empty: nowhere
+  std::string DocsBaseUrl;  ///< for the rules of the cross-file findings
+  std::optional<std::string> DocsDirectory;
+  bool Verbose = false; ///< say what the whole-program step did
+};
+
+/// `corolint merge OUT IN...`: the SARIF logs joined, with the findings the
+/// shards' summaries give across files; exit code 0 or 2.
+int runMerge(const MergeSettings &Settings);
 
 } // namespace corolint
 

@@ -1,6 +1,7 @@
 //===--- ResultCache.cpp - a translation unit's findings, kept between runs ===//
 
 #include "ResultCache.h"
+#include "SummaryFile.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -21,7 +22,7 @@ namespace corolint {
 namespace {
 
 /// First line of an entry; the number changes with the format.
-constexpr llvm::StringLiteral Magic = "corolint-result-cache 1 ";
+constexpr llvm::StringLiteral Magic = "corolint-result-cache 2 ";
 constexpr llvm::StringLiteral EntrySuffix = ".entry";
 
 std::string hex64(uint64_t Value) { return llvm::utohexstr(Value, /*LowerCase=*/true, 16); }
@@ -175,7 +176,8 @@ std::optional<ParsedEntry> parseEntry(llvm::StringRef Text) {
   const json::Array *Files = O ? O->getArray("files") : nullptr;
   const json::Object *Hashes = O ? O->getObject("contentHashes") : nullptr;
   const json::Array *Errors = O ? O->getArray("errors") : nullptr;
-  if (!Files || !Hashes || !Errors)
+  const json::Value *Summaries = O ? O->get("summaries") : nullptr;
+  if (!Files || !Hashes || !Errors || !Summaries)
     return std::nullopt;
   ParsedEntry Entry;
   for (const json::Value &F : *Files) {
@@ -199,6 +201,10 @@ std::optional<ParsedEntry> parseEntry(llvm::StringRef Text) {
       return std::nullopt;
     Entry.Result.Errors.push_back(std::move(*Error));
   }
+  std::optional<ProgramSummaries> Parsed = summariesFromJson(*Summaries);
+  if (!Parsed)
+    return std::nullopt;
+  Entry.Result.Summaries = std::move(*Parsed);
   return Entry;
 }
 
@@ -287,7 +293,8 @@ void ResultCache::store(llvm::StringRef Key, const CachedResult &Result,
   llvm::raw_string_ostream(Body) << json::Value(json::Object{
       {"files", std::move(Files)},
       {"contentHashes", std::move(ContentHashes)},
-      {"errors", std::move(Errors)}});
+      {"errors", std::move(Errors)},
+      {"summaries", summariesToJson(Result.Summaries)}});
 
   // A unique temporary beside the entry, renamed over it: a reader in another
   // run sees the old entry or the new one, never half of one.

@@ -15,6 +15,7 @@
 #ifndef COROLINT_DRIVER_COROLINT_RESULTCACHE_H
 #define COROLINT_DRIVER_COROLINT_RESULTCACHE_H
 
+#include "checks/model/ProgramSummary.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -37,6 +38,8 @@ struct CachedResult {
   std::vector<clang::tidy::ClangTidyError> Errors;
   /// User files' hashes by real path, for --fix (see LintResult::ContentHashes).
   llvm::StringMap<uint64_t> ContentHashes;
+  /// The unit's whole-program summaries (see SummaryFile.h).
+  ProgramSummaries Summaries;
 };
 
 class ResultCache {

@@ -1,0 +1,44 @@
+//===--- SummaryFile.h - whole-program summaries as JSON, and their answers ===//
+//
+// `--summaries-out F` writes a run's function summaries and open questions
+// (checks/model/ProgramSummary.h) as JSON; `corolint merge` reads the
+// shards' and answers the questions for the whole program; the result cache
+// keeps each unit's part beside its findings. The answers become
+// async-blocking-call diagnostics like the units' own. See
+// docs/integration/whole-program.md.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COROLINT_DRIVER_COROLINT_SUMMARYFILE_H
+#define COROLINT_DRIVER_COROLINT_SUMMARYFILE_H
+
+#include "checks/model/ProgramSummary.h"
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace corolint {
+
+llvm::json::Value summariesToJson(const ProgramSummaries &Summaries);
+/// None when any field is missing or mistyped.
+std::optional<ProgramSummaries> summariesFromJson(const llvm::json::Value &Value);
+
+/// The file's top-level JSON is a summary file (and not, say, a SARIF log).
+bool isSummaryFile(const llvm::json::Value &Root);
+
+/// Writes \p Summaries to \p Path atomically.
+llvm::Error writeSummaryFile(llvm::StringRef Path, const ProgramSummaries &Summaries);
+
+/// The answers of \p Program's open questions, as the check's diagnostics;
+/// with \p Stats, says there how many functions and questions it read and
+/// how long answering took (--verbose).
+std::vector<clang::tidy::ClangTidyError>
+crossFileDiagnostics(const ProgramSummaries &Program, llvm::raw_ostream *Stats = nullptr);
+
+} // namespace corolint
+
+#endif

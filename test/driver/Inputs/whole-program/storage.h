@@ -1,0 +1,20 @@
+// A snapshot store split over three files, in the shape of a server's storage
+// layer: the coroutines in handler.cpp call helpers that block two files away.
+#pragma once
+#include <string>
+
+void save_snapshot(const std::string &state);
+int checksum(const std::string &state);
+void walk_left(int steps);
+void walk_right(int steps);
+void flush_cached(int fd);
+
+// A template defined in the header: it runs where it is instantiated, and
+// what it calls is defined in storage.cpp.
+template <class T> void persist(const T &value) { save_snapshot(std::to_string(value)); }
+
+struct Sink {
+  virtual ~Sink() = default;
+  virtual void put(const std::string &line) = 0;
+};
+Sink &file_sink();
