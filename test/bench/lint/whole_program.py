@@ -1,0 +1,100 @@
+"""Whole-program part of the lint benchmark (test/bench/lint/run --part whole-program).
+
+1. What writing summaries costs: corolint on the Boost.Asio C++20 examples with
+   async-blocking-call.CrossFile on (summaries written, questions answered) and off,
+   side by side in one hyperfine run. Goal: <= 5% over the run without.
+2. What the reduce step costs: synthetic programs of 10,000 and 100,000 functions
+   (chains of helpers across 100 files, a blocking call at the end of some, a coroutine's
+   open question into each chain), answered by `corolint merge --verbose`, which prints the
+   time answering took. Goal: < 1 s at 10,000 functions; the growth to 100,000 is reported.
+"""
+
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+
+
+def overhead(corolint, database, jobs, runs, hyperfine):
+    off = "{CheckOptions: {async-blocking-call.CrossFile: false}}"
+    base = "{} -j {} -p {} --no-progress --checks='-*,async-*'".format(corolint, jobs, database)
+    times = hyperfine([("cross-file on", base),
+                       ("cross-file off", base + " --config '{}'".format(off))],
+                      runs, 0, os.path.join(database, "whole-program.json"))
+    on, off_time = times["cross-file on"][0], times["cross-file off"][0]
+    print("| run | wall mean (s) | ± (s) | user+sys (s) |")
+    print("|---|---:|---:|---:|")
+    for name, (mean, stddev, cpu) in times.items():
+        print("| {} | {:.2f} | {:.2f} | {:.2f} |".format(name, mean, stddev, cpu))
+    cost = 100 * (on - off_time) / off_time
+    print("\nSummaries and answers cost {:+.1f}% of the run without (goal <= 5%: {}).\n".format(
+        cost, "met" if cost <= 5 else "NOT met"))
+
+
+def synthetic_program(functions, seed=1):
+    """A summary file of `functions` helpers in chains of 5 over 100 files, and a
+    question from a coroutine into the head of each chain."""
+    rng = random.Random(seed)
+    summaries, questions = [], []
+    for index in range(functions):
+        position = index % 5
+        calls = []
+        if position < 4:  # the next helper of the chain, in another file
+            calls.append([10, "f{}".format(index + 1), "f{}".format(index + 1), "", 0])
+        for _ in range(rng.randrange(3)):  # calls elsewhere, some into other chains
+            callee = "f{}".format(rng.randrange(functions))
+            calls.append([20, callee, callee, "", 0])
+        if position == 4 and rng.random() < 0.3:
+            calls.append([30, "", "", "fsync", 0])
+        summaries.append({"key": "f{}".format(index), "name": "f{}".format(index),
+                          "file": "/synthetic/file{}.cpp".format(index % 100),
+                          "hash": "0000000000000000", "offset": 0, "enterable": True,
+                          "calls": calls})
+        if position == 0:
+            questions.append({"callee": "f{}".format(index), "calleeName": "f{}".format(index),
+                              "coroutine": "handler", "file": "/synthetic/handler.cpp",
+                              "offset": index, "awaited": "", "offload": "aio::to_thread",
+                              "depth": 3, "awaitsReadiness": False})
+    return {"corolintSummaries": 1, "functions": summaries, "questions": questions}
+
+
+EMPTY_LOG = {"version": "2.1.0", "runs": [{
+    "tool": {"driver": {"name": "corolint", "rules": []}},
+    "originalUriBaseIds": {"%SRCROOT%": {"uri": "file:///synthetic/"}},
+    "results": []}]}
+
+
+def reduce_time(corolint, functions, work):
+    summaries = os.path.join(work, "synthetic-{}.summaries".format(functions))
+    log = os.path.join(work, "empty.sarif")
+    with open(summaries, "w") as f:
+        json.dump(synthetic_program(functions), f)
+    with open(log, "w") as f:
+        json.dump(EMPTY_LOG, f)
+    run = subprocess.run([corolint, "merge", "--verbose", os.path.join(work, "out.sarif"), log,
+                          summaries], capture_output=True, text=True, check=True)
+    match = re.search(r"(\d+) function\(s\), (\d+) open question\(s\), (\d+) finding\(s\) "
+                      r"across files, answered in ([0-9.]+) s", run.stderr)
+    if not match:
+        sys.exit("bench lint: no whole-program figures from corolint merge: " + run.stderr)
+    return int(match.group(2)), int(match.group(3)), float(match.group(4))
+
+
+def main(corolint, database, jobs, runs, hyperfine):
+    print("# Whole-program summaries\n")
+    print("## What summaries cost on the Boost.Asio C++20 examples, -j{}, {} runs\n".format(jobs, runs))
+    overhead(corolint, database, jobs, runs, hyperfine)
+    print("## The reduce step on synthetic programs\n")
+    print("| functions | open questions | findings | answered in (s) |")
+    print("|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory(prefix="corolint-reduce-") as work:
+        rows = []
+        for functions in (10000, 100000):
+            questions, findings, seconds = reduce_time(corolint, functions, work)
+            rows.append(seconds)
+            print("| {:,} | {:,} | {:,} | {:.3f} |".format(functions, questions, findings, seconds))
+    print("\nGoal < 1 s at 10,000 functions: {}; 10x the functions took {:.1f}x the time.\n".format(
+        "met" if rows[0] < 1 else "NOT met", rows[1] / max(rows[0], 1e-6)))
