@@ -5,6 +5,7 @@
 #include "utils/BlockingFunctions.h"
 #include "utils/Coroutines.h"
 #include "utils/Messages.h"
+#include "utils/ProjectSummaries.h"
 #include "utils/Profiles.h"
 #include "utils/Templates.h"
 #include "utils/Statements.h"
@@ -14,6 +15,8 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+
+#include <map>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -299,19 +302,55 @@ void BlockingCallCheck::onStartOfTranslationUnit() {
   Instantiated.clear();
   Context = nullptr;
   Summarizer.reset();
+  OwnUnit = ProgramSummaries();
+  QuestionPlaces.clear();
+  Coroutines.clear();
   if (Summaries)
     Summarizer.emplace([this](const Expr &E) { return blockingInHelper(E); },
                        NonBlockingHelpers.Names);
 }
 
 void BlockingCallCheck::onEndOfTranslationUnit() {
-  if (Summarizer && Context)
-    Summarizer->summarizeUnit(*Context, *Summaries);
+  if (!Summarizer || !Context)
+    return;
+  Summarizer->summarizeUnit(*Context, *Summaries);
+  if (Summaries == &OwnUnit)
+    answerFromSummaryFile();
+}
+
+void BlockingCallCheck::answerFromSummaryFile() {
+  if (OwnUnit.Questions.empty())
+    return;
+  const SourceManager &Sources = Context->getSourceManager();
+  OptionalFileEntryRef Main = Sources.getFileEntryRefForID(Sources.getMainFileID());
+  std::string Path = Main ? findSummaryFile(SummaryFile, summaryPath(*Main, Sources)) : "";
+  std::shared_ptr<const ProgramSummaries> Project =
+      Path.empty() ? nullptr : loadProjectSummaries(Path);
+  if (!Project)
+    return; // missing or unreadable: each file on its own
+  std::map<std::pair<std::string, unsigned>, SourceLocation> AskedAt;
+  for (size_t I = 0; I < OwnUnit.Questions.size(); ++I)
+    AskedAt.emplace(std::make_pair(OwnUnit.Questions[I].File, OwnUnit.Questions[I].Offset),
+                    QuestionPlaces[I]);
+  for (const CrossFileFinding &Answer :
+       answerWithProject(OwnUnit, *Project, unitFiles(Sources))) {
+    auto Asked = AskedAt.find({Answer.File, Answer.Offset});
+    if (Asked == AskedAt.end())
+      continue;
+    SourceLocation At = Asked->second;
+    diag(At, "%0") << Answer.Message;
+    // The path's files may not be in this unit: each note names its place.
+    for (const PathNote &Step : Answer.Notes)
+      diag(At, "%0", DiagnosticIDs::Note) << Step.message(placeName(Step.File, Step.Offset));
+  }
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
-  // Only the CLI's whole-program step collects; it reads every definition.
+  // The CLI's whole-program step collects; without it, the project's summary
+  // file answers. Either reads every definition.
   Summaries = CrossFile ? summaryOutput() : nullptr;
+  if (CrossFile && !Summaries && !SummaryFile.empty())
+    Summaries = &OwnUnit;
   if (Summaries)
     Finder->addMatcher(functionDecl(isDefinition()).bind("definition"), this);
   Finder->addMatcher(callExpr(callee(functionDecl()), isInCoroutine()).bind("call"), this);
@@ -405,6 +444,15 @@ bool BlockingCallCheck::checkCall(const Expr &Call, const FunctionDecl &Coroutin
   return true;
 }
 
+const BlockingCallCheck::CoroutineFacts &
+BlockingCallCheck::factsOf(const FunctionDecl &Coroutine, const SourceManager &Sources) {
+  auto [It, New] = Coroutines.try_emplace(&Coroutine);
+  if (New)
+    It->second = {hopOntoPool(Coroutine, OffloadFunctions.Names, Sources),
+                  awaitsDescriptorReadiness(Coroutine)};
+  return It->second;
+}
+
 void BlockingCallCheck::askAcrossFiles(const Expr &Call, const FunctionDecl &Callee,
                                        const FunctionDecl &Coroutine,
                                        const MatchFinder::MatchResult &Result) {
@@ -415,12 +463,13 @@ void BlockingCallCheck::askAcrossFiles(const Expr &Call, const FunctionDecl &Cal
   if (const FunctionDecl *Definition = Callee.getDefinition();
       Definition && isCoroutine(*Definition))
     return; // checked on its own
-  SourceLocation Hop = hopOntoPool(Coroutine, OffloadFunctions.Names, Sources);
-  if (Hop.isValid() && Sources.isBeforeInTranslationUnit(Hop, Call.getBeginLoc()))
+  const CoroutineFacts &Facts = factsOf(Coroutine, Sources);
+  if (Facts.Hop.isValid() && Sources.isBeforeInTranslationUnit(Facts.Hop, Call.getBeginLoc()))
     return;
   OpenQuestion Question;
   Question.Callee = summaryKey(Callee);
   Question.CalleeName = Callee.getNameAsString();
+  Question.Virtual = isVirtualDispatch(Call);
   Question.Coroutine = coroutineDisplayName(Coroutine);
   SourceLocation At = Call.getBeginLoc();
   if (const CoawaitExpr *Await = awaitOf(Call, Callee, *Result.Context)) {
@@ -433,8 +482,10 @@ void BlockingCallCheck::askAcrossFiles(const Expr &Call, const FunctionDecl &Cal
   std::tie(Question.File, Question.Offset) = std::move(*Place);
   Question.Offload = OffloadFunctions.firstSpelling();
   Question.Depth = HelperDepth;
-  Question.AwaitsReadiness = awaitsDescriptorReadiness(Coroutine);
+  Question.AwaitsReadiness = Facts.AwaitsReadiness;
   Summaries->Questions.push_back(std::move(Question));
+  if (Summaries == &OwnUnit)
+    QuestionPlaces.push_back(At);
 }
 
 void BlockingCallCheck::reportDirect(const Blocking &Found, const FunctionDecl &Coroutine,

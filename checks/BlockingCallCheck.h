@@ -56,8 +56,24 @@ private:
   HelperSearch Helpers;
   /// Dependent calls are resolved in the template's instantiations.
   Instantiations Instantiated;
-  /// Where this unit's summaries go (the CLI's whole-program step), or null.
+  /// Without the CLI, answers this unit's questions from the SummaryFile.
+  void answerFromSummaryFile();
+
+  /// Where this unit's summaries go: the CLI's whole-program step, or OwnUnit
+  /// when answering from the SummaryFile; null when neither.
   ProgramSummaries *Summaries = nullptr;
+  ProgramSummaries OwnUnit;
+  /// Where each of OwnUnit's questions was asked, to report its answer there.
+  std::vector<clang::SourceLocation> QuestionPlaces;
+  /// What a coroutine's questions share, read once per coroutine (its body's
+  /// walks would otherwise be repeated for each of its calls).
+  struct CoroutineFacts {
+    clang::SourceLocation Hop; ///< where it hops onto a pool; invalid: never
+    bool AwaitsReadiness = false;
+  };
+  llvm::DenseMap<const clang::FunctionDecl *, CoroutineFacts> Coroutines;
+  const CoroutineFacts &factsOf(const clang::FunctionDecl &Coroutine,
+                                const clang::SourceManager &Sources);
   std::optional<UnitSummarizer> Summarizer;
   clang::ASTContext *Context = nullptr; ///< of the unit, once a definition matched
 };

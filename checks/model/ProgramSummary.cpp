@@ -9,18 +9,106 @@
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace corolint {
 namespace {
 
 auto orderOf(const FunctionSummary &F) {
-  return std::tie(F.Key, F.Enterable, F.Calls, F.File, F.Offset, F.Name, F.FileHash);
+  return std::tie(F.Key, F.Enterable, F.Calls, F.Overrides, F.File, F.Offset, F.Name,
+                  F.FileHash);
 }
 
 auto orderOf(const OpenQuestion &Q) {
-  return std::tie(Q.File, Q.Offset, Q.Callee, Q.CalleeName, Q.Coroutine, Q.Awaited, Q.Offload,
-                  Q.Depth, Q.AwaitsReadiness);
+  return std::tie(Q.File, Q.Offset, Q.Callee, Q.CalleeName, Q.Virtual, Q.Coroutine, Q.Awaited,
+                  Q.Offload, Q.Depth, Q.AwaitsReadiness);
 }
+
+/// Any depth: whether a body reaches a blocking operation at all.
+constexpr unsigned AnyDepth = ~0u - 1;
+
+/// The program's functions by key, and what a call or a question runs.
+class CallTargets {
+public:
+  explicit CallTargets(const ProgramSummaries &Program) {
+    ByKey.reserve(Program.Functions.size());
+    for (const FunctionSummary &Function : Program.Functions) {
+      ByKey.emplace(Function.Key, &Function);
+      for (const std::string &Overridden : Function.Overrides)
+        Overriders[Overridden].push_back(&Function);
+    }
+    for (const FunctionSummary &Function : Program.Functions)
+      for (const SummaryCall &Call : Function.Calls)
+        if (Call.Virtual)
+          VirtualKeys.push_back(Call.Callee);
+    for (const OpenQuestion &Question : Program.Questions)
+      if (Question.Virtual)
+        VirtualKeys.push_back(Question.Callee);
+    std::sort(VirtualKeys.begin(), VirtualKeys.end());
+    VirtualKeys.erase(std::unique(VirtualKeys.begin(), VirtualKeys.end()), VirtualKeys.end());
+  }
+
+  /// The body a call of \p Key runs, as far as settled: for a virtual call,
+  /// the implementation chosen once every one reached a blocking operation.
+  const FunctionSummary *runs(const std::string &Key, bool Virtual) const {
+    const auto &Table = Virtual ? ResolvedVirtual : ByKey;
+    auto Found = Key.empty() ? Table.end() : Table.find(Key);
+    return Found == Table.end() ? nullptr : Found->second;
+  }
+
+  /// Settles the virtual calls whose every implementation reaches a blocking
+  /// operation in \p Reach; whether any was settled (a new round is due).
+  bool settleVirtualCalls(HelperReach &Reach) {
+    bool Settled = false;
+    for (const std::string &Key : VirtualKeys) {
+      if (ResolvedVirtual.count(Key))
+        continue;
+      std::vector<const FunctionSummary *> Bodies = implementations(Key);
+      const FunctionSummary *Nearest = nullptr;
+      size_t NearestLength = 0;
+      bool Every = !Bodies.empty();
+      for (const FunctionSummary *Body : Bodies) {
+        std::optional<HelperReach::Path> Path = Reach.reach({Body}, AnyDepth);
+        Every &= Path.has_value();
+        if (Path && (!Nearest || Path->Helpers.size() < NearestLength)) {
+          Nearest = Body;
+          NearestLength = Path->Helpers.size();
+        }
+      }
+      if (Every) {
+        ResolvedVirtual.emplace(Key, Nearest);
+        Settled = true;
+      }
+    }
+    return Settled;
+  }
+
+private:
+  /// The method's own body, if it has one, and every override's, transitively.
+  std::vector<const FunctionSummary *> implementations(const std::string &Key) const {
+    std::vector<const FunctionSummary *> Bodies;
+    if (auto Own = ByKey.find(Key); Own != ByKey.end())
+      Bodies.push_back(Own->second);
+    std::vector<std::string_view> Pending{Key};
+    std::unordered_set<std::string_view> Seen{Key};
+    while (!Pending.empty()) {
+      auto Found = Overriders.find(Pending.back());
+      Pending.pop_back();
+      if (Found == Overriders.end())
+        continue;
+      for (const FunctionSummary *Override : Found->second)
+        if (Seen.insert(Override->Key).second) {
+          Bodies.push_back(Override);
+          Pending.push_back(Override->Key);
+        }
+    }
+    return Bodies;
+  }
+
+  std::unordered_map<std::string_view, const FunctionSummary *> ByKey, ResolvedVirtual;
+  std::unordered_map<std::string_view, std::vector<const FunctionSummary *>> Overriders;
+  std::vector<std::string> VirtualKeys;
+};
 
 /// Where a question's coroutine runs the operation its callee reaches. The
 /// unit asked only when the coroutine had not hopped onto a pool, and the
@@ -39,6 +127,13 @@ private:
 std::string quoted(std::string_view Name) { return "'" + std::string(Name) + "'"; }
 
 } // namespace
+
+std::string PathNote::message(std::string_view Where) const {
+  std::string Text = quoted(Function);
+  if (!Where.empty())
+    Text += " (" + std::string(Where) + ")";
+  return Text + (Blocking ? " calls blocking " : " calls ") + quoted(Called) + " here";
+}
 
 void ProgramSummaries::append(ProgramSummaries &&Other) {
   std::move(Other.Functions.begin(), Other.Functions.end(), std::back_inserter(Functions));
@@ -63,34 +158,33 @@ void ProgramSummaries::deduplicate() {
 }
 
 std::vector<CrossFileFinding> answerOpenQuestions(const ProgramSummaries &Program) {
-  std::unordered_map<std::string_view, const FunctionSummary *> ByKey;
-  ByKey.reserve(Program.Functions.size());
-  for (const FunctionSummary &Function : Program.Functions)
-    ByKey.emplace(Function.Key, &Function);
-  auto Lookup = [&](const std::string &Key) -> const FunctionSummary * {
-    auto Found = Key.empty() ? ByKey.end() : ByKey.find(Key);
-    return Found == ByKey.end() ? nullptr : Found->second;
-  };
-
+  CallTargets Targets(Program);
   // The units' own search, over every unit's functions: one set of
   // distances serves every question.
-  HelperReach Reach([&](HelperReach::FunctionId Id) {
-    const auto &Summary = *static_cast<const FunctionSummary *>(Id);
-    HelperReach::Function Described;
-    Described.Enterable = Summary.Enterable;
-    for (const SummaryCall &Call : Summary.Calls) {
-      HelperReach::Call &Made = Described.Calls.emplace_back();
-      Made.Site = &Call;
-      Made.IsTarget = !Call.Blocks.empty();
-      if (const FunctionSummary *Callee = Lookup(Call.Callee))
-        Made.Callees.push_back(Callee);
-    }
-    return Described;
-  });
+  auto Search = [&] {
+    return HelperReach([&](HelperReach::FunctionId Id) {
+      const auto &Summary = *static_cast<const FunctionSummary *>(Id);
+      HelperReach::Function Described;
+      Described.Enterable = Summary.Enterable;
+      for (const SummaryCall &Call : Summary.Calls) {
+        HelperReach::Call &Made = Described.Calls.emplace_back();
+        Made.Site = &Call;
+        Made.IsTarget = !Call.Blocks.empty();
+        if (const FunctionSummary *Callee = Targets.runs(Call.Callee, Call.Virtual))
+          Made.Callees.push_back(Callee);
+      }
+      return Described;
+    });
+  };
+  // A virtual call settled makes its callers reach: search again until no
+  // more settle (at most once per virtual method, mostly once).
+  HelperReach Reach = Search();
+  while (Targets.settleVirtualCalls(Reach))
+    Reach = Search();
 
   std::vector<CrossFileFinding> Answers;
   for (const OpenQuestion &Question : Program.Questions) {
-    const FunctionSummary *Callee = Lookup(Question.Callee);
+    const FunctionSummary *Callee = Targets.runs(Question.Callee, Question.Virtual);
     if (!Callee)
       continue; // no body anywhere: the blocking table decided in the unit
     std::optional<HelperReach::Path> Path = Reach.reach({Callee}, Question.Depth);
@@ -115,14 +209,16 @@ std::vector<CrossFileFinding> answerOpenQuestions(const ProgramSummaries &Progra
       const auto &Helper = *static_cast<const FunctionSummary *>(Path->Helpers[I]);
       const auto &Next = *static_cast<const FunctionSummary *>(Path->Helpers[I + 1]);
       auto Call = std::find_if(Helper.Calls.begin(), Helper.Calls.end(),
-                               [&](const SummaryCall &Made) { return Made.Callee == Next.Key; });
-      Answer.Notes.push_back({Helper.File, Call == Helper.Calls.end() ? Helper.Offset : Call->Offset,
-                              quoted(Helper.Name) + " calls " + quoted(Next.Name) + " here"});
+                               [&](const SummaryCall &Made) {
+                                 return Targets.runs(Made.Callee, Made.Virtual) == &Next;
+                               });
+      Answer.Notes.push_back({Helper.File,
+                              Call == Helper.Calls.end() ? Helper.Offset : Call->Offset,
+                              Helper.Name, Next.Name, /*Blocking=*/false});
     }
     const auto &Last = *static_cast<const FunctionSummary *>(Path->Helpers.back());
-    Answer.Notes.push_back({Last.File, Target.Offset,
-                            quoted(Last.Name) + " calls blocking " + quoted(Operation.Name) +
-                                " here"});
+    Answer.Notes.push_back({Last.File, Target.Offset, Last.Name, Operation.Name,
+                            /*Blocking=*/true});
   }
   return Answers;
 }

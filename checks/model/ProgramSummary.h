@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace corolint {
@@ -33,6 +34,8 @@ struct SummaryCall {
   /// (a library function, a call through a pointer).
   std::string Callee;
   std::string CalleeName; ///< as notes name it
+  /// Dispatched through the vtable: it runs the callee or one of its overriders.
+  bool Virtual = false;
   /// The blocking operation the call is; none when Blocks is empty.
   BlockingKind Kind = BlockingKind::Call;
   std::string Blocks;
@@ -52,6 +55,8 @@ struct FunctionSummary {
   /// own), not one the configuration knows not to block.
   bool Enterable = false;
   std::vector<SummaryCall> Calls; ///< in source order; only when Enterable
+  /// Keys of the virtual methods this method overrides directly.
+  std::vector<std::string> Overrides;
 };
 
 /// "Coroutine C, at this call, runs function K, whose blocking this unit
@@ -59,6 +64,7 @@ struct FunctionSummary {
 struct OpenQuestion {
   std::string Callee;     ///< key of the function called
   std::string CalleeName; ///< as the message names it
+  bool Virtual = false;   ///< dispatched through the vtable (see SummaryCall)
   std::string Coroutine;  ///< display name of the calling coroutine
   std::string File;       ///< absolute; where the finding is reported
   unsigned Offset = 0;
@@ -83,11 +89,16 @@ struct ProgramSummaries {
   void deduplicate();
 };
 
-/// A step of the path an answer walks: a note.
+/// A step of the path an answer walks: "'Function' calls 'Called' here", or
+/// "... calls blocking 'Called' here" at the last step.
 struct PathNote {
   std::string File;
   unsigned Offset = 0;
-  std::string Message;
+  std::string Function, Called;
+  bool Blocking = false;
+  /// The note's text; \p Where (a "file:line" where the note cannot be
+  /// placed there) goes after the function's name.
+  std::string message(std::string_view Where = "") const;
 };
 
 struct CrossFileFinding {
@@ -98,7 +109,10 @@ struct CrossFileFinding {
 };
 
 /// The questions whose callee reaches a blocking operation through the
-/// program's helpers, within each question's depth. \p Program is deduplicated.
+/// program's helpers, within each question's depth. A virtual call blocks
+/// when every body it may run (the method's own, if it has one, and every
+/// override's in the program) reaches a blocking operation; the path shown
+/// goes through the nearest. \p Program is deduplicated.
 std::vector<CrossFileFinding> answerOpenQuestions(const ProgramSummaries &Program);
 
 } // namespace corolint

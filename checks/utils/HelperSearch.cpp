@@ -33,6 +33,15 @@ const FunctionDecl *definitionOf(const FunctionDecl *Function) {
 
 } // namespace
 
+bool isVirtualDispatch(const Expr &E) {
+  const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&E);
+  const auto *Member =
+      Call ? llvm::dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens()) : nullptr;
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  return Member && Method && Member->performsVirtualDispatch(Method->getASTContext().getLangOpts()) &&
+         !Method->getDevirtualizedMethod(Member->getBase(), /*IsAppleKext=*/false);
+}
+
 bool isEnterableHelper(const FunctionDecl &Definition, const SourceManager &Sources,
                        const NameList *KnownNonBlocking) {
   return Definition.hasBody() && !isCoroutine(Definition) &&

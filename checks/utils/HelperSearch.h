@@ -23,6 +23,9 @@ namespace corolint {
 /// The function a call or construction runs, or null.
 const clang::FunctionDecl *calleeOf(const clang::Expr &E);
 
+/// \p E calls a virtual method through the vtable: it may run any override.
+bool isVirtualDispatch(const clang::Expr &E);
+
 /// A function the helper search goes through: a plain function with a body
 /// in user code (a coroutine is checked on its own; a system header's body is
 /// not the user's bug) that is not among \p KnownNonBlocking (when given).

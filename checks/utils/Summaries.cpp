@@ -3,6 +3,7 @@
 #include "Summaries.h"
 #include "HelperSearch.h"
 
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Index/USRGeneration.h"
@@ -47,19 +48,28 @@ std::string summaryKey(const Decl &D) {
   return std::string(Usr);
 }
 
+std::string summaryPath(FileEntryRef File, const SourceManager &Sources) {
+  llvm::SmallString<256> Path(File.getName());
+  Sources.getFileManager().makeAbsolutePath(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return Path.str().str();
+}
+
+std::set<std::string> unitFiles(const SourceManager &Sources) {
+  std::set<std::string> Files;
+  for (auto File = Sources.fileinfo_begin(); File != Sources.fileinfo_end(); ++File)
+    Files.insert(summaryPath(File->first, Sources));
+  return Files;
+}
+
 const UnitSummarizer::FileFacts *UnitSummarizer::fileFacts(FileID File,
                                                             const SourceManager &Sources) {
   auto [It, New] = Files.try_emplace(File);
   if (New) {
     OptionalFileEntryRef Entry = Sources.getFileEntryRefForID(File);
     std::optional<llvm::MemoryBufferRef> Buffer = Sources.getBufferOrNone(File);
-    if (Entry && Buffer) {
-      // Absolute and without "..", as findings name files.
-      llvm::SmallString<256> Path(Entry->getName());
-      Sources.getFileManager().makeAbsolutePath(Path);
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-      It->second = FileFacts{Path.str().str(), llvm::xxh3_64bits(Buffer->getBuffer())};
-    }
+    if (Entry && Buffer)
+      It->second = FileFacts{summaryPath(*Entry, Sources), llvm::xxh3_64bits(Buffer->getBuffer())};
   }
   return It->second ? &*It->second : nullptr;
 }
@@ -86,11 +96,19 @@ std::optional<FunctionSummary> UnitSummarizer::summarize(const FunctionDecl &Def
   const FileFacts *File = fileFacts(Sources.getFileID(Where), Sources);
   if (Summary.Key.empty() || !File)
     return std::nullopt;
+  // A method is named with its class: the notes of a virtual call say which override.
   Summary.Name = Definition.getNameAsString();
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Definition);
+      Method && Method->getParent()->getIdentifier())
+    Summary.Name = Method->getParent()->getName().str() + "::" + Summary.Name;
   Summary.File = File->Path;
   Summary.FileHash = File->Hash;
   Summary.Offset = Sources.getFileOffset(Where);
   Summary.Enterable = isEnterableHelper(Definition, Sources, &NonBlockingHelpers);
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Definition))
+    for (const CXXMethodDecl *Overridden : Method->overridden_methods())
+      if (std::string Key = summaryKey(*Overridden); !Key.empty())
+        Summary.Overrides.push_back(std::move(Key));
   if (!Summary.Enterable)
     return Summary;
   for (const Expr *Call : callsIn(Definition)) {
@@ -108,6 +126,7 @@ std::optional<FunctionSummary> UnitSummarizer::summarize(const FunctionDecl &Def
     if (Callee && !Sources.isInSystemHeader(Sources.getExpansionLoc(Callee->getLocation()))) {
       Made.Callee = summaryKey(*Callee);
       Made.CalleeName = Callee->getNameAsString();
+      Made.Virtual = isVirtualDispatch(*Call);
     }
   }
   return Summary;

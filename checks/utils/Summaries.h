@@ -19,6 +19,8 @@
 
 #include <functional>
 #include <optional>
+#include <set>
+#include <string>
 
 namespace corolint {
 
@@ -39,6 +41,12 @@ ProgramSummaries *summaryOutput();
 
 /// \p D's key across translation units (its USR); empty when it has none.
 std::string summaryKey(const clang::Decl &D);
+
+/// \p File's name as summaries and findings write it: absolute, without "..".
+std::string summaryPath(clang::FileEntryRef File, const clang::SourceManager &Sources);
+
+/// Every file the unit read, as summaryPath writes them.
+std::set<std::string> unitFiles(const clang::SourceManager &Sources);
 
 /// Summarizes the functions of one translation unit.
 class UnitSummarizer {

@@ -13,10 +13,14 @@ constexpr llvm::StringLiteral ClangTidyConfig =
     "# corolint: the async-* checks (corolint --list-checks; corolint --explain CHECK).\n"
     "# async-no-await (a coroutine that never suspends) is opt-in: add it to enable it.\n"
     "Checks: '-*,async-*,-async-no-await'\n"
-    "# Runtime library the checks assume: aio (default), cppcoro, libcoro, folly,\n"
-    "# asio, async_simple, qcoro, stdexec.\n"
-    "# CheckOptions:\n"
-    "#   AsyncProfile: aio\n";
+    "CheckOptions:\n"
+    "  # Runtime library the checks assume: aio (default), cppcoro, libcoro, folly,\n"
+    "  # asio, async_simple, qcoro, stdexec.\n"
+    "  # AsyncProfile: aio\n"
+    "  # Blocking helpers in other files, in the editor and the clang-tidy plugin: the\n"
+    "  # summaries `corolint -p build --summaries-out .corolint/summaries.json` writes\n"
+    "  # (docs/integration/whole-program.md). Without the file, each file on its own.\n"
+    "  async-blocking-call.SummaryFile: .corolint/summaries.json\n";
 
 constexpr llvm::StringLiteral ClangdConfig =
     "# corolint-clangd: clangd 19 runs only the checks it knows to be fast\n"

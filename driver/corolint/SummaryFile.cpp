@@ -1,180 +1,21 @@
-//===--- SummaryFile.cpp - whole-program summaries as JSON, and their answers ==//
+//===--- SummaryFile.cpp - whole-program summaries on disk, and their answers ==//
 
 #include "SummaryFile.h"
+#include "checks/utils/SummaryJson.h"
 
-#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
 
-namespace json = llvm::json;
-
 namespace corolint {
-namespace {
-
-/// The format's name and version, the first key of a summary file.
-constexpr llvm::StringLiteral FormatKey = "corolintSummaries";
-constexpr int FormatVersion = 1;
-
-json::Value toJson(const FunctionSummary &F) {
-  json::Array Calls;
-  for (const SummaryCall &C : F.Calls)
-    Calls.push_back(json::Array{C.Offset, C.Callee, C.CalleeName, C.Blocks,
-                                static_cast<int>(C.Kind)});
-  return json::Object{{"key", F.Key},
-                      {"name", F.Name},
-                      {"file", F.File},
-                      {"hash", llvm::utohexstr(F.FileHash, /*LowerCase=*/true, 16)},
-                      {"offset", F.Offset},
-                      {"enterable", F.Enterable},
-                      {"calls", std::move(Calls)}};
-}
-
-json::Value toJson(const OpenQuestion &Q) {
-  return json::Object{{"callee", Q.Callee},   {"calleeName", Q.CalleeName},
-                      {"coroutine", Q.Coroutine}, {"file", Q.File},
-                      {"offset", Q.Offset},   {"awaited", Q.Awaited},
-                      {"offload", Q.Offload}, {"depth", Q.Depth},
-                      {"awaitsReadiness", Q.AwaitsReadiness}};
-}
-
-/// Reads fields of one object; any missing or mistyped one makes it invalid.
-class FieldReader {
-public:
-  explicit FieldReader(const json::Value &V) : O(V.getAsObject()), Valid(O != nullptr) {}
-  bool valid() const { return Valid; }
-
-  void read(llvm::StringRef Name, std::string &Out) {
-    if (std::optional<llvm::StringRef> S = O ? O->getString(Name) : std::nullopt)
-      Out = S->str();
-    else
-      Valid = false;
-  }
-  void read(llvm::StringRef Name, unsigned &Out) {
-    std::optional<int64_t> N = O ? O->getInteger(Name) : std::nullopt;
-    if (N && *N >= 0 && *N <= UINT32_MAX)
-      Out = static_cast<unsigned>(*N);
-    else
-      Valid = false;
-  }
-  void read(llvm::StringRef Name, bool &Out) {
-    if (std::optional<bool> B = O ? O->getBoolean(Name) : std::nullopt)
-      Out = *B;
-    else
-      Valid = false;
-  }
-  void readHex(llvm::StringRef Name, uint64_t &Out) {
-    std::optional<llvm::StringRef> S = O ? O->getString(Name) : std::nullopt;
-    if (!S || S->getAsInteger(16, Out))
-      Valid = false;
-  }
-  const json::Array *array(llvm::StringRef Name) {
-    const json::Array *A = O ? O->getArray(Name) : nullptr;
-    Valid &= A != nullptr;
-    return A;
-  }
-
-private:
-  const json::Object *O;
-  bool Valid;
-};
-
-std::optional<SummaryCall> callFromJson(const json::Value &V) {
-  const json::Array *Parts = V.getAsArray();
-  if (!Parts || Parts->size() != 5)
-    return std::nullopt;
-  std::optional<int64_t> Offset = (*Parts)[0].getAsInteger();
-  std::optional<llvm::StringRef> Callee = (*Parts)[1].getAsString();
-  std::optional<llvm::StringRef> Name = (*Parts)[2].getAsString();
-  std::optional<llvm::StringRef> Blocks = (*Parts)[3].getAsString();
-  std::optional<int64_t> Kind = (*Parts)[4].getAsInteger();
-  if (!Offset || *Offset < 0 || *Offset > UINT32_MAX || !Callee || !Name || !Blocks || !Kind ||
-      *Kind < 0 || *Kind > static_cast<int>(BlockingKind::AwaitableWait))
-    return std::nullopt;
-  return SummaryCall{static_cast<unsigned>(*Offset), Callee->str(), Name->str(),
-                     static_cast<BlockingKind>(*Kind), Blocks->str()};
-}
-
-std::optional<FunctionSummary> functionFromJson(const json::Value &V) {
-  FunctionSummary F;
-  FieldReader Fields(V);
-  Fields.read("key", F.Key);
-  Fields.read("name", F.Name);
-  Fields.read("file", F.File);
-  Fields.readHex("hash", F.FileHash);
-  Fields.read("offset", F.Offset);
-  Fields.read("enterable", F.Enterable);
-  if (const json::Array *Calls = Fields.array("calls"))
-    for (const json::Value &Call : *Calls) {
-      std::optional<SummaryCall> Parsed = callFromJson(Call);
-      if (!Parsed)
-        return std::nullopt;
-      F.Calls.push_back(std::move(*Parsed));
-    }
-  if (!Fields.valid())
-    return std::nullopt;
-  return F;
-}
-
-std::optional<OpenQuestion> questionFromJson(const json::Value &V) {
-  OpenQuestion Q;
-  FieldReader Fields(V);
-  Fields.read("callee", Q.Callee);
-  Fields.read("calleeName", Q.CalleeName);
-  Fields.read("coroutine", Q.Coroutine);
-  Fields.read("file", Q.File);
-  Fields.read("offset", Q.Offset);
-  Fields.read("awaited", Q.Awaited);
-  Fields.read("offload", Q.Offload);
-  Fields.read("depth", Q.Depth);
-  Fields.read("awaitsReadiness", Q.AwaitsReadiness);
-  if (!Fields.valid())
-    return std::nullopt;
-  return Q;
-}
-
-} // namespace
-
-json::Value summariesToJson(const ProgramSummaries &Summaries) {
-  json::Array Functions, Questions;
-  for (const FunctionSummary &F : Summaries.Functions)
-    Functions.push_back(toJson(F));
-  for (const OpenQuestion &Q : Summaries.Questions)
-    Questions.push_back(toJson(Q));
-  return json::Object{{FormatKey, FormatVersion},
-                      {"functions", std::move(Functions)},
-                      {"questions", std::move(Questions)}};
-}
-
-bool isSummaryFile(const json::Value &Root) {
-  const json::Object *O = Root.getAsObject();
-  return O && O->get(FormatKey);
-}
-
-std::optional<ProgramSummaries> summariesFromJson(const json::Value &Value) {
-  const json::Object *O = Value.getAsObject();
-  const json::Array *Functions = O ? O->getArray("functions") : nullptr;
-  const json::Array *Questions = O ? O->getArray("questions") : nullptr;
-  if (!O || O->getInteger(FormatKey) != FormatVersion || !Functions || !Questions)
-    return std::nullopt;
-  ProgramSummaries Summaries;
-  for (const json::Value &F : *Functions) {
-    std::optional<FunctionSummary> Parsed = functionFromJson(F);
-    if (!Parsed)
-      return std::nullopt;
-    Summaries.Functions.push_back(std::move(*Parsed));
-  }
-  for (const json::Value &Q : *Questions) {
-    std::optional<OpenQuestion> Parsed = questionFromJson(Q);
-    if (!Parsed)
-      return std::nullopt;
-    Summaries.Questions.push_back(std::move(*Parsed));
-  }
-  return Summaries;
-}
 
 llvm::Error writeSummaryFile(llvm::StringRef Path, const ProgramSummaries &Summaries) {
+  // The directory `corolint init` names (.corolint/) is made on first use.
+  if (std::error_code EC = llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
+    return llvm::createStringError(EC, "cannot create its directory: " + EC.message());
   // writeToOutput writes a temporary beside the file and renames it.
   return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
     OS << summariesToJson(Summaries) << "\n";
@@ -205,7 +46,7 @@ crossFileDiagnostics(const ProgramSummaries &Program, llvm::raw_ostream *Stats) 
     Error.Message.FileOffset = Answer.Offset;
     for (PathNote &Step : Answer.Notes) {
       clang::tooling::DiagnosticMessage &Note = Error.Notes.emplace_back();
-      Note.Message = std::move(Step.Message);
+      Note.Message = Step.message();
       Note.FilePath = std::move(Step.File);
       Note.FileOffset = Step.Offset;
     }

@@ -12,23 +12,16 @@
 #define COROLINT_DRIVER_COROLINT_SUMMARYFILE_H
 
 #include "checks/model/ProgramSummary.h"
+#include "checks/utils/SummaryJson.h"
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/Support/Error.h"
-#include "llvm/Support/JSON.h"
 
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace corolint {
-
-llvm::json::Value summariesToJson(const ProgramSummaries &Summaries);
-/// None when any field is missing or mistyped.
-std::optional<ProgramSummaries> summariesFromJson(const llvm::json::Value &Value);
-
-/// The file's top-level JSON is a summary file (and not, say, a SARIF log).
-bool isSummaryFile(const llvm::json::Value &Root);
 
 /// Writes \p Summaries to \p Path atomically.
 llvm::Error writeSummaryFile(llvm::StringRef Path, const ProgramSummaries &Summaries);

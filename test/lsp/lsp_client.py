@@ -36,6 +36,7 @@ class Project:
 
     def __init__(self, workdir, aio_include, source, name="main.cpp"):
         self.root = os.path.abspath(workdir)
+        self.aio_include = os.path.abspath(aio_include)
         shutil.rmtree(self.root, ignore_errors=True)
         os.makedirs(self.root)
         self.path = os.path.join(self.root, name)

@@ -9,6 +9,7 @@ Each prints what it observed (for FileCheck) and exits non-zero on a mismatch.
 import argparse
 import json
 import os
+import subprocess
 import time
 import urllib.parse
 
@@ -156,17 +157,78 @@ SCENARIOS = {"quickfix": quickfix, "links": links, "edits": edits, "nolint": nol
              "config-change": config_change, "config-without-edit": config_without_edit}
 
 
+HANDLER = """\
+#include "storage.h"
+#include <aio/aio.hpp>
+
+aio::task<void> on_request(int fd) {
+  save_snapshot(fd);
+  co_return;
+}
+"""
+
+STORAGE_H = "#pragma once\nvoid save_snapshot(int fd);\n"
+STORAGE_CPP = """\
+#include "storage.h"
+#include <unistd.h>
+
+void save_snapshot(int fd) { ::fsync(fd); }
+"""
+
+
+def whole_program(session, corolint):
+    """A blocking helper in another file, from the project's summary file; stale or
+    missing summaries leave the file on its own."""
+    project = session.project
+    project.write("main.cpp", HANDLER)
+    project.write("storage.h", STORAGE_H)
+    project.write("storage.cpp", STORAGE_CPP)
+    project.write("compile_commands.json", json.dumps([{
+        "directory": project.root, "file": os.path.join(project.root, name),
+        "command": "clang++-19 -std=c++20 -I{} -c {}".format(project.aio_include, name)}
+        for name in ("main.cpp", "storage.cpp")]))
+    summaries = os.path.join(project.root, ".corolint", "summaries.json")
+
+    def write_summaries():
+        run = subprocess.run([corolint, "-p", project.root, "--no-progress", "--summaries-out",
+                              summaries], capture_output=True, text=True)
+        if run.returncode != 1:
+            fail("corolint found nothing across files: " + run.stdout + run.stderr)
+
+    write_summaries()
+    project.write(".clang-tidy", "Checks: '-*,async-blocking-call'\nCheckOptions:\n"
+                  "  async-blocking-call.SummaryFile: .corolint/summaries.json\n")
+    found = ours(session.open(HANDLER))
+    if len(found) != 1 or found[0]["range"]["start"] != {"line": 4, "character": 2}:
+        fail("expected one finding at 5:3, got {}".format([describe(d) for d in found]))
+    print("with the summary file:", describe(found[0]))
+    # Typing in the coroutine: still there (this file is summarized afresh).
+    edited = HANDLER.replace("co_return;", "co_return; // edited")
+    print("after an edit:", len(ours(session.change(edited))), "finding(s)")
+    os.remove(summaries)
+    print("summary file removed:", len(ours(session.change(HANDLER))), "finding(s)")
+    write_summaries()
+    print("summary file written again:", len(ours(session.change(edited))), "finding(s)")
+    # storage.cpp no longer blocks, summaries not rewritten: the stale summary is ignored.
+    project.write("storage.cpp", STORAGE_CPP.replace("::fsync(fd);", "(void)fd;"))
+    print("storage.cpp changed:", len(ours(session.change(HANDLER))), "finding(s)")
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("scenario", choices=sorted(SCENARIOS))
+    parser.add_argument("scenario", choices=sorted(SCENARIOS) + ["whole_program"])
     parser.add_argument("--clangd", required=True)
     parser.add_argument("--aio-include", required=True)
     parser.add_argument("--workdir", required=True)
+    parser.add_argument("--corolint", help="for the whole_program scenario")
     args = parser.parse_args()
     project = Project(args.workdir, args.aio_include, SLEEPY)
     try:
         session = Session(args.clangd, project)
-        SCENARIOS[args.scenario](session)
+        if args.scenario == "whole_program":
+            whole_program(session, args.corolint)
+        else:
+            SCENARIOS[args.scenario](session)
         session.close()
     except Timeout as timeout:
         fail(str(timeout))

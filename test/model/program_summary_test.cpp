@@ -66,10 +66,12 @@ TEST(ProgramSummaryTest, AnswerWalksThePathIntoOtherFiles) {
   ASSERT_EQ(Answers[0].Notes.size(), 2u);
   EXPECT_EQ(Answers[0].Notes[0].File, "/src/storage.cpp");
   EXPECT_EQ(Answers[0].Notes[0].Offset, 40u);
-  EXPECT_EQ(Answers[0].Notes[0].Message, "'save' calls 'write_all' here");
+  EXPECT_EQ(Answers[0].Notes[0].message(), "'save' calls 'write_all' here");
   EXPECT_EQ(Answers[0].Notes[1].File, "/src/io.cpp");
   EXPECT_EQ(Answers[0].Notes[1].Offset, 7u);
-  EXPECT_EQ(Answers[0].Notes[1].Message, "'write_all' calls blocking 'fsync' here");
+  EXPECT_EQ(Answers[0].Notes[1].message(), "'write_all' calls blocking 'fsync' here");
+  EXPECT_EQ(Answers[0].Notes[1].message("io.cpp:2"),
+            "'write_all' (io.cpp:2) calls blocking 'fsync' here");
 }
 
 TEST(ProgramSummaryTest, DepthBoundsThePath) {
@@ -99,7 +101,7 @@ TEST(ProgramSummaryTest, RecursionAcrossFilesEndsAndStillFindsTheTarget) {
   P.Questions.push_back(question("spin"));
   std::vector<CrossFileFinding> Answers = answerOpenQuestions(P);
   ASSERT_EQ(Answers.size(), 1u);
-  EXPECT_EQ(Answers[0].Notes.back().Message, "'right' calls blocking 'sleep_for' here");
+  EXPECT_EQ(Answers[0].Notes.back().message(), "'right' calls blocking 'sleep_for' here");
 }
 
 TEST(ProgramSummaryTest, DescriptorIoDoesNotBlockWhereTheCoroutineAwaitsReadiness) {
@@ -139,6 +141,58 @@ TEST(ProgramSummaryTest, MergingDoesNotDependOnTheOrderOfUnits) {
     EXPECT_EQ(AB.Functions[I].Calls, BA.Functions[I].Calls);
   }
   EXPECT_EQ(answerOpenQuestions(AB).size(), answerOpenQuestions(BA).size());
+}
+
+/// Journal::append is pure virtual; two overrides block, one through a helper.
+ProgramSummaries journalProgram() {
+  ProgramSummaries P;
+  FunctionSummary Disk = helper("Disk::append", "/src/io.cpp", {call(3, "", "fsync")});
+  Disk.Overrides = {"Journal::append"};
+  FunctionSummary Local = helper("Local::append", "/src/storage.cpp", {call(4, "save")});
+  Local.Overrides = {"Journal::append"};
+  P.Functions = {Disk, Local, helper("save", "/src/storage.cpp", {call(5, "", "fsync")})};
+  return P;
+}
+
+TEST(ProgramSummaryTest, AVirtualCallBlocksWhenEveryOverrideDoes) {
+  ProgramSummaries P = journalProgram();
+  OpenQuestion Q = question("Journal::append");
+  Q.Virtual = true;
+  P.Questions.push_back(Q);
+  std::vector<CrossFileFinding> Answers = answerOpenQuestions(P);
+  ASSERT_EQ(Answers.size(), 1u);
+  // The nearest override is the path shown.
+  ASSERT_EQ(Answers[0].Notes.size(), 1u);
+  EXPECT_EQ(Answers[0].Notes[0].message(), "'Disk::append' calls blocking 'fsync' here");
+
+  // An override of an override that does not block: the call may not block.
+  FunctionSummary Memory = helper("Memory::append", "/src/memory.cpp", {});
+  Memory.Overrides = {"Local::append"};
+  P.Functions.push_back(Memory);
+  EXPECT_TRUE(answerOpenQuestions(P).empty());
+}
+
+TEST(ProgramSummaryTest, AVirtualCallWithNoBodyInTheProgramIsSilent) {
+  ProgramSummaries P;
+  OpenQuestion Q = question("Journal::append");
+  Q.Virtual = true;
+  P.Questions.push_back(Q);
+  EXPECT_TRUE(answerOpenQuestions(P).empty());
+}
+
+TEST(ProgramSummaryTest, AHelperMakingASettledVirtualCallBlocks) {
+  // flush calls Journal::append through the vtable: a second round settles it.
+  ProgramSummaries P = journalProgram();
+  SummaryCall Virtual = call(8, "Journal::append");
+  Virtual.Virtual = true;
+  P.Functions.push_back(helper("flush", "/src/flush.cpp", {Virtual}));
+  P.Questions.push_back(question("flush"));
+  std::vector<CrossFileFinding> Answers = answerOpenQuestions(P);
+  ASSERT_EQ(Answers.size(), 1u);
+  ASSERT_EQ(Answers[0].Notes.size(), 2u);
+  EXPECT_EQ(Answers[0].Notes[0].message(), "'flush' calls 'Disk::append' here");
+  EXPECT_EQ(Answers[0].Notes[0].Offset, 8u); // at the virtual call
+
 }
 
 } // namespace

@@ -22,3 +22,12 @@ void walk_right(int steps) {
   else
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
+
+struct MemorySink : Sink {
+  void put(const std::string &line) override { lines += line; }
+  std::string lines;
+};
+
+struct LocalJournal : Journal {
+  void append(const std::string &line) override { save_snapshot(line); }
+};
