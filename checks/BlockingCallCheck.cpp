@@ -257,13 +257,23 @@ private:
   const NameList &Blocking, &Runners;
 };
 
+/// The function making \p Operation tests for EAGAIN or EWOULDBLOCK.
+bool handlesWouldBlockAround(const Expr &Operation, ASTContext &Context) {
+  const FunctionDecl *Function = contextOf(Operation, Context).Function;
+  if (!Function || !Function->getBody())
+    return false;
+  return mentionsWouldBlock(Lexer::getSourceText(
+      CharSourceRange::getTokenRange(Function->getBody()->getSourceRange()),
+      Context.getSourceManager(), Context.getLangOpts()));
+}
+
 /// The full engine's description of where a coroutine's call runs a blocking operation.
 class ClangPlace : public BlockingPlaceFacts {
 public:
   ClangPlace(const Expr &Call, const Expr &Operation, const FunctionDecl &Coroutine,
-             const NameList &Offloads, const NameList &Accessors, const SourceManager &Sources)
+             const NameList &Offloads, const NameList &Accessors, ASTContext &Context)
       : Call(Call), Operation(Operation), Coroutine(Coroutine), Offloads(Offloads),
-        Accessors(Accessors), Sources(Sources) {}
+        Accessors(Accessors), Context(Context), Sources(Context.getSourceManager()) {}
 
   bool onPool() override {
     SourceLocation Hop = hopOntoPool(Coroutine, Offloads, Sources);
@@ -273,12 +283,14 @@ public:
   bool onNonBlockingDescriptor() override {
     return usesNonBlockingDescriptor(Operation, Accessors);
   }
+  bool handlesWouldBlock() override { return handlesWouldBlockAround(Operation, Context); }
 
 private:
   const Expr &Call;      ///< the coroutine's own call
   const Expr &Operation; ///< the blocking call it makes, or a helper makes
   const FunctionDecl &Coroutine;
   const NameList &Offloads, &Accessors;
+  ASTContext &Context;
   const SourceManager &Sources;
 };
 
@@ -378,7 +390,8 @@ std::optional<BlockingOperation> BlockingCallCheck::blockingInHelper(const Expr 
   std::optional<Blocking> Found = blockingAt(E);
   if (!Found || (Found->Operation.Kind == BlockingKind::Call &&
                  isDescriptorIo(Found->Operation.Name) &&
-                 usesNonBlockingDescriptor(E, NonBlockingDescriptors.Names)))
+                 (usesNonBlockingDescriptor(E, NonBlockingDescriptors.Names) ||
+                  (Context && handlesWouldBlockAround(E, *Context)))))
     return std::nullopt;
   return std::move(Found->Operation);
 }
@@ -409,7 +422,7 @@ bool BlockingCallCheck::checkCall(const Expr &Call, const FunctionDecl &Coroutin
   // Asked only of a blocking operation found: the place's facts walk the coroutine's body.
   auto BlocksHere = [&](const Blocking &Found) {
     ClangPlace Place(Call, *Found.Site, Coroutine, OffloadFunctions.Names,
-                     NonBlockingDescriptors.Names, *Result.SourceManager);
+                     NonBlockingDescriptors.Names, *Result.Context);
     return blocksThere(Found.Operation, Place);
   };
   if (std::optional<Blocking> Found = blockingAt(Call)) {

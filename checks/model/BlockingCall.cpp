@@ -30,7 +30,23 @@ bool blocksThere(const BlockingOperation &Operation, BlockingPlaceFacts &Place) 
     return false;
   // Descriptor I/O blocks only when the descriptor does.
   return Operation.Kind != BlockingKind::Call || !isDescriptorIo(Operation.Name) ||
-         !(Place.onNonBlockingDescriptor() || Place.awaitsReadiness());
+         !(Place.onNonBlockingDescriptor() || Place.awaitsReadiness() ||
+           Place.handlesWouldBlock());
+}
+
+bool mentionsWouldBlock(std::string_view FunctionText) {
+  auto IsWordChar = [](char C) {
+    return (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z') || (C >= '0' && C <= '9') || C == '_';
+  };
+  for (std::string_view Word : {"EAGAIN", "EWOULDBLOCK"})
+    for (size_t At = FunctionText.find(Word); At != std::string_view::npos;
+         At = FunctionText.find(Word, At + 1)) {
+      size_t End = At + Word.size();
+      if ((At == 0 || !IsWordChar(FunctionText[At - 1])) &&
+          (End == FunctionText.size() || !IsWordChar(FunctionText[End])))
+        return true;
+    }
+  return false;
 }
 
 std::string directBlockingMessage(const BlockingOperation &Operation,

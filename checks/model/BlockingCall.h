@@ -67,7 +67,14 @@ public:
   virtual bool awaitsReadiness() = 0;
   /// The operation's descriptor is what a NonBlockingDescriptors accessor returns.
   virtual bool onNonBlockingDescriptor() = 0;
+  /// The function making the operation tests for EAGAIN or EWOULDBLOCK (see
+  /// mentionsWouldBlock): it tries a non-blocking descriptor and waits for
+  /// readiness when it would block, the reactor idiom.
+  virtual bool handlesWouldBlock() = 0;
 };
+
+/// \p FunctionText (a function's source) names EAGAIN or EWOULDBLOCK as a word.
+bool mentionsWouldBlock(std::string_view FunctionText);
 
 /// \p Operation stalls the event loop where it runs.
 bool blocksThere(const BlockingOperation &Operation, BlockingPlaceFacts &Place);

@@ -112,13 +112,15 @@ private:
 
 /// Where a question's coroutine runs the operation its callee reaches. The
 /// unit asked only when the coroutine had not hopped onto a pool, and the
-/// target's unit left out descriptor I/O on a descriptor made non-blocking.
+/// target's unit left out descriptor I/O on a descriptor made non-blocking
+/// (by an accessor, or in a function that handles EAGAIN).
 class QuestionPlace : public BlockingPlaceFacts {
 public:
   explicit QuestionPlace(const OpenQuestion &Question) : Question(Question) {}
   bool onPool() override { return false; }
   bool awaitsReadiness() override { return Question.AwaitsReadiness; }
   bool onNonBlockingDescriptor() override { return false; }
+  bool handlesWouldBlock() override { return false; }
 
 private:
   const OpenQuestion &Question;

@@ -139,6 +139,11 @@ private:
     bool onNonBlockingDescriptor() override {
       return Operation && Check.onNonBlockingDescriptor(Context, *Operation);
     }
+    bool handlesWouldBlock() override {
+      return Operation && Operation->Function < Context.Model.Functions.size() &&
+             mentionsWouldBlock(
+                 nodeText(Context.Model.Functions[Operation->Function].Body, Context.Source));
+    }
 
   private:
     const BlockingCallCheck &Check;

@@ -194,3 +194,47 @@ aio::task<std::string> first_line_via_helper(std::filebuf &file) {
   // CHECK-FAST-MESSAGES: :[[@LINE-2]]:13: warning: call to 'read_first_line' in coroutine 'first_line_via_helper' blocks the event loop: it reaches blocking 'std::getline'
 }
 } // namespace parsing
+
+// ---- a write that tries the socket and waits when it would block ----------------
+// The shape of aio's own stream::write (runtime/src/stream.cpp), which the
+// whole-program step first reported from eight coroutines of aio's examples:
+// ::send on a descriptor the library made non-blocking, EAGAIN answered by
+// queueing the rest for the loop. Testing for EAGAIN/EWOULDBLOCK is what says
+// the descriptor does not block; the same send without it is reported.
+#include <cerrno>
+namespace reactor_write {
+struct connection {
+  int fd = -1;
+  std::string out;
+  void watch_writable() {}
+};
+
+void try_write(connection &c, std::string_view data) {
+  for (;;) {
+    ssize_t n = ::send(c.fd, data.data(), data.size(), MSG_NOSIGNAL);
+    if (n >= 0) {
+      data.remove_prefix(static_cast<std::size_t>(n));
+      break;
+    }
+    if (errno == EINTR)
+      continue;
+    if (errno != EAGAIN && errno != EWOULDBLOCK)
+      return;
+    break;
+  }
+  c.out.append(data);
+  c.watch_writable();
+}
+
+void write_all(connection &c, std::string_view data) {
+  ::send(c.fd, data.data(), data.size(), MSG_NOSIGNAL);
+}
+
+aio::task<void> echo(connection &c) {
+  co_await aio::sleep(std::chrono::milliseconds(1));
+  try_write(c, "pong");
+  write_all(c, "pong");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'write_all' in coroutine 'echo' blocks the event loop: it reaches blocking 'send'
+  // CHECK-FAST-MESSAGES: :[[@LINE-2]]:3: warning: call to 'write_all' in coroutine 'echo' blocks the event loop: it reaches blocking 'send'
+}
+} // namespace reactor_write

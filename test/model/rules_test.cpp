@@ -150,11 +150,12 @@ TEST(BlockingCall, ConstructionAndAwaitableWait) {
 }
 
 struct Place : BlockingPlaceFacts {
-  bool OnPool = false, Readiness = false, NonBlocking = false;
+  bool OnPool = false, Readiness = false, NonBlocking = false, WouldBlock = false;
   Asked Log;
   bool onPool() override { return OnPool; }
   bool awaitsReadiness() override { return Log("awaitsReadiness"), Readiness; }
   bool onNonBlockingDescriptor() override { return Log("descriptor"), NonBlocking; }
+  bool handlesWouldBlock() override { return Log("wouldBlock"), WouldBlock; }
 };
 
 TEST(BlockingCall, WhereItRuns) {
@@ -171,6 +172,17 @@ TEST(BlockingCall, WhereItRuns) {
   Place Pool;
   Pool.OnPool = true;
   EXPECT_FALSE(blocksThere(Sleep, Pool));
+  Place TriesThenWaits;
+  TriesThenWaits.WouldBlock = true;
+  EXPECT_FALSE(blocksThere(Recv, TriesThenWaits));
+  EXPECT_TRUE(blocksThere(Sleep, TriesThenWaits));
+}
+
+TEST(BlockingCall, WouldBlockIsAWordOfTheFunction) {
+  EXPECT_TRUE(mentionsWouldBlock("if (errno != EAGAIN && errno != EWOULDBLOCK) fail();"));
+  EXPECT_TRUE(mentionsWouldBlock("return errno == EWOULDBLOCK;"));
+  EXPECT_FALSE(mentionsWouldBlock("int EAGAIN_COUNT = 0; // MY_EWOULDBLOCKS"));
+  EXPECT_FALSE(mentionsWouldBlock("::send(fd, data, size, 0);"));
 }
 
 TEST(BlockingCall, MessageOffersTheTablesReplacement) {
