@@ -38,7 +38,8 @@ bool isVirtualDispatch(const Expr &E) {
   const auto *Member =
       Call ? llvm::dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens()) : nullptr;
   const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-  return Member && Method && Member->performsVirtualDispatch(Method->getASTContext().getLangOpts()) &&
+  return Member && Method &&
+         Member->performsVirtualDispatch(Method->getASTContext().getLangOpts()) &&
          !Method->getDevirtualizedMethod(Member->getBase(), /*IsAppleKext=*/false);
 }
 
