@@ -112,12 +112,7 @@ std::optional<FunctionSummary> UnitSummarizer::summarize(const FunctionDecl &Def
   if (!Summary.Enterable)
     return Summary;
   for (const Expr *Call : callsIn(Definition)) {
-    SummaryCall &Made = Summary.Calls.emplace_back();
-    SourceLocation At = Sources.getExpansionLoc(Call->getBeginLoc());
-    // A call spelled in another file (a macro's body is expanded here) is
-    // noted at the function.
-    Made.Offset = Sources.getFileID(At) == Sources.getFileID(Where) ? Sources.getFileOffset(At)
-                                                                     : Summary.Offset;
+    SummaryCall Made;
     if (std::optional<BlockingOperation> Operation = Blocking(*Call)) {
       Made.Kind = Operation->Kind;
       Made.Blocks = Operation->Name;
@@ -128,6 +123,14 @@ std::optional<FunctionSummary> UnitSummarizer::summarize(const FunctionDecl &Def
       Made.CalleeName = Callee->getNameAsString();
       Made.Virtual = isVirtualDispatch(*Call);
     }
+    if (Made.Blocks.empty() && Made.Callee.empty())
+      continue; // a library call that does not block: nothing for the search
+    SourceLocation At = Sources.getExpansionLoc(Call->getBeginLoc());
+    // A call spelled in another file (a macro's body is expanded here) is
+    // noted at the function.
+    Made.Offset = Sources.getFileID(At) == Sources.getFileID(Where) ? Sources.getFileOffset(At)
+                                                                     : Summary.Offset;
+    Summary.Calls.push_back(std::move(Made));
   }
   return Summary;
 }
