@@ -7,6 +7,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -25,6 +26,20 @@ bool isCompileError(const tidy::ClangTidyError &Error) {
   return Error.DiagnosticName == "clang-diagnostic-error" ||
          Error.DiagLevel == tidy::ClangTidyError::Error &&
              llvm::StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-");
+}
+
+/// A question asked in a header is kept as the unit's own findings there
+/// are: when the header passes the unit's header filter (clang-tidy's rule).
+void keepQuestionsShown(ProgramSummaries &Unit, llvm::StringRef MainFile,
+                        const tidy::ClangTidyOptions &Options) {
+  llvm::SmallString<256> Main(MainFile);
+  llvm::sys::path::remove_dots(Main, /*remove_dot_dot=*/true);
+  std::optional<llvm::Regex> Filter;
+  if (Options.HeaderFilterRegex && !Options.HeaderFilterRegex->empty())
+    Filter.emplace(*Options.HeaderFilterRegex);
+  llvm::erase_if(Unit.Questions, [&](const OpenQuestion &Question) {
+    return Question.File != Main && !(Filter && Filter->match(Question.File));
+  });
 }
 
 /// One translation unit, on its own context: ClangTidyContext is not thread-safe.
@@ -46,9 +61,14 @@ std::vector<tidy::ClangTidyError> lintOne(const LintRequest &Request, size_t Ind
   std::optional<SummaryScope> Collecting;
   if (Summaries)
     Collecting.emplace(*Summaries);
-  if (!Cache)
-    return runChecksOnUserCode(Context, *Request.Compilations, File, FS, Request.CollectFixes,
-                               Profile, ProfileDir, ContentHashes, nullptr, Request.Preambles);
+  if (!Cache) {
+    std::vector<tidy::ClangTidyError> Errors =
+        runChecksOnUserCode(Context, *Request.Compilations, File, FS, Request.CollectFixes,
+                            Profile, ProfileDir, ContentHashes, nullptr, Request.Preambles);
+    if (Summaries)
+      keepQuestionsShown(*Summaries, File, Context.getOptionsForFile(File));
+    return Errors;
+  }
 
   std::string Key = Cache->keyFor(File, *Request.Compilations, Context.getOptionsForFile(File),
                                   Request.CollectFixes);
@@ -65,8 +85,10 @@ std::vector<tidy::ClangTidyError> lintOne(const LintRequest &Request, size_t Ind
                                      Request.CollectFixes, Profile, ProfileDir,
                                      ContentHashes ? &Fresh.ContentHashes : nullptr, &ReadFiles,
                                      Request.Preambles);
-  if (Summaries)
+  if (Summaries) {
+    keepQuestionsShown(*Summaries, File, Context.getOptionsForFile(File));
     Fresh.Summaries = *Summaries;
+  }
   // A unit that did not compile may depend on a file that is missing: run it again next time.
   if (llvm::none_of(Fresh.Errors, isCompileError))
     Cache->store(Key, Fresh, ReadFiles);
