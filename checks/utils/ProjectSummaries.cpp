@@ -28,14 +28,6 @@ std::optional<Stamp> stampOf(const std::string &Path) {
   return Stamp{Status.getLastModificationTime(), Status.getSize()};
 }
 
-std::optional<uint64_t> contentHash(const std::string &Path) {
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
-      llvm::MemoryBuffer::getFile(Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-  if (!Buffer)
-    return std::nullopt;
-  return llvm::xxh3_64bits((*Buffer)->getBuffer());
-}
-
 struct LoadedFile {
   std::optional<Stamp> Written; ///< of the summary file when read
   ProgramSummaries All;         ///< as written
@@ -78,6 +70,14 @@ void believeFreshOnly(LoadedFile &Loaded) {
 }
 
 } // namespace
+
+std::optional<uint64_t> contentHash(const std::string &Path) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return std::nullopt;
+  return llvm::xxh3_64bits((*Buffer)->getBuffer());
+}
 
 std::string findSummaryFile(llvm::StringRef Configured, llvm::StringRef MainFile) {
   if (Configured.empty())

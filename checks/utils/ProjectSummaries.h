@@ -15,12 +15,18 @@
 #include "checks/model/ProgramSummary.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 namespace corolint {
+
+/// The xxh3 hash of \p Path's bytes, as summaries and the result cache record
+/// files; none when it cannot be read.
+std::optional<uint64_t> contentHash(const std::string &Path);
 
 /// The summary file \p Configured names for \p MainFile: an absolute path as
 /// it is, a relative one in the nearest directory above the file that has it;

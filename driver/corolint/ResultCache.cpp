@@ -2,6 +2,7 @@
 
 #include "ResultCache.h"
 #include "SummaryFile.h"
+#include "checks/utils/ProjectSummaries.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -247,10 +248,7 @@ std::optional<uint64_t> ResultCache::currentHash(const std::string &Path) {
     if (auto It = Hashes.find(Path); It != Hashes.end())
       return It->second;
   }
-  std::optional<uint64_t> Hash;
-  if (llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
-          llvm::MemoryBuffer::getFile(Path, /*IsText=*/false, /*RequiresNullTerminator=*/false))
-    Hash = llvm::xxh3_64bits((*Buffer)->getBuffer());
+  std::optional<uint64_t> Hash = contentHash(Path);
   std::lock_guard<std::mutex> Lock(HashesLock);
   Hashes[Path] = Hash;
   return Hash;
