@@ -20,8 +20,8 @@ auto orderOf(const FunctionSummary &F) {
 }
 
 auto orderOf(const OpenQuestion &Q) {
-  return std::tie(Q.File, Q.Offset, Q.Callee, Q.CalleeName, Q.Virtual, Q.Coroutine, Q.Awaited,
-                  Q.Offload, Q.Depth, Q.AwaitsReadiness);
+  return std::tie(Q.File, Q.Offset, Q.Callee, Q.Alternatives, Q.CalleeName, Q.Virtual,
+                  Q.Coroutine, Q.Awaited, Q.Offload, Q.Depth, Q.AwaitsReadiness);
 }
 
 /// Any depth: whether a body reaches a blocking operation at all.
@@ -48,11 +48,18 @@ public:
     VirtualKeys.erase(std::unique(VirtualKeys.begin(), VirtualKeys.end()), VirtualKeys.end());
   }
 
-  /// The body a call of \p Key runs, as far as settled: for a virtual call,
-  /// the implementation chosen once every one reached a blocking operation.
-  const FunctionSummary *runs(const std::string &Key, bool Virtual) const {
-    const auto &Table = Virtual ? ResolvedVirtual : ByKey;
-    auto Found = Key.empty() ? Table.end() : Table.find(Key);
+  /// The body a call runs, as far as settled: for a virtual call, the
+  /// implementation chosen once every one reached a blocking operation; for
+  /// a call by name, the one definition of the names it may denote.
+  template <typename CallOrQuestion> const FunctionSummary *runs(const CallOrQuestion &Call) const {
+    const std::string *Key = &Call.Callee;
+    if (!Call.Alternatives.empty()) {
+      Key = runsOneOf(Call.Callee, Call.Alternatives);
+      if (!Key)
+        return nullptr;
+    }
+    const auto &Table = Call.Virtual ? ResolvedVirtual : ByKey;
+    auto Found = Key->empty() ? Table.end() : Table.find(*Key);
     return Found == Table.end() ? nullptr : Found->second;
   }
 
@@ -84,6 +91,21 @@ public:
   }
 
 private:
+  /// The one of \p Callee and \p Alternatives the program defines. When
+  /// several are (`app::helper` and `::helper`), which one the call means is
+  /// a question of lookup the fast engine cannot settle: none.
+  const std::string *runsOneOf(const std::string &Callee,
+                               const std::vector<std::string> &Alternatives) const {
+    const std::string *Found = ByKey.count(Callee) ? &Callee : nullptr;
+    for (const std::string &Other : Alternatives)
+      if (ByKey.count(Other)) {
+        if (Found)
+          return nullptr;
+        Found = &Other;
+      }
+    return Found;
+  }
+
   /// The method's own body, if it has one, and every override's, transitively.
   std::vector<const FunctionSummary *> implementations(const std::string &Key) const {
     std::vector<const FunctionSummary *> Bodies;
@@ -138,6 +160,8 @@ std::string PathNote::message(std::string_view Where) const {
 }
 
 void ProgramSummaries::append(ProgramSummaries &&Other) {
+  if (Functions.empty() && Questions.empty()) // the first unit's, or an empty shard's
+    Keys = Other.Keys;
   std::move(Other.Functions.begin(), Other.Functions.end(), std::back_inserter(Functions));
   std::move(Other.Questions.begin(), Other.Questions.end(), std::back_inserter(Questions));
 }
@@ -149,11 +173,18 @@ void ProgramSummaries::deduplicate() {
             [](const FunctionSummary &A, const FunctionSummary &B) {
               return orderOf(A) < orderOf(B);
             });
-  Functions.erase(std::unique(Functions.begin(), Functions.end(),
-                              [](const FunctionSummary &A, const FunctionSummary &B) {
-                                return A.Key == B.Key;
-                              }),
-                  Functions.end());
+  std::vector<FunctionSummary> Kept;
+  for (auto Group = Functions.begin(); Group != Functions.end();) {
+    auto End = std::find_if(Group, Functions.end(),
+                            [&](const FunctionSummary &F) { return F.Key != Group->Key; });
+    bool OnePlace = std::all_of(Group, End, [&](const FunctionSummary &F) {
+      return F.File == Group->File && F.Offset == Group->Offset;
+    });
+    if (OnePlace)
+      Kept.push_back(std::move(*Group));
+    Group = End;
+  }
+  Functions = std::move(Kept);
   std::sort(Questions.begin(), Questions.end(),
             [](const OpenQuestion &A, const OpenQuestion &B) { return orderOf(A) < orderOf(B); });
   Questions.erase(std::unique(Questions.begin(), Questions.end()), Questions.end());
@@ -172,7 +203,7 @@ std::vector<CrossFileFinding> answerOpenQuestions(const ProgramSummaries &Progra
         HelperReach::Call &Made = Described.Calls.emplace_back();
         Made.Site = &Call;
         Made.IsTarget = !Call.Blocks.empty();
-        if (const FunctionSummary *Callee = Targets.runs(Call.Callee, Call.Virtual))
+        if (const FunctionSummary *Callee = Targets.runs(Call))
           Made.Callees.push_back(Callee);
       }
       return Described;
@@ -186,7 +217,7 @@ std::vector<CrossFileFinding> answerOpenQuestions(const ProgramSummaries &Progra
 
   std::vector<CrossFileFinding> Answers;
   for (const OpenQuestion &Question : Program.Questions) {
-    const FunctionSummary *Callee = Targets.runs(Question.Callee, Question.Virtual);
+    const FunctionSummary *Callee = Targets.runs(Question);
     if (!Callee)
       continue; // no body anywhere: the blocking table decided in the unit
     std::optional<HelperReach::Path> Path = Reach.reach({Callee}, Question.Depth);
@@ -212,7 +243,7 @@ std::vector<CrossFileFinding> answerOpenQuestions(const ProgramSummaries &Progra
       const auto &Next = *static_cast<const FunctionSummary *>(Path->Helpers[I + 1]);
       auto Call = std::find_if(Helper.Calls.begin(), Helper.Calls.end(),
                                [&](const SummaryCall &Made) {
-                                 return Targets.runs(Made.Callee, Made.Virtual) == &Next;
+                                 return Targets.runs(Made) == &Next;
                                });
       Answer.Notes.push_back({Helper.File,
                               Call == Helper.Calls.end() ? Helper.Offset : Call->Offset,

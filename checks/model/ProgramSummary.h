@@ -39,6 +39,10 @@ struct SummaryCall {
   /// The blocking operation the call is; none when Blocks is empty.
   BlockingKind Kind = BlockingKind::Call;
   std::string Blocks;
+  /// Other keys the callee's name may denote (the fast engine matches names,
+  /// `helper` in namespace app: `app::helper` or `::helper`). The call runs
+  /// the one the program defines; when several are defined it is not followed.
+  std::vector<std::string> Alternatives;
 
   bool operator==(const SummaryCall &) const = default;
   auto operator<=>(const SummaryCall &) const = default;
@@ -65,6 +69,7 @@ struct OpenQuestion {
   std::string Callee;     ///< key of the function called
   std::string CalleeName; ///< as the message names it
   bool Virtual = false;   ///< dispatched through the vtable (see SummaryCall)
+  std::vector<std::string> Alternatives; ///< as SummaryCall's
   std::string Coroutine;  ///< display name of the calling coroutine
   std::string File;       ///< absolute; where the finding is reported
   unsigned Offset = 0;
@@ -79,13 +84,22 @@ struct OpenQuestion {
   bool operator==(const OpenQuestion &) const = default;
 };
 
+/// What a summary's keys are: Clang's USRs (the full engine), or qualified
+/// names as written (the fast engine, which has no types). The two never
+/// meet: a program's summaries all come from one engine.
+enum class SummaryKeys { Usr, Names };
+
 struct ProgramSummaries {
+  SummaryKeys Keys = SummaryKeys::Usr;
   std::vector<FunctionSummary> Functions;
   std::vector<OpenQuestion> Questions;
 
   void append(ProgramSummaries &&Other);
   /// One summary per key and one copy of each question, in an order that
   /// does not depend on which unit came first (shards merge to one run's set).
+  /// A key defined at two places (two overloads the fast engine names
+  /// alike, two programs' `handle` in one database) is ambiguous: neither
+  /// is kept, and calls of it are not followed.
   void deduplicate();
 };
 

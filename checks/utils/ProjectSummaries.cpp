@@ -60,6 +60,7 @@ bool recheckSources(LoadedFile &Loaded) {
 
 void believeFreshOnly(LoadedFile &Loaded) {
   auto Believed = std::make_shared<ProgramSummaries>();
+  Believed->Keys = Loaded.All.Keys;
   for (const FunctionSummary &Function : Loaded.All.Functions) {
     auto Source = Loaded.Sources.find(Function.File);
     if (Source != Loaded.Sources.end() && Source->getValue().Fresh &&
@@ -98,9 +99,11 @@ std::vector<CrossFileFinding> answerWithProject(const ProgramSummaries &Unit,
                                                 const ProgramSummaries &Project,
                                                 const std::set<std::string> &UnitFiles) {
   ProgramSummaries Program;
+  Program.Keys = Unit.Keys;
   Program.Functions = Unit.Functions;
+  // The other engine's keys never name this unit's functions: the unit alone.
   for (const FunctionSummary &Function : Project.Functions)
-    if (!UnitFiles.count(Function.File))
+    if (Project.Keys == Unit.Keys && !UnitFiles.count(Function.File))
       Program.Functions.push_back(Function);
   Program.Questions = Unit.Questions;
   Program.deduplicate();
@@ -141,6 +144,7 @@ std::shared_ptr<const ProgramSummaries> loadProjectSummaries(const std::string &
       llvm::consumeError(Parsed.takeError());
     if (!Read)
       return nullptr; // remembered as unreadable until it changes
+    Loaded.All.Keys = Read->Keys;
     Loaded.All.Functions = std::move(Read->Functions);
     for (const FunctionSummary &Function : Loaded.All.Functions)
       Loaded.Sources[Function.File].Expected = Function.FileHash;

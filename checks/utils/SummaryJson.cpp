@@ -13,14 +13,34 @@ namespace {
 constexpr llvm::StringLiteral FormatKey = "corolintSummaries";
 constexpr int FormatVersion = 1;
 
+constexpr llvm::StringLiteral KeysField = "keys";
+
+json::Array strings(const std::vector<std::string> &List) {
+  json::Array Array;
+  for (const std::string &S : List)
+    Array.push_back(S);
+  return Array;
+}
+
+/// \p Array's strings into \p Out; false when one is not a string.
+bool readStrings(const json::Array &Array, std::vector<std::string> &Out) {
+  for (const json::Value &S : Array) {
+    if (!S.getAsString())
+      return false;
+    Out.push_back(S.getAsString()->str());
+  }
+  return true;
+}
+
 json::Value toJson(const FunctionSummary &F) {
   json::Array Calls;
-  for (const SummaryCall &C : F.Calls)
-    Calls.push_back(json::Array{C.Offset, C.Callee, C.CalleeName, C.Blocks,
-                                static_cast<int>(C.Kind), C.Virtual});
-  json::Array Overrides;
-  for (const std::string &Key : F.Overrides)
-    Overrides.push_back(Key);
+  for (const SummaryCall &C : F.Calls) {
+    json::Array Call{C.Offset, C.Callee, C.CalleeName, C.Blocks, static_cast<int>(C.Kind),
+                     C.Virtual};
+    if (!C.Alternatives.empty()) // the fast engine's only
+      Call.push_back(strings(C.Alternatives));
+    Calls.push_back(std::move(Call));
+  }
   return json::Object{{"key", F.Key},
                       {"name", F.Name},
                       {"file", F.File},
@@ -28,15 +48,18 @@ json::Value toJson(const FunctionSummary &F) {
                       {"offset", F.Offset},
                       {"enterable", F.Enterable},
                       {"calls", std::move(Calls)},
-                      {"overrides", std::move(Overrides)}};
+                      {"overrides", strings(F.Overrides)}};
 }
 
 json::Value toJson(const OpenQuestion &Q) {
-  return json::Object{{"callee", Q.Callee},   {"calleeName", Q.CalleeName}, {"virtual", Q.Virtual},
-                      {"coroutine", Q.Coroutine}, {"file", Q.File},
-                      {"offset", Q.Offset},   {"awaited", Q.Awaited},
-                      {"offload", Q.Offload}, {"depth", Q.Depth},
-                      {"awaitsReadiness", Q.AwaitsReadiness}};
+  json::Object Question{{"callee", Q.Callee},   {"calleeName", Q.CalleeName}, {"virtual", Q.Virtual},
+                        {"coroutine", Q.Coroutine}, {"file", Q.File},
+                        {"offset", Q.Offset},   {"awaited", Q.Awaited},
+                        {"offload", Q.Offload}, {"depth", Q.Depth},
+                        {"awaitsReadiness", Q.AwaitsReadiness}};
+  if (!Q.Alternatives.empty())
+    Question["alternatives"] = strings(Q.Alternatives);
+  return Question;
 }
 
 /// Reads fields of one object; any missing or mistyped one makes it invalid.
@@ -82,8 +105,14 @@ private:
 
 std::optional<SummaryCall> callFromJson(const json::Value &V) {
   const json::Array *Parts = V.getAsArray();
-  if (!Parts || Parts->size() != 6)
+  if (!Parts || (Parts->size() != 6 && Parts->size() != 7))
     return std::nullopt;
+  std::vector<std::string> Alternatives;
+  if (Parts->size() == 7) {
+    const json::Array *Listed = (*Parts)[6].getAsArray();
+    if (!Listed || !readStrings(*Listed, Alternatives))
+      return std::nullopt;
+  }
   std::optional<int64_t> Offset = (*Parts)[0].getAsInteger();
   std::optional<llvm::StringRef> Callee = (*Parts)[1].getAsString();
   std::optional<llvm::StringRef> Name = (*Parts)[2].getAsString();
@@ -94,7 +123,7 @@ std::optional<SummaryCall> callFromJson(const json::Value &V) {
       *Kind < 0 || *Kind > static_cast<int>(BlockingKind::AwaitableWait) || !Virtual)
     return std::nullopt;
   return SummaryCall{static_cast<unsigned>(*Offset), Callee->str(), Name->str(), *Virtual,
-                     static_cast<BlockingKind>(*Kind), Blocks->str()};
+                     static_cast<BlockingKind>(*Kind), Blocks->str(), std::move(Alternatives)};
 }
 
 std::optional<FunctionSummary> functionFromJson(const json::Value &V) {
@@ -107,11 +136,8 @@ std::optional<FunctionSummary> functionFromJson(const json::Value &V) {
   Fields.read("offset", F.Offset);
   Fields.read("enterable", F.Enterable);
   if (const json::Array *Overrides = Fields.array("overrides"))
-    for (const json::Value &Key : *Overrides) {
-      if (!Key.getAsString())
-        return std::nullopt;
-      F.Overrides.push_back(Key.getAsString()->str());
-    }
+    if (!readStrings(*Overrides, F.Overrides))
+      return std::nullopt;
   if (const json::Array *Calls = Fields.array("calls"))
     for (const json::Value &Call : *Calls) {
       std::optional<SummaryCall> Parsed = callFromJson(Call);
@@ -137,6 +163,10 @@ std::optional<OpenQuestion> questionFromJson(const json::Value &V) {
   Fields.read("offload", Q.Offload);
   Fields.read("depth", Q.Depth);
   Fields.read("awaitsReadiness", Q.AwaitsReadiness);
+  if (const json::Value *Alternatives = V.getAsObject() ? V.getAsObject()->get("alternatives")
+                                                        : nullptr)
+    if (!Alternatives->getAsArray() || !readStrings(*Alternatives->getAsArray(), Q.Alternatives))
+      return std::nullopt;
   if (!Fields.valid())
     return std::nullopt;
   return Q;
@@ -151,6 +181,7 @@ json::Value summariesToJson(const ProgramSummaries &Summaries) {
   for (const OpenQuestion &Q : Summaries.Questions)
     Questions.push_back(toJson(Q));
   return json::Object{{FormatKey, FormatVersion},
+                      {KeysField, Summaries.Keys == SummaryKeys::Names ? "names" : "usr"},
                       {"functions", std::move(Functions)},
                       {"questions", std::move(Questions)}};
 }
@@ -167,6 +198,11 @@ std::optional<ProgramSummaries> summariesFromJson(const json::Value &Value) {
   if (!O || O->getInteger(FormatKey) != FormatVersion || !Functions || !Questions)
     return std::nullopt;
   ProgramSummaries Summaries;
+  // Files written before the fast engine had summaries say nothing: USRs.
+  std::optional<llvm::StringRef> Keys = O->getString(KeysField);
+  if (Keys && *Keys != "usr" && *Keys != "names")
+    return std::nullopt;
+  Summaries.Keys = Keys == "names" ? SummaryKeys::Names : SummaryKeys::Usr;
   for (const json::Value &F : *Functions) {
     std::optional<FunctionSummary> Parsed = functionFromJson(F);
     if (!Parsed)

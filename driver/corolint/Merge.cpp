@@ -174,6 +174,10 @@ int mergeError(const llvm::Twine &Message) {
   return 2;
 }
 
+std::string engineOf(SummaryKeys Keys) {
+  return Keys == SummaryKeys::Names ? "fast (--fast)" : "full";
+}
+
 } // namespace
 
 int runMerge(const MergeSettings &S) {
@@ -195,6 +199,11 @@ int runMerge(const MergeSettings &S) {
     if (!Shard)
       return mergeError("'" + Input + "' is not a summary file this corolint can read " +
                         "(written by another version, or damaged)");
+    // USRs and names as written never meet: one engine's shards only.
+    if (HaveSummaries && Shard->Keys != Program.Keys)
+      return mergeError("'" + Input + "' was written by the " + engineOf(Shard->Keys) +
+                        " engine and the summaries before it by the " +
+                        engineOf(Program.Keys) + " one: merge the shards of one engine");
     Program.append(std::move(*Shard));
     HaveSummaries = true;
   }

@@ -192,7 +192,62 @@ TEST(ProgramSummaryTest, AHelperMakingASettledVirtualCallBlocks) {
   ASSERT_EQ(Answers[0].Notes.size(), 2u);
   EXPECT_EQ(Answers[0].Notes[0].message(), "'flush' calls 'Disk::append' here");
   EXPECT_EQ(Answers[0].Notes[0].Offset, 8u); // at the virtual call
+}
 
+// The fast engine's calls by name: `save()` in namespace app may denote
+// app::save or ::save; the program decides which one it is.
+TEST(ProgramSummaryTest, ACallByNameRunsTheOneDefinitionOfItsNames) {
+  ProgramSummaries P = storageProgram();
+  P.Keys = SummaryKeys::Names;
+  P.Questions[0].Callee = "app::save";
+  P.Questions[0].Alternatives = {"save"};
+  P.Functions[0].Calls[0].Alternatives = {"app::write_all"};
+  P.deduplicate();
+  std::vector<CrossFileFinding> Answers = answerOpenQuestions(P);
+  ASSERT_EQ(Answers.size(), 1u);
+  ASSERT_EQ(Answers[0].Notes.size(), 2u);
+  EXPECT_EQ(Answers[0].Notes[0].message(), "'save' calls 'write_all' here");
+}
+
+TEST(ProgramSummaryTest, ACallWhoseNamesAreDefinedTwiceIsSilent) {
+  // app::save does not block, ::save does: which one runs is lookup's question.
+  ProgramSummaries P = storageProgram();
+  P.Keys = SummaryKeys::Names;
+  P.Functions.push_back(helper("app::save", "/src/app.cpp", {}));
+  P.Questions[0].Callee = "app::save";
+  P.Questions[0].Alternatives = {"save"};
+  P.deduplicate();
+  EXPECT_TRUE(answerOpenQuestions(P).empty());
+
+  // The same ambiguity one helper deep.
+  ProgramSummaries Deep = storageProgram();
+  Deep.Functions.push_back(helper("app::write_all", "/src/app.cpp", {}));
+  Deep.Functions[0].Calls[0].Alternatives = {"app::write_all"};
+  Deep.deduplicate();
+  EXPECT_TRUE(answerOpenQuestions(Deep).empty());
+}
+
+TEST(ProgramSummaryTest, AKeyDefinedAtTwoPlacesIsNotFollowed) {
+  // Two overloads of write_all by name, one blocking: neither is believed.
+  ProgramSummaries P = storageProgram();
+  P.Functions.push_back(helper("write_all", "/src/memory.cpp", {}));
+  P.deduplicate();
+  EXPECT_TRUE(answerOpenQuestions(P).empty());
+  EXPECT_EQ(P.Functions.size(), 1u); // save is kept
+
+  // One definition seen by two units (an inline helper in a header) is one.
+  ProgramSummaries Twice = storageProgram();
+  Twice.Functions.push_back(Twice.Functions[1]);
+  Twice.deduplicate();
+  EXPECT_EQ(Twice.Functions.size(), 2u);
+  EXPECT_EQ(answerOpenQuestions(Twice).size(), 1u);
+}
+
+TEST(ProgramSummaryTest, MergingKeepsTheEnginesKeys) {
+  ProgramSummaries Empty, Shard = storageProgram();
+  Shard.Keys = SummaryKeys::Names;
+  Empty.append(std::move(Shard));
+  EXPECT_EQ(Empty.Keys, SummaryKeys::Names);
 }
 
 } // namespace
