@@ -26,9 +26,12 @@ namespace corolint {
 /// Writes \p Summaries to \p Path atomically.
 llvm::Error writeSummaryFile(llvm::StringRef Path, const ProgramSummaries &Summaries);
 
-/// The answers of \p Program's open questions, as the check's diagnostics;
-/// with \p Stats, says there how many functions and questions it read and
-/// how long answering took (--verbose).
+/// The answers of \p Program's open questions; with \p Stats, says there how
+/// many functions and questions it read and how long answering took (--verbose).
+std::vector<CrossFileFinding> answerProgram(const ProgramSummaries &Program,
+                                            llvm::raw_ostream *Stats = nullptr);
+
+/// answerProgram's answers as the check's diagnostics.
 std::vector<clang::tidy::ClangTidyError>
 crossFileDiagnostics(const ProgramSummaries &Program, llvm::raw_ostream *Stats = nullptr);
 
