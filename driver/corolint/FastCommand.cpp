@@ -6,12 +6,12 @@
 #include "Fingerprint.h"
 #include "Gitignore.h"
 #include "Inputs.h"
+#include "FastWholeProgram.h"
 #include "driver/fast/FastEngine.h"
 
 #include "clang-tidy/GlobList.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/Threading.h"
 
@@ -56,6 +56,7 @@ public:
     clang::tidy::ClangTidyOptions Options = Provider->getOptions(File);
     std::string Key = Options.Checks.value_or("");
     fast::Options Fast;
+    Fast.CollectSummaries = true; // whole-program answers (CrossFile may turn them off)
     for (const auto &Entry : Options.CheckOptions) {
       Fast.CheckOptions.emplace(Entry.getKey().str(), Entry.getValue().Value);
     }
@@ -88,27 +89,8 @@ private:
   std::map<std::string, std::vector<std::string>> InvalidConfigurations;
 };
 
-struct FileOutcome {
-  std::unique_ptr<llvm::MemoryBuffer> Buffer;
-  fast::FileResult Result;
-  std::string ReadError;
-  bool Binary = false; ///< skipped: not source text
-  std::vector<std::string> ConfigProblems;
-};
-
 /// As git and grep decide it: a NUL byte in the first 8000 bytes.
 bool looksBinary(llvm::StringRef Text) { return Text.take_front(8000).contains('\0'); }
-
-llvm::StringRef lineAt(llvm::StringRef Text, uint32_t Offset) {
-  size_t Start = Text.take_front(Offset).rfind('\n');
-  Start = Start == llvm::StringRef::npos ? 0 : Start + 1;
-  size_t End = Text.find_first_of("\r\n", Start);
-  return Text.slice(Start, End == llvm::StringRef::npos ? Text.size() : End);
-}
-
-SourcePosition position(const std::string &File, const fast::Position &Where) {
-  return {File, Where.Offset, Where.Line, Where.Column};
-}
 
 /// The file's findings in the CLI's model, and one note for its parse problems.
 void toFindings(const std::string &File, const FileOutcome &Outcome,
@@ -165,19 +147,13 @@ bool lintWithTreeSitter(const LintSettings &S, const std::vector<std::string> &F
     const fast::Engine *Engine = Engines.engineFor(Files[Index], Outcome.ConfigProblems);
     if (!Engine)
       return;
+    Outcome.Engine = Engine;
     llvm::StringRef Text = Outcome.Buffer->getBuffer();
-    Outcome.Result = Engine->lint(std::string_view(Text.data(), Text.size()));
+    Outcome.Result = Engine->lint(std::string_view(Text.data(), Text.size()), Files[Index]);
   };
   unsigned Jobs = S.Jobs ? S.Jobs : llvm::hardware_concurrency().compute_thread_count();
-  if (Jobs <= 1 || Files.size() <= 1) {
-    for (size_t I = 0; I < Files.size(); ++I)
-      LintOne(I);
-  } else {
-    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (size_t I = 0; I < Files.size(); ++I)
-      Pool.async([&, I] { LintOne(I); });
-    Pool.wait();
-  }
+  forEachIndex(Jobs, Files.size(), LintOne);
+  summarizeTheRest(S, Jobs, Files, Outcomes);
 
   bool Ok = true;
   std::set<std::string> ReportedProblems;
@@ -205,6 +181,7 @@ bool lintWithTreeSitter(const LintSettings &S, const std::vector<std::string> &F
         Err << "corolint: note: " << Files[I] << ": " << Analysis
             << " gave up on this file: its work budget is spent; findings there are left out\n";
   }
+  Ok &= answerAcrossFiles(S, Files, Outcomes, R.Findings);
   assignFingerprints(R.Findings, Root);
   return Ok;
 }

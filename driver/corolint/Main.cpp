@@ -364,9 +364,6 @@ int main(int argc, const char **argv) {
   }
   if (ListChecks)
     return listChecks();
-  if (FastMode && SummariesOut.getNumOccurrences())
-    return usageError("--summaries-out needs the full engine: --fast writes no summaries yet "
-                      "(docs/integration/whole-program.md)");
   if (FastMode)
     return lint(nullptr, /*Fast=*/true, argv[0]);
   if (Inputs.empty() && BuildPath.empty() && !FromDashDash)

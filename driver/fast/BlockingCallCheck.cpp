@@ -21,6 +21,7 @@
 
 #include "driver/fast/Declarators.h"
 #include "driver/fast/FastCheck.h"
+#include "driver/fast/Summaries.h"
 
 #include "checks/model/BlockingCall.h"
 #include "checks/utils/Messages.h"
@@ -35,13 +36,34 @@ class BlockingCallCheck : public FastCheck {
 public:
   BlockingCallCheck(std::vector<BlockingFunction> Table, NameList Blocking, NameList Runners,
                     NameList Offloads, NameList NonBlocking, NameList NonBlockingHelpers,
-                    unsigned HelperDepth)
+                    unsigned HelperDepth, bool CrossFile)
       : Table(std::move(Table)), Blocking(std::move(Blocking)), Runners(std::move(Runners)),
         Offloads(std::move(Offloads)), NonBlocking(std::move(NonBlocking)),
         NonBlockingHelpers(std::move(NonBlockingHelpers)),
-        Offload(this->Offloads.firstSpelling()), HelperDepth(HelperDepth) {}
+        Offload(this->Offloads.firstSpelling()), HelperDepth(HelperDepth), CrossFile(CrossFile) {}
 
   void request(ScanRequest &Request) const override { requestNames(Request, Blocking); }
+  bool summarizes() const override { return CrossFile && HelperDepth > 0; }
+
+  /// Every named function of the file: whether the search may enter it, and
+  /// its calls in source order, each with the names it may run or the
+  /// blocking operation it is (constructions of blocking types included).
+  void summarize(const CheckContext &Context) const override {
+    SummaryNames Names(Context.Model, Context.Source, Context.File);
+    for (const FunctionInfo &Function : Context.Model.Functions) {
+      FunctionSummary Summary;
+      Summary.Key = Names.key(Function);
+      if (Summary.Key.empty())
+        continue;
+      Summary.Name = Names.name(Function);
+      Summary.Offset = ts_node_start_byte(Function.NameNode);
+      Summary.Enterable =
+          !Function.IsCoroutine && !NonBlockingHelpers.contains(Function.QualifiedName);
+      if (Summary.Enterable)
+        Summary.Calls = summaryCalls(Context, Names, Function);
+      Context.Summaries->Functions.push_back(std::move(Summary));
+    }
+  }
 
   void check(const CheckContext &Context) const override {
     HelperSearch Helpers(
@@ -62,8 +84,10 @@ public:
           continue;
         }
         HelperPath Path = Helpers.through(Call, HelperDepth);
-        if (!Path.Helper)
+        if (!Path.Helper) {
+          askAcrossFiles(Context, Function, Hop, Call);
           continue;
+        }
         std::optional<BlockingOperation> Reached = operationAt(Context, *Path.Target);
         TSNode BlocksAt = Path.Target->Callee;
         if (auto Stream = constructionBefore(Context, *Path.Target)) {
@@ -79,11 +103,82 @@ public:
                                      Offload));
         Context.note(Found, BlocksAt, "'" + Reached->Name + "' blocks here");
       }
+      // Names the file does not declare: their bodies can only be elsewhere.
+      for (size_t Index : Function.OtherCalls)
+        askAcrossFiles(Context, Function, Hop, Context.Model.OtherCalls[Index]);
       checkConstructions(Context, Function, Hop);
     }
   }
 
 private:
+  /// "Does what \p Call runs block, through helpers elsewhere?", for the
+  /// whole-program step, when the caller collects and the coroutine has
+  /// not hopped onto a pool before the call.
+  void askAcrossFiles(const CheckContext &Context, const FunctionInfo &Coroutine,
+                      std::optional<uint32_t> &Hop, const CallSite &Call) const {
+    if (!Context.Summaries || !CrossFile || HelperDepth == 0)
+      return;
+    SummaryNames Names(Context.Model, Context.Source, Context.File);
+    std::optional<CalleeKeys> Keys = Names.callee(Call, &Coroutine);
+    if (!Keys || NonBlockingHelpers.contains(Keys->Callee))
+      return;
+    if (!Hop)
+      Hop = hopOntoPool(Context, Coroutine);
+    if (ts_node_start_byte(Call.Call) > *Hop)
+      return;
+    OpenQuestion Question;
+    Question.Callee = std::move(Keys->Callee);
+    Question.Alternatives = std::move(Keys->Alternatives);
+    Question.CalleeName = std::move(Keys->Name);
+    Question.Coroutine = std::string(displayName(Coroutine));
+    Question.Offset = ts_node_start_byte(Call.Callee);
+    Question.Offload = Offload;
+    Question.Depth = HelperDepth;
+    Question.AwaitsReadiness = awaitsReadiness(Context, Coroutine);
+    Context.Summaries->Questions.push_back(std::move(Question));
+  }
+
+  /// \p Function's calls and constructions for its summary, in source order.
+  /// Descriptor I/O on a descriptor made non-blocking (an accessor's, or in a
+  /// function that handles EAGAIN) is not a blocking operation there.
+  std::vector<SummaryCall> summaryCalls(const CheckContext &Context, const SummaryNames &Names,
+                                        const FunctionInfo &Function) const {
+    std::vector<SummaryCall> Calls;
+    std::optional<uint32_t> Hop;
+    for (const CallSite *Call : Names.callsInOrder(Function)) {
+      SummaryCall &Made = Calls.emplace_back();
+      Made.Offset = ts_node_start_byte(Call->Callee);
+      if (std::optional<BlockingOperation> Operation = operationAt(Context, *Call)) {
+        SyntaxPlace Place(*this, Context, Function, Hop, Call->Call, Call);
+        if (blocksThere(*Operation, Place)) {
+          Made.Kind = Operation->Kind;
+          Made.Blocks = Operation->Name;
+          continue;
+        }
+      }
+      std::optional<CalleeKeys> Keys = Names.callee(*Call, &Function);
+      if (!Keys || NonBlockingHelpers.contains(Keys->Callee)) {
+        Calls.pop_back(); // nothing the search follows
+        continue;
+      }
+      Made.Callee = std::move(Keys->Callee);
+      Made.Alternatives = std::move(Keys->Alternatives);
+      Made.CalleeName = std::move(Keys->Name);
+    }
+    forEachOwnNode(Function.Body, [&](TSNode Node) {
+      if (nodeType(Node) != "declaration")
+        return true;
+      if (const std::string *Type = typeListed(childByField(Node, "type"), Context.Model, Blocking))
+        Calls.push_back({ts_node_start_byte(childByField(Node, "declarator")), "", "", false,
+                         BlockingKind::Construction, *Type, {}});
+      return false;
+    });
+    std::stable_sort(Calls.begin(), Calls.end(), [](const SummaryCall &A, const SummaryCall &B) {
+      return A.Offset < B.Offset;
+    });
+    return Calls;
+  }
+
   /// The fast engine's description of a call for checks/model/BlockingCall.
   /// Its call sites are calls (constructions are declarations, read by
   /// checkConstructions and constructionBefore), and a synchronous wait on an
@@ -429,6 +524,7 @@ private:
   NameList NonBlockingHelpers; ///< helpers the user knows not to block: not entered
   std::string Offload;
   unsigned HelperDepth;
+  bool CrossFile; ///< write summaries and ask across files, when the caller collects
 };
 
 } // namespace
@@ -443,7 +539,7 @@ std::unique_ptr<FastCheck> makeBlockingCallCheck(const Options &Opts) {
       std::move(Table), NameList(blockingNames(Read.BlockingFunctions)),
       std::move(Read.RunFunctions.Names), std::move(Read.OffloadFunctions.Names),
       std::move(Read.NonBlockingDescriptors.Names), std::move(Read.NonBlockingHelpers.Names),
-      Read.HelperDepth);
+      Read.HelperDepth, Read.CrossFile);
 }
 
 } // namespace corolint::fast

@@ -9,6 +9,7 @@
 #define COROLINT_DRIVER_FAST_FASTCHECK_H
 
 #include "checks/model/HelperReach.h"
+#include "checks/model/ProgramSummary.h"
 #include "checks/utils/Budget.h"
 #include "checks/utils/LoopSize.h"
 #include "driver/fast/Callees.h"
@@ -32,6 +33,10 @@ struct CheckContext {
   /// What the file's searches that are not linear (helper paths) may cost;
   /// spent: they find nothing more.
   WorkBudget &Budget;
+  /// Where the file's part of the whole program goes, when the caller
+  /// collects it (checks/model/ProgramSummary.h); null otherwise.
+  ProgramSummaries *Summaries = nullptr;
+  std::string_view File; ///< absolute, for summaries; may be empty
 
   Finding &report(std::string_view Check, TSNode At, std::string Message) const;
   void note(Finding &Parent, TSNode At, std::string Message) const;
@@ -43,6 +48,13 @@ public:
   virtual ~FastCheck() = default;
   virtual void request(ScanRequest &Request) const = 0;
   virtual void check(const CheckContext &Context) const = 0;
+  /// Writes the summaries of the file's functions into Context.Summaries
+  /// (set); runs on every file, also those check() skips for having no
+  /// coroutine: what they define may be called from one elsewhere.
+  virtual void summarize(const CheckContext &Context) const {}
+  /// Whether this check summarizes when the caller collects (its options
+  /// may turn that off): every file is then parsed, and every call recorded.
+  virtual bool summarizes() const { return false; }
   /// Words (last name segments) without which this check can report nothing
   /// outside coroutines; a file with none of them and no coroutine keyword is
   /// not parsed at all.

@@ -7,6 +7,8 @@
 #include "driver/fast/Nolint.h"
 #include "driver/fast/SyntaxTree.h"
 
+#include "llvm/Support/xxhash.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -64,6 +66,19 @@ std::vector<ParseProblem> collectParseProblems(TSNode Root, std::string_view Sou
   return Problems;
 }
 
+/// The file's name and content hash in its summaries: a function is believed
+/// only while its file hashes the same (an editor's summary file).
+void describeFile(ProgramSummaries &Summaries, std::string_view Source, std::string_view File) {
+  Summaries.Keys = SummaryKeys::Names;
+  uint64_t Hash = llvm::xxh3_64bits(llvm::StringRef(Source.data(), Source.size()));
+  for (FunctionSummary &Function : Summaries.Functions) {
+    Function.File = std::string(File);
+    Function.FileHash = Hash;
+  }
+  for (OpenQuestion &Question : Summaries.Questions)
+    Question.File = std::string(File);
+}
+
 } // namespace
 
 Engine::Engine(const Options &Opts) {
@@ -76,8 +91,11 @@ Engine::Engine(const Options &Opts) {
     if (Opts.enabled(Name))
       if (std::unique_ptr<FastCheck> Check = Make(Opts))
         Checks.push_back(std::move(Check));
-  for (const std::unique_ptr<FastCheck> &Check : Checks)
+  for (const std::unique_ptr<FastCheck> &Check : Checks) {
     Check->request(Request);
+    Summarize |= Opts.CollectSummaries && Check->summarizes();
+  }
+  Request.EveryCall = Summarize;
   // co_await and co_yield make a body a coroutine; so does co_return, and a
   // macro that expands to one of them spells one too.
   Triggers = {{"co_await"}, {"co_yield"}, {"co_return"}};
@@ -99,7 +117,7 @@ bool containsWord(std::string_view Text, std::string_view Word) {
 
 Engine::~Engine() = default;
 
-FileResult Engine::lint(std::string_view Source) const {
+FileResult Engine::lint(std::string_view Source, std::string_view File) const {
   FileResult Result;
   if (Source.size() >= UINT32_MAX) {
     Result.ParseProblems.push_back({{0, 1, 1}, "file too large for the fast engine (4 GiB or more)"});
@@ -114,23 +132,44 @@ FileResult Engine::lint(std::string_view Source) const {
   };
   if (Checks.empty() || std::none_of(Triggers.begin(), Triggers.end(), Present))
     return Result;
+  return run(Source, File, /*Checked=*/true);
+}
+
+ProgramSummaries Engine::summarize(std::string_view Source, std::string_view File) const {
+  if (!Summarize || Source.size() >= UINT32_MAX)
+    return {};
+  return run(Source, File, /*Checked=*/false).Summaries;
+}
+
+FileResult Engine::run(std::string_view Source, std::string_view File, bool Checked) const {
+  FileResult Result;
+  Result.Summarized = Summarize;
   SyntaxTree Tree = SyntaxTree::parse(Source);
   if (!Tree.valid()) {
-    Result.ParseProblems.push_back({{0, 1, 1}, "tree-sitter could not parse the file"});
+    if (Checked)
+      Result.ParseProblems.push_back({{0, 1, 1}, "tree-sitter could not parse the file"});
     return Result;
   }
-  Result.ParseProblems = collectParseProblems(Tree.root(), Source);
+  if (Checked)
+    Result.ParseProblems = collectParseProblems(Tree.root(), Source);
 
   // The scan is one walk of the tree, each name resolved against at most
   // ScopeStack::MaxCandidates directives; the checks walk single bodies. What
   // is not linear (helper paths) shares this budget: about a second.
   FileModel Model = scanFile(Tree.root(), Source, Request);
   WorkBudget Budget(WorkBudget::PerFunction);
-  CheckContext Context{Source, Tree.root(), Model, Result.Findings, Budget};
-  for (const std::unique_ptr<FastCheck> &Check : Checks)
-    Check->check(Context);
+  CheckContext Context{Source, Tree.root(), Model, Result.Findings, Budget,
+                       Summarize ? &Result.Summaries : nullptr, File};
+  for (const std::unique_ptr<FastCheck> &Check : Checks) {
+    if (Checked)
+      Check->check(Context);
+    if (Summarize)
+      Check->summarize(Context);
+  }
   if (Budget.spent())
     Result.GaveUp.push_back("the helper search of async-blocking-call and async-nested-run");
+  if (Summarize)
+    describeFile(Result.Summaries, Source, File);
 
   if (!Result.Findings.empty() && Source.find("NOLINT") != std::string_view::npos) {
     NolintDirectives Directives(Source);

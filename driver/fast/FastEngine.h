@@ -12,6 +12,8 @@
 #include "driver/fast/FastOptions.h"
 #include "driver/fast/FunctionModel.h"
 
+#include "checks/model/ProgramSummary.h"
+
 #include <memory>
 #include <string>
 #include <string_view>
@@ -50,6 +52,10 @@ struct FileResult {
   /// Analyses that ran out of their work budget on this file (checks/utils/
   /// Budget.h): their findings there are left out. For `--verbose`.
   std::vector<std::string> GaveUp;
+  /// The file's functions and open questions, keyed by name, when
+  /// Options::CollectSummaries asked for them and the file was parsed.
+  ProgramSummaries Summaries;
+  bool Summarized = false; ///< Summaries is the file's (else see Engine::summarize)
 };
 
 class FastCheck;
@@ -64,10 +70,20 @@ public:
   Engine(const Engine &) = delete;
   Engine &operator=(const Engine &) = delete;
 
-  FileResult lint(std::string_view Source) const;
+  /// \p File (absolute) names the buffer in its summaries.
+  FileResult lint(std::string_view Source, std::string_view File = {}) const;
+  /// The summaries of a file lint() does not parse (no coroutine, nothing a
+  /// check looks for): its helpers may be called from a coroutine elsewhere.
+  ProgramSummaries summarize(std::string_view Source, std::string_view File) const;
+  /// Options::CollectSummaries was asked, and a check writes summaries.
+  bool summarizes() const { return Summarize; }
 
 private:
+  /// Parses and scans \p Source; runs the checks when \p Checked.
+  FileResult run(std::string_view Source, std::string_view File, bool Checked) const;
+
   std::vector<std::unique_ptr<FastCheck>> Checks;
+  bool Summarize = false; ///< collecting, and a check writes summaries
   ScanRequest Request; ///< what every enabled check needs resolved
   /// A file can have findings only if it contains one of these as a word.
   std::vector<std::vector<std::string>> Triggers; ///< all words of one of them

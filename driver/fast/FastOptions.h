@@ -34,6 +34,10 @@ struct Options {
   std::function<bool(std::string_view Check)> IsEnabled;
   /// "async-blocking-call.BlockingFunctions" -> value, "AsyncProfile" -> value, ...
   std::map<std::string, std::string, std::less<>> CheckOptions;
+  /// The caller collects whole-program summaries (FileResult::Summaries):
+  /// checks that write them (async-blocking-call, unless CrossFile is off)
+  /// read every file, not only those that may have findings.
+  bool CollectSummaries = false;
 
   bool enabled(std::string_view Check) const { return !IsEnabled || IsEnabled(Check); }
   /// `Check.Name`, else \p Default (clang-tidy's OptionsView::get).

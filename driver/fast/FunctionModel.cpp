@@ -152,6 +152,7 @@ public:
     for (const std::string &Name : Request.Names)
       Requested.insert(Name);
     Requested.insert(Facts.FunctionNames.begin(), Facts.FunctionNames.end());
+    EveryCall = Request.EveryCall;
   }
 
   FileModel run(TSNode Root) {
@@ -293,12 +294,18 @@ private:
       return;
     // Member calls (`obj.sleep()`, `p->sleep(1)`) are no free function: writtenName refuses them.
     std::optional<WrittenName> Name = writtenName(Callee, Source);
-    if (!Name || !Requested.count(Name->last()))
+    if (!Name)
+      return;
+    bool IsRequested = Requested.count(Name->last()) != 0;
+    if (!IsRequested && !EveryCall)
       return;
     size_t Function = activeFunction();
-    Model.Calls.push_back({Call, Callee, Function, Scopes.resolve(*Name)});
+    std::vector<CallSite> &Calls = IsRequested ? Model.Calls : Model.OtherCalls;
+    Calls.push_back({Call, Callee, Function, Scopes.resolve(*Name),
+                     Name->Segments.size() == 1 && Scopes.isLocal(Name->last())});
     if (Function != NoFunction)
-      Model.Functions[Function].Calls.push_back(Model.Calls.size() - 1);
+      (IsRequested ? Model.Functions[Function].Calls : Model.Functions[Function].OtherCalls)
+          .push_back(Calls.size() - 1);
   }
 
   /// `aio::task<int> fetch(int);` at namespace scope: what it returns.
@@ -453,6 +460,7 @@ private:
   std::string_view Source;
   FileFacts Facts;
   std::unordered_set<std::string_view> Requested;
+  bool EveryCall = false;
   ScopeStack Scopes;
   std::vector<Frame> Frames;
   std::vector<Undo> Undos;

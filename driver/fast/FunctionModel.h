@@ -29,6 +29,8 @@ struct CallSite {
   TSNode Callee{};                     ///< its `function` child
   size_t Function = NoFunction;        ///< whose own body makes the call
   std::vector<std::string> Candidates; ///< qualified names the callee may denote
+  /// The callee is a local or parameter of the caller (a callable object).
+  bool CallsLocal = false;
 };
 
 struct FunctionInfo {
@@ -50,6 +52,7 @@ struct FunctionInfo {
   TSNode NameNode{};   ///< the declarator's name; null for a lambda
   TSNode ReturnType{}; ///< the written return type (trailing one if any); may be null
   std::vector<size_t> Calls; ///< indices into FileModel::Calls, in source order
+  std::vector<size_t> OtherCalls; ///< into FileModel::OtherCalls (ScanRequest::EveryCall)
 };
 
 /// Which names to resolve: those whose last written segment is one of
@@ -57,11 +60,16 @@ struct FunctionInfo {
 /// names of functions the file declares are always added.
 struct ScanRequest {
   std::unordered_set<std::string> Names;
+  /// Also record the calls of every other name (whole-program summaries:
+  /// what a helper calls may be defined in another file), apart from the
+  /// requested ones so the checks see what they always saw.
+  bool EveryCall = false;
 };
 
 struct FileModel {
   std::vector<FunctionInfo> Functions; ///< in the order their definitions start
   std::vector<CallSite> Calls;         ///< of requested callees, in source order
+  std::vector<CallSite> OtherCalls;    ///< of the others, when EveryCall was asked
   /// Functions declared (or defined) in the file by qualified name, with
   /// whether one of those declarations has a task-like return type written
   /// (decided by the checks through ReturnTypes).

@@ -152,6 +152,17 @@ std::vector<std::string> ScopeStack::resolve(const WrittenName &Name) const {
   return resolve(Name, Through::AllDirectives);
 }
 
+bool ScopeStack::isLocal(std::string_view Name) const {
+  std::string Key(Name);
+  for (auto It = Scopes.rbegin(); It != Scopes.rend(); ++It) {
+    if (It->Introduced.count(Key))
+      return false;
+    if (It->Declared.count(Key))
+      return It->ScopeKind == Kind::Block;
+  }
+  return false;
+}
+
 std::vector<std::string> ScopeStack::resolve(const WrittenName &Name, Through Directives) const {
   static const std::vector<std::string> Root;
   if (Name.Global || Name.Segments.empty())

@@ -73,6 +73,8 @@ public:
   /// using-directives (a name ambiguous beyond that is taken to denote those
   /// only), plus one per enclosing namespace and the global one.
   std::vector<std::string> resolve(const WrittenName &Name) const;
+  /// The name is a local or parameter here (`callback(x)`: a callable object).
+  bool isLocal(std::string_view Name) const;
 
   static constexpr size_t MaxDerivedDirectives = 64;
   static constexpr size_t MaxCandidates = 256;
