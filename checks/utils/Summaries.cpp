@@ -48,9 +48,18 @@ std::string summaryKey(const Decl &D) {
   return std::string(Usr);
 }
 
+std::string unitAbsolutePath(llvm::StringRef Name, const SourceManager &Sources) {
+  llvm::SmallString<256> Path(Name);
+  // Relative to the compile command's directory (the file system's working
+  // directory), not the process's: FileManager::makeAbsolutePath would use
+  // the latter when no WorkingDir option is set.
+  if (Sources.getFileManager().getVirtualFileSystem().makeAbsolute(Path))
+    Sources.getFileManager().makeAbsolutePath(Path);
+  return Path.str().str();
+}
+
 std::string summaryPath(FileEntryRef File, const SourceManager &Sources) {
-  llvm::SmallString<256> Path(File.getName());
-  Sources.getFileManager().makeAbsolutePath(Path);
+  llvm::SmallString<256> Path(unitAbsolutePath(File.getName(), Sources));
   llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
   return Path.str().str();
 }

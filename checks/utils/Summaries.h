@@ -42,6 +42,10 @@ ProgramSummaries *summaryOutput();
 /// \p D's key across translation units (its USR); empty when it has none.
 std::string summaryKey(const clang::Decl &D);
 
+/// \p Name (a file the unit read) made absolute against the unit's working
+/// directory, its compile command's (not the process's).
+std::string unitAbsolutePath(llvm::StringRef Name, const clang::SourceManager &Sources);
+
 /// \p File's name as summaries and findings write it: absolute, without "..".
 std::string summaryPath(clang::FileEntryRef File, const clang::SourceManager &Sources);
 

@@ -47,8 +47,12 @@ std::vector<tidy::ClangTidyError> lintOne(const LintRequest &Request, size_t Ind
                                           llvm::StringMap<uint64_t> *ContentHashes,
                                           ProgramSummaries *Summaries) {
   tidy::ClangTidyContext Context(makeOptionsProvider(Request.Defaults, Request.Overrides));
+  // A file system whose working directory is its own: ClangTool moves it to
+  // the compile command's directory and back. The process-wide one
+  // (getRealFileSystem) would chdir the process under the other workers, whose
+  // relative paths (`main.cpp`, `-I include`) then resolve elsewhere.
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
-      new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
+      new llvm::vfs::OverlayFileSystem(llvm::vfs::createPhysicalFileSystem()));
   bool Profile = !Request.ProfileDirectory.empty();
   // Profiles are named by timestamp and file name: a directory per unit keeps them apart.
   llvm::SmallString<256> ProfileDir;

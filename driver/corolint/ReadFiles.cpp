@@ -1,6 +1,7 @@
 //===--- ReadFiles.cpp - the files a compiler instance read, with their hashes ===//
 
 #include "ReadFiles.h"
+#include "checks/utils/Summaries.h"
 
 #include "clang/Basic/FileManager.h"
 #include "llvm/Support/FileSystem.h"
@@ -24,9 +25,8 @@ void recordReadFiles(const SourceManager &Sources, llvm::StringMap<uint64_t> *Co
       continue;
     if (ReadFiles) {
       // Absolute: the result cache checks these files again from any directory.
-      llvm::SmallString<256> Path(Content.OrigEntry->getName());
-      Sources.getFileManager().makeAbsolutePath(Path);
-      ReadFiles->emplace_back(Path.str().str(), llvm::xxh3_64bits(Buffer->getBuffer()));
+      ReadFiles->emplace_back(unitAbsolutePath(Content.OrigEntry->getName(), Sources),
+                              llvm::xxh3_64bits(Buffer->getBuffer()));
     }
     if (!ContentHashes)
       continue;
@@ -34,7 +34,7 @@ void recordReadFiles(const SourceManager &Sources, llvm::StringMap<uint64_t> *Co
     if (ID.isValid() && Sources.isInSystemHeader(Sources.getLocForStartOfFile(ID)))
       continue; // never fixed: not worth a real_path each
     llvm::SmallString<256> Real;
-    if (llvm::sys::fs::real_path(Content.OrigEntry->getName(), Real))
+    if (llvm::sys::fs::real_path(unitAbsolutePath(Content.OrigEntry->getName(), Sources), Real))
       continue;
     (*ContentHashes)[Real] = llvm::xxh3_64bits(Buffer->getBuffer());
   }
