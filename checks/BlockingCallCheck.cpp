@@ -483,6 +483,7 @@ void BlockingCallCheck::askAcrossFiles(const Expr &Call, const FunctionDecl &Cal
   Question.Callee = summaryKey(Callee);
   Question.CalleeName = Callee.getNameAsString();
   Question.Virtual = isVirtualDispatch(Call);
+  Question.AnyOverride = AnyOverrideBlocks;
   Question.Coroutine = coroutineDisplayName(Coroutine);
   SourceLocation At = Call.getBeginLoc();
   if (const CoawaitExpr *Await = awaitOf(Call, Callee, *Result.Context)) {

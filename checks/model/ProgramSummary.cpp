@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -21,7 +22,7 @@ auto orderOf(const FunctionSummary &F) {
 
 auto orderOf(const OpenQuestion &Q) {
   return std::tie(Q.File, Q.Offset, Q.Callee, Q.Alternatives, Q.CalleeName, Q.Virtual,
-                  Q.Coroutine, Q.Awaited, Q.Offload, Q.Depth, Q.AwaitsReadiness);
+                  Q.Coroutine, Q.Awaited, Q.Offload, Q.Depth, Q.AwaitsReadiness, Q.AnyOverride);
 }
 
 /// Any depth: whether a body reaches a blocking operation at all.
@@ -30,7 +31,9 @@ constexpr unsigned AnyDepth = ~0u - 1;
 /// The program's functions by key, and what a call or a question runs.
 class CallTargets {
 public:
-  explicit CallTargets(const ProgramSummaries &Program) {
+  /// \p AnyOverride: a virtual call runs the nearest body that blocks, as
+  /// soon as one does (the AnyOverrideBlocks option); else only when every one does.
+  CallTargets(const ProgramSummaries &Program, bool AnyOverride) : AnyOverride(AnyOverride) {
     ByKey.reserve(Program.Functions.size());
     for (const FunctionSummary &Function : Program.Functions) {
       ByKey.emplace(Function.Key, &Function);
@@ -63,8 +66,9 @@ public:
     return Found == Table.end() ? nullptr : Found->second;
   }
 
-  /// Settles the virtual calls whose every implementation reaches a blocking
-  /// operation in \p Reach; whether any was settled (a new round is due).
+  /// Settles the virtual calls whose every implementation (or, with
+  /// AnyOverride, one) reaches a blocking operation in \p Reach; whether any
+  /// was settled (a new round is due).
   bool settleVirtualCalls(HelperReach &Reach) {
     bool Settled = false;
     for (const std::string &Key : VirtualKeys) {
@@ -82,7 +86,7 @@ public:
           NearestLength = Path->Helpers.size();
         }
       }
-      if (Every) {
+      if (AnyOverride ? Nearest != nullptr : Every) {
         ResolvedVirtual.emplace(Key, Nearest);
         Settled = true;
       }
@@ -127,9 +131,46 @@ private:
     return Bodies;
   }
 
+  bool AnyOverride;
   std::unordered_map<std::string_view, const FunctionSummary *> ByKey, ResolvedVirtual;
   std::unordered_map<std::string_view, std::vector<const FunctionSummary *>> Overriders;
   std::vector<std::string> VirtualKeys;
+};
+
+/// The units' own search over every unit's functions, for one reading of
+/// virtual calls: one set of distances serves every question.
+class ProgramSearch {
+public:
+  ProgramSearch(const ProgramSummaries &Program, bool AnyOverride)
+      : Targets(Program, AnyOverride), Reach(search()) {
+    // A virtual call settled makes its callers reach: search again until no
+    // more settle (at most once per virtual method, mostly once).
+    while (Targets.settleVirtualCalls(Reach))
+      Reach = search();
+  }
+  // Its search's describer points back at it.
+  ProgramSearch(const ProgramSearch &) = delete;
+  ProgramSearch &operator=(const ProgramSearch &) = delete;
+
+  CallTargets Targets;
+  HelperReach Reach;
+
+private:
+  HelperReach search() {
+    return HelperReach([this](HelperReach::FunctionId Id) {
+      const auto &Summary = *static_cast<const FunctionSummary *>(Id);
+      HelperReach::Function Described;
+      Described.Enterable = Summary.Enterable;
+      for (const SummaryCall &Call : Summary.Calls) {
+        HelperReach::Call &Made = Described.Calls.emplace_back();
+        Made.Site = &Call;
+        Made.IsTarget = !Call.Blocks.empty();
+        if (const FunctionSummary *Callee = Targets.runs(Call))
+          Made.Callees.push_back(Callee);
+      }
+      return Described;
+    });
+  }
 };
 
 /// Where a question's coroutine runs the operation its callee reaches. The
@@ -191,36 +232,20 @@ void ProgramSummaries::deduplicate() {
 }
 
 std::vector<CrossFileFinding> answerOpenQuestions(const ProgramSummaries &Program) {
-  CallTargets Targets(Program);
-  // The units' own search, over every unit's functions: one set of
-  // distances serves every question.
-  auto Search = [&] {
-    return HelperReach([&](HelperReach::FunctionId Id) {
-      const auto &Summary = *static_cast<const FunctionSummary *>(Id);
-      HelperReach::Function Described;
-      Described.Enterable = Summary.Enterable;
-      for (const SummaryCall &Call : Summary.Calls) {
-        HelperReach::Call &Made = Described.Calls.emplace_back();
-        Made.Site = &Call;
-        Made.IsTarget = !Call.Blocks.empty();
-        if (const FunctionSummary *Callee = Targets.runs(Call))
-          Made.Callees.push_back(Callee);
-      }
-      return Described;
-    });
-  };
-  // A virtual call settled makes its callers reach: search again until no
-  // more settle (at most once per virtual method, mostly once).
-  HelperReach Reach = Search();
-  while (Targets.settleVirtualCalls(Reach))
-    Reach = Search();
+  ProgramSearch Every(Program, /*AnyOverride=*/false);
+  std::optional<ProgramSearch> Any; // only when a unit asked for it
+  if (std::any_of(Program.Questions.begin(), Program.Questions.end(),
+                  [](const OpenQuestion &Q) { return Q.AnyOverride; }))
+    Any.emplace(Program, /*AnyOverride=*/true);
 
   std::vector<CrossFileFinding> Answers;
   for (const OpenQuestion &Question : Program.Questions) {
+    ProgramSearch &Search = Question.AnyOverride ? *Any : Every;
+    const CallTargets &Targets = Search.Targets;
     const FunctionSummary *Callee = Targets.runs(Question);
     if (!Callee)
       continue; // no body anywhere: the blocking table decided in the unit
-    std::optional<HelperReach::Path> Path = Reach.reach({Callee}, Question.Depth);
+    std::optional<HelperReach::Path> Path = Search.Reach.reach({Callee}, Question.Depth);
     if (!Path)
       continue;
     const auto &Target = *static_cast<const SummaryCall *>(Path->Target);

@@ -70,6 +70,9 @@ struct OpenQuestion {
   std::string CalleeName; ///< as the message names it
   bool Virtual = false;   ///< dispatched through the vtable (see SummaryCall)
   std::vector<std::string> Alternatives; ///< as SummaryCall's
+  /// The unit's AnyOverrideBlocks: a virtual call on the path blocks when one
+  /// body it may run does (else when every one does).
+  bool AnyOverride = false;
   std::string Coroutine;  ///< display name of the calling coroutine
   std::string File;       ///< absolute; where the finding is reported
   unsigned Offset = 0;
@@ -125,8 +128,9 @@ struct CrossFileFinding {
 /// The questions whose callee reaches a blocking operation through the
 /// program's helpers, within each question's depth. A virtual call blocks
 /// when every body it may run (the method's own, if it has one, and every
-/// override's in the program) reaches a blocking operation; the path shown
-/// goes through the nearest. \p Program is deduplicated.
+/// override's in the program) reaches a blocking operation, or with the
+/// question's AnyOverride when one does; the path shown goes through the
+/// nearest. \p Program is deduplicated.
 std::vector<CrossFileFinding> answerOpenQuestions(const ProgramSummaries &Program);
 
 } // namespace corolint

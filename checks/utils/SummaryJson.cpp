@@ -59,6 +59,8 @@ json::Value toJson(const OpenQuestion &Q) {
                         {"awaitsReadiness", Q.AwaitsReadiness}};
   if (!Q.Alternatives.empty())
     Question["alternatives"] = strings(Q.Alternatives);
+  if (Q.AnyOverride)
+    Question["anyOverride"] = true;
   return Question;
 }
 
@@ -92,6 +94,8 @@ public:
     if (!S || S->getAsInteger(16, Out))
       Valid = false;
   }
+  bool has(llvm::StringRef Name) const { return O && O->get(Name); }
+  void check(bool Ok) { Valid &= Ok; }
   const json::Array *array(llvm::StringRef Name) {
     const json::Array *A = O ? O->getArray(Name) : nullptr;
     Valid &= A != nullptr;
@@ -163,10 +167,12 @@ std::optional<OpenQuestion> questionFromJson(const json::Value &V) {
   Fields.read("offload", Q.Offload);
   Fields.read("depth", Q.Depth);
   Fields.read("awaitsReadiness", Q.AwaitsReadiness);
-  if (const json::Value *Alternatives = V.getAsObject() ? V.getAsObject()->get("alternatives")
-                                                        : nullptr)
-    if (!Alternatives->getAsArray() || !readStrings(*Alternatives->getAsArray(), Q.Alternatives))
-      return std::nullopt;
+  // Written only when they say something (the fast engine's, an option's).
+  if (Fields.has("alternatives"))
+    if (const json::Array *Alternatives = Fields.array("alternatives"))
+      Fields.check(readStrings(*Alternatives, Q.Alternatives));
+  if (Fields.has("anyOverride"))
+    Fields.read("anyOverride", Q.AnyOverride);
   if (!Fields.valid())
     return std::nullopt;
   return Q;

@@ -172,6 +172,24 @@ TEST(ProgramSummaryTest, AVirtualCallBlocksWhenEveryOverrideDoes) {
   EXPECT_TRUE(answerOpenQuestions(P).empty());
 }
 
+TEST(ProgramSummaryTest, WithAnyOverrideOneBlockingOverrideIsEnough) {
+  ProgramSummaries P = journalProgram();
+  FunctionSummary Memory = helper("Memory::append", "/src/memory.cpp", {});
+  Memory.Overrides = {"Journal::append"};
+  P.Functions.push_back(Memory);
+  OpenQuestion Every = question("Journal::append");
+  Every.Virtual = true;
+  OpenQuestion Any = Every;
+  Any.AnyOverride = true; // the unit's AnyOverrideBlocks
+  Any.Offset = 20;
+  P.Questions = {Every, Any};
+  std::vector<CrossFileFinding> Answers = answerOpenQuestions(P);
+  ASSERT_EQ(Answers.size(), 1u); // Memory::append does not block: only Any is answered
+  EXPECT_EQ(Answers[0].Offset, 20u);
+  ASSERT_EQ(Answers[0].Notes.size(), 1u);
+  EXPECT_EQ(Answers[0].Notes[0].message(), "'Disk::append' calls blocking 'fsync' here");
+}
+
 TEST(ProgramSummaryTest, AVirtualCallWithNoBodyInTheProgramIsSilent) {
   ProgramSummaries P;
   OpenQuestion Q = question("Journal::append");
