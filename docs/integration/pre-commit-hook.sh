@@ -22,14 +22,15 @@ if [ ! -s "$staged/.corolint-files" ]; then
 fi
 
 # Lint what is being committed (the index), not the working tree, with the
-# project's staged .clang-tidy files beside it.
+# project's staged .clang-tidy files beside it. The index's other C/C++ files
+# are read, not linted: a staged coroutine may call a blocking helper in one.
 mkdir "$staged/tree"
-xargs -0 git checkout-index --prefix="$staged/tree/" -- <"$staged/.corolint-files"
-git ls-files -z -- .clang-tidy '*/.clang-tidy' |
+git ls-files -z -- "$@" .clang-tidy '*/.clang-tidy' |
   xargs -0 -r git checkout-index --prefix="$staged/tree/" --
 
 status=0
-(cd "$staged/tree" && xargs -0 "$corolint" --fast <"$staged/.corolint-files") || status=$?
+(cd "$staged/tree" && xargs -0 "$corolint" --fast --helpers-from . <"$staged/.corolint-files") ||
+  status=$?
 
 if [ "$status" -ne 0 ]; then
   echo "corolint: commit blocked by the findings above (git commit --no-verify skips this check)" >&2

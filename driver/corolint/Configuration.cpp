@@ -192,4 +192,14 @@ std::string siteOfOptionMessage(llvm::StringRef Message,
   return It == Sites.end() ? "" : It->second;
 }
 
+bool WarningsAsErrors::contains(llvm::StringRef File, llvm::StringRef Check) {
+  std::optional<std::string> Written = Provider.getOptions(File).WarningsAsErrors;
+  if (!Written || Written->empty())
+    return false;
+  std::unique_ptr<clang::tidy::CachedGlobList> &Glob = Globs[*Written];
+  if (!Glob)
+    Glob = std::make_unique<clang::tidy::CachedGlobList>(*Written);
+  return Glob->contains(Check);
+}
+
 } // namespace corolint

@@ -3,6 +3,7 @@
 #define COROLINT_DRIVER_COROLINT_CONFIGURATION_H
 
 #include "clang-tidy/ClangTidyOptions.h"
+#include "clang-tidy/GlobList.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/raw_ostream.h"
@@ -18,6 +19,21 @@ namespace corolint {
 std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
 makeOptionsProvider(const clang::tidy::ClangTidyOptions &Defaults,
                     const clang::tidy::ClangTidyOptions &Overrides);
+
+/// `WarningsAsErrors` of each file's configuration, matched as clang-tidy
+/// matches it, for findings that do not come through clang-tidy's diagnostic
+/// consumer (the fast engine's, and the answers across files).
+class WarningsAsErrors {
+public:
+  explicit WarningsAsErrors(clang::tidy::ClangTidyOptionsProvider &Provider)
+      : Provider(Provider) {}
+  /// A finding of \p Check in \p File is an error.
+  bool contains(llvm::StringRef File, llvm::StringRef Check);
+
+private:
+  clang::tidy::ClangTidyOptionsProvider &Provider;
+  llvm::StringMap<std::unique_ptr<clang::tidy::CachedGlobList>> Globs; ///< by their text
+};
 
 /// What is wrong with the configuration that applies to \p Files.
 struct ConfigProblems {

@@ -3,6 +3,7 @@
 #include "FastCommand.h"
 #include "Pipeline.h"
 #include "Configuration.h"
+#include "Findings.h"
 #include "Fingerprint.h"
 #include "Gitignore.h"
 #include "Inputs.h"
@@ -123,14 +124,22 @@ void toFindings(const std::string &File, const FileOutcome &Outcome,
   }
 }
 
-/// Lints \p Files with one engine per configuration, \p S.Jobs at once, into
-/// \p R; false when a file could not be read or its configuration is invalid.
-bool lintWithTreeSitter(const LintSettings &S, const std::vector<std::string> &Files,
-                        const std::string &Root, Report &R) {
+/// Lints \p Inputs with one engine per configuration, \p S.Jobs at once,
+/// into \p R; false when a file could not be read or its configuration is
+/// invalid. \p Helpers (--helpers-from) are read only for the findings
+/// across files: they are not linted, and what cannot be read is skipped.
+bool lintWithTreeSitter(const LintSettings &S, const std::vector<std::string> &Inputs,
+                        const std::vector<std::string> &Helpers, const std::string &Root,
+                        Report &R) {
   llvm::raw_ostream &Err = llvm::errs();
   EngineCache Engines(S.Defaults, S.Overrides);
+  std::vector<std::string> Files = Inputs;
+  std::set<llvm::StringRef> Linted(Inputs.begin(), Inputs.end());
+  for (const std::string &Helper : Helpers)
+    if (!Linted.count(Helper))
+      Files.push_back(Helper);
   std::vector<FileOutcome> Outcomes(Files.size());
-  auto LintOne = [&](size_t Index) {
+  auto ReadOne = [&](size_t Index) {
     FileOutcome &Outcome = Outcomes[Index];
     auto Buffer = llvm::MemoryBuffer::getFile(Files[Index], /*IsText=*/false,
                                               /*RequiresNullTerminator=*/false);
@@ -149,15 +158,16 @@ bool lintWithTreeSitter(const LintSettings &S, const std::vector<std::string> &F
       return;
     Outcome.Engine = Engine;
     llvm::StringRef Text = Outcome.Buffer->getBuffer();
-    Outcome.Result = Engine->lint(std::string_view(Text.data(), Text.size()), Files[Index]);
+    if (Index < Inputs.size())
+      Outcome.Result = Engine->lint(std::string_view(Text.data(), Text.size()), Files[Index]);
   };
   unsigned Jobs = S.Jobs ? S.Jobs : llvm::hardware_concurrency().compute_thread_count();
-  forEachIndex(Jobs, Files.size(), LintOne);
+  forEachIndex(Jobs, Files.size(), ReadOne);
   summarizeTheRest(S, Jobs, Files, Outcomes);
 
   bool Ok = true;
   std::set<std::string> ReportedProblems;
-  for (size_t I = 0; I < Files.size(); ++I) {
+  for (size_t I = 0; I < Inputs.size(); ++I) {
     const FileOutcome &Outcome = Outcomes[I];
     if (!Outcome.ReadError.empty()) {
       Err << "corolint: error: cannot read '" << Files[I] << "': " << Outcome.ReadError << "\n";
@@ -182,6 +192,13 @@ bool lintWithTreeSitter(const LintSettings &S, const std::vector<std::string> &F
             << " gave up on this file: its work budget is spent; findings there are left out\n";
   }
   Ok &= answerAcrossFiles(S, Files, Outcomes, R.Findings);
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Options =
+      makeOptionsProvider(S.Defaults, S.Overrides);
+  WarningsAsErrors AsErrors(*Options);
+  for (Finding &F : R.Findings)
+    if (F.Source == Origin::Check && AsErrors.contains(F.Where.File, F.Check))
+      F.Severity = Level::Error;
+  orderFindings(R.Findings); // the answers across files come after the files' own
   assignFingerprints(R.Findings, Root);
   return Ok;
 }
@@ -198,13 +215,21 @@ int runFastLint(LintSettings &S) {
     Err << "corolint: error: --fast has no fix-its; run without --fast to apply them\n";
     return InputError;
   }
-  std::vector<std::string> Files;
+  std::vector<std::string> Files, Helpers;
   bool InputsOk = expandFastInputs(S.Inputs, Files, Err);
+  for (const std::string &Directory : S.HelpersFrom) {
+    if (!llvm::sys::fs::is_directory(Directory)) {
+      Err << "corolint: error: --helpers-from '" << Directory << "' is not a directory\n";
+      return InputError;
+    }
+    std::vector<std::string> Found = sourcesUnder(absolutePath(Directory), Err);
+    Helpers.insert(Helpers.end(), Found.begin(), Found.end());
+  }
   std::string Root = S.SourceRoot.empty() ? commonRoot(Files) : absolutePath(S.SourceRoot);
 
   EngineSteps TreeSitter;
   TreeSitter.Lint = [&](const std::vector<std::string> &Files, Report &R, const ConfigProblems &) {
-    return lintWithTreeSitter(S, Files, Root, R);
+    return lintWithTreeSitter(S, Files, Helpers, Root, R);
   };
   return runPipeline(S, std::move(Files), Root, InputsOk, TreeSitter);
 }

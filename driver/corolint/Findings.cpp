@@ -121,6 +121,12 @@ std::vector<Finding> toFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Erro
     }
     Findings.push_back(std::move(F));
   }
+  orderFindings(Findings);
+  assignFingerprints(Findings, SourceRoot);
+  return Findings;
+}
+
+void orderFindings(std::vector<Finding> &Findings) {
   // Deterministic whatever -j and the order of translation units.
   llvm::sort(Findings, [](const Finding &A, const Finding &B) {
     return std::tie(A.Where.File, A.Where.Offset, A.Check, A.Message) <
@@ -133,8 +139,6 @@ std::vector<Finding> toFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Erro
                                       std::tie(B.Where.File, B.Where.Offset, B.Check, B.Message);
                              }),
                  Findings.end());
-  assignFingerprints(Findings, SourceRoot);
-  return Findings;
 }
 
 } // namespace corolint

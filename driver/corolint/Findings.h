@@ -19,6 +19,10 @@ std::vector<Finding> toFindings(llvm::ArrayRef<clang::tidy::ClangTidyError> Erro
                                 llvm::StringRef SourceRoot,
                                 const std::vector<bool> &FromUncompiledUnit = {});
 
+/// Sorts \p Findings by file, offset, check and message (a deterministic
+/// report whatever -j did) and keeps one of each (units sharing a header).
+void orderFindings(std::vector<Finding> &Findings);
+
 } // namespace corolint
 
 #endif

@@ -126,8 +126,13 @@ bool answerAcrossFiles(const LintSettings &S, LintResult &Result, llvm::raw_ostr
     }
   if (S.Slice.Count > 1 && !S.SummariesOut.empty())
     return Ok;
+  // The units' own findings had WarningsAsErrors applied by clang-tidy.
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Options =
+      makeOptionsProvider(S.Defaults, S.Overrides);
+  WarningsAsErrors AsErrors(*Options);
   for (clang::tidy::ClangTidyError &Error :
        crossFileDiagnostics(Result.Summaries, S.Verbose ? &Err : nullptr)) {
+    Error.IsWarningAsError = AsErrors.contains(Error.Message.FilePath, Error.DiagnosticName);
     Result.Errors.push_back(std::move(Error));
     Result.FromUncompiledUnit.push_back(false);
     ++Result.Findings;

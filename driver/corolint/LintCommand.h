@@ -66,6 +66,10 @@ struct LintSettings {
   /// --summaries-out: where the run's whole-program summaries are written;
   /// with --shard, `corolint merge` answers their questions instead of this run.
   std::string SummariesOut;
+  /// --helpers-from (--fast): directories whose files are read, not linted,
+  /// for the helpers the findings across files need (a pre-commit hook's
+  /// checkout of the index beside the staged files).
+  std::vector<std::string> HelpersFrom;
 };
 
 int runLint(LintSettings &Settings);

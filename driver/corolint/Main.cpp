@@ -159,6 +159,11 @@ cl::opt<std::string> SummariesOut(
     cl::desc("Write the run's whole-program summaries here; with --shard, `corolint merge` "
              "answers them across the shards (docs/integration/whole-program.md)"),
     cl::value_desc("file"), cl::cat(Category));
+cl::list<std::string> HelpersFrom(
+    "helpers-from",
+    cl::desc("With --fast: also read the C/C++ files under this directory, without linting "
+             "them, for the helpers that findings across files need (the pre-commit hook)"),
+    cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> FastMode("fast",
                        cl::desc("Syntactic subset on tree-sitter: no compile database needed"),
                        cl::cat(Category));
@@ -318,6 +323,7 @@ int lint(std::unique_ptr<tooling::CompilationDatabase> FromDashDash, bool Fast,
   S.PreambleCacheMB = PreambleCacheMB;
   S.PreambleMinUnits = std::max(1u, unsigned(PreambleMinUnits));
   S.SummariesOut = Absolute(SummariesOut);
+  S.HelpersFrom.assign(HelpersFrom.begin(), HelpersFrom.end());
   return Fast ? corolint::runFastLint(S) : corolint::runLint(S);
 }
 
@@ -364,6 +370,9 @@ int main(int argc, const char **argv) {
   }
   if (ListChecks)
     return listChecks();
+  if (!FastMode && HelpersFrom.getNumOccurrences())
+    return usageError("--helpers-from needs --fast: the full engine reads the compile "
+                      "database's files (docs/integration/whole-program.md)");
   if (FastMode)
     return lint(nullptr, /*Fast=*/true, argv[0]);
   if (Inputs.empty() && BuildPath.empty() && !FromDashDash)
