@@ -3,7 +3,9 @@
 1. What writing summaries costs: corolint on the Boost.Asio C++20 examples with
    async-blocking-call.CrossFile on (summaries written, questions answered) and off,
    the two runs alternating. Goal: <= 5% over the run without.
-2. What the reduce step costs: synthetic programs of 10,000 and 100,000 functions
+2. The same for the fast engine (`--fast -j2`, by name, no build) over the largest trees
+   here: the Boost headers and this project's own sources.
+3. What the reduce step costs: synthetic programs of 10,000 and 100,000 functions
    (chains of helpers across 100 files, a blocking call at the end of some, a coroutine's
    open question into each chain), answered by `corolint merge --verbose`, which prints the
    time answering took. Goal: < 1 s at 10,000 functions; the growth to 100,000 is reported.
@@ -53,6 +55,32 @@ def overhead(corolint, database, jobs, runs):
     print("\nSummaries and answers cost {:+.1f}% CPU and {:+.1f}% wall (means) over the run "
           "without (goal <= 5%: {}).\n".format(cpu_cost, wall_cost,
                                                "met" if max(cpu_cost, wall_cost) <= 5 else "NOT met"))
+
+
+def fast_overhead(corolint, trees, jobs, runs):
+    """--fast over each tree with CrossFile on and off, alternating: files without a
+    coroutine are read only when they may define a helper the answers need."""
+    print("| tree | files | cross-file on: wall mean (s) | off: wall mean (s) | "
+          "on: user+sys (s) | off: user+sys (s) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for tree in trees:
+        if not os.path.isdir(tree):
+            print("| {} | (missing) | | | | |".format(tree))
+            continue
+        base = [corolint, "--fast", "-j", str(jobs), "--no-progress", "--checks=-*,async-*",
+                "--format=json", "-o", os.devnull, tree]
+        off = base + ["--config", "{CheckOptions: {async-blocking-call.CrossFile: false}}"]
+        on_times, off_times = [], []
+        for _ in range(runs):
+            on_times.append(timed(base))
+            off_times.append(timed(off))
+        files = subprocess.run(base + ["--verbose"], capture_output=True, text=True).stderr
+        count = re.search(r"(\d+) file\(s\)", files)
+        print("| {} | {} | {:.2f} | {:.2f} | {:.2f} | {:.2f} |".format(
+            tree, count.group(1) if count else "?",
+            statistics.mean(t[0] for t in on_times), statistics.mean(t[0] for t in off_times),
+            statistics.mean(t[1] for t in on_times), statistics.mean(t[1] for t in off_times)))
+    print()
 
 
 def synthetic_program(functions, seed=1):
@@ -109,6 +137,10 @@ def main(corolint, database, jobs, runs):
     print("# Whole-program summaries\n")
     print("## What summaries cost on the Boost.Asio C++20 examples, -j{}, {} runs\n".format(jobs, runs))
     overhead(corolint, database, jobs, runs)
+    print("## The fast engine, by name, -j{}, {} runs\n".format(jobs, runs))
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(
+        os.path.abspath(__file__)))))
+    fast_overhead(corolint, ["/usr/include/boost", root], jobs, runs)
     print("## The reduce step on synthetic programs\n")
     print("| functions | open questions | findings | answered in (s) |")
     print("|---:|---:|---:|---:|")
