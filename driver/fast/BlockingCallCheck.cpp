@@ -26,6 +26,8 @@
 #include "checks/model/BlockingCall.h"
 #include "checks/utils/Messages.h"
 
+#include <algorithm>
+
 namespace corolint::fast {
 
 namespace {
@@ -58,7 +60,8 @@ public:
       Summary.Name = Names.name(Function);
       Summary.Offset = ts_node_start_byte(Function.NameNode);
       Summary.Enterable =
-          !Function.IsCoroutine && !NonBlockingHelpers.contains(Function.QualifiedName);
+          !Function.IsCoroutine && !NonBlockingHelpers.contains(Function.QualifiedName) &&
+          !NonBlockingHelpers.contains(Summary.Key); // `app::Cache::drop`, defined in its class
       if (Summary.Enterable)
         Summary.Calls = summaryCalls(Context, Names, Function);
       Context.Summaries->Functions.push_back(std::move(Summary));
@@ -120,7 +123,7 @@ private:
       return;
     SummaryNames Names(Context.Model, Context.Source, Context.File);
     std::optional<CalleeKeys> Keys = Names.callee(Call, &Coroutine);
-    if (!Keys || NonBlockingHelpers.contains(Keys->Callee))
+    if (!Keys || knownNonBlocking(*Keys))
       return;
     if (!Hop)
       Hop = hopOntoPool(Context, Coroutine);
@@ -136,6 +139,13 @@ private:
     Question.Depth = HelperDepth;
     Question.AwaitsReadiness = awaitsReadiness(Context, Coroutine);
     Context.Summaries->Questions.push_back(std::move(Question));
+  }
+
+  /// One of the names the call may denote is a NonBlockingHelpers entry.
+  bool knownNonBlocking(const CalleeKeys &Keys) const {
+    return NonBlockingHelpers.contains(Keys.Callee) ||
+           std::any_of(Keys.Alternatives.begin(), Keys.Alternatives.end(),
+                       [&](const std::string &Key) { return NonBlockingHelpers.contains(Key); });
   }
 
   /// \p Function's calls and constructions for its summary, in source order.
@@ -157,7 +167,7 @@ private:
         }
       }
       std::optional<CalleeKeys> Keys = Names.callee(*Call, &Function);
-      if (!Keys || NonBlockingHelpers.contains(Keys->Callee)) {
+      if (!Keys || knownNonBlocking(*Keys)) {
         Calls.pop_back(); // nothing the search follows
         continue;
       }
