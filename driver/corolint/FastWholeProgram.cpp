@@ -107,18 +107,11 @@ bool parametersThenBody(llvm::StringRef Text, size_t At) {
 /// definitions; a false one only costs a parse.
 std::vector<llvm::StringRef> mayDefine(llvm::StringRef Text) {
   std::vector<llvm::StringRef> Names;
-  for (size_t At = 0; At < Text.size();) {
-    if (!isWordChar(Text[At])) {
-      ++At;
-      continue;
-    }
-    size_t End = At;
-    while (End < Text.size() && isWordChar(Text[End]))
-      ++End;
+  fast::anyWord(std::string_view(Text.data(), Text.size()), [&](std::string_view Word, size_t End) {
     if (parametersThenBody(Text, End))
-      Names.push_back(Text.slice(At, End));
-    At = End;
-  }
+      Names.emplace_back(Word.data(), Word.size());
+    return false;
+  });
   return Names;
 }
 

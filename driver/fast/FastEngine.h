@@ -92,6 +92,29 @@ private:
 /// Whether \p Text contains \p Word as a whole identifier.
 bool containsWord(std::string_view Text, std::string_view Word);
 
+/// Calls \p Visit(word, end) for each identifier-like word of \p Text (a
+/// run of letters, digits and '_'), \p end being the offset after it, until
+/// \p Visit returns true; whether it did.
+template <typename Visitor> bool anyWord(std::string_view Text, Visitor &&Visit) {
+  auto IsWord = [](char C) {
+    return (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z') || (C >= '0' && C <= '9') ||
+           C == '_';
+  };
+  for (size_t At = 0; At < Text.size();) {
+    if (!IsWord(Text[At])) {
+      ++At;
+      continue;
+    }
+    size_t End = At;
+    while (End < Text.size() && IsWord(Text[End]))
+      ++End;
+    if (Visit(Text.substr(At, End - At), End))
+      return true;
+    At = End;
+  }
+  return false;
+}
+
 /// Lints one buffer with a configuration (builds an Engine each time).
 FileResult lintBuffer(std::string_view Source, const Options &Opts);
 

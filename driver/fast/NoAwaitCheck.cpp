@@ -15,7 +15,6 @@
 #include "checks/utils/SourceKind.h"
 #include "driver/fast/NameLookup.h"
 
-#include <cctype>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -302,22 +301,11 @@ private:
   /// A macro's replacement text names something that may block, spawn or
   /// make a task.
   bool mentionsSomething(std::string_view Text, const FileModel &Model) const {
-    auto IsWord = [](char C) { return std::isalnum(static_cast<unsigned char>(C)) || C == '_'; };
-    for (size_t At = 0; At < Text.size();) {
-      if (!IsWord(Text[At])) {
-        ++At;
-        continue;
-      }
-      size_t End = At;
-      while (End < Text.size() && IsWord(Text[End]))
-        ++End;
-      std::string Word(Text.substr(At, End - At));
-      if (Blocking.listsLastSegment(Word) || Spawns.listsLastSegment(Word) ||
-          MemberNames.count(Word) || Model.FunctionNames.count(Word))
-        return true;
-      At = End;
-    }
-    return false;
+    return anyWord(Text, [&](std::string_view Written, size_t) {
+      std::string Word(Written);
+      return Blocking.listsLastSegment(Word) || Spawns.listsLastSegment(Word) ||
+             MemberNames.count(Word) || Model.FunctionNames.count(Word);
+    });
   }
 
   /// The lambda_expression \p Lambda is declared to return one of TaskTypes.
