@@ -76,6 +76,7 @@ public:
       if (!Function.IsCoroutine)
         continue;
       std::optional<uint32_t> Hop; // found when first asked
+      std::optional<bool> Readiness; // whether it awaits a descriptor's readiness, likewise
       for (size_t Index : Function.Calls) {
         const CallSite &Call = Context.Model.Calls[Index];
         if (std::optional<BlockingOperation> Operation = operationAt(Context, Call)) {
@@ -88,7 +89,7 @@ public:
         }
         HelperPath Path = Helpers.through(Call, HelperDepth);
         if (!Path.Helper) {
-          askAcrossFiles(Context, Function, Hop, Call);
+          askAcrossFiles(Context, Function, Hop, Readiness, Call);
           continue;
         }
         std::optional<BlockingOperation> Reached = operationAt(Context, *Path.Target);
@@ -108,7 +109,7 @@ public:
       }
       // Names the file does not declare: their bodies can only be elsewhere.
       for (size_t Index : Function.OtherCalls)
-        askAcrossFiles(Context, Function, Hop, Context.Model.OtherCalls[Index]);
+        askAcrossFiles(Context, Function, Hop, Readiness, Context.Model.OtherCalls[Index]);
       checkConstructions(Context, Function, Hop);
     }
   }
@@ -116,9 +117,11 @@ public:
 private:
   /// "Does what \p Call runs block, through helpers elsewhere?", for the
   /// whole-program step, when the caller collects and the coroutine has
-  /// not hopped onto a pool before the call.
+  /// not hopped onto a pool before the call. \p Hop and \p Readiness are
+  /// the coroutine's, shared by its questions.
   void askAcrossFiles(const CheckContext &Context, const FunctionInfo &Coroutine,
-                      std::optional<uint32_t> &Hop, const CallSite &Call) const {
+                      std::optional<uint32_t> &Hop, std::optional<bool> &Readiness,
+                      const CallSite &Call) const {
     if (!Context.Summaries || !CrossFile || HelperDepth == 0)
       return;
     SummaryNames Names(Context.Model, Context.Source, Context.File);
@@ -137,7 +140,9 @@ private:
     Question.Offset = ts_node_start_byte(Call.Callee);
     Question.Offload = Offload;
     Question.Depth = HelperDepth;
-    Question.AwaitsReadiness = awaitsReadiness(Context, Coroutine);
+    if (!Readiness)
+      Readiness = awaitsReadiness(Context, Coroutine);
+    Question.AwaitsReadiness = *Readiness;
     Context.Summaries->Questions.push_back(std::move(Question));
   }
 
@@ -160,11 +165,13 @@ private:
       Made.Offset = ts_node_start_byte(Call->Callee);
       if (std::optional<BlockingOperation> Operation = operationAt(Context, *Call)) {
         SyntaxPlace Place(*this, Context, Function, Hop, Call->Call, Call);
-        if (blocksThere(*Operation, Place)) {
-          Made.Kind = Operation->Kind;
-          Made.Blocks = Operation->Name;
+        if (!blocksThere(*Operation, Place)) {
+          Calls.pop_back(); // the library's, and it does not block there
           continue;
         }
+        Made.Kind = Operation->Kind;
+        Made.Blocks = Operation->Name;
+        continue;
       }
       std::optional<CalleeKeys> Keys = Names.callee(*Call, &Function);
       if (!Keys || knownNonBlocking(*Keys)) {
