@@ -16,7 +16,7 @@ namespace corolint {
 namespace {
 
 auto orderOf(const FunctionSummary &F) {
-  return std::tie(F.Key, F.Enterable, F.Calls, F.Overrides, F.File, F.Offset, F.Name,
+  return std::tie(F.Key, F.File, F.Offset, F.Enterable, F.Calls, F.Overrides, F.Name,
                   F.FileHash);
 }
 
@@ -33,13 +33,19 @@ class CallTargets {
 public:
   /// \p AnyOverride: a virtual call runs the nearest body that blocks, as
   /// soon as one does (the AnyOverrideBlocks option); else only when every one does.
-  CallTargets(const ProgramSummaries &Program, bool AnyOverride) : AnyOverride(AnyOverride) {
+  CallTargets(const ProgramSummaries &Program, bool AnyOverride)
+      : AnyOverride(AnyOverride), ByName(Program.Keys == SummaryKeys::Names) {
     ByKey.reserve(Program.Functions.size());
     for (const FunctionSummary &Function : Program.Functions) {
-      ByKey.emplace(Function.Key, &Function);
+      // A key defined at two places (two overloads the fast engine names
+      // alike, two programs' `handle` in one database) is ambiguous.
+      if (auto [Known, New] = ByKey.emplace(Function.Key, &Function); !New)
+        Ambiguous.insert(Known->first);
       for (const std::string &Overridden : Function.Overrides)
         Overriders[Overridden].push_back(&Function);
     }
+    for (std::string_view Key : Ambiguous)
+      ByKey.erase(Key);
     for (const FunctionSummary &Function : Program.Functions)
       for (const SummaryCall &Call : Function.Calls)
         if (Call.Virtual)
@@ -64,6 +70,20 @@ public:
     const auto &Table = Call.Virtual ? ResolvedVirtual : ByKey;
     auto Found = Key->empty() ? Table.end() : Table.find(*Key);
     return Found == Table.end() ? nullptr : Found->second;
+  }
+
+  /// \p Call is a blocking operation where it is made. By name, a call of a
+  /// C function of the table (`write(out, x)` in namespace serde) by a name
+  /// the program defines (`serde::write`, overloaded or not) runs the
+  /// program's function instead; the full engine's calls are resolved.
+  bool blocks(const SummaryCall &Call) const {
+    if (Call.Blocks.empty())
+      return false;
+    if (!ByName)
+      return true;
+    auto Defined = [&](const std::string &Key) { return isDefined(Key); };
+    return !Defined(Call.Callee) &&
+           std::none_of(Call.Alternatives.begin(), Call.Alternatives.end(), Defined);
   }
 
   /// Settles the virtual calls whose every implementation (or, with
@@ -100,14 +120,18 @@ private:
   /// a question of lookup the fast engine cannot settle: none.
   const std::string *runsOneOf(const std::string &Callee,
                                const std::vector<std::string> &Alternatives) const {
-    const std::string *Found = ByKey.count(Callee) ? &Callee : nullptr;
+    const std::string *Found = isDefined(Callee) ? &Callee : nullptr;
     for (const std::string &Other : Alternatives)
-      if (ByKey.count(Other)) {
+      if (isDefined(Other)) {
         if (Found)
           return nullptr;
         Found = &Other;
       }
-    return Found;
+    return Found && !Ambiguous.count(*Found) ? Found : nullptr;
+  }
+
+  bool isDefined(const std::string &Key) const {
+    return !Key.empty() && (ByKey.count(Key) || Ambiguous.count(Key));
   }
 
   /// The method's own body, if it has one, and every override's, transitively.
@@ -132,7 +156,9 @@ private:
   }
 
   bool AnyOverride;
+  bool ByName; ///< the keys are names as written (the fast engine's)
   std::unordered_map<std::string_view, const FunctionSummary *> ByKey, ResolvedVirtual;
+  std::unordered_set<std::string_view> Ambiguous; ///< keys defined at two places
   std::unordered_map<std::string_view, std::vector<const FunctionSummary *>> Overriders;
   std::vector<std::string> VirtualKeys;
 };
@@ -164,7 +190,7 @@ private:
       for (const SummaryCall &Call : Summary.Calls) {
         HelperReach::Call &Made = Described.Calls.emplace_back();
         Made.Site = &Call;
-        Made.IsTarget = !Call.Blocks.empty();
+        Made.IsTarget = Targets.blocks(Call);
         if (const FunctionSummary *Callee = Targets.runs(Call))
           Made.Callees.push_back(Callee);
       }
@@ -214,18 +240,13 @@ void ProgramSummaries::deduplicate() {
             [](const FunctionSummary &A, const FunctionSummary &B) {
               return orderOf(A) < orderOf(B);
             });
-  std::vector<FunctionSummary> Kept;
-  for (auto Group = Functions.begin(); Group != Functions.end();) {
-    auto End = std::find_if(Group, Functions.end(),
-                            [&](const FunctionSummary &F) { return F.Key != Group->Key; });
-    bool OnePlace = std::all_of(Group, End, [&](const FunctionSummary &F) {
-      return F.File == Group->File && F.Offset == Group->Offset;
-    });
-    if (OnePlace)
-      Kept.push_back(std::move(*Group));
-    Group = End;
-  }
-  Functions = std::move(Kept);
+  // A key at two places stays twice: the answers find it ambiguous.
+  Functions.erase(std::unique(Functions.begin(), Functions.end(),
+                              [](const FunctionSummary &A, const FunctionSummary &B) {
+                                return A.Key == B.Key && A.File == B.File &&
+                                       A.Offset == B.Offset;
+                              }),
+                  Functions.end());
   std::sort(Questions.begin(), Questions.end(),
             [](const OpenQuestion &A, const OpenQuestion &B) { return orderOf(A) < orderOf(B); });
   Questions.erase(std::unique(Questions.begin(), Questions.end()), Questions.end());

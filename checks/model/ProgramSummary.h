@@ -98,11 +98,11 @@ struct ProgramSummaries {
   std::vector<OpenQuestion> Questions;
 
   void append(ProgramSummaries &&Other);
-  /// One summary per key and one copy of each question, in an order that
-  /// does not depend on which unit came first (shards merge to one run's set).
-  /// A key defined at two places (two overloads the fast engine names
-  /// alike, two programs' `handle` in one database) is ambiguous: neither
-  /// is kept, and calls of it are not followed.
+  /// One summary per key and place and one copy of each question, in an
+  /// order that does not depend on which unit came first (shards merge to
+  /// one run's set). A key defined at two places (two overloads the fast
+  /// engine names alike, two programs' `handle` in one database) keeps both:
+  /// it is ambiguous, and answers do not follow calls of it.
   void deduplicate();
 };
 

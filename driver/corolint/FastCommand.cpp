@@ -54,6 +54,8 @@ public:
 
   /// The engine for \p File; nullptr (with \p Problems) for an invalid configuration.
   const fast::Engine *engineFor(const std::string &File, std::vector<std::string> &Problems) {
+    // The provider caches each directory's options in a map it does not lock.
+    std::unique_lock<std::mutex> Lock(Mutex);
     clang::tidy::ClangTidyOptions Options = Provider->getOptions(File);
     std::string Key = Options.Checks.value_or("");
     fast::Options Fast;
@@ -63,7 +65,6 @@ public:
     }
     for (const auto &[Name, Value] : Fast.CheckOptions)
       Key += "\n" + Name + "=" + Value;
-    std::lock_guard<std::mutex> Lock(Mutex);
     auto Found = Engines.find(Key);
     if (Found != Engines.end()) {
       if (!Found->second)

@@ -171,6 +171,12 @@ private:
         }
         Made.Kind = Operation->Kind;
         Made.Blocks = Operation->Name;
+        // `write(out, x)` may be the program's serde::write: the whole program decides.
+        if (std::optional<CalleeKeys> Keys = Names.callee(*Call, &Function)) {
+          Made.Callee = std::move(Keys->Callee);
+          Made.Alternatives = std::move(Keys->Alternatives);
+          Made.CalleeName = std::move(Keys->Name);
+        }
         continue;
       }
       std::optional<CalleeKeys> Keys = Names.callee(*Call, &Function);

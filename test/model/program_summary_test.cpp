@@ -251,7 +251,7 @@ TEST(ProgramSummaryTest, AKeyDefinedAtTwoPlacesIsNotFollowed) {
   P.Functions.push_back(helper("write_all", "/src/memory.cpp", {}));
   P.deduplicate();
   EXPECT_TRUE(answerOpenQuestions(P).empty());
-  EXPECT_EQ(P.Functions.size(), 1u); // save is kept
+  EXPECT_EQ(P.Functions.size(), 3u); // both kept, so a merge of shards knows it too
 
   // One definition seen by two units (an inline helper in a header) is one.
   ProgramSummaries Twice = storageProgram();
@@ -259,6 +259,28 @@ TEST(ProgramSummaryTest, AKeyDefinedAtTwoPlacesIsNotFollowed) {
   Twice.deduplicate();
   EXPECT_EQ(Twice.Functions.size(), 2u);
   EXPECT_EQ(answerOpenQuestions(Twice).size(), 1u);
+}
+
+// By name, `write(out, x)` in namespace serde is a call of the table's C
+// function only while the program defines none of the names it may denote.
+TEST(ProgramSummaryTest, ByNameATableCallOfAProgramFunctionRunsIt) {
+  ProgramSummaries P;
+  P.Keys = SummaryKeys::Names;
+  SummaryCall Write = call(7, "serde::write", "write");
+  Write.Alternatives = {"write"};
+  P.Functions.push_back(helper("serde::write_async", "/src/async.h", {Write}));
+  P.Questions.push_back(question("serde::write_async"));
+  EXPECT_EQ(answerOpenQuestions(P).size(), 1u); // no serde::write anywhere: POSIX write
+
+  // Two overloads of serde::write, neither blocking: the call runs one of them.
+  P.Functions.push_back(helper("serde::write", "/src/rw.h", {}));
+  P.Functions.push_back(helper("serde::write", "/src/chrono.h", {}));
+  P.deduplicate();
+  EXPECT_TRUE(answerOpenQuestions(P).empty());
+
+  // The full engine's calls are resolved: a table entry it names blocks.
+  P.Keys = SummaryKeys::Usr;
+  EXPECT_EQ(answerOpenQuestions(P).size(), 1u);
 }
 
 TEST(ProgramSummaryTest, MergingKeepsTheEnginesKeys) {

@@ -61,4 +61,11 @@ aio::task<void> on_known() {
   known_fine();
   co_return;
 }
+
+// encode (store.cpp) calls write(out, x): the project's app::write, not POSIX write.
+void encode(std::string &out);
+aio::task<void> on_encode(std::string &out) {
+  encode(out);
+  co_return;
+}
 } // namespace app
