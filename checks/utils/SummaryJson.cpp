@@ -52,11 +52,11 @@ json::Value toJson(const FunctionSummary &F) {
 }
 
 json::Value toJson(const OpenQuestion &Q) {
-  json::Object Question{{"callee", Q.Callee},   {"calleeName", Q.CalleeName}, {"virtual", Q.Virtual},
-                        {"coroutine", Q.Coroutine}, {"file", Q.File},
-                        {"offset", Q.Offset},   {"awaited", Q.Awaited},
-                        {"offload", Q.Offload}, {"depth", Q.Depth},
-                        {"awaitsReadiness", Q.AwaitsReadiness}};
+  json::Object Question{{"callee", Q.Callee},         {"calleeName", Q.CalleeName},
+                        {"virtual", Q.Virtual},       {"coroutine", Q.Coroutine},
+                        {"file", Q.File},             {"offset", Q.Offset},
+                        {"awaited", Q.Awaited},       {"offload", Q.Offload},
+                        {"depth", Q.Depth},           {"awaitsReadiness", Q.AwaitsReadiness}};
   if (!Q.Alternatives.empty())
     Question["alternatives"] = strings(Q.Alternatives);
   if (Q.AnyOverride)
