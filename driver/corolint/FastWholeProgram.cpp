@@ -74,8 +74,6 @@ private:
   std::vector<std::string> Pending;
 };
 
-bool isWordChar(char C) { return llvm::isAlnum(C) || C == '_'; }
-
 /// After the name at \p At: `(parameters)` then what may follow a function's
 /// parameters in its definition (`{`, `const`, `noexcept`, `->`, a
 /// constructor's `:`), not what follows a call (`;`, `)`, `.`, `,`).
@@ -96,7 +94,7 @@ bool parametersThenBody(llvm::StringRef Text, size_t At) {
   if (Rest.starts_with("{") || Rest.starts_with("->") || Rest.starts_with("&") ||
       (Rest.starts_with(":") && !Rest.starts_with("::")))
     return true;
-  llvm::StringRef Word = Rest.take_while(isWordChar);
+  llvm::StringRef Word = Rest.take_while(fast::isWordChar);
   return llvm::is_contained({"const", "noexcept", "override", "final", "volatile", "mutable",
                              "requires", "try"},
                             Word);

@@ -43,10 +43,10 @@ std::string unqualifiedName(TSNode Name, std::string_view Source) {
   // `operator ()` is printed `operator()`: keep a space only between words.
   std::string Compact;
   std::string_view Text = nodeText(Name, Source);
-  auto IsWord = [](char C) { return std::isalnum(static_cast<unsigned char>(C)) || C == '_'; };
   for (size_t I = 0; I < Text.size(); ++I) {
     if (std::isspace(static_cast<unsigned char>(Text[I]))) {
-      if (!Compact.empty() && IsWord(Compact.back()) && I + 1 < Text.size() && IsWord(Text[I + 1]))
+      if (!Compact.empty() && isWordChar(Compact.back()) && I + 1 < Text.size() &&
+          isWordChar(Text[I + 1]))
         Compact += ' ';
       continue;
     }

@@ -106,10 +106,9 @@ Engine::Engine(const Options &Opts) {
 }
 
 bool containsWord(std::string_view Text, std::string_view Word) {
-  auto IsWord = [](char C) { return std::isalnum(static_cast<unsigned char>(C)) || C == '_'; };
   for (size_t At = Text.find(Word); At != std::string_view::npos; At = Text.find(Word, At + 1)) {
     size_t End = At + Word.size();
-    if ((At == 0 || !IsWord(Text[At - 1])) && (End == Text.size() || !IsWord(Text[End])))
+    if ((At == 0 || !isWordChar(Text[At - 1])) && (End == Text.size() || !isWordChar(Text[End])))
       return true;
   }
   return false;

@@ -96,17 +96,13 @@ bool containsWord(std::string_view Text, std::string_view Word);
 /// run of letters, digits and '_'), \p end being the offset after it, until
 /// \p Visit returns true; whether it did.
 template <typename Visitor> bool anyWord(std::string_view Text, Visitor &&Visit) {
-  auto IsWord = [](char C) {
-    return (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z') || (C >= '0' && C <= '9') ||
-           C == '_';
-  };
   for (size_t At = 0; At < Text.size();) {
-    if (!IsWord(Text[At])) {
+    if (!isWordChar(Text[At])) {
       ++At;
       continue;
     }
     size_t End = At;
-    while (End < Text.size() && IsWord(Text[End]))
+    while (End < Text.size() && isWordChar(Text[End]))
       ++End;
     if (Visit(Text.substr(At, End - At), End))
       return true;

@@ -7,7 +7,6 @@
 
 #include "checks/model/Quoting.h"
 
-#include <cctype>
 #include <unordered_map>
 
 namespace corolint::fast {
@@ -63,12 +62,11 @@ bool isCoroutineKeyword(std::string_view Word) {
 
 /// Whether a macro's replacement text contains a coroutine keyword.
 bool expandsToCoroutineKeyword(std::string_view Text) {
-  auto IsWord = [](char C) { return std::isalnum(static_cast<unsigned char>(C)) || C == '_'; };
   for (size_t At = Text.find("co_"); At != std::string_view::npos; At = Text.find("co_", At + 1)) {
-    if (At > 0 && IsWord(Text[At - 1]))
+    if (At > 0 && isWordChar(Text[At - 1]))
       continue;
     size_t End = At;
-    while (End < Text.size() && IsWord(Text[End]))
+    while (End < Text.size() && isWordChar(Text[End]))
       ++End;
     if (isCoroutineKeyword(Text.substr(At, End - At)))
       return true;
