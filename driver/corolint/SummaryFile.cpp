@@ -6,6 +6,7 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -19,21 +20,26 @@ namespace {
 /// Drops the answers a NOLINT comment at their place silences, as the
 /// unit's own findings there would be (the answers come after the units).
 void dropSilenced(std::vector<CrossFileFinding> &Answers) {
-  std::map<std::string, std::optional<std::pair<std::string, fast::NolintDirectives>>> Files;
+  struct Source {
+    std::unique_ptr<llvm::MemoryBuffer> Text; ///< null: unreadable, or no NOLINT in it
+    std::optional<fast::NolintDirectives> Directives;
+  };
+  std::map<std::string, Source> Files;
   auto Silenced = [&](const CrossFileFinding &Answer) {
     auto [File, New] = Files.try_emplace(Answer.File);
+    Source &Read = File->second;
     if (New)
       if (auto Buffer = llvm::MemoryBuffer::getFile(Answer.File, /*IsText=*/false,
-                                                    /*RequiresNullTerminator=*/false))
-        if ((*Buffer)->getBuffer().contains("NOLINT")) {
-          std::string Text = (*Buffer)->getBuffer().str();
-          fast::NolintDirectives Directives(Text);
-          File->second.emplace(std::move(Text), std::move(Directives));
-        }
-    if (!File->second)
+                                                    /*RequiresNullTerminator=*/false);
+          Buffer && (*Buffer)->getBuffer().contains("NOLINT")) {
+        Read.Text = std::move(*Buffer);
+        llvm::StringRef Text = Read.Text->getBuffer();
+        Read.Directives.emplace(std::string_view(Text.data(), Text.size()));
+      }
+    if (!Read.Text)
       return false;
-    llvm::StringRef Before = llvm::StringRef(File->second->first).take_front(Answer.Offset);
-    return File->second->second.suppresses("async-blocking-call", 1 + Before.count('\n'));
+    unsigned Line = 1 + Read.Text->getBuffer().take_front(Answer.Offset).count('\n');
+    return Read.Directives->suppresses("async-blocking-call", Line);
   };
   Answers.erase(std::remove_if(Answers.begin(), Answers.end(), Silenced), Answers.end());
 }

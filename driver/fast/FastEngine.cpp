@@ -10,7 +10,6 @@
 #include "llvm/Support/xxhash.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <tuple>
 
