@@ -133,14 +133,14 @@ def reduce_time(corolint, functions, work):
     return int(match.group(2)), int(match.group(3)), float(match.group(4))
 
 
-def main(corolint, database, jobs, runs):
+def main(corolint, database, jobs, runs, fast_trees=()):
     print("# Whole-program summaries\n")
     print("## What summaries cost on the Boost.Asio C++20 examples, -j{}, {} runs\n".format(jobs, runs))
     overhead(corolint, database, jobs, runs)
     print("## The fast engine, by name, -j{}, {} runs\n".format(jobs, runs))
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(
         os.path.abspath(__file__)))))
-    fast_overhead(corolint, ["/usr/include/boost", root], jobs, runs)
+    fast_overhead(corolint, ["/usr/include/boost", root] + list(fast_trees), jobs, runs)
     print("## The reduce step on synthetic programs\n")
     print("| functions | open questions | findings | answered in (s) |")
     print("|---:|---:|---:|---:|")
