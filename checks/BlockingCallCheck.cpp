@@ -319,7 +319,7 @@ void BlockingCallCheck::onStartOfTranslationUnit() {
   Coroutines.clear();
   if (Summaries)
     Summarizer.emplace([this](const Expr &E) { return blockingInHelper(E); },
-                       NonBlockingHelpers.Names);
+                       RunFunctions.Names, NonBlockingHelpers.Names);
 }
 
 void BlockingCallCheck::onEndOfTranslationUnit() {

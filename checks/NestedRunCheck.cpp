@@ -8,6 +8,7 @@
 #include "utils/Loops.h"
 #include "utils/Messages.h"
 #include "utils/Profiles.h"
+#include "utils/Summaries.h"
 #include "utils/TestMacros.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -21,9 +22,7 @@ namespace corolint {
 
 namespace {
 
-std::string runnerName(const CallExpr &Call) {
-  return qualifiedName(*Call.getDirectCallee()).substr(2);
-}
+std::string runnerName(const CallExpr &Call) { return loopRunnerName(*Call.getDirectCallee()); }
 
 /// \p Loc is written in the argument of a test assertion that expects it to
 /// fail (EXPECT_DEATH, EXPECT_THROW): the blocking run is what the test checks.
@@ -111,10 +110,14 @@ public:
     const FunctionDecl *Callee = Call.getDirectCallee();
     Reached = llvm::dyn_cast_or_null<CallExpr>(
         Helpers.find(*Callee, HelperDepth, *Result.SourceManager));
+    SearchedInVain = !Reached;
     if (!Reached)
       return std::nullopt;
     return HelperRunner{Callee->getNameAsString(), runnerName(*Reached)};
   }
+
+  /// The coroutine's call reached no runner through this unit's helpers.
+  bool searchedInVain() const { return SearchedInVain; }
 
   SourceLocation noteLocation(const NestedRun &Found) const {
     if (Found.Where == NestedRun::NoteAt::Loop)
@@ -132,6 +135,7 @@ private:
   unsigned HelperDepth;
   llvm::SmallVector<const Stmt *, 4> Loops; ///< loopCount's answer
   const CallExpr *Reached = nullptr;         ///< reachesRunner's answer
+  bool SearchedInVain = false;
 };
 
 } // namespace
@@ -141,11 +145,38 @@ void NestedRunCheck::check(const MatchFinder::MatchResult &Result) {
   const CallExpr &Call = Run ? *Run : *Result.Nodes.getNodeAs<CallExpr>("call");
   ClangRunCall Facts(Call, Run != nullptr, Result, Helpers, HelperDepth);
   std::optional<NestedRun> Found = nestedRun(Facts);
-  if (!Found)
+  if (!Found) {
+    if (Facts.searchedInVain())
+      askAcrossFiles(Call, *Facts.coroutine(), *Result.SourceManager);
     return;
+  }
   diag(Call.getBeginLoc(), "%0") << Found->Message;
   if (Found->Where != NestedRun::NoteAt::Nothing)
     diag(Facts.noteLocation(*Found), "%0", DiagnosticIDs::Note) << Found->Note;
+}
+
+void NestedRunCheck::askAcrossFiles(const CallExpr &Call, const std::string &Coroutine,
+                                    const SourceManager &Sources) {
+  ProgramSummaries *Summaries = CrossFile ? summaryOutput() : nullptr;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Summaries || Sources.isInSystemHeader(Sources.getExpansionLoc(Callee->getLocation())))
+    return;
+  if (const FunctionDecl *Definition = Callee->getDefinition();
+      Definition && isCoroutine(*Definition))
+    return; // checked on its own
+  OpenQuestion Question;
+  Question.Seeks = Sought::Runner;
+  Question.Callee = summaryKey(*Callee);
+  Question.CalleeName = Callee->getNameAsString();
+  Question.Virtual = isVirtualDispatch(Call);
+  Question.Coroutine = Coroutine;
+  std::optional<std::pair<std::string, unsigned>> Place =
+      summaryPlace(Call.getBeginLoc(), Sources);
+  if (Question.Callee.empty() || !Place)
+    return;
+  std::tie(Question.File, Question.Offset) = std::move(*Place);
+  Question.Depth = HelperDepth;
+  Summaries->Questions.push_back(std::move(Question));
 }
 
 } // namespace corolint

@@ -9,7 +9,8 @@ namespace corolint {
 
 /// Flags an event-loop runner (aio::run, run_until_complete, sync_wait) called
 /// inside a coroutine, directly or through plain functions of the translation
-/// unit, and a loop-creating runner called once per item of a loop.
+/// unit (or, with the CLI's whole-program step, of other files), and a
+/// loop-creating runner called once per item of a loop.
 ///
 /// The rule is checks/model/NestedRun's; this describes each call to it.
 ///
@@ -23,6 +24,11 @@ public:
 
 private:
   bool isRunner(const clang::CallExpr &Call) const;
+  /// Leaves the whole-program step the question this unit cannot settle:
+  /// does the function \p Call (in coroutine \p Coroutine) runs reach a
+  /// runner through helpers elsewhere?
+  void askAcrossFiles(const clang::CallExpr &Call, const std::string &Coroutine,
+                      const clang::SourceManager &Sources);
 
   HelperSearch Helpers;
 };

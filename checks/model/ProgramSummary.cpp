@@ -21,7 +21,7 @@ auto orderOf(const FunctionSummary &F) {
 }
 
 auto orderOf(const OpenQuestion &Q) {
-  return std::tie(Q.File, Q.Offset, Q.Callee, Q.Alternatives, Q.CalleeName, Q.Virtual,
+  return std::tie(Q.File, Q.Offset, Q.Seeks, Q.Callee, Q.Alternatives, Q.CalleeName, Q.Virtual,
                   Q.Coroutine, Q.Awaited, Q.Offload, Q.Depth, Q.AwaitsReadiness, Q.AnyOverride);
 }
 
@@ -163,12 +163,13 @@ private:
   std::vector<std::string> VirtualKeys;
 };
 
-/// The units' own search over every unit's functions, for one reading of
-/// virtual calls: one set of distances serves every question.
+/// The units' own search over every unit's functions, for one thing sought
+/// and one reading of virtual calls: one set of distances serves every
+/// question that asks the same.
 class ProgramSearch {
 public:
-  ProgramSearch(const ProgramSummaries &Program, bool AnyOverride)
-      : Targets(Program, AnyOverride), Reach(search()) {
+  ProgramSearch(const ProgramSummaries &Program, Sought Seeks, bool AnyOverride)
+      : Seeks(Seeks), Targets(Program, AnyOverride), Reach(search()) {
     // A virtual call settled makes its callers reach: search again until no
     // more settle (at most once per virtual method, mostly once).
     while (Targets.settleVirtualCalls(Reach))
@@ -178,6 +179,7 @@ public:
   ProgramSearch(const ProgramSearch &) = delete;
   ProgramSearch &operator=(const ProgramSearch &) = delete;
 
+  Sought Seeks;
   CallTargets Targets;
   HelperReach Reach;
 
@@ -190,13 +192,34 @@ private:
       for (const SummaryCall &Call : Summary.Calls) {
         HelperReach::Call &Made = Described.Calls.emplace_back();
         Made.Site = &Call;
-        Made.IsTarget = Targets.blocks(Call);
+        Made.IsTarget = Seeks == Sought::Runner ? !Call.Runs.empty() : Targets.blocks(Call);
+        // A runner's own body (aio::run's, in a header) is not the program's
+        // doing: running the loop is the finding, whichever is sought.
+        if (!Call.Runs.empty())
+          continue;
         if (const FunctionSummary *Callee = Targets.runs(Call))
           Made.Callees.push_back(Callee);
       }
       return Described;
     });
   }
+};
+
+/// The searches the questions need, each made once when first asked for.
+class ProgramSearches {
+public:
+  explicit ProgramSearches(const ProgramSummaries &Program) : Program(Program) {}
+  ProgramSearch &forQuestion(const OpenQuestion &Question) {
+    std::optional<ProgramSearch> &Search =
+        Made[Question.Seeks == Sought::Runner][Question.AnyOverride];
+    if (!Search)
+      Search.emplace(Program, Question.Seeks, Question.AnyOverride);
+    return *Search;
+  }
+
+private:
+  const ProgramSummaries &Program;
+  std::optional<ProgramSearch> Made[2][2]; ///< by [sought a runner][AnyOverride]
 };
 
 /// Where a question's coroutine runs the operation its callee reaches. The
@@ -223,7 +246,15 @@ std::string PathNote::message(std::string_view Where) const {
   std::string Text = quoted(Function);
   if (!Where.empty())
     Text += " (" + std::string(Where) + ")";
-  return Text + (Blocking ? " calls blocking " : " calls ") + quoted(Called) + " here";
+  switch (Kind) {
+  case Step::Call:
+    return Text + " calls " + quoted(Called) + " here";
+  case Step::Blocking:
+    return Text + " calls blocking " + quoted(Called) + " here";
+  case Step::Runner:
+    return Text + " runs a loop with " + quoted(Called) + " here";
+  }
+  return Text;
 }
 
 void ProgramSummaries::append(ProgramSummaries &&Other) {
@@ -252,52 +283,64 @@ void ProgramSummaries::deduplicate() {
   Questions.erase(std::unique(Questions.begin(), Questions.end()), Questions.end());
 }
 
-std::vector<CrossFileFinding> answerOpenQuestions(const ProgramSummaries &Program) {
-  ProgramSearch Every(Program, /*AnyOverride=*/false);
-  std::optional<ProgramSearch> Any; // only when a unit asked for it
-  if (std::any_of(Program.Questions.begin(), Program.Questions.end(),
-                  [](const OpenQuestion &Q) { return Q.AnyOverride; }))
-    Any.emplace(Program, /*AnyOverride=*/true);
+namespace {
 
-  std::vector<CrossFileFinding> Answers;
-  for (const OpenQuestion &Question : Program.Questions) {
-    ProgramSearch &Search = Question.AnyOverride ? *Any : Every;
-    const CallTargets &Targets = Search.Targets;
-    const FunctionSummary *Callee = Targets.runs(Question);
-    if (!Callee)
-      continue; // no body anywhere: the blocking table decided in the unit
-    std::optional<HelperReach::Path> Path = Search.Reach.reach({Callee}, Question.Depth);
-    if (!Path)
-      continue;
-    const auto &Target = *static_cast<const SummaryCall *>(Path->Target);
+/// \p Question's answer when \p Path (from the callee) reaches what it seeks.
+std::optional<CrossFileFinding> answerOf(const OpenQuestion &Question, const HelperReach::Path &Path,
+                                         const CallTargets &Targets) {
+  const auto &Target = *static_cast<const SummaryCall *>(Path.Target);
+  CrossFileFinding Answer;
+  PathNote::Step LastStep = PathNote::Step::Runner;
+  std::string Reached = Target.Runs;
+  if (Question.Seeks == Sought::Runner) {
+    Answer.Check = "async-nested-run";
+    Answer.Message =
+        messages::nestedRunThroughHelper(Question.CalleeName, Question.Coroutine, Reached);
+  } else {
     BlockingOperation Operation{Target.Kind, Target.Blocks};
     QuestionPlace Place(Question);
     if (!blocksThere(Operation, Place))
-      continue;
-
-    CrossFileFinding &Answer = Answers.emplace_back();
-    Answer.File = Question.File;
-    Answer.Offset = Question.Offset;
+      return std::nullopt;
+    Answer.Check = "async-blocking-call";
     Answer.Message = Question.Awaited.empty()
                          ? messages::blockingHelper(Question.CalleeName, Question.Coroutine,
                                                     Operation.Name, Question.Offload)
                          : messages::blockingAwaiter(Question.Awaited, Question.Coroutine,
                                                      Operation.Name, Question.Offload);
-    // Each helper's call of the next, then the blocking call itself.
-    for (size_t I = 0; I + 1 < Path->Helpers.size(); ++I) {
-      const auto &Helper = *static_cast<const FunctionSummary *>(Path->Helpers[I]);
-      const auto &Next = *static_cast<const FunctionSummary *>(Path->Helpers[I + 1]);
-      auto Call = std::find_if(Helper.Calls.begin(), Helper.Calls.end(),
-                               [&](const SummaryCall &Made) {
-                                 return Targets.runs(Made) == &Next;
-                               });
-      Answer.Notes.push_back({Helper.File,
-                              Call == Helper.Calls.end() ? Helper.Offset : Call->Offset,
-                              Helper.Name, Next.Name, /*Blocking=*/false});
-    }
-    const auto &Last = *static_cast<const FunctionSummary *>(Path->Helpers.back());
-    Answer.Notes.push_back({Last.File, Target.Offset, Last.Name, Operation.Name,
-                            /*Blocking=*/true});
+    LastStep = PathNote::Step::Blocking;
+    Reached = Operation.Name;
+  }
+  Answer.File = Question.File;
+  Answer.Offset = Question.Offset;
+  // Each helper's call of the next, then the operation itself.
+  for (size_t I = 0; I + 1 < Path.Helpers.size(); ++I) {
+    const auto &Helper = *static_cast<const FunctionSummary *>(Path.Helpers[I]);
+    const auto &Next = *static_cast<const FunctionSummary *>(Path.Helpers[I + 1]);
+    auto Call = std::find_if(Helper.Calls.begin(), Helper.Calls.end(),
+                             [&](const SummaryCall &Made) { return Targets.runs(Made) == &Next; });
+    Answer.Notes.push_back({Helper.File, Call == Helper.Calls.end() ? Helper.Offset : Call->Offset,
+                            Helper.Name, Next.Name, PathNote::Step::Call});
+  }
+  const auto &Last = *static_cast<const FunctionSummary *>(Path.Helpers.back());
+  Answer.Notes.push_back({Last.File, Target.Offset, Last.Name, Reached, LastStep});
+  return Answer;
+}
+
+} // namespace
+
+std::vector<CrossFileFinding> answerOpenQuestions(const ProgramSummaries &Program) {
+  ProgramSearches Searches(Program);
+  std::vector<CrossFileFinding> Answers;
+  for (const OpenQuestion &Question : Program.Questions) {
+    ProgramSearch &Search = Searches.forQuestion(Question);
+    const FunctionSummary *Callee = Search.Targets.runs(Question);
+    if (!Callee)
+      continue; // no body anywhere: the unit's own rules decided
+    std::optional<HelperReach::Path> Path = Search.Reach.reach({Callee}, Question.Depth);
+    if (!Path)
+      continue;
+    if (std::optional<CrossFileFinding> Answer = answerOf(Question, *Path, Search.Targets))
+      Answers.push_back(std::move(*Answer));
   }
   return Answers;
 }

@@ -1,11 +1,12 @@
 //===--- ProgramSummary.h - what each file tells the others ----------------===//
 //
-// Whole-program async-blocking-call, engine-neutral. Each translation unit,
-// in the parse that runs its checks, writes a summary of every function it
-// defines in user code (is it a helper the search may enter; its calls in
-// source order, each with the function it runs and whether it is a blocking
-// operation) and an open question for each call a coroutine makes that the
-// unit's own helper search could not settle. After every unit is done, the
+// Whole-program async-blocking-call and async-nested-run, engine-neutral.
+// Each translation unit, in the parse that runs its checks, writes a summary
+// of every function it defines in user code (is it a helper the search may
+// enter; its calls in source order, each with the function it runs and
+// whether it is a blocking operation or runs an event loop) and an open
+// question for each call a coroutine makes that the unit's own helper search
+// could not settle. After every unit is done, the
 // summaries are merged (a definition seen by several units, as an inline
 // helper in a header, counts once) and each question is answered by the
 // same HelperReach search the units run, now over the whole program's call
@@ -39,6 +40,9 @@ struct SummaryCall {
   /// The blocking operation the call is; none when Blocks is empty.
   BlockingKind Kind = BlockingKind::Call;
   std::string Blocks;
+  /// The loop runner the call is (a RunFunctions entry, `aio::run`), as
+  /// messages name it; "" when none. async-nested-run's target.
+  std::string Runs;
   /// Other keys the callee's name may denote (the fast engine matches names,
   /// `helper` in namespace app: `app::helper` or `::helper`). The call runs
   /// the one the program defines; when several are defined it is not followed.
@@ -63,9 +67,17 @@ struct FunctionSummary {
   std::vector<std::string> Overrides;
 };
 
+/// What a question asks a callee's helpers to reach.
+enum class Sought {
+  Blocking, ///< a blocking operation (async-blocking-call)
+  Runner,   ///< an event-loop runner (async-nested-run)
+};
+
 /// "Coroutine C, at this call, runs function K, whose blocking this unit
-/// could not settle" (K's body, or a helper's it reaches, is elsewhere).
+/// could not settle" (K's body, or a helper's it reaches, is elsewhere), or
+/// the same of running a loop.
 struct OpenQuestion {
+  Sought Seeks = Sought::Blocking;
   std::string Callee;     ///< key of the function called
   std::string CalleeName; ///< as the message names it
   bool Virtual = false;   ///< dispatched through the vtable (see SummaryCall)
@@ -107,26 +119,29 @@ struct ProgramSummaries {
 };
 
 /// A step of the path an answer walks: "'Function' calls 'Called' here", or
-/// "... calls blocking 'Called' here" at the last step.
+/// at the last step "... calls blocking 'Called' here" or "... runs a loop
+/// with 'Called' here".
 struct PathNote {
   std::string File;
   unsigned Offset = 0;
   std::string Function, Called;
-  bool Blocking = false;
+  enum class Step { Call, Blocking, Runner } Kind = Step::Call;
   /// The note's text; \p Where (a "file:line" where the note cannot be
   /// placed there) goes after the function's name.
   std::string message(std::string_view Where = "") const;
 };
 
 struct CrossFileFinding {
+  std::string Check; ///< "async-blocking-call" or "async-nested-run"
   std::string File;
   unsigned Offset = 0;
   std::string Message;
-  std::vector<PathNote> Notes; ///< from the callee to the blocking operation
+  std::vector<PathNote> Notes; ///< from the callee to the operation reached
 };
 
-/// The questions whose callee reaches a blocking operation through the
-/// program's helpers, within each question's depth. A virtual call blocks
+/// The questions whose callee reaches what they seek (a blocking operation,
+/// a loop runner) through the program's helpers, within each question's
+/// depth. A virtual call blocks (or runs a loop: the same rule)
 /// when every body it may run (the method's own, if it has one, and every
 /// override's in the program) reaches a blocking operation, or with the
 /// question's AnyOverride when one does; the path shown goes through the

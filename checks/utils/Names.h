@@ -31,6 +31,11 @@ inline llvm::StringRef plainName(const clang::NamedDecl &Decl) {
   return Decl.getIdentifier() ? Decl.getIdentifier()->getName() : llvm::StringRef();
 }
 
+/// A RunFunctions entry as messages name it: `aio::run`.
+inline std::string loopRunnerName(const clang::NamedDecl &Runner) {
+  return qualifiedName(Runner).substr(2);
+}
+
 /// \p Decl's qualified name is on \p List.
 bool isListed(const clang::NamedDecl &Decl, const NameList &List);
 /// The record or template behind \p Type (through references, pointers only

@@ -2,6 +2,7 @@
 
 #include "Summaries.h"
 #include "HelperSearch.h"
+#include "Names.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -83,6 +84,18 @@ const UnitSummarizer::FileFacts *UnitSummarizer::fileFacts(FileID File,
   return It->second ? &*It->second : nullptr;
 }
 
+std::optional<std::pair<std::string, unsigned>> summaryPlace(SourceLocation Location,
+                                                             const SourceManager &Sources) {
+  SourceLocation Expansion = Sources.getExpansionLoc(Location);
+  if (Expansion.isInvalid())
+    return std::nullopt;
+  auto [File, Offset] = Sources.getDecomposedLoc(Expansion);
+  OptionalFileEntryRef Entry = Sources.getFileEntryRefForID(File);
+  if (!Entry)
+    return std::nullopt;
+  return std::make_pair(summaryPath(*Entry, Sources), Offset);
+}
+
 std::optional<std::pair<std::string, unsigned>>
 UnitSummarizer::place(SourceLocation Location, const SourceManager &Sources) {
   SourceLocation Expansion = Sources.getExpansionLoc(Location);
@@ -127,12 +140,15 @@ std::optional<FunctionSummary> UnitSummarizer::summarize(const FunctionDecl &Def
       Made.Blocks = Operation->Name;
     }
     const FunctionDecl *Callee = calleeOf(*Call);
-    if (Callee && !Sources.isInSystemHeader(Sources.getExpansionLoc(Callee->getLocation()))) {
+    if (Callee && isListed(*Callee, Runners))
+      Made.Runs = loopRunnerName(*Callee);
+    else if (Callee &&
+             !Sources.isInSystemHeader(Sources.getExpansionLoc(Callee->getLocation()))) {
       Made.Callee = summaryKey(*Callee);
       Made.CalleeName = Callee->getNameAsString();
       Made.Virtual = isVirtualDispatch(*Call);
     }
-    if (Made.Blocks.empty() && Made.Callee.empty())
+    if (Made.Blocks.empty() && Made.Callee.empty() && Made.Runs.empty())
       continue; // a library call that does not block: nothing for the search
     SourceLocation At = Sources.getExpansionLoc(Call->getBeginLoc());
     // A call spelled in another file (a macro's body is expanded here) is

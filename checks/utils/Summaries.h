@@ -52,20 +52,26 @@ std::string summaryPath(clang::FileEntryRef File, const clang::SourceManager &So
 /// Every file the unit read, as summaryPath writes them.
 std::set<std::string> unitFiles(const clang::SourceManager &Sources);
 
+/// \p Location as a question or summary records it: absolute file, offset.
+std::optional<std::pair<std::string, unsigned>> summaryPlace(clang::SourceLocation Location,
+                                                             const clang::SourceManager &Sources);
+
 /// Summarizes the functions of one translation unit.
 class UnitSummarizer {
 public:
   /// The blocking operation \p Call is by itself, if any.
   using BlockingAt = std::function<std::optional<BlockingOperation>(const clang::Expr &Call)>;
 
-  UnitSummarizer(BlockingAt Blocking, const NameList &NonBlockingHelpers)
-      : Blocking(std::move(Blocking)), NonBlockingHelpers(NonBlockingHelpers) {}
+  /// \p Runners: the RunFunctions, whose calls async-nested-run's questions seek.
+  UnitSummarizer(BlockingAt Blocking, const NameList &Runners,
+                 const NameList &NonBlockingHelpers)
+      : Blocking(std::move(Blocking)), Runners(Runners), NonBlockingHelpers(NonBlockingHelpers) {}
 
   /// Appends a summary of every function defined in user code among the
   /// AST's traversal scope (template instantiations included) to \p Out.
   void summarizeUnit(clang::ASTContext &Context, ProgramSummaries &Out);
 
-  /// \p Location as a question or summary records it: absolute file, offset.
+  /// summaryPlace(), with the unit's files named once.
   std::optional<std::pair<std::string, unsigned>> place(clang::SourceLocation Location,
                                                         const clang::SourceManager &Sources);
 
@@ -79,6 +85,7 @@ private:
   const FileFacts *fileFacts(clang::FileID File, const clang::SourceManager &Sources);
 
   BlockingAt Blocking;
+  const NameList &Runners;
   const NameList &NonBlockingHelpers;
   llvm::DenseMap<clang::FileID, std::optional<FileFacts>> Files;
 };

@@ -37,8 +37,12 @@ json::Value toJson(const FunctionSummary &F) {
   for (const SummaryCall &C : F.Calls) {
     json::Array Call{C.Offset, C.Callee, C.CalleeName, C.Blocks, static_cast<int>(C.Kind),
                      C.Virtual};
-    if (!C.Alternatives.empty()) // the fast engine's only
+    // Written only when they say something: alternatives are the fast
+    // engine's, and a runner comes after them.
+    if (!C.Alternatives.empty() || !C.Runs.empty())
       Call.push_back(strings(C.Alternatives));
+    if (!C.Runs.empty())
+      Call.push_back(C.Runs);
     Calls.push_back(std::move(Call));
   }
   return json::Object{{"key", F.Key},
@@ -61,6 +65,8 @@ json::Value toJson(const OpenQuestion &Q) {
     Question["alternatives"] = strings(Q.Alternatives);
   if (Q.AnyOverride)
     Question["anyOverride"] = true;
+  if (Q.Seeks == Sought::Runner)
+    Question["seeks"] = "runner";
   return Question;
 }
 
@@ -109,13 +115,20 @@ private:
 
 std::optional<SummaryCall> callFromJson(const json::Value &V) {
   const json::Array *Parts = V.getAsArray();
-  if (!Parts || (Parts->size() != 6 && Parts->size() != 7))
+  if (!Parts || Parts->size() < 6 || Parts->size() > 8)
     return std::nullopt;
   std::vector<std::string> Alternatives;
-  if (Parts->size() == 7) {
+  if (Parts->size() >= 7) {
     const json::Array *Listed = (*Parts)[6].getAsArray();
     if (!Listed || !readStrings(*Listed, Alternatives))
       return std::nullopt;
+  }
+  std::string Runs;
+  if (Parts->size() == 8) {
+    std::optional<llvm::StringRef> Runner = (*Parts)[7].getAsString();
+    if (!Runner || Runner->empty())
+      return std::nullopt;
+    Runs = Runner->str();
   }
   std::optional<int64_t> Offset = (*Parts)[0].getAsInteger();
   std::optional<llvm::StringRef> Callee = (*Parts)[1].getAsString();
@@ -127,7 +140,8 @@ std::optional<SummaryCall> callFromJson(const json::Value &V) {
       *Kind < 0 || *Kind > static_cast<int>(BlockingKind::AwaitableWait) || !Virtual)
     return std::nullopt;
   return SummaryCall{static_cast<unsigned>(*Offset), Callee->str(), Name->str(), *Virtual,
-                     static_cast<BlockingKind>(*Kind), Blocks->str(), std::move(Alternatives)};
+                     static_cast<BlockingKind>(*Kind), Blocks->str(), std::move(Runs),
+                     std::move(Alternatives)};
 }
 
 std::optional<FunctionSummary> functionFromJson(const json::Value &V) {
@@ -173,6 +187,12 @@ std::optional<OpenQuestion> questionFromJson(const json::Value &V) {
       Fields.check(readStrings(*Alternatives, Q.Alternatives));
   if (Fields.has("anyOverride"))
     Fields.read("anyOverride", Q.AnyOverride);
+  if (Fields.has("seeks")) {
+    std::string Seeks;
+    Fields.read("seeks", Seeks);
+    Fields.check(Seeks == "runner" || Seeks == "blocking");
+    Q.Seeks = Seeks == "runner" ? Sought::Runner : Sought::Blocking;
+  }
   if (!Fields.valid())
     return std::nullopt;
   return Q;

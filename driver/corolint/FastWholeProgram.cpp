@@ -230,7 +230,7 @@ bool answerAcrossFiles(const LintSettings &S, const std::vector<std::string> &Fi
     if (!Where)
       continue;
     Finding &F = Findings.emplace_back();
-    F.Check = "async-blocking-call";
+    F.Check = std::move(Answer.Check);
     F.Message = std::move(Answer.Message);
     F.LineText = lineAt(Texts.find(Answer.File)->second, Answer.Offset).str();
     F.Where = std::move(*Where);

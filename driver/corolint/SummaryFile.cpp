@@ -39,7 +39,7 @@ void dropSilenced(std::vector<CrossFileFinding> &Answers) {
     if (!Read.Text)
       return false;
     unsigned Line = 1 + Read.Text->getBuffer().take_front(Answer.Offset).count('\n');
-    return Read.Directives->suppresses("async-blocking-call", Line);
+    return Read.Directives->suppresses(Answer.Check, Line);
   };
   Answers.erase(std::remove_if(Answers.begin(), Answers.end(), Silenced), Answers.end());
 }
@@ -78,7 +78,7 @@ crossFileDiagnostics(const ProgramSummaries &Program, llvm::raw_ostream *Stats) 
   std::vector<clang::tidy::ClangTidyError> Diagnostics;
   for (CrossFileFinding &Answer : answerProgram(Program, Stats)) {
     clang::tidy::ClangTidyError &Error = Diagnostics.emplace_back(
-        "async-blocking-call", clang::tooling::Diagnostic::Warning, /*BuildDirectory=*/"",
+        Answer.Check, clang::tooling::Diagnostic::Warning, /*BuildDirectory=*/"",
         /*IsWarningAsError=*/false);
     Error.Message = clang::tooling::DiagnosticMessage();
     Error.Message.Message = std::move(Answer.Message);

@@ -163,6 +163,10 @@ private:
     for (const CallSite *Call : Names.callsInOrder(Function)) {
       SummaryCall &Made = Calls.emplace_back();
       Made.Offset = ts_node_start_byte(Call->Callee);
+      if (const std::string *Runner = calleeListed(*Call, Runners)) {
+        Made.Runs = *Runner; // async-nested-run's questions seek it
+        continue;
+      }
       if (std::optional<BlockingOperation> Operation = operationAt(Context, *Call)) {
         SyntaxPlace Place(*this, Context, Function, Hop, Call->Call, Call);
         if (!blocksThere(*Operation, Place)) {
@@ -193,7 +197,7 @@ private:
         return true;
       if (const std::string *Type = typeListed(childByField(Node, "type"), Context.Model, Blocking))
         Calls.push_back({ts_node_start_byte(childByField(Node, "declarator")), "", "", false,
-                         BlockingKind::Construction, *Type, {}});
+                         BlockingKind::Construction, *Type, "", {}});
       return false;
     });
     std::stable_sort(Calls.begin(), Calls.end(), [](const SummaryCall &A, const SummaryCall &B) {

@@ -2,12 +2,14 @@
 //
 // The rule is checks/model/NestedRun's; this describes each call to it: a
 // runner is a call whose name may denote one of RunFunctions, a helper a
-// plain function this file defines.
+// plain function this file defines. A coroutine's call of a helper defined
+// elsewhere is a question for the whole-program step.
 //
 //===----------------------------------------------------------------------===//
 
 #include "driver/fast/FastCheck.h"
 #include "driver/fast/LoopDependence.h"
+#include "driver/fast/Summaries.h"
 
 #include "checks/model/NestedRun.h"
 #include "checks/utils/TestMacros.h"
@@ -82,10 +84,14 @@ public:
   }
   std::optional<HelperRunner> reachesRunner() override {
     Reached = Helpers.through(Call, HelperDepth);
+    SearchedInVain = !Reached.Helper;
     if (!Reached.Helper)
       return std::nullopt;
     return HelperRunner{Reached.Helper->Name, *calleeListed(*Reached.Target, Runners)};
   }
+
+  /// The coroutine's call reached no runner through this file's helpers.
+  bool searchedInVain() const { return SearchedInVain; }
 
   TSNode noteNode(const NestedRun &Found) const {
     return Found.Where == NestedRun::NoteAt::Loop ? Loops[Found.NoteLoop] : Reached.Target->Call;
@@ -101,12 +107,13 @@ private:
   unsigned HelperDepth;
   std::vector<TSNode> Loops; ///< loopCount's answer
   HelperPath Reached;        ///< reachesRunner's answer
+  bool SearchedInVain = false;
 };
 
 class NestedRunCheck : public FastCheck {
 public:
-  NestedRunCheck(NameList Runners, unsigned HelperDepth)
-      : Runners(std::move(Runners)), HelperDepth(HelperDepth) {}
+  NestedRunCheck(NameList Runners, unsigned HelperDepth, bool CrossFile)
+      : Runners(std::move(Runners)), HelperDepth(HelperDepth), CrossFile(CrossFile) {}
 
   void request(ScanRequest &Request) const override { requestNames(Request, Runners); }
   void triggers(std::vector<std::vector<std::string>> &Words) const override {
@@ -121,17 +128,48 @@ public:
         const CallSite &Call = Context.Model.Calls[Index];
         SyntaxRunCall Facts(Context, Function, Call, Runners, Helpers, HelperDepth);
         std::optional<NestedRun> Found = nestedRun(Facts);
-        if (!Found)
+        if (!Found) {
+          if (Facts.searchedInVain())
+            askAcrossFiles(Context, Function, Call);
           continue;
+        }
         Finding &Reported = Context.report(Name, Call.Call, Found->Message);
         if (Found->Where != NestedRun::NoteAt::Nothing)
           Context.note(Reported, Facts.noteNode(*Found), Found->Note);
       }
+    // Names the file does not declare: their bodies can only be elsewhere.
+    for (const FunctionInfo &Function : Context.Model.Functions)
+      if (Function.IsCoroutine)
+        for (size_t Index : Function.OtherCalls)
+          askAcrossFiles(Context, Function, Context.Model.OtherCalls[Index]);
   }
 
 private:
+  /// "Does what \p Call runs reach a loop runner, through helpers
+  /// elsewhere?", for the whole-program step, when the caller collects.
+  void askAcrossFiles(const CheckContext &Context, const FunctionInfo &Coroutine,
+                      const CallSite &Call) const {
+    if (!Context.Summaries || !CrossFile || HelperDepth == 0 || calleeListed(Call, Runners) ||
+        inFailureExpectingMacro(Call.Call, Coroutine.Body, Context.Source))
+      return;
+    SummaryNames Names(Context.Model, Context.Source, Context.File);
+    std::optional<CalleeKeys> Keys = Names.callee(Call, &Coroutine);
+    if (!Keys)
+      return;
+    OpenQuestion Question;
+    Question.Seeks = Sought::Runner;
+    Question.Callee = std::move(Keys->Callee);
+    Question.Alternatives = std::move(Keys->Alternatives);
+    Question.CalleeName = std::move(Keys->Name);
+    Question.Coroutine = std::string(displayName(Coroutine));
+    Question.Offset = ts_node_start_byte(Call.Call);
+    Question.Depth = HelperDepth;
+    Context.Summaries->Questions.push_back(std::move(Question));
+  }
+
   NameList Runners;
   unsigned HelperDepth;
+  bool CrossFile; ///< ask across files, when the caller collects
 };
 
 } // namespace
@@ -140,7 +178,8 @@ std::unique_ptr<FastCheck> makeNestedRunCheck(const Options &Opts) {
   auto Read = readOptions<NestedRunOptions>(Opts, Name);
   if (Read.RunFunctions.Names.empty())
     return nullptr;
-  return std::make_unique<NestedRunCheck>(std::move(Read.RunFunctions.Names), Read.HelperDepth);
+  return std::make_unique<NestedRunCheck>(std::move(Read.RunFunctions.Names), Read.HelperDepth,
+                                          Read.CrossFile);
 }
 
 } // namespace corolint::fast

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -288,6 +289,68 @@ TEST(ProgramSummaryTest, MergingKeepsTheEnginesKeys) {
   Shard.Keys = SummaryKeys::Names;
   Empty.append(std::move(Shard));
   EXPECT_EQ(Empty.Keys, SummaryKeys::Names);
+}
+
+/// handler.cpp -> refresh (cache.cpp) -> load_all (loader.cpp) -> aio::run, and
+/// the same path also reaching fsync first.
+ProgramSummaries runnerProgram() {
+  ProgramSummaries P;
+  SummaryCall Run = call(31, "aio-run-usr");
+  Run.Runs = "aio::run";
+  P.Functions.push_back(helper("refresh", "/src/cache.cpp", {call(12, "load_all")}));
+  P.Functions.push_back(helper("load_all", "/src/loader.cpp", {call(20, "", "fsync"), Run}));
+  // aio::run's own body (a header) blocks in epoll_wait: it is not entered.
+  P.Functions.push_back(helper("aio-run-usr", "/inc/aio/run.hpp", {call(5, "", "epoll_wait")}));
+  OpenQuestion Q = question("refresh");
+  Q.Seeks = Sought::Runner;
+  P.Questions.push_back(Q);
+  return P;
+}
+
+TEST(ProgramSummaryTest, ARunnerQuestionWalksThePathToTheRunner) {
+  ProgramSummaries P = runnerProgram();
+  P.deduplicate();
+  std::vector<CrossFileFinding> Answers = answerOpenQuestions(P);
+  ASSERT_EQ(Answers.size(), 1u);
+  EXPECT_EQ(Answers[0].Check, "async-nested-run");
+  EXPECT_NE(Answers[0].Message.find("call to 'refresh' in coroutine 'handle'"), std::string::npos)
+      << Answers[0].Message;
+  EXPECT_NE(Answers[0].Message.find("reaches 'aio::run'"), std::string::npos)
+      << Answers[0].Message;
+  ASSERT_EQ(Answers[0].Notes.size(), 2u);
+  EXPECT_EQ(Answers[0].Notes[0].message(), "'refresh' calls 'load_all' here");
+  EXPECT_EQ(Answers[0].Notes[1].Offset, 31u); // the runner, not the nearer fsync
+  EXPECT_EQ(Answers[0].Notes[1].message(), "'load_all' runs a loop with 'aio::run' here");
+}
+
+TEST(ProgramSummaryTest, BlockingAndRunnerQuestionsSeekTheirOwnTargets) {
+  ProgramSummaries P = runnerProgram();
+  P.Questions.push_back(question("refresh")); // the blocking question of the same call
+  P.deduplicate();
+  std::vector<CrossFileFinding> Answers = answerOpenQuestions(P);
+  ASSERT_EQ(Answers.size(), 2u);
+  std::sort(Answers.begin(), Answers.end(),
+            [](const CrossFileFinding &A, const CrossFileFinding &B) { return A.Check < B.Check; });
+  EXPECT_EQ(Answers[0].Check, "async-blocking-call");
+  EXPECT_EQ(Answers[0].Notes.back().Called, "fsync");
+  EXPECT_EQ(Answers[1].Check, "async-nested-run");
+  EXPECT_EQ(Answers[1].Notes.back().Called, "aio::run");
+
+  // Without the runner, the blocking answer stands and the runner question is silent.
+  P.Functions[1].Calls.pop_back();
+  P.deduplicate();
+  Answers = answerOpenQuestions(P);
+  ASSERT_EQ(Answers.size(), 1u);
+  EXPECT_EQ(Answers[0].Check, "async-blocking-call");
+}
+
+TEST(ProgramSummaryTest, ARunnerCalledThroughACoroutineIsNotReached) {
+  ProgramSummaries P = runnerProgram();
+  P.Functions[0].Enterable = false; // refresh is a coroutine: checked on its own
+  EXPECT_TRUE(answerOpenQuestions(P).empty());
+  P = runnerProgram();
+  P.Questions[0].Depth = 1;
+  EXPECT_TRUE(answerOpenQuestions(P).empty());
 }
 
 } // namespace
