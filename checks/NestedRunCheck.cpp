@@ -35,15 +35,48 @@ bool inFailureExpectingMacro(SourceLocation Loc, const SourceManager &Sources,
 
 } // namespace
 
+namespace {
+
+/// async-blocking-call runs on this unit and writes its summaries.
+bool blockingCallSummarizes(tidy::ClangTidyContext &Context, const ProfileData &Profile) {
+  constexpr llvm::StringLiteral Blocking = "async-blocking-call";
+  if (!Context.isCheckEnabled(Blocking))
+    return false;
+  tidy::ClangTidyCheck::OptionsView View(Blocking, Context.getOptions().CheckOptions, &Context);
+  BlockingCallOptions Options;
+  Options.read(TidyOptionSource(View, Profile));
+  return Options.CrossFile;
+}
+
+} // namespace
+
 NestedRunCheck::NestedRunCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
     : AsyncCheck(Name, Context), Helpers([this](const Expr &E) {
         const auto *Call = llvm::dyn_cast<CallExpr>(&E);
         return Call && isRunner(*Call);
-      }) {}
+      }),
+      BlockingCallSummarizes(blockingCallSummarizes(*Context, Profile)) {}
+
+void NestedRunCheck::onStartOfTranslationUnit() {
+  Helpers.reset();
+  Unit = nullptr;
+}
+
+void NestedRunCheck::onEndOfTranslationUnit() {
+  if (!Unit)
+    return;
+  static const NameList NoHelpersKnown;
+  UnitSummarizer([](const Expr &) { return std::optional<BlockingOperation>(); },
+                 RunFunctions.Names, NoHelpersKnown)
+      .summarizeUnit(*Unit, *Summaries);
+}
 
 void NestedRunCheck::registerMatchers(MatchFinder *Finder) {
   if (RunFunctions.Names.empty())
     return;
+  Summaries = CrossFile && HelperDepth > 0 ? summaryOutput() : nullptr;
+  if (Summaries && !BlockingCallSummarizes)
+    Finder->addMatcher(functionDecl(isDefinition()).bind("definition"), this);
   Finder->addMatcher(
       callExpr(callee(functionDecl(isInNameList(&RunFunctions.Names)))).bind("run"), this);
   if (HelperDepth > 0)
@@ -141,6 +174,10 @@ private:
 } // namespace
 
 void NestedRunCheck::check(const MatchFinder::MatchResult &Result) {
+  if (Result.Nodes.getNodeAs<FunctionDecl>("definition")) {
+    Unit = Result.Context; // summarized at the end of the unit, instantiations too
+    return;
+  }
   const auto *Run = Result.Nodes.getNodeAs<CallExpr>("run");
   const CallExpr &Call = Run ? *Run : *Result.Nodes.getNodeAs<CallExpr>("call");
   ClangRunCall Facts(Call, Run != nullptr, Result, Helpers, HelperDepth);
@@ -157,7 +194,6 @@ void NestedRunCheck::check(const MatchFinder::MatchResult &Result) {
 
 void NestedRunCheck::askAcrossFiles(const CallExpr &Call, const std::string &Coroutine,
                                     const SourceManager &Sources) {
-  ProgramSummaries *Summaries = CrossFile ? summaryOutput() : nullptr;
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Summaries || Sources.isInSystemHeader(Sources.getExpansionLoc(Callee->getLocation())))
     return;

@@ -4,6 +4,7 @@
 
 #include "utils/AsyncCheck.h"
 #include "utils/HelperSearch.h"
+#include "utils/Summaries.h"
 
 namespace corolint {
 
@@ -20,7 +21,8 @@ public:
   NestedRunCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Helpers.reset(); }
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
 private:
   bool isRunner(const clang::CallExpr &Call) const;
@@ -31,6 +33,13 @@ private:
                       const clang::SourceManager &Sources);
 
   HelperSearch Helpers;
+  /// async-blocking-call writes the unit's summaries, runners included;
+  /// without it (disabled, or not across files) this check does.
+  bool BlockingCallSummarizes;
+  /// Where this unit's questions (and, see above, summaries) go: the CLI's
+  /// whole-program step; null when nobody collects.
+  ProgramSummaries *Summaries = nullptr;
+  clang::ASTContext *Unit = nullptr; ///< once a definition matched, when summarizing
 };
 
 } // namespace corolint

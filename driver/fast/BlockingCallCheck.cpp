@@ -53,18 +53,15 @@ public:
   void summarize(const CheckContext &Context) const override {
     SummaryNames Names(Context.Model, Context.Source, Context.File);
     for (const FunctionInfo &Function : Context.Model.Functions) {
-      FunctionSummary Summary;
-      Summary.Key = Names.key(Function);
-      if (Summary.Key.empty())
+      std::optional<FunctionSummary> Summary = Names.function(Function);
+      if (!Summary)
         continue;
-      Summary.Name = Names.name(Function);
-      Summary.Offset = ts_node_start_byte(Function.NameNode);
-      Summary.Enterable =
+      Summary->Enterable =
           !Function.IsCoroutine && !NonBlockingHelpers.contains(Function.QualifiedName) &&
-          !NonBlockingHelpers.contains(Summary.Key); // `app::Cache::drop`, defined in its class
-      if (Summary.Enterable)
-        Summary.Calls = summaryCalls(Context, Names, Function);
-      Context.Summaries->Functions.push_back(std::move(Summary));
+          !NonBlockingHelpers.contains(Summary->Key); // `app::Cache::drop`, defined in its class
+      if (Summary->Enterable)
+        Summary->Calls = summaryCalls(Context, Names, Function);
+      Context.Summaries->Functions.push_back(std::move(*Summary));
     }
   }
 
@@ -147,7 +144,7 @@ private:
   }
 
   /// One of the names the call may denote is a NonBlockingHelpers entry.
-  bool knownNonBlocking(const CalleeKeys &Keys) const {
+  template <typename CallOrKeys> bool knownNonBlocking(const CallOrKeys &Keys) const {
     return NonBlockingHelpers.contains(Keys.Callee) ||
            std::any_of(Keys.Alternatives.begin(), Keys.Alternatives.end(),
                        [&](const std::string &Key) { return NonBlockingHelpers.contains(Key); });
@@ -161,36 +158,21 @@ private:
     std::vector<SummaryCall> Calls;
     std::optional<uint32_t> Hop;
     for (const CallSite *Call : Names.callsInOrder(Function)) {
-      SummaryCall &Made = Calls.emplace_back();
-      Made.Offset = ts_node_start_byte(Call->Callee);
-      if (const std::string *Runner = calleeListed(*Call, Runners)) {
-        Made.Runs = *Runner; // async-nested-run's questions seek it
-        continue;
-      }
+      // What it runs: a loop runner, or the program's functions by name.
+      std::optional<SummaryCall> Made = Names.call(*Call, Function, Runners);
       if (std::optional<BlockingOperation> Operation = operationAt(Context, *Call)) {
         SyntaxPlace Place(*this, Context, Function, Hop, Call->Call, Call);
-        if (!blocksThere(*Operation, Place)) {
-          Calls.pop_back(); // the library's, and it does not block there
-          continue;
-        }
-        Made.Kind = Operation->Kind;
-        Made.Blocks = Operation->Name;
+        if (!blocksThere(*Operation, Place))
+          continue; // the library's, and it does not block there
         // `write(out, x)` may be the program's serde::write: the whole program decides.
-        if (std::optional<CalleeKeys> Keys = Names.callee(*Call, &Function)) {
-          Made.Callee = std::move(Keys->Callee);
-          Made.Alternatives = std::move(Keys->Alternatives);
-          Made.CalleeName = std::move(Keys->Name);
-        }
+        SummaryCall &Blocks = Calls.emplace_back(Made.value_or(SummaryCall()));
+        Blocks.Offset = ts_node_start_byte(Call->Callee);
+        Blocks.Kind = Operation->Kind;
+        Blocks.Blocks = Operation->Name;
         continue;
       }
-      std::optional<CalleeKeys> Keys = Names.callee(*Call, &Function);
-      if (!Keys || knownNonBlocking(*Keys)) {
-        Calls.pop_back(); // nothing the search follows
-        continue;
-      }
-      Made.Callee = std::move(Keys->Callee);
-      Made.Alternatives = std::move(Keys->Alternatives);
-      Made.CalleeName = std::move(Keys->Name);
+      if (Made && (!Made->Runs.empty() || !knownNonBlocking(*Made)))
+        Calls.push_back(std::move(*Made));
     }
     forEachOwnNode(Function.Body, [&](TSNode Node) {
       if (nodeType(Node) != "declaration")

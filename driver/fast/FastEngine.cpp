@@ -161,7 +161,7 @@ FileResult Engine::run(std::string_view Source, std::string_view File, bool Chec
   for (const std::unique_ptr<FastCheck> &Check : Checks) {
     if (Checked)
       Check->check(Context);
-    if (Summarize)
+    if (Summarize && Check->summarizes())
       Check->summarize(Context);
   }
   if (Budget.spent())

@@ -112,8 +112,29 @@ private:
 
 class NestedRunCheck : public FastCheck {
 public:
-  NestedRunCheck(NameList Runners, unsigned HelperDepth, bool CrossFile)
-      : Runners(std::move(Runners)), HelperDepth(HelperDepth), CrossFile(CrossFile) {}
+  NestedRunCheck(NameList Runners, unsigned HelperDepth, bool CrossFile, bool Summarizes)
+      : Runners(std::move(Runners)), HelperDepth(HelperDepth), CrossFile(CrossFile),
+        Summarizes(Summarizes) {}
+
+  bool summarizes() const override { return Summarizes; }
+
+  /// Every named function of the file, with the calls of plain ones in
+  /// source order: the runners they are, the names they may run. Only when
+  /// async-blocking-call does not write the file's summaries (with runners).
+  void summarize(const CheckContext &Context) const override {
+    SummaryNames Names(Context.Model, Context.Source, Context.File);
+    for (const FunctionInfo &Function : Context.Model.Functions) {
+      std::optional<FunctionSummary> Summary = Names.function(Function);
+      if (!Summary)
+        continue;
+      Summary->Enterable = !Function.IsCoroutine;
+      if (Summary->Enterable)
+        for (const CallSite *Call : Names.callsInOrder(Function))
+          if (std::optional<SummaryCall> Made = Names.call(*Call, Function, Runners))
+            Summary->Calls.push_back(std::move(*Made));
+      Context.Summaries->Functions.push_back(std::move(*Summary));
+    }
+  }
 
   void request(ScanRequest &Request) const override { requestNames(Request, Runners); }
   void triggers(std::vector<std::vector<std::string>> &Words) const override {
@@ -170,6 +191,7 @@ private:
   NameList Runners;
   unsigned HelperDepth;
   bool CrossFile; ///< ask across files, when the caller collects
+  bool Summarizes; ///< write the file's summaries: async-blocking-call does not
 };
 
 } // namespace
@@ -178,8 +200,13 @@ std::unique_ptr<FastCheck> makeNestedRunCheck(const Options &Opts) {
   auto Read = readOptions<NestedRunOptions>(Opts, Name);
   if (Read.RunFunctions.Names.empty())
     return nullptr;
+  // One check writes a file's summaries; async-blocking-call's have the runners too.
+  auto Blocking = readOptions<BlockingCallOptions>(Opts, "async-blocking-call");
+  bool BlockingSummarizes =
+      Opts.enabled("async-blocking-call") && Blocking.CrossFile && Blocking.HelperDepth > 0;
+  bool Asks = Read.CrossFile && Read.HelperDepth > 0;
   return std::make_unique<NestedRunCheck>(std::move(Read.RunFunctions.Names), Read.HelperDepth,
-                                          Read.CrossFile);
+                                          Read.CrossFile, Asks && !BlockingSummarizes);
 }
 
 } // namespace corolint::fast

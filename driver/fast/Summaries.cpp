@@ -2,6 +2,7 @@
 
 #include "driver/fast/Summaries.h"
 
+#include "driver/fast/FastCheck.h"
 #include "driver/fast/NameLookup.h"
 
 #include <algorithm>
@@ -145,6 +146,33 @@ std::vector<const CallSite *> SummaryNames::callsInOrder(const FunctionInfo &Fun
     return ts_node_start_byte(A->Call) < ts_node_start_byte(B->Call);
   });
   return Calls;
+}
+
+std::optional<FunctionSummary> SummaryNames::function(const FunctionInfo &Function) const {
+  FunctionSummary Summary;
+  Summary.Key = key(Function);
+  if (Summary.Key.empty())
+    return std::nullopt;
+  Summary.Name = name(Function);
+  Summary.Offset = ts_node_start_byte(Function.NameNode);
+  return Summary;
+}
+
+std::optional<SummaryCall> SummaryNames::call(const CallSite &Call, const FunctionInfo &Caller,
+                                              const NameList &Runners) const {
+  SummaryCall Made;
+  Made.Offset = ts_node_start_byte(Call.Callee);
+  if (const std::string *Runner = calleeListed(Call, Runners)) {
+    Made.Runs = *Runner; // async-nested-run's questions seek it
+    return Made;
+  }
+  std::optional<CalleeKeys> Keys = callee(Call, &Caller);
+  if (!Keys)
+    return std::nullopt;
+  Made.Callee = std::move(Keys->Callee);
+  Made.Alternatives = std::move(Keys->Alternatives);
+  Made.CalleeName = std::move(Keys->Name);
+  return Made;
 }
 
 } // namespace corolint::fast

@@ -16,6 +16,9 @@
 
 #include "driver/fast/FunctionModel.h"
 
+#include "checks/model/NameList.h"
+#include "checks/model/ProgramSummary.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +53,16 @@ public:
 
   /// The calls \p Function makes itself, requested and others, in source order.
   std::vector<const CallSite *> callsInOrder(const FunctionInfo &Function) const;
+
+  /// \p Function's summary without its calls: key, name, place; nothing when
+  /// it has no key.
+  std::optional<FunctionSummary> function(const FunctionInfo &Function) const;
+
+  /// \p Call (made in \p Caller) as a summary records what it runs: the loop
+  /// runner of \p Runners it denotes, else the names it may run; nothing when
+  /// neither (nothing a search follows).
+  std::optional<SummaryCall> call(const CallSite &Call, const FunctionInfo &Caller,
+                                  const NameList &Runners) const;
 
   /// A call whose name may denote more functions than this is not followed.
   static constexpr size_t MaxAlternatives = 16;
