@@ -307,6 +307,9 @@ BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name, tidy::ClangTidyContex
   // The names alone (with `ns::*` and `-name` entries) decide what matches.
   BlockingNames = NameList(blockingNames(BlockingFunctions));
   Helpers.skip(NonBlockingHelpers.Names);
+  // A virtual call blocks by the whole-program rule (every body it may run,
+  // or one): the unit's search leaves it to the unit's summaries.
+  Helpers.followVirtualCalls(false);
 }
 
 void BlockingCallCheck::onStartOfTranslationUnit() {
@@ -314,8 +317,8 @@ void BlockingCallCheck::onStartOfTranslationUnit() {
   Instantiated.clear();
   Context = nullptr;
   Summarizer.reset();
-  OwnUnit = ProgramSummaries();
-  QuestionPlaces.clear();
+  Editor.clear();
+  LeftVirtualCall = false;
   Coroutines.clear();
   if (Summaries)
     Summarizer.emplace([this](const Expr &E) { return blockingInHelper(E); },
@@ -325,46 +328,27 @@ void BlockingCallCheck::onStartOfTranslationUnit() {
 void BlockingCallCheck::onEndOfTranslationUnit() {
   if (!Summarizer || !Context)
     return;
+  bool Editing = Summaries == &Editor.Unit;
+  std::string Project = CrossFile ? SummaryFile : "";
+  bool UnitAlone = LeftVirtualCall || Helpers.metVirtualCall();
+  if (Editing && Project.empty() && !UnitAlone)
+    return; // nothing to answer: the unit's own search settled every call
   Summarizer->summarizeUnit(*Context, *Summaries);
-  if (Summaries == &OwnUnit)
-    answerFromSummaryFile();
-}
-
-void BlockingCallCheck::answerFromSummaryFile() {
-  if (OwnUnit.Questions.empty())
-    return;
-  const SourceManager &Sources = Context->getSourceManager();
-  OptionalFileEntryRef Main = Sources.getFileEntryRefForID(Sources.getMainFileID());
-  std::string Path = Main ? findSummaryFile(SummaryFile, summaryPath(*Main, Sources)) : "";
-  std::shared_ptr<const ProgramSummaries> Project =
-      Path.empty() ? nullptr : loadProjectSummaries(Path);
-  if (!Project)
-    return; // missing or unreadable: each file on its own
-  std::map<std::pair<std::string, unsigned>, SourceLocation> AskedAt;
-  for (size_t I = 0; I < OwnUnit.Questions.size(); ++I)
-    AskedAt.emplace(std::make_pair(OwnUnit.Questions[I].File, OwnUnit.Questions[I].Offset),
-                    QuestionPlaces[I]);
-  for (const CrossFileFinding &Answer :
-       answerWithProject(OwnUnit, *Project, unitFiles(Sources))) {
-    auto Asked = AskedAt.find({Answer.File, Answer.Offset});
-    if (Asked == AskedAt.end())
-      continue;
-    SourceLocation At = Asked->second;
-    diag(At, "%0") << Answer.Message;
-    // The path's files may not be in this unit: each note names its place.
-    for (const PathNote &Step : Answer.Notes)
-      diag(At, "%0", DiagnosticIDs::Note) << Step.message(placeName(Step.File, Step.Offset));
-  }
+  if (Editing)
+    Editor.answer(Project, UnitAlone, Context->getSourceManager(),
+                  [this](SourceLocation At, llvm::StringRef Text, DiagnosticIDs::Level Level) {
+                    diag(At, "%0", Level) << Text;
+                  });
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
-  // The CLI's whole-program step collects; without it, the project's summary
-  // file answers. Either reads every definition.
+  // The CLI's whole-program step collects. Without it, the unit's questions
+  // are answered at its end: from the project's summary file, or over the
+  // unit alone when a virtual call was left to the whole-program rule.
   Summaries = CrossFile ? summaryOutput() : nullptr;
-  if (CrossFile && !Summaries && !SummaryFile.empty())
-    Summaries = &OwnUnit;
-  if (Summaries)
-    Finder->addMatcher(functionDecl(isDefinition()).bind("definition"), this);
+  if (!Summaries)
+    Summaries = &Editor.Unit;
+  Finder->addMatcher(functionDecl(isDefinition()).bind("definition"), this);
   Finder->addMatcher(callExpr(callee(functionDecl()), isInCoroutine()).bind("call"), this);
   Finder->addMatcher(cxxConstructExpr(isInCoroutine()).bind("call"), this);
   // In a template, a call on a dependent object (`result.wait()` on a
@@ -435,7 +419,10 @@ bool BlockingCallCheck::checkCall(const Expr &Call, const FunctionDecl &Coroutin
   // Constructors are followed too: RAII that blocks when it opens (a sync context manager).
   if (!Callee || HelperDepth == 0)
     return false;
-  const Expr *Inner = Helpers.find(*Callee, HelperDepth, *Result.SourceManager);
+  // A virtual call's bodies are settled by the whole-program rule.
+  bool Virtual = isVirtualDispatch(Call);
+  LeftVirtualCall |= Virtual;
+  const Expr *Inner = Virtual ? nullptr : Helpers.find(*Callee, HelperDepth, *Result.SourceManager);
   if (!Inner) {
     if (Summarizer)
       askAcrossFiles(Call, *Callee, Coroutine, Result);
@@ -498,8 +485,8 @@ void BlockingCallCheck::askAcrossFiles(const Expr &Call, const FunctionDecl &Cal
   Question.Depth = HelperDepth;
   Question.AwaitsReadiness = Facts.AwaitsReadiness;
   Summaries->Questions.push_back(std::move(Question));
-  if (Summaries == &OwnUnit)
-    QuestionPlaces.push_back(At);
+  if (Summaries == &Editor.Unit)
+    Editor.askedAt(At);
 }
 
 void BlockingCallCheck::reportDirect(const Blocking &Found, const FunctionDecl &Coroutine,

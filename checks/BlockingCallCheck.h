@@ -56,15 +56,14 @@ private:
   HelperSearch Helpers;
   /// Dependent calls are resolved in the template's instantiations.
   Instantiations Instantiated;
-  /// Without the CLI, answers this unit's questions from the SummaryFile.
-  void answerFromSummaryFile();
 
-  /// Where this unit's summaries go: the CLI's whole-program step, or OwnUnit
-  /// when answering from the SummaryFile; null when neither.
+  /// Where this unit's summaries go: the CLI's whole-program step, or
+  /// Editor.Unit when answering from the SummaryFile; null when neither.
   ProgramSummaries *Summaries = nullptr;
-  ProgramSummaries OwnUnit;
-  /// Where each of OwnUnit's questions was asked, to report its answer there.
-  std::vector<clang::SourceLocation> QuestionPlaces;
+  EditorQuestions Editor;
+  /// A coroutine's virtual call was left to the whole-program rule (see
+  /// HelperSearch::followVirtualCalls): without the CLI, the unit answers it.
+  bool LeftVirtualCall = false;
   /// What a coroutine's questions share, read once per coroutine (its body's
   /// walks would otherwise be repeated for each of its calls).
   struct CoroutineFacts {

@@ -37,15 +37,15 @@ bool inFailureExpectingMacro(SourceLocation Loc, const SourceManager &Sources,
 
 namespace {
 
-/// async-blocking-call runs on this unit and writes its summaries.
-bool blockingCallSummarizes(tidy::ClangTidyContext &Context, const ProfileData &Profile) {
-  constexpr llvm::StringLiteral Blocking = "async-blocking-call";
-  if (!Context.isCheckEnabled(Blocking))
-    return false;
-  tidy::ClangTidyCheck::OptionsView View(Blocking, Context.getOptions().CheckOptions, &Context);
+/// async-blocking-call's options: whether it writes the unit's summaries, and
+/// the project's summary file, which are its to set.
+BlockingCallOptions blockingCallOptions(tidy::ClangTidyContext &Context,
+                                        const ProfileData &Profile) {
+  tidy::ClangTidyCheck::OptionsView View("async-blocking-call", Context.getOptions().CheckOptions,
+                                         &Context);
   BlockingCallOptions Options;
   Options.read(TidyOptionSource(View, Profile));
-  return Options.CrossFile;
+  return Options;
 }
 
 } // namespace
@@ -54,28 +54,51 @@ NestedRunCheck::NestedRunCheck(llvm::StringRef Name, tidy::ClangTidyContext *Con
     : AsyncCheck(Name, Context), Helpers([this](const Expr &E) {
         const auto *Call = llvm::dyn_cast<CallExpr>(&E);
         return Call && isRunner(*Call);
-      }),
-      BlockingCallSummarizes(blockingCallSummarizes(*Context, Profile)) {}
+      }) {
+  BlockingCallOptions Blocking = blockingCallOptions(*Context, Profile);
+  BlockingCallSummarizes = Context->isCheckEnabled("async-blocking-call") && Blocking.CrossFile;
+  SummaryFile = std::move(Blocking.SummaryFile);
+  // A virtual call runs a loop by the whole-program rule (every body it may run).
+  Helpers.followVirtualCalls(false);
+}
 
 void NestedRunCheck::onStartOfTranslationUnit() {
   Helpers.reset();
   Unit = nullptr;
+  Editor.clear();
+  LeftVirtualCall = false;
 }
 
 void NestedRunCheck::onEndOfTranslationUnit() {
   if (!Unit)
     return;
+  bool Editing = Summaries == &Editor.Unit;
+  std::string Project = CrossFile ? SummaryFile : "";
+  bool UnitAlone = LeftVirtualCall || Helpers.metVirtualCall();
+  if (Editing && Project.empty() && !UnitAlone)
+    return; // nothing to answer: the unit's own search settled every call
   static const NameList NoHelpersKnown;
   UnitSummarizer([](const Expr &) { return std::optional<BlockingOperation>(); },
                  RunFunctions.Names, NoHelpersKnown)
       .summarizeUnit(*Unit, *Summaries);
+  if (Editing)
+    Editor.answer(Project, UnitAlone, Unit->getSourceManager(),
+                  [this](SourceLocation At, llvm::StringRef Text, DiagnosticIDs::Level Level) {
+                    diag(At, "%0", Level) << Text;
+                  });
 }
 
 void NestedRunCheck::registerMatchers(MatchFinder *Finder) {
   if (RunFunctions.Names.empty())
     return;
-  Summaries = CrossFile && HelperDepth > 0 ? summaryOutput() : nullptr;
-  if (Summaries && !BlockingCallSummarizes)
+  // The CLI's whole-program step collects. Without it, the unit's questions
+  // are answered at its end (the unit summarized afresh, by this check): from
+  // the project's summary file, or over the unit alone when a virtual call
+  // was left to the whole-program rule.
+  Summaries = CrossFile ? summaryOutput() : nullptr;
+  if (!Summaries)
+    Summaries = &Editor.Unit;
+  if (Summaries == &Editor.Unit || !BlockingCallSummarizes)
     Finder->addMatcher(functionDecl(isDefinition()).bind("definition"), this);
   Finder->addMatcher(
       callExpr(callee(functionDecl(isInNameList(&RunFunctions.Names)))).bind("run"), this);
@@ -141,8 +164,11 @@ public:
   }
   std::optional<HelperRunner> reachesRunner() override {
     const FunctionDecl *Callee = Call.getDirectCallee();
-    Reached = llvm::dyn_cast_or_null<CallExpr>(
-        Helpers.find(*Callee, HelperDepth, *Result.SourceManager));
+    // A virtual call's bodies are settled by the whole-program rule.
+    LeftVirtualCall = isVirtualDispatch(Call);
+    Reached = LeftVirtualCall ? nullptr
+                              : llvm::dyn_cast_or_null<CallExpr>(
+                                    Helpers.find(*Callee, HelperDepth, *Result.SourceManager));
     SearchedInVain = !Reached;
     if (!Reached)
       return std::nullopt;
@@ -151,6 +177,8 @@ public:
 
   /// The coroutine's call reached no runner through this unit's helpers.
   bool searchedInVain() const { return SearchedInVain; }
+  /// The call was virtual, left to the whole-program rule.
+  bool leftVirtualCall() const { return LeftVirtualCall; }
 
   SourceLocation noteLocation(const NestedRun &Found) const {
     if (Found.Where == NestedRun::NoteAt::Loop)
@@ -169,6 +197,7 @@ private:
   llvm::SmallVector<const Stmt *, 4> Loops; ///< loopCount's answer
   const CallExpr *Reached = nullptr;         ///< reachesRunner's answer
   bool SearchedInVain = false;
+  bool LeftVirtualCall = false;
 };
 
 } // namespace
@@ -182,6 +211,7 @@ void NestedRunCheck::check(const MatchFinder::MatchResult &Result) {
   const CallExpr &Call = Run ? *Run : *Result.Nodes.getNodeAs<CallExpr>("call");
   ClangRunCall Facts(Call, Run != nullptr, Result, Helpers, HelperDepth);
   std::optional<NestedRun> Found = nestedRun(Facts);
+  LeftVirtualCall |= Facts.leftVirtualCall();
   if (!Found) {
     if (Facts.searchedInVain())
       askAcrossFiles(Call, *Facts.coroutine(), *Result.SourceManager);
@@ -213,6 +243,8 @@ void NestedRunCheck::askAcrossFiles(const CallExpr &Call, const std::string &Cor
   std::tie(Question.File, Question.Offset) = std::move(*Place);
   Question.Depth = HelperDepth;
   Summaries->Questions.push_back(std::move(Question));
+  if (Summaries == &Editor.Unit)
+    Editor.askedAt(Call.getBeginLoc());
 }
 
 } // namespace corolint

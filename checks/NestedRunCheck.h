@@ -33,12 +33,20 @@ private:
                       const clang::SourceManager &Sources);
 
   HelperSearch Helpers;
-  /// async-blocking-call writes the unit's summaries, runners included;
-  /// without it (disabled, or not across files) this check does.
-  bool BlockingCallSummarizes;
+  /// async-blocking-call writes the unit's summaries for the CLI, runners
+  /// included; without it (disabled, or not across files) this check does.
+  bool BlockingCallSummarizes = false;
+  /// async-blocking-call's SummaryFile: the project's summaries, for the
+  /// editor and the plugin.
+  std::string SummaryFile;
   /// Where this unit's questions (and, see above, summaries) go: the CLI's
-  /// whole-program step; null when nobody collects.
+  /// whole-program step, or Editor.Unit when answering from the SummaryFile;
+  /// null when neither.
   ProgramSummaries *Summaries = nullptr;
+  EditorQuestions Editor;
+  /// A coroutine's virtual call was left to the whole-program rule (see
+  /// HelperSearch::followVirtualCalls): without the CLI, the unit answers it.
+  bool LeftVirtualCall = false;
   clang::ASTContext *Unit = nullptr; ///< once a definition matched, when summarizing
 };
 

@@ -38,7 +38,8 @@ bool isVirtualDispatch(const Expr &E) {
   const auto *Member =
       Call ? llvm::dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens()) : nullptr;
   const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-  return Member && Method &&
+  // performsVirtualDispatch reads only the syntax (no `Base::` qualifier).
+  return Member && Method && Method->isVirtual() &&
          Member->performsVirtualDispatch(Method->getASTContext().getLangOpts()) &&
          !Method->getDevirtualizedMethod(Member->getBase(), /*IsAppleKext=*/false);
 }
@@ -78,6 +79,10 @@ HelperReach::Function HelperSearch::describe(const FunctionDecl &Definition) con
     HelperReach::Call &Made = Described.Calls.emplace_back();
     Made.Site = Call;
     Made.IsTarget = IsTarget(*Call);
+    if (!FollowVirtual && isVirtualDispatch(*Call)) {
+      MetVirtual = true;
+      continue;
+    }
     if (const FunctionDecl *Callee = definitionOf(calleeOf(*Call)))
       Made.Callees.push_back(Callee);
   }

@@ -54,16 +54,29 @@ public:
                           const clang::SourceManager &Sources);
 
   /// Forget the summaries (at the start of each translation unit).
-  void reset() { Reach.reset(); }
+  void reset() {
+    Reach.reset();
+    MetVirtual = false;
+  }
 
   /// Functions the user knows not to block: the search does not enter them.
   void skip(const NameList &KnownNonBlocking) { NotEntered = &KnownNonBlocking; }
+
+  /// Whether a call through the vtable is followed into the method its
+  /// object's static type names (default: it is). When it is not, such a
+  /// call is the whole-program rule's (ProgramSummary: every body it may
+  /// run, or one with AnyOverrideBlocks), and metVirtualCall() says so.
+  void followVirtualCalls(bool Follow) { FollowVirtual = Follow; }
+  /// A helper searched since reset() made a virtual call it did not follow.
+  bool metVirtualCall() const { return MetVirtual; }
 
 private:
   HelperReach::Function describe(const clang::FunctionDecl &Definition) const;
 
   Predicate IsTarget;
   const NameList *NotEntered = nullptr;
+  bool FollowVirtual = true;
+  mutable bool MetVirtual = false;
   const clang::SourceManager *Sources = nullptr;
   HelperReach Reach;
 };

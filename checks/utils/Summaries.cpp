@@ -2,6 +2,7 @@
 
 #include "Summaries.h"
 #include "HelperSearch.h"
+#include "ProjectSummaries.h"
 #include "Names.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -10,6 +11,8 @@
 #include "clang/Index/USRGeneration.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
+
+#include <map>
 
 using namespace clang;
 
@@ -82,6 +85,59 @@ const UnitSummarizer::FileFacts *UnitSummarizer::fileFacts(FileID File,
       It->second = FileFacts{summaryPath(*Entry, Sources), llvm::xxh3_64bits(Buffer->getBuffer())};
   }
   return It->second ? &*It->second : nullptr;
+}
+
+namespace {
+
+/// \p Offset of \p File as a location, when \p File is the unit's main file.
+std::optional<SourceLocation> inMainFile(const std::string &File, unsigned Offset,
+                                         const SourceManager &Sources) {
+  FileID Main = Sources.getMainFileID();
+  OptionalFileEntryRef Entry = Sources.getFileEntryRefForID(Main);
+  std::optional<llvm::MemoryBufferRef> Buffer = Sources.getBufferOrNone(Main);
+  if (!Entry || !Buffer || Offset > Buffer->getBufferSize() || summaryPath(*Entry, Sources) != File)
+    return std::nullopt;
+  return Sources.getLocForStartOfFile(Main).getLocWithOffset(Offset);
+}
+
+} // namespace
+
+void EditorQuestions::clear() {
+  Unit = ProgramSummaries();
+  Places.clear();
+}
+
+void EditorQuestions::answer(llvm::StringRef Configured, bool UnitAlone,
+                             const SourceManager &Sources, const Report &Diagnose) {
+  if (Unit.Questions.empty())
+    return;
+  OptionalFileEntryRef Main = Sources.getFileEntryRefForID(Sources.getMainFileID());
+  std::string Path = Main && !Configured.empty()
+                         ? findSummaryFile(Configured, summaryPath(*Main, Sources))
+                         : "";
+  std::shared_ptr<const ProgramSummaries> Project =
+      Path.empty() ? nullptr : loadProjectSummaries(Path);
+  if (!Project && !UnitAlone)
+    return; // missing or unreadable: each file on its own
+  static const ProgramSummaries Nothing;
+  std::map<std::pair<std::string, unsigned>, SourceLocation> AskedAt;
+  for (size_t I = 0; I < Unit.Questions.size(); ++I)
+    AskedAt.emplace(std::make_pair(Unit.Questions[I].File, Unit.Questions[I].Offset), Places[I]);
+  for (const CrossFileFinding &Answer :
+       answerWithProject(Unit, Project ? *Project : Nothing, unitFiles(Sources))) {
+    auto Asked = AskedAt.find({Answer.File, Answer.Offset});
+    if (Asked == AskedAt.end())
+      continue;
+    Diagnose(Asked->second, Answer.Message, DiagnosticIDs::Warning);
+    // A step in the main file is noted there; the others' files may not be
+    // in this unit: such a note is placed at the question and names its place.
+    for (const PathNote &Step : Answer.Notes)
+      if (std::optional<SourceLocation> At = inMainFile(Step.File, Step.Offset, Sources))
+        Diagnose(*At, Step.message(), DiagnosticIDs::Note);
+      else
+        Diagnose(Asked->second, Step.message(placeName(Step.File, Step.Offset)),
+                 DiagnosticIDs::Note);
+  }
 }
 
 std::optional<std::pair<std::string, unsigned>> summaryPlace(SourceLocation Location,

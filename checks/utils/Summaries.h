@@ -15,6 +15,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/Basic/DiagnosticIDs.h"
 #include "llvm/ADT/DenseMap.h"
 
 #include <functional>
@@ -55,6 +56,28 @@ std::set<std::string> unitFiles(const clang::SourceManager &Sources);
 /// \p Location as a question or summary records it: absolute file, offset.
 std::optional<std::pair<std::string, unsigned>> summaryPlace(clang::SourceLocation Location,
                                                              const clang::SourceManager &Sources);
+
+/// A unit's own summaries and questions in the editor and the plugin (no CLI
+/// collects them): answered at the unit's end from the project's summary
+/// file (ProjectSummaries.h), or over the unit alone, each answer reported
+/// where it was asked.
+class EditorQuestions {
+public:
+  ProgramSummaries Unit; ///< where the check writes them
+  void clear();
+  /// The question last appended to Unit.Questions was asked at \p At.
+  void askedAt(clang::SourceLocation At) { Places.push_back(At); }
+  using Report = std::function<void(clang::SourceLocation At, llvm::StringRef Text,
+                                    clang::DiagnosticIDs::Level Level)>;
+  /// Answers the questions over the summary file \p Configured names for the
+  /// unit's main file (none when empty). Without one (none configured, none
+  /// found, unreadable), over the unit alone when \p UnitAlone, else not at all.
+  void answer(llvm::StringRef Configured, bool UnitAlone, const clang::SourceManager &Sources,
+              const Report &Diagnose);
+
+private:
+  std::vector<clang::SourceLocation> Places;
+};
 
 /// Summarizes the functions of one translation unit.
 class UnitSummarizer {
