@@ -115,8 +115,10 @@ def rerun(corolint, rows):
         full = os.path.join(CORPUS, repo, path)
         if not os.path.exists(full):
             continue
+        # The rest of the tree is read for helpers (the whole-program step), not linted.
         out = subprocess.run([corolint, "--fast", "--no-progress", "--checks=-*,async-*",
-                              "--config={CheckOptions: {AsyncProfile: %s}}" % profile, full],
+                              "--config={CheckOptions: {AsyncProfile: %s}}" % profile,
+                              "--helpers-from", os.path.join(CORPUS, repo), full],
                              text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT).stdout
         now = set()
         for line in out.splitlines():
