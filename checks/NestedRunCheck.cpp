@@ -33,10 +33,6 @@ bool inFailureExpectingMacro(SourceLocation Loc, const SourceManager &Sources,
   });
 }
 
-} // namespace
-
-namespace {
-
 /// async-blocking-call's options: whether it writes the unit's summaries, and
 /// the project's summary file, which are its to set.
 BlockingCallOptions blockingCallOptions(tidy::ClangTidyContext &Context,

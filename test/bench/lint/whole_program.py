@@ -1,7 +1,8 @@
 """Whole-program part of the lint benchmark (test/bench/lint/run --part whole-program).
 
 1. What writing summaries costs: corolint on the Boost.Asio C++20 examples with
-   async-blocking-call.CrossFile on (summaries written, questions answered) and off,
+   CrossFile on (summaries written, questions answered) and off (async-blocking-call's
+   and async-nested-run's),
    the two runs alternating. Goal: <= 5% over the run without.
 2. The same for the fast engine (`--fast -j2`, by name, no build) over the largest trees
    here: the Boost headers and this project's own sources.
@@ -23,6 +24,11 @@ import tempfile
 import time
 
 
+# Every check that writes summaries or asks questions, off: each file on its own.
+CROSS_FILE_OFF = ("{CheckOptions: {async-blocking-call.CrossFile: false, "
+                  "async-nested-run.CrossFile: false}}")
+
+
 def timed(command):
     """Wall and user+sys seconds of one run of \p command (a list)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -37,7 +43,7 @@ def overhead(corolint, database, jobs, runs):
     # The two runs alternate, so a machine that slows down or warms up over the
     # measurement weighs on both alike (hyperfine runs one command's runs together).
     base = [corolint, "-j", str(jobs), "-p", database, "--no-progress", "--checks=-*,async-*"]
-    off = base + ["--config", "{CheckOptions: {async-blocking-call.CrossFile: false}}"]
+    off = base + ["--config", CROSS_FILE_OFF]
     on_times, off_times = [], []
     for _ in range(runs):
         on_times.append(timed(base))
@@ -69,7 +75,7 @@ def fast_overhead(corolint, trees, jobs, runs):
             continue
         base = [corolint, "--fast", "-j", str(jobs), "--no-progress", "--checks=-*,async-*",
                 "--format=json", "-o", os.devnull, tree]
-        off = base + ["--config", "{CheckOptions: {async-blocking-call.CrossFile: false}}"]
+        off = base + ["--config", CROSS_FILE_OFF]
         on_times, off_times = [], []
         for _ in range(runs):
             on_times.append(timed(base))
