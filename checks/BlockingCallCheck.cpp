@@ -328,17 +328,13 @@ void BlockingCallCheck::onStartOfTranslationUnit() {
 void BlockingCallCheck::onEndOfTranslationUnit() {
   if (!Summarizer || !Context)
     return;
-  bool Editing = Summaries == &Editor.Unit;
-  std::string Project = CrossFile ? SummaryFile : "";
-  bool UnitAlone = LeftVirtualCall || Helpers.metVirtualCall();
-  if (Editing && Project.empty() && !UnitAlone)
-    return; // nothing to answer: the unit's own search settled every call
-  Summarizer->summarizeUnit(*Context, *Summaries);
-  if (Editing)
-    Editor.answer(Project, UnitAlone, Context->getSourceManager(),
-                  [this](SourceLocation At, llvm::StringRef Text, DiagnosticIDs::Level Level) {
-                    diag(At, "%0", Level) << Text;
-                  });
+  Editor.finishUnit(
+      *Summaries, CrossFile ? SummaryFile : "", LeftVirtualCall || Helpers.metVirtualCall(),
+      Context->getSourceManager(),
+      [&](ProgramSummaries &Out) { Summarizer->summarizeUnit(*Context, Out); },
+      [this](SourceLocation At, llvm::StringRef Text, DiagnosticIDs::Level Level) {
+        diag(At, "%0", Level) << Text;
+      });
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {

@@ -68,20 +68,18 @@ void NestedRunCheck::onStartOfTranslationUnit() {
 void NestedRunCheck::onEndOfTranslationUnit() {
   if (!Unit)
     return;
-  bool Editing = Summaries == &Editor.Unit;
-  std::string Project = CrossFile ? SummaryFile : "";
-  bool UnitAlone = LeftVirtualCall || Helpers.metVirtualCall();
-  if (Editing && Project.empty() && !UnitAlone)
-    return; // nothing to answer: the unit's own search settled every call
   static const NameList NoHelpersKnown;
-  UnitSummarizer([](const Expr &) { return std::optional<BlockingOperation>(); },
-                 RunFunctions.Names, NoHelpersKnown)
-      .summarizeUnit(*Unit, *Summaries);
-  if (Editing)
-    Editor.answer(Project, UnitAlone, Unit->getSourceManager(),
-                  [this](SourceLocation At, llvm::StringRef Text, DiagnosticIDs::Level Level) {
-                    diag(At, "%0", Level) << Text;
-                  });
+  Editor.finishUnit(
+      *Summaries, CrossFile ? SummaryFile : "", LeftVirtualCall || Helpers.metVirtualCall(),
+      Unit->getSourceManager(),
+      [&](ProgramSummaries &Out) {
+        UnitSummarizer([](const Expr &) { return std::optional<BlockingOperation>(); },
+                       RunFunctions.Names, NoHelpersKnown)
+            .summarizeUnit(*Unit, Out);
+      },
+      [this](SourceLocation At, llvm::StringRef Text, DiagnosticIDs::Level Level) {
+        diag(At, "%0", Level) << Text;
+      });
 }
 
 void NestedRunCheck::registerMatchers(MatchFinder *Finder) {

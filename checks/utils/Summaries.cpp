@@ -140,6 +140,18 @@ void EditorQuestions::answer(llvm::StringRef Configured, bool UnitAlone,
   }
 }
 
+void EditorQuestions::finishUnit(ProgramSummaries &Out, llvm::StringRef Configured,
+                                 bool UnitAlone, const SourceManager &Sources,
+                                 const std::function<void(ProgramSummaries &)> &Summarize,
+                                 const Report &Diagnose) {
+  bool Editing = &Out == &Unit;
+  if (Editing && Configured.empty() && !UnitAlone)
+    return; // nothing to answer: the unit's own search settled every call
+  Summarize(Out);
+  if (Editing)
+    answer(Configured, UnitAlone, Sources, Diagnose);
+}
+
 std::optional<std::pair<std::string, unsigned>> summaryPlace(SourceLocation Location,
                                                              const SourceManager &Sources) {
   SourceLocation Expansion = Sources.getExpansionLoc(Location);

@@ -75,6 +75,14 @@ public:
   void answer(llvm::StringRef Configured, bool UnitAlone, const clang::SourceManager &Sources,
               const Report &Diagnose);
 
+  /// A unit's end for a check whose summaries and questions went to \p Out:
+  /// the CLI's, or Unit (then answered as answer() says). \p Summarize writes
+  /// the unit's summaries, skipped when nobody will read them.
+  void finishUnit(ProgramSummaries &Out, llvm::StringRef Configured, bool UnitAlone,
+                  const clang::SourceManager &Sources,
+                  const std::function<void(ProgramSummaries &)> &Summarize,
+                  const Report &Diagnose);
+
 private:
   std::vector<clang::SourceLocation> Places;
 };

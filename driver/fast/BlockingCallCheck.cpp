@@ -52,17 +52,13 @@ public:
   /// blocking operation it is (constructions of blocking types included).
   void summarize(const CheckContext &Context) const override {
     SummaryNames Names(Context.Model, Context.Source, Context.File);
-    for (const FunctionInfo &Function : Context.Model.Functions) {
-      std::optional<FunctionSummary> Summary = Names.function(Function);
-      if (!Summary)
-        continue;
-      Summary->Enterable =
-          !Function.IsCoroutine && !NonBlockingHelpers.contains(Function.QualifiedName) &&
-          !NonBlockingHelpers.contains(Summary->Key); // `app::Cache::drop`, defined in its class
-      if (Summary->Enterable)
-        Summary->Calls = summaryCalls(Context, Names, Function);
-      Context.Summaries->Functions.push_back(std::move(*Summary));
-    }
+    Names.summarizeFile(
+        *Context.Summaries,
+        [&](const FunctionInfo &Function, const std::string &Key) {
+          return !NonBlockingHelpers.contains(Function.QualifiedName) &&
+                 !NonBlockingHelpers.contains(Key); // `app::Cache::drop`, defined in its class
+        },
+        [&](const FunctionInfo &Function) { return summaryCalls(Context, Names, Function); });
   }
 
   void check(const CheckContext &Context) const override {
@@ -122,25 +118,20 @@ private:
     if (!Context.Summaries || !CrossFile || HelperDepth == 0)
       return;
     SummaryNames Names(Context.Model, Context.Source, Context.File);
-    std::optional<CalleeKeys> Keys = Names.callee(Call, &Coroutine);
-    if (!Keys || knownNonBlocking(*Keys))
+    std::optional<OpenQuestion> Question =
+        Names.question(Call, Coroutine, ts_node_start_byte(Call.Callee));
+    if (!Question || knownNonBlocking(*Question))
       return;
     if (!Hop)
       Hop = hopOntoPool(Context, Coroutine);
     if (ts_node_start_byte(Call.Call) > *Hop)
       return;
-    OpenQuestion Question;
-    Question.Callee = std::move(Keys->Callee);
-    Question.Alternatives = std::move(Keys->Alternatives);
-    Question.CalleeName = std::move(Keys->Name);
-    Question.Coroutine = std::string(displayName(Coroutine));
-    Question.Offset = ts_node_start_byte(Call.Callee);
-    Question.Offload = Offload;
-    Question.Depth = HelperDepth;
+    Question->Offload = Offload;
+    Question->Depth = HelperDepth;
     if (!Readiness)
       Readiness = awaitsReadiness(Context, Coroutine);
-    Question.AwaitsReadiness = *Readiness;
-    Context.Summaries->Questions.push_back(std::move(Question));
+    Question->AwaitsReadiness = *Readiness;
+    Context.Summaries->Questions.push_back(std::move(*Question));
   }
 
   /// One of the names the call may denote is a NonBlockingHelpers entry.

@@ -123,17 +123,15 @@ public:
   /// async-blocking-call does not write the file's summaries (with runners).
   void summarize(const CheckContext &Context) const override {
     SummaryNames Names(Context.Model, Context.Source, Context.File);
-    for (const FunctionInfo &Function : Context.Model.Functions) {
-      std::optional<FunctionSummary> Summary = Names.function(Function);
-      if (!Summary)
-        continue;
-      Summary->Enterable = !Function.IsCoroutine;
-      if (Summary->Enterable)
-        for (const CallSite *Call : Names.callsInOrder(Function))
-          if (std::optional<SummaryCall> Made = Names.call(*Call, Function, Runners))
-            Summary->Calls.push_back(std::move(*Made));
-      Context.Summaries->Functions.push_back(std::move(*Summary));
-    }
+    Names.summarizeFile(
+        *Context.Summaries, [](const FunctionInfo &, const std::string &) { return true; },
+        [&](const FunctionInfo &Function) {
+          std::vector<SummaryCall> Calls;
+          for (const CallSite *Call : Names.callsInOrder(Function))
+            if (std::optional<SummaryCall> Made = Names.call(*Call, Function, Runners))
+              Calls.push_back(std::move(*Made));
+          return Calls;
+        });
   }
 
   void request(ScanRequest &Request) const override { requestNames(Request, Runners); }
@@ -174,18 +172,13 @@ private:
         inFailureExpectingMacro(Call.Call, Coroutine.Body, Context.Source))
       return;
     SummaryNames Names(Context.Model, Context.Source, Context.File);
-    std::optional<CalleeKeys> Keys = Names.callee(Call, &Coroutine);
-    if (!Keys)
+    std::optional<OpenQuestion> Question =
+        Names.question(Call, Coroutine, ts_node_start_byte(Call.Call));
+    if (!Question)
       return;
-    OpenQuestion Question;
-    Question.Seeks = Sought::Runner;
-    Question.Callee = std::move(Keys->Callee);
-    Question.Alternatives = std::move(Keys->Alternatives);
-    Question.CalleeName = std::move(Keys->Name);
-    Question.Coroutine = std::string(displayName(Coroutine));
-    Question.Offset = ts_node_start_byte(Call.Call);
-    Question.Depth = HelperDepth;
-    Context.Summaries->Questions.push_back(std::move(Question));
+    Question->Seeks = Sought::Runner;
+    Question->Depth = HelperDepth;
+    Context.Summaries->Questions.push_back(std::move(*Question));
   }
 
   NameList Runners;

@@ -158,6 +158,36 @@ std::optional<FunctionSummary> SummaryNames::function(const FunctionInfo &Functi
   return Summary;
 }
 
+std::optional<OpenQuestion> SummaryNames::question(const CallSite &Call,
+                                                   const FunctionInfo &Coroutine,
+                                                   uint32_t Offset) const {
+  std::optional<CalleeKeys> Keys = callee(Call, &Coroutine);
+  if (!Keys)
+    return std::nullopt;
+  OpenQuestion Question;
+  Question.Callee = std::move(Keys->Callee);
+  Question.Alternatives = std::move(Keys->Alternatives);
+  Question.CalleeName = std::move(Keys->Name);
+  Question.Coroutine = std::string(displayName(Coroutine));
+  Question.Offset = Offset;
+  return Question;
+}
+
+void SummaryNames::summarizeFile(
+    ProgramSummaries &Out,
+    const std::function<bool(const FunctionInfo &, const std::string &Key)> &Enters,
+    const std::function<std::vector<SummaryCall>(const FunctionInfo &)> &CallsOf) const {
+  for (const FunctionInfo &Function : Model.Functions) {
+    std::optional<FunctionSummary> Summary = function(Function);
+    if (!Summary)
+      continue;
+    Summary->Enterable = !Function.IsCoroutine && Enters(Function, Summary->Key);
+    if (Summary->Enterable)
+      Summary->Calls = CallsOf(Function);
+    Out.Functions.push_back(std::move(*Summary));
+  }
+}
+
 std::optional<SummaryCall> SummaryNames::call(const CallSite &Call, const FunctionInfo &Caller,
                                               const NameList &Runners) const {
   SummaryCall Made;

@@ -19,6 +19,7 @@
 #include "checks/model/NameList.h"
 #include "checks/model/ProgramSummary.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,20 @@ public:
   /// neither (nothing a search follows).
   std::optional<SummaryCall> call(const CallSite &Call, const FunctionInfo &Caller,
                                   const NameList &Runners) const;
+
+  /// The open question of \p Call, made by \p Coroutine at \p Offset, with
+  /// what it may run filled in (the caller adds what it seeks); nothing when
+  /// it names no function of user code.
+  std::optional<OpenQuestion> question(const CallSite &Call, const FunctionInfo &Coroutine,
+                                       uint32_t Offset) const;
+
+  /// Appends a summary of every named function of the file to \p Out: whether
+  /// a search goes through it (\p Enters: not a coroutine, and what the
+  /// check adds), and the calls \p CallsOf lists for those it does.
+  void summarizeFile(
+      ProgramSummaries &Out,
+      const std::function<bool(const FunctionInfo &, const std::string &Key)> &Enters,
+      const std::function<std::vector<SummaryCall>(const FunctionInfo &)> &CallsOf) const;
 
   /// A call whose name may denote more functions than this is not followed.
   static constexpr size_t MaxAlternatives = 16;
