@@ -286,7 +286,8 @@ void ProgramSummaries::deduplicate() {
 namespace {
 
 /// \p Question's answer when \p Path (from the callee) reaches what it seeks.
-std::optional<CrossFileFinding> answerOf(const OpenQuestion &Question, const HelperReach::Path &Path,
+std::optional<CrossFileFinding> answerOf(const OpenQuestion &Question,
+                                         const HelperReach::Path &Path,
                                          const CallTargets &Targets) {
   const auto &Target = *static_cast<const SummaryCall *>(Path.Target);
   CrossFileFinding Answer;
