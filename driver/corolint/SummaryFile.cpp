@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <map>
+#include <algorithm>
 #include <optional>
 
 namespace corolint {
@@ -62,14 +63,21 @@ std::vector<CrossFileFinding> answerProgram(const ProgramSummaries &Program,
   auto Start = std::chrono::steady_clock::now();
   std::vector<CrossFileFinding> Answers = answerOpenQuestions(Program);
   dropSilenced(Answers);
-  if (Stats)
-    *Stats << "corolint: whole program: " << Program.Functions.size() << " function(s), "
-           << Program.Questions.size() << " open question(s), " << Answers.size()
-           << " finding(s) across files, answered in "
-           << llvm::format("%.3f", std::chrono::duration<double>(
-                                       std::chrono::steady_clock::now() - Start)
-                                       .count())
-           << " s\n";
+  if (!Stats)
+    return Answers;
+  double Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+  size_t Asked[2] = {0, 0}, Runners = 0; // Asked[seeks a runner]
+  for (const OpenQuestion &Question : Program.Questions)
+    ++Asked[Question.Seeks == Sought::Runner];
+  for (const FunctionSummary &Function : Program.Functions)
+    Runners += std::count_if(Function.Calls.begin(), Function.Calls.end(),
+                             [](const SummaryCall &Call) { return !Call.Runs.empty(); });
+  *Stats << "corolint: whole program: " << Program.Functions.size() << " function(s), "
+         << Program.Questions.size() << " open question(s), " << Answers.size()
+         << " finding(s) across files, answered in " << llvm::format("%.3f", Seconds)
+         << " s (questions: " << Asked[false] << " async-blocking-call, " << Asked[true]
+         << " async-nested-run; " << Runners << " call(s) of loop runners summarized)\n";
   return Answers;
 }
 
