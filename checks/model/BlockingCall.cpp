@@ -2,6 +2,7 @@
 
 #include "checks/model/BlockingCall.h"
 
+#include "checks/model/Words.h"
 #include "checks/utils/Messages.h"
 
 namespace corolint {
@@ -35,18 +36,7 @@ bool blocksThere(const BlockingOperation &Operation, BlockingPlaceFacts &Place) 
 }
 
 bool mentionsWouldBlock(std::string_view FunctionText) {
-  auto IsWordChar = [](char C) {
-    return (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z') || (C >= '0' && C <= '9') || C == '_';
-  };
-  for (std::string_view Word : {"EAGAIN", "EWOULDBLOCK"})
-    for (size_t At = FunctionText.find(Word); At != std::string_view::npos;
-         At = FunctionText.find(Word, At + 1)) {
-      size_t End = At + Word.size();
-      if ((At == 0 || !IsWordChar(FunctionText[At - 1])) &&
-          (End == FunctionText.size() || !IsWordChar(FunctionText[End])))
-        return true;
-    }
-  return false;
+  return containsWord(FunctionText, "EAGAIN") || containsWord(FunctionText, "EWOULDBLOCK");
 }
 
 std::string directBlockingMessage(const BlockingOperation &Operation,

@@ -3,6 +3,8 @@
 #include "FastWholeProgram.h"
 #include "SummaryFile.h"
 
+#include "checks/model/Words.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -94,7 +96,7 @@ bool parametersThenBody(llvm::StringRef Text, size_t At) {
   if (Rest.starts_with("{") || Rest.starts_with("->") || Rest.starts_with("&") ||
       (Rest.starts_with(":") && !Rest.starts_with("::")))
     return true;
-  llvm::StringRef Word = Rest.take_while(fast::isWordChar);
+  llvm::StringRef Word = Rest.take_while(isWordChar);
   return llvm::is_contained({"const", "noexcept", "override", "final", "volatile", "mutable",
                              "requires", "try"},
                             Word);

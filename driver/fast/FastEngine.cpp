@@ -104,15 +104,6 @@ Engine::Engine(const Options &Opts) {
   Triggers.erase(std::unique(Triggers.begin(), Triggers.end()), Triggers.end());
 }
 
-bool containsWord(std::string_view Text, std::string_view Word) {
-  for (size_t At = Text.find(Word); At != std::string_view::npos; At = Text.find(Word, At + 1)) {
-    size_t End = At + Word.size();
-    if ((At == 0 || !isWordChar(Text[At - 1])) && (End == Text.size() || !isWordChar(Text[End])))
-      return true;
-  }
-  return false;
-}
-
 Engine::~Engine() = default;
 
 FileResult Engine::lint(std::string_view Source, std::string_view File) const {

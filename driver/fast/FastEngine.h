@@ -13,6 +13,7 @@
 #include "driver/fast/FunctionModel.h"
 
 #include "checks/model/ProgramSummary.h"
+#include "checks/model/Words.h"
 
 #include <memory>
 #include <string>
@@ -88,9 +89,6 @@ private:
   /// A file can have findings only if it contains one of these as a word.
   std::vector<std::vector<std::string>> Triggers; ///< all words of one of them
 };
-
-/// Whether \p Text contains \p Word as a whole identifier.
-bool containsWord(std::string_view Text, std::string_view Word);
 
 /// Calls \p Visit(word, end) for each identifier-like word of \p Text (a
 /// run of letters, digits and '_'), \p end being the offset after it, until

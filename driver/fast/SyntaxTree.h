@@ -9,6 +9,8 @@
 #ifndef COROLINT_DRIVER_FAST_SYNTAXTREE_H
 #define COROLINT_DRIVER_FAST_SYNTAXTREE_H
 
+#include "checks/model/Words.h"
+
 #include <tree_sitter/api.h>
 
 #include <memory>
@@ -57,12 +59,6 @@ inline uint32_t namedChildCount(TSNode Node) {
 inline TSNode namedChild(TSNode Node, uint32_t Index) {
   return Index < namedChildCount(Node) ? ts_node_named_child(Node, Index) : TSNode{};
 }
-/// A letter, digit or '_': a character of an identifier (ASCII; bytes of
-/// UTF-8 sequences are not).
-inline bool isWordChar(char C) {
-  return (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z') || (C >= '0' && C <= '9') || C == '_';
-}
-
 inline uint32_t childCount(TSNode Node) { return ts_node_is_null(Node) ? 0 : ts_node_child_count(Node); }
 inline TSNode parentOf(TSNode Node) { return ts_node_is_null(Node) ? TSNode{} : ts_node_parent(Node); }
 
