@@ -33,17 +33,6 @@ bool inFailureExpectingMacro(SourceLocation Loc, const SourceManager &Sources,
   });
 }
 
-/// async-blocking-call's options: whether it writes the unit's summaries, and
-/// the project's summary file, which are its to set.
-BlockingCallOptions blockingCallOptions(tidy::ClangTidyContext &Context,
-                                        const ProfileData &Profile) {
-  tidy::ClangTidyCheck::OptionsView View("async-blocking-call", Context.getOptions().CheckOptions,
-                                         &Context);
-  BlockingCallOptions Options;
-  Options.read(TidyOptionSource(View, Profile));
-  return Options;
-}
-
 } // namespace
 
 NestedRunCheck::NestedRunCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
@@ -51,7 +40,7 @@ NestedRunCheck::NestedRunCheck(llvm::StringRef Name, tidy::ClangTidyContext *Con
         const auto *Call = llvm::dyn_cast<CallExpr>(&E);
         return Call && isRunner(*Call);
       }) {
-  BlockingCallOptions Blocking = blockingCallOptions(*Context, Profile);
+  auto Blocking = optionsOf<BlockingCallOptions>("async-blocking-call", *Context, Profile);
   BlockingCallSummarizes = Context->isCheckEnabled("async-blocking-call") && Blocking.CrossFile;
   SummaryFile = std::move(Blocking.SummaryFile);
   // A virtual call runs a loop by the whole-program rule (every body it may run).

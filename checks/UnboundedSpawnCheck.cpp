@@ -4,6 +4,7 @@
 #include "checks/model/SpawnFanout.h"
 #include "utils/Bounds.h"
 #include "utils/Coroutines.h"
+#include "utils/HelperSearch.h"
 #include "utils/Flow.h"
 #include "utils/Messages.h"
 #include "utils/Profiles.h"
@@ -85,9 +86,44 @@ bool isAwaitedUse(const DeclRefExpr &Ref, ASTContext &Context) {
 UnboundedSpawnCheck::UnboundedSpawnCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
     : AsyncCheck(Name, Context) {
   AllSpawns = NameList(SpawnFunctions.Raw + ";" + OwnedSpawnFunctions.Raw);
+  SummaryFile =
+      optionsOf<BlockingCallOptions>("async-blocking-call", *Context, Profile).SummaryFile;
+}
+
+void UnboundedSpawnCheck::onStartOfTranslationUnit() {
+  Reported.clear();
+  ChosenLoad.reset();
+  Editor.clear();
+  Unit = nullptr;
+}
+
+void UnboundedSpawnCheck::onEndOfTranslationUnit() {
+  if (!Unit || !Summaries)
+    return;
+  static const NameList NoneKnown;
+  Editor.finishUnit(
+      *Summaries, SummaryFile, /*UnitAlone=*/true, Unit->getSourceManager(),
+      [&](ProgramSummaries &Out) {
+        UnitSummarizer([](const Expr &) { return std::optional<BlockingOperation>(); },
+                       NoneKnown, NoneKnown)
+            .summarizeCoroutines(*Unit, Out, [&](const FunctionDecl &Coroutine) {
+              return semaphoreUse(Coroutine, SemaphoreTypes.Names);
+            });
+      },
+      [this](SourceLocation At, llvm::StringRef Text, DiagnosticIDs::Level Level) {
+        diag(At, "%0", Level) << Text;
+      });
 }
 
 void UnboundedSpawnCheck::registerMatchers(MatchFinder *Finder) {
+  // Across files, the CLI's whole-program step collects the unit's questions
+  // and its coroutines' semaphores; without it (the editor, the plugin) the
+  // unit answers them at its end, from the project's summary file if any.
+  Summaries = CrossFile ? summaryOutput() : nullptr;
+  if (CrossFile && !Summaries)
+    Summaries = &Editor.Unit;
+  if (Summaries && !SemaphoreTypes.Names.empty())
+    Finder->addMatcher(functionDecl(isDefinition()).bind("definition"), this);
   auto InLoop = hasAncestor(stmt(anyOf(forStmt(), cxxForRangeStmt(), whileStmt(), doStmt())));
   if (!AllSpawns.empty())
     Finder->addMatcher(callExpr(callee(functionDecl(isInNameList(&AllSpawns))), InLoop)
@@ -106,7 +142,9 @@ void UnboundedSpawnCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void UnboundedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("spawn"))
+  if (Result.Nodes.getNodeAs<FunctionDecl>("definition"))
+    Unit = Result.Context; // its coroutines are summarized at the end of the unit
+  else if (const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("spawn"))
     checkSpawn(*Spawn, *Result.Context);
   else if (const auto *Push = Result.Nodes.getNodeAs<CXXMemberCallExpr>("collect"))
     checkCollected(*Result.Nodes.getNodeAs<Expr>("task"), *Push,
@@ -202,10 +240,10 @@ UnboundedSpawnCheck::Fanout UnboundedSpawnCheck::fanout(const Expr &Created,
   return Fan;
 }
 
-bool UnboundedSpawnCheck::isBounded(
-    const Expr &Spawn, llvm::ArrayRef<const Expr *> Work, const Fanout &Fan,
-    const FunctionDecl &Function, ASTContext &Context,
-    llvm::SmallVectorImpl<std::pair<SourceLocation, std::string>> &Notes) const {
+bool UnboundedSpawnCheck::isBounded(const Expr &Spawn, llvm::ArrayRef<const Expr *> Work,
+                                    const Fanout &Fan, const FunctionDecl &Function,
+                                    ASTContext &Context, Notes &Said,
+                                    SemaphoreSearch::Unseen *Elsewhere) const {
   if (Fan.GatherIsWindowed)
     return true;
   // A fixed pool of workers draining a queue: the loop counts workers, not elements.
@@ -219,6 +257,8 @@ bool UnboundedSpawnCheck::isBounded(
 
   SemaphoreSearch Semaphores(SemaphoreTypes.Names, Function, *loopBody(*Fan.OutermostLoop),
                              Context);
+  if (Elsewhere)
+    Semaphores.deferUnseen();
   if (!SemaphoreTypes.Names.empty()) {
     if (Semaphores.loopAcquires())
       return true;
@@ -226,7 +266,9 @@ bool UnboundedSpawnCheck::isBounded(
       if (Semaphores.workAcquires(*W))
         return true;
     if (const NamedDecl *Unshared = Semaphores.unsharedSemaphore())
-      Notes.push_back({Unshared->getLocation(), messages::semaphoreNotShared(Unshared->getName())});
+      Said.push_back({Unshared->getLocation(), messages::semaphoreNotShared(Unshared->getName())});
+    if (Elsewhere)
+      *Elsewhere = Semaphores.unseen();
   }
 
   // `group.create_task(...)`: the group may carry the limit.
@@ -238,23 +280,57 @@ bool UnboundedSpawnCheck::isBounded(
       if (Bound.How == GroupBound::Limited || Bound.How == GroupBound::JoinedPerIteration)
         return true;
       if (Bound.How == GroupBound::Unlimited && Bound.Where)
-        Notes.push_back({Bound.Where->getBeginLoc(),
+        Said.push_back({Bound.Where->getBeginLoc(),
                          messages::groupWithoutLimit(ConcurrencyLimitTypes.firstSpelling())});
     }
   }
   return false;
 }
 
-void UnboundedSpawnCheck::report(const Expr &At, llvm::StringRef Verb, const Fanout &Fan,
-                                 llvm::ArrayRef<std::pair<SourceLocation, std::string>> Notes) {
+void UnboundedSpawnCheck::conclude(const Expr &At, llvm::StringRef Verb, const Fanout &Fan,
+                                   const Notes &Said, const SemaphoreSearch::Unseen &Elsewhere,
+                                   const FunctionDecl &Function, const SourceManager &Sources) {
   std::string Remedy = messages::boundRemedy(
       SemaphoreTypes.firstSpelling(), TaskGroupTypes.firstSpelling(),
       ConcurrencyLimitTypes.firstSpelling(), Fan.Gather ? BoundedGatherFunctions.firstSpelling() : "");
-  diag(At.getBeginLoc(), "%0") << unboundedSpawnMessage(Verb, Fan.Size, Remedy);
+  Finding Found{unboundedSpawnMessage(Verb, Fan.Size, Remedy), {}};
   if (Fan.Gather)
-    diag(Fan.Gather->getBeginLoc(), "%0", DiagnosticIDs::Note) << messages::gatheredAllAtOnce();
-  for (const auto &[Loc, Text] : Notes)
+    Found.Said.push_back({Fan.Gather->getBeginLoc(), messages::gatheredAllAtOnce()});
+  Found.Said.append(Said.begin(), Said.end());
+  if (Elsewhere.Call && askProgram(At, Found, Elsewhere, Function, Sources))
+    return;
+  // Not asked (no key, no place): the unit's rule, a shared semaphore handed
+  // to work defined elsewhere is trusted.
+  if (!Elsewhere.SharedArguments.empty())
+    return;
+  diag(At.getBeginLoc(), "%0") << Found.Message;
+  for (const auto &[Loc, Text] : Found.Said)
     diag(Loc, "%0", DiagnosticIDs::Note) << Text;
+}
+
+bool UnboundedSpawnCheck::askProgram(const Expr &At, const Finding &Found,
+                                     const SemaphoreSearch::Unseen &Elsewhere,
+                                     const FunctionDecl &Function, const SourceManager &Sources) {
+  OpenQuestion Question;
+  Question.Seeks = Sought::Bound;
+  Question.Callee = summaryKey(*Elsewhere.Callee);
+  Question.CalleeName = Elsewhere.Callee->getNameAsString();
+  Question.Virtual = isVirtualDispatch(*Elsewhere.Call);
+  Question.Coroutine = coroutineDisplayName(Function);
+  std::optional<std::pair<std::string, unsigned>> Place = summaryPlace(At.getBeginLoc(), Sources);
+  if (Question.Callee.empty() || !Place)
+    return false;
+  std::tie(Question.File, Question.Offset) = std::move(*Place);
+  Question.Message = Found.Message;
+  for (const auto &[Loc, Text] : Found.Said)
+    if (std::optional<std::pair<std::string, unsigned>> NotePlace = summaryPlace(Loc, Sources))
+      Question.Notes.push_back(
+          {NotePlace->first, NotePlace->second, "", Text, PathNote::Step::Said});
+  Question.SharedArguments = Elsewhere.SharedArguments;
+  Summaries->Questions.push_back(std::move(Question));
+  if (Summaries == &Editor.Unit)
+    Editor.askedAt(At.getBeginLoc());
+  return true;
 }
 
 void UnboundedSpawnCheck::checkSpawn(const CallExpr &Spawn, ASTContext &Context) {
@@ -278,10 +354,12 @@ void UnboundedSpawnCheck::checkSpawn(const CallExpr &Spawn, ASTContext &Context)
         Object && !hasListedType(Object->getType(), TaskGroupTypes.Names, true))
       Work.push_back(Object);
 
-  llvm::SmallVector<std::pair<SourceLocation, std::string>, 2> Notes;
-  if (isBounded(Spawn, Work, Fan, *Where.Function, Context, Notes))
+  Notes Said;
+  SemaphoreSearch::Unseen Elsewhere;
+  if (isBounded(Spawn, Work, Fan, *Where.Function, Context, Said,
+                Summaries ? &Elsewhere : nullptr))
     return;
-  report(Spawn, "creates", Fan, Notes);
+  conclude(Spawn, "creates", Fan, Said, Elsewhere, *Where.Function, Context.getSourceManager());
 }
 
 void UnboundedSpawnCheck::checkCollected(const Expr &Task, const CXXMemberCallExpr &Push,
@@ -293,12 +371,14 @@ void UnboundedSpawnCheck::checkCollected(const Expr &Task, const CXXMemberCallEx
   // Lazy tasks that are never gathered run one at a time, if at all.
   if (!Fan.Unbounded || !Fan.Gather)
     return;
-  llvm::SmallVector<std::pair<SourceLocation, std::string>, 2> Notes;
+  Notes Said;
+  SemaphoreSearch::Unseen Elsewhere;
   const Expr *Work[] = {&Task};
-  if (isBounded(Push, Work, Fan, *Where.Function, Context, Notes))
+  if (isBounded(Push, Work, Fan, *Where.Function, Context, Said,
+                Summaries ? &Elsewhere : nullptr))
     return;
   Reported.insert(&Container);
-  report(Task, "gathers", Fan, Notes);
+  conclude(Task, "gathers", Fan, Said, Elsewhere, *Where.Function, Context.getSourceManager());
 }
 
 } // namespace corolint

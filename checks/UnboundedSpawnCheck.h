@@ -3,7 +3,9 @@
 #define COROLINT_CHECKS_UNBOUNDEDSPAWNCHECK_H
 
 #include "utils/AsyncCheck.h"
+#include "utils/Bounds.h"
 #include "utils/Loops.h"
+#include "utils/Summaries.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace corolint {
@@ -11,6 +13,9 @@ namespace corolint {
 /// Flags one task per element of a collection (or per iteration of a loop
 /// whose size is not a small constant) when nothing bounds how many run at
 /// once: spawned in the loop, or collected in it and gathered after it.
+/// When the spawned coroutine is defined in another file, the finding is left
+/// to the whole program (the CLI's reduce, or the project's summary file in
+/// the editor): withdrawn if that coroutine takes a semaphore every task shares.
 ///
 /// See docs/checks/unbounded-spawn.md.
 class UnboundedSpawnCheck : public AsyncCheck<UnboundedSpawnOptions> {
@@ -18,10 +23,8 @@ public:
   UnboundedSpawnCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context);
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override {
-    Reported.clear();
-    ChosenLoad.reset();
-  }
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
 private:
   /// The main file is test or benchmark code: a counted fan-out there is the
@@ -36,13 +39,30 @@ private:
     bool GatherIsWindowed = false;
   };
 
+  using Notes = llvm::SmallVector<std::pair<clang::SourceLocation, std::string>, 3>;
+  /// What the unit would report.
+  struct Finding {
+    std::string Message;
+    Notes Said;
+  };
+
   Fanout fanout(const clang::Expr &Created, const clang::VarDecl *Container,
                 const clang::FunctionDecl &Function, clang::ASTContext &Context) const;
+  /// Something bounds the spawned \p Work. Work whose body is elsewhere is
+  /// recorded in \p Elsewhere when given, else trusted when handed a
+  /// shared semaphore.
   bool isBounded(const clang::Expr &Spawn, llvm::ArrayRef<const clang::Expr *> Work,
                  const Fanout &Fan, const clang::FunctionDecl &Function,
-                 clang::ASTContext &Context, llvm::SmallVectorImpl<std::pair<clang::SourceLocation, std::string>> &Notes) const;
-  void report(const clang::Expr &At, llvm::StringRef Verb, const Fanout &Fan,
-              llvm::ArrayRef<std::pair<clang::SourceLocation, std::string>> Notes);
+                 clang::ASTContext &Context, Notes &Said,
+                 SemaphoreSearch::Unseen *Elsewhere) const;
+  /// Reports the fan-out at \p At, or leaves it to the whole program when
+  /// its bound depends on work defined elsewhere.
+  void conclude(const clang::Expr &At, llvm::StringRef Verb, const Fanout &Fan,
+                const Notes &Said, const SemaphoreSearch::Unseen &Elsewhere,
+                const clang::FunctionDecl &Function, const clang::SourceManager &Sources);
+  bool askProgram(const clang::Expr &At, const Finding &Found,
+                  const SemaphoreSearch::Unseen &Elsewhere, const clang::FunctionDecl &Function,
+                  const clang::SourceManager &Sources);
 
   void checkSpawn(const clang::CallExpr &Spawn, clang::ASTContext &Context);
   void checkCollected(const clang::Expr &Task, const clang::CXXMemberCallExpr &Push,
@@ -53,6 +73,16 @@ private:
   llvm::DenseSet<const void *> Reported;
   /// loadIsChosen() of this translation unit, computed once.
   mutable std::optional<bool> ChosenLoad;
+
+  /// async-blocking-call's SummaryFile: the project's summaries, in the
+  /// editor and the plugin.
+  std::string SummaryFile;
+  /// Where the unit's questions and coroutine summaries go: the CLI's
+  /// whole-program step, or Editor.Unit (answered at the unit's end); null
+  /// when not across files.
+  ProgramSummaries *Summaries = nullptr;
+  EditorQuestions Editor;
+  clang::ASTContext *Unit = nullptr; ///< once a definition matched
 };
 
 } // namespace corolint

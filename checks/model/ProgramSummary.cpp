@@ -17,12 +17,13 @@ namespace {
 
 auto orderOf(const FunctionSummary &F) {
   return std::tie(F.Key, F.File, F.Offset, F.Enterable, F.Calls, F.Overrides, F.Name,
-                  F.FileHash);
+                  F.FileHash, F.Semaphores);
 }
 
 auto orderOf(const OpenQuestion &Q) {
   return std::tie(Q.File, Q.Offset, Q.Seeks, Q.Callee, Q.Alternatives, Q.CalleeName, Q.Virtual,
-                  Q.Coroutine, Q.Awaited, Q.Offload, Q.Depth, Q.AwaitsReadiness, Q.AnyOverride);
+                  Q.Coroutine, Q.Awaited, Q.Offload, Q.Depth, Q.AwaitsReadiness, Q.AnyOverride,
+                  Q.Message, Q.Notes, Q.SharedArguments);
 }
 
 /// Any depth: whether a body reaches a blocking operation at all.
@@ -243,6 +244,8 @@ std::string quoted(std::string_view Name) { return "'" + std::string(Name) + "'"
 } // namespace
 
 std::string PathNote::message(std::string_view Where) const {
+  if (Kind == Step::Said)
+    return Where.empty() ? Called : Called + " (" + std::string(Where) + ")";
   std::string Text = quoted(Function);
   if (!Where.empty())
     Text += " (" + std::string(Where) + ")";
@@ -253,6 +256,8 @@ std::string PathNote::message(std::string_view Where) const {
     return Text + " calls blocking " + quoted(Called) + " here";
   case Step::Runner:
     return Text + " runs a loop with " + quoted(Called) + " here";
+  case Step::Said:
+    break;
   }
   return Text;
 }
@@ -271,13 +276,20 @@ void ProgramSummaries::deduplicate() {
             [](const FunctionSummary &A, const FunctionSummary &B) {
               return orderOf(A) < orderOf(B);
             });
-  // A key at two places stays twice: the answers find it ambiguous.
-  Functions.erase(std::unique(Functions.begin(), Functions.end(),
-                              [](const FunctionSummary &A, const FunctionSummary &B) {
-                                return A.Key == B.Key && A.File == B.File &&
-                                       A.Offset == B.Offset;
-                              }),
-                  Functions.end());
+  // A key at two places stays twice: the answers find it ambiguous. One
+  // definition's semaphores (async-unbounded-spawn's) join the summary kept,
+  // whichever check wrote the rest.
+  std::vector<FunctionSummary> Kept;
+  for (FunctionSummary &Function : Functions) {
+    if (!Kept.empty() && Kept.back().Key == Function.Key && Kept.back().File == Function.File &&
+        Kept.back().Offset == Function.Offset) {
+      if (!Kept.back().Semaphores)
+        Kept.back().Semaphores = std::move(Function.Semaphores);
+      continue;
+    }
+    Kept.push_back(std::move(Function));
+  }
+  Functions = std::move(Kept);
   std::sort(Questions.begin(), Questions.end(),
             [](const OpenQuestion &A, const OpenQuestion &B) { return orderOf(A) < orderOf(B); });
   Questions.erase(std::unique(Questions.begin(), Questions.end()), Questions.end());
@@ -327,12 +339,46 @@ std::optional<CrossFileFinding> answerOf(const OpenQuestion &Question,
   return Answer;
 }
 
+/// The unit's unbounded-spawn finding \p Question carries, unless the
+/// coroutine it spawns bounds its tasks: it awaits a semaphore every task
+/// shares, or the one the call hands it. A callee whose body is nowhere (or
+/// was not summarized by the check) is judged by the unit's rule: a shared
+/// semaphore handed to it is trusted.
+std::optional<CrossFileFinding> boundAnswer(const OpenQuestion &Question,
+                                            const CallTargets &Targets) {
+  CrossFileFinding Answer{"async-unbounded-spawn", Question.File, Question.Offset,
+                          Question.Message, Question.Notes};
+  const FunctionSummary *Callee = Targets.runs(Question);
+  if (!Callee || !Callee->Semaphores)
+    return Question.SharedArguments.empty() ? std::optional(Answer) : std::nullopt;
+  const SemaphoreUse &Use = *Callee->Semaphores;
+  bool TakesHanded = std::any_of(
+      Question.SharedArguments.begin(), Question.SharedArguments.end(), [&](unsigned Index) {
+        return std::find(Use.Parameters.begin(), Use.Parameters.end(), Index) !=
+               Use.Parameters.end();
+      });
+  if (Use.Shared || TakesHanded)
+    return std::nullopt;
+  if (!Question.SharedArguments.empty())
+    Answer.Notes.push_back({Callee->File, Callee->Offset, "",
+                            messages::semaphoreNotAcquired(Callee->Name), PathNote::Step::Said});
+  return Answer;
+}
+
 } // namespace
 
 std::vector<CrossFileFinding> answerOpenQuestions(const ProgramSummaries &Program) {
   ProgramSearches Searches(Program);
+  std::optional<CallTargets> Spawned; // for the bound questions, made when first asked
   std::vector<CrossFileFinding> Answers;
   for (const OpenQuestion &Question : Program.Questions) {
+    if (Question.Seeks == Sought::Bound) {
+      if (!Spawned)
+        Spawned.emplace(Program, /*AnyOverride=*/false);
+      if (std::optional<CrossFileFinding> Answer = boundAnswer(Question, *Spawned))
+        Answers.push_back(std::move(*Answer));
+      continue;
+    }
     ProgramSearch &Search = Searches.forQuestion(Question);
     const FunctionSummary *Callee = Search.Targets.runs(Question);
     if (!Callee)

@@ -1,6 +1,7 @@
 //===--- ProgramSummary.h - what each file tells the others ----------------===//
 //
-// Whole-program async-blocking-call and async-nested-run, engine-neutral.
+// Whole-program async-blocking-call, async-nested-run and
+// async-unbounded-spawn, engine-neutral.
 // Each translation unit, in the parse that runs its checks, writes a summary
 // of every function it defines in user code (is it a helper the search may
 // enter; its calls in source order, each with the function it runs and
@@ -22,6 +23,7 @@
 #include "checks/model/BlockingCall.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,6 +54,19 @@ struct SummaryCall {
   auto operator<=>(const SummaryCall &) const = default;
 };
 
+/// The semaphores a coroutine awaits, as async-unbounded-spawn weighs work
+/// spawned once per element: a bound for every task that runs it, or for the
+/// tasks whose callers hand it one semaphore.
+struct SemaphoreUse {
+  /// Awaits a semaphore every call of it shares: a global, a static, a member
+  /// of the object it runs on (here or in a coroutine it awaits).
+  bool Shared = false;
+  std::vector<unsigned> Parameters; ///< the parameters whose semaphore it awaits
+
+  bool operator==(const SemaphoreUse &) const = default;
+  auto operator<=>(const SemaphoreUse &) const = default;
+};
+
 /// One function definition of user code.
 struct FunctionSummary {
   std::string Key;  ///< stable across units (USR)
@@ -65,12 +80,36 @@ struct FunctionSummary {
   std::vector<SummaryCall> Calls; ///< in source order; only when Enterable
   /// Keys of the virtual methods this method overrides directly.
   std::vector<std::string> Overrides;
+  /// A coroutine's semaphores, when async-unbounded-spawn summarized it (its
+  /// summary and the other checks' of the same definition merge into one).
+  std::optional<SemaphoreUse> Semaphores;
+};
+
+/// A step of the path an answer walks: "'Function' calls 'Called' here", or
+/// at the last step "... calls blocking 'Called' here" or "... runs a loop
+/// with 'Called' here".
+struct PathNote {
+  std::string File;
+  unsigned Offset = 0;
+  std::string Function, Called;
+  /// Said: a note of the unit's own finding, its whole text in Called.
+  enum class Step { Call, Blocking, Runner, Said } Kind = Step::Call;
+  /// The note's text; \p Where (a "file:line" where the note cannot be
+  /// placed there) goes after the function's name, or after a Said text.
+  std::string message(std::string_view Where = "") const;
+
+  bool operator==(const PathNote &) const = default;
+  auto operator<=>(const PathNote &) const = default;
 };
 
 /// What a question asks a callee's helpers to reach.
 enum class Sought {
   Blocking, ///< a blocking operation (async-blocking-call)
   Runner,   ///< an event-loop runner (async-nested-run)
+  /// A concurrency bound in the work a loop spawns (async-unbounded-spawn):
+  /// the question carries the unit's finding, reported unless the spawned
+  /// coroutine, defined elsewhere, takes a semaphore that bounds its tasks.
+  Bound,
 };
 
 /// "Coroutine C, at this call, runs function K, whose blocking this unit
@@ -95,6 +134,13 @@ struct OpenQuestion {
   unsigned Depth = 0;  ///< helpers deep the search may go (HelperDepth)
   /// The coroutine awaits descriptor readiness: descriptor I/O is not blocking there.
   bool AwaitsReadiness = false;
+  /// Seeking a Bound: the finding and its notes as the unit would report
+  /// them, and the parameters of the callee to which the call hands a
+  /// semaphore shared by every iteration (the unit trusts those when the
+  /// callee's body is nowhere).
+  std::string Message;
+  std::vector<PathNote> Notes;
+  std::vector<unsigned> SharedArguments;
 
   bool operator==(const OpenQuestion &) const = default;
 };
@@ -118,21 +164,8 @@ struct ProgramSummaries {
   void deduplicate();
 };
 
-/// A step of the path an answer walks: "'Function' calls 'Called' here", or
-/// at the last step "... calls blocking 'Called' here" or "... runs a loop
-/// with 'Called' here".
-struct PathNote {
-  std::string File;
-  unsigned Offset = 0;
-  std::string Function, Called;
-  enum class Step { Call, Blocking, Runner } Kind = Step::Call;
-  /// The note's text; \p Where (a "file:line" where the note cannot be
-  /// placed there) goes after the function's name.
-  std::string message(std::string_view Where = "") const;
-};
-
 struct CrossFileFinding {
-  std::string Check; ///< "async-blocking-call" or "async-nested-run"
+  std::string Check; ///< "async-blocking-call", "async-nested-run", "async-unbounded-spawn"
   std::string File;
   unsigned Offset = 0;
   std::string Message;

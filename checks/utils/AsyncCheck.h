@@ -41,6 +41,19 @@ private:
   const clang::tidy::ClangTidyCheck::OptionsView &Options;
 };
 
+/// Another check's options as this run configures them: the project's
+/// summary file is async-blocking-call's to name, and every check that
+/// answers from it reads it there.
+template <class CheckOptions>
+CheckOptions optionsOf(llvm::StringRef Check, clang::tidy::ClangTidyContext &Context,
+                       const ProfileData &Profile) {
+  clang::tidy::ClangTidyCheck::OptionsView View(Check, Context.getOptions().CheckOptions,
+                                                &Context);
+  CheckOptions Options;
+  Options.read(TidyOptionSource(View, Profile));
+  return Options;
+}
+
 template <class CheckOptions>
 class AsyncCheck : public clang::tidy::ClangTidyCheck, protected CheckOptions {
 public:

@@ -11,6 +11,8 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace corolint {
@@ -62,6 +64,14 @@ const Expr *argumentFor(const CallExpr &Call, const ParmVarDecl &Param) {
   if (llvm::isa<CXXOperatorCallExpr>(Call) && llvm::isa<CXXMethodDecl>(Param.getDeclContext()))
     ++Index;
   return Index < Call.getNumArgs() ? Call.getArg(Index) : nullptr;
+}
+
+/// The parameter a call's argument \p Index is passed for.
+unsigned parameterIndex(const CallExpr &Call, unsigned Index) {
+  // `object(args)` on a lambda or functor: argument 0 is the object.
+  bool Functor = llvm::isa<CXXOperatorCallExpr>(Call) && llvm::isa_and_nonnull<CXXMethodDecl>(
+                                                            Call.getDirectCallee());
+  return Functor && Index > 0 ? Index - 1 : Index;
 }
 
 bool contains(const Stmt &Outer, const Decl &D, const SourceManager &Sources) {
@@ -153,12 +163,11 @@ bool SemaphoreSearch::analyze(const Expr &Work, const Frame &Where, unsigned Dep
         return true;
     } else {
       // Work defined elsewhere that is handed a shared semaphore: the guide's
-      // `fetch(url, semaphore)` pattern, trusted.
-      const ValueDecl *Owner = nullptr;
-      for (const Expr *Arg : Call->arguments())
-        for (const Expr *Semaphore : typedExprs(*Arg, Semaphores))
-          if (sharing(*Semaphore, Where, 0, Owner) == Sharing::Shared)
-            return true;
+      // `fetch(url, semaphore)` pattern, trusted, or left to the whole program.
+      std::vector<unsigned> Shared = sharedArguments(*Call, Where);
+      if (!DeferUnseen && !Shared.empty())
+        return true;
+      noteUnseen(*Call, *Callee, std::move(Shared));
     }
   }
   // Wrappers around the work: `aio::shield(fetch(u))`, `fetch(u).scheduleOn(ex)`.
@@ -169,6 +178,28 @@ bool SemaphoreSearch::analyze(const Expr &Work, const Frame &Where, unsigned Dep
     if (Arg && llvm::isa<CallExpr, LambdaExpr>(strip(Arg)) && analyze(*Arg, Where, Depth))
       return true;
   return false;
+}
+
+std::vector<unsigned> SemaphoreSearch::sharedArguments(const CallExpr &Call, const Frame &Where) {
+  std::vector<unsigned> Shared;
+  const ValueDecl *Owner = nullptr;
+  for (unsigned I = 0; I < Call.getNumArgs(); ++I)
+    for (const Expr *Semaphore : typedExprs(*Call.getArg(I), Semaphores))
+      if (sharing(*Semaphore, Where, 0, Owner) == Sharing::Shared) {
+        Shared.push_back(parameterIndex(Call, I));
+        break;
+      }
+  return Shared;
+}
+
+void SemaphoreSearch::noteUnseen(const CallExpr &Call, const FunctionDecl &Callee,
+                                 std::vector<unsigned> SharedArguments) {
+  // The first coroutine of user code: a library's bodies are in no summary.
+  const SourceManager &Sources = Context.getSourceManager();
+  if (!DeferUnseen || Elsewhere.Call || !isCoroutineReturnType(Callee.getReturnType()) ||
+      Sources.isInSystemHeader(Sources.getExpansionLoc(Callee.getLocation())))
+    return;
+  Elsewhere = {&Call, &Callee, std::move(SharedArguments)};
 }
 
 bool SemaphoreSearch::searchBody(const FunctionDecl &Function, const Frame &Where,
@@ -201,6 +232,8 @@ bool SemaphoreSearch::awaitsShared(const Expr &Operand, const Frame &Where, unsi
   for (const CallExpr *Call : Finder.Found) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
+    if (Callee && (!Definition || !Definition->hasBody()))
+      noteUnseen(*Call, *Callee, sharedArguments(*Call, Where)); // may take one elsewhere
     if (!Definition || Definition == Where.Function || !Definition->hasBody())
       continue;
     Frame Inner{Definition, Call, &Where};
@@ -259,6 +292,80 @@ SemaphoreSearch::Sharing SemaphoreSearch::sharingOfDecl(const ValueDecl &D, cons
     return Sharing::PerTask;
   return contains(LoopBody, *Var, Context.getSourceManager()) ? Sharing::PerIteration
                                                              : Sharing::Shared;
+}
+
+namespace {
+
+/// semaphoreUse(), \p Depth calls into the unit's coroutines.
+class SemaphoreUseSearch {
+public:
+  explicit SemaphoreUseSearch(const NameList &Semaphores) : Semaphores(Semaphores) {}
+
+  SemaphoreUse of(const FunctionDecl &Coroutine, unsigned Depth) {
+    SemaphoreUse Use;
+    const Stmt *Body = writtenBody(Coroutine);
+    if (!Body)
+      return Use;
+    forEachAwait(*Body, nullptr, [&](const Expr &Operand) {
+      for (const Expr *Semaphore : typedExprs(Operand, Semaphores))
+        classify(*Semaphore, Coroutine, Use, 0);
+      if (Depth >= MaxDepth)
+        return;
+      // `co_await limited_get(url, sem)`: what it takes, seen through the call.
+      Calls Finder;
+      Finder.TraverseStmt(const_cast<Expr *>(&Operand));
+      for (const CallExpr *Call : Finder.Found) {
+        const FunctionDecl *Callee = Call->getDirectCallee();
+        const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
+        if (!Definition || Definition == &Coroutine || !writtenBody(*Definition))
+          continue;
+        SemaphoreUse Inner = of(*Definition, Depth + 1);
+        Use.Shared |= Inner.Shared;
+        for (unsigned Index : Inner.Parameters)
+          if (Index < Definition->getNumParams())
+            if (const Expr *Arg = argumentFor(*Call, *Definition->getParamDecl(Index)))
+              classify(*Arg, Coroutine, Use, 0);
+      }
+    });
+    std::sort(Use.Parameters.begin(), Use.Parameters.end());
+    Use.Parameters.erase(std::unique(Use.Parameters.begin(), Use.Parameters.end()),
+                         Use.Parameters.end());
+    return Use;
+  }
+
+private:
+  /// Records what the semaphore \p E, awaited in \p Coroutine, is shared by.
+  void classify(const Expr &E, const FunctionDecl &Coroutine, SemaphoreUse &Use,
+                unsigned Steps) {
+    const ValueDecl *D = rootDecl(E);
+    if (!D || Steps > MaxDepth)
+      return;
+    if (llvm::isa<FieldDecl>(D)) {
+      Use.Shared = true; // a member of the object every call runs on
+      return;
+    }
+    const auto *Var = llvm::dyn_cast<VarDecl>(D);
+    if (!Var)
+      return;
+    if (Var->hasGlobalStorage()) {
+      Use.Shared = true;
+    } else if (const auto *Param = llvm::dyn_cast<ParmVarDecl>(Var)) {
+      const auto *Owner = llvm::dyn_cast<FunctionDecl>(Param->getDeclContext());
+      if (Owner && Owner->getCanonicalDecl() == Coroutine.getCanonicalDecl())
+        Use.Parameters.push_back(Param->getFunctionScopeIndex());
+    } else if ((Var->getType()->isReferenceType() || Var->getType()->isPointerType()) &&
+               Var->getInit()) {
+      classify(*Var->getInit(), Coroutine, Use, Steps + 1); // `auto &s = *limits.front();`
+    }
+  }
+
+  const NameList &Semaphores;
+};
+
+} // namespace
+
+SemaphoreUse semaphoreUse(const FunctionDecl &Coroutine, const NameList &Semaphores) {
+  return SemaphoreUseSearch(Semaphores).of(Coroutine, 0);
 }
 
 // ---- task groups ----------------------------------------------------------

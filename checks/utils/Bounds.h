@@ -11,6 +11,7 @@
 #define COROLINT_CHECKS_UTILS_BOUNDS_H
 
 #include "Names.h"
+#include "checks/model/ProgramSummary.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -29,8 +30,21 @@ public:
 
   /// The work (`fetch(url, sem)`, a lambda coroutine called in place, a task
   /// local) awaits a semaphore shared by all iterations, here or in a
-  /// coroutine it awaits (up to three calls deep).
+  /// coroutine it awaits (up to three calls deep). Work defined in no file of
+  /// the unit that is handed a shared semaphore is trusted to take it, unless
+  /// deferUnseen() was called.
   bool workAcquires(const clang::Expr &Work);
+  /// Work whose body the unit does not have is left to the whole program:
+  /// not trusted, but recorded as unseen().
+  void deferUnseen() { DeferUnseen = true; }
+  /// The first user coroutine the work runs or awaits whose body is in no
+  /// file of the unit, and the parameters its call hands a shared semaphore.
+  struct Unseen {
+    const clang::CallExpr *Call = nullptr;
+    const clang::FunctionDecl *Callee = nullptr;
+    std::vector<unsigned> SharedArguments;
+  };
+  const Unseen &unseen() const { return Elsewhere; }
   /// The loop itself awaits a shared semaphore each iteration before spawning.
   bool loopAcquires();
   /// A semaphore that was acquired but is created once per iteration or per
@@ -48,6 +62,11 @@ private:
   bool analyze(const clang::Expr &Work, const Frame &Where, unsigned Depth);
   bool searchBody(const clang::FunctionDecl &Function, const Frame &Where, unsigned Depth);
   bool awaitsShared(const clang::Expr &Operand, const Frame &Where, unsigned Depth);
+  /// The parameters \p Call hands a semaphore shared by every iteration.
+  std::vector<unsigned> sharedArguments(const clang::CallExpr &Call, const Frame &Where);
+  /// \p Call runs \p Callee, whose body the unit does not have (see unseen()).
+  void noteUnseen(const clang::CallExpr &Call, const clang::FunctionDecl &Callee,
+                  std::vector<unsigned> SharedArguments);
   /// How the object \p E names is shared; \p Owner receives the variable
   /// that decides it (the local a reference parameter was bound to).
   Sharing sharing(const clang::Expr &E, const Frame &Where, unsigned Depth,
@@ -60,7 +79,14 @@ private:
   const clang::Stmt &LoopBody;
   clang::ASTContext &Context;
   const clang::NamedDecl *Unshared = nullptr;
+  bool DeferUnseen = false;
+  Unseen Elsewhere;
 };
+
+/// The semaphores \p Coroutine awaits, itself or in the coroutines of the
+/// unit it awaits (three calls deep): what it bounds when a loop elsewhere
+/// spawns it once per element.
+SemaphoreUse semaphoreUse(const clang::FunctionDecl &Coroutine, const NameList &Semaphores);
 
 /// How a task group that a loop spawns into bounds its children.
 struct GroupBound {

@@ -278,6 +278,11 @@ inline std::string semaphoreNotShared(std::string_view Name) {
          "and share it";
 }
 
+inline std::string semaphoreNotAcquired(std::string_view Coroutine) {
+  return "'" + std::string(Coroutine) +
+         "' is handed the semaphore but never acquires it, so it bounds nothing";
+}
+
 inline std::string groupWithoutLimit(std::string_view Limit) {
   return Limit.empty() ? std::string("the task group is created here without a concurrency limit")
                        : "the task group is created here without '" + std::string(Limit) + "'";

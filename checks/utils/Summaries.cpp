@@ -1,6 +1,7 @@
 //===--- Summaries.cpp - a translation unit's part of the whole program ---===//
 
 #include "Summaries.h"
+#include "Coroutines.h"
 #include "HelperSearch.h"
 #include "ProjectSummaries.h"
 #include "Names.h"
@@ -145,7 +146,7 @@ void EditorQuestions::finishUnit(ProgramSummaries &Out, llvm::StringRef Configur
                                  const std::function<void(ProgramSummaries &)> &Summarize,
                                  const Report &Diagnose) {
   bool Editing = &Out == &Unit;
-  if (Editing && Configured.empty() && !UnitAlone)
+  if (Editing && (Unit.Questions.empty() || (Configured.empty() && !UnitAlone)))
     return; // nothing to answer: the unit's own search settled every call
   Summarize(Out);
   if (Editing)
@@ -154,10 +155,11 @@ void EditorQuestions::finishUnit(ProgramSummaries &Out, llvm::StringRef Configur
 
 std::optional<std::pair<std::string, unsigned>> summaryPlace(SourceLocation Location,
                                                              const SourceManager &Sources) {
-  SourceLocation Expansion = Sources.getExpansionLoc(Location);
-  if (Expansion.isInvalid())
+  // Where a diagnostic at Location is shown: a macro argument where it is written.
+  SourceLocation Shown = Sources.getFileLoc(Location);
+  if (Shown.isInvalid())
     return std::nullopt;
-  auto [File, Offset] = Sources.getDecomposedLoc(Expansion);
+  auto [File, Offset] = Sources.getDecomposedLoc(Shown);
   OptionalFileEntryRef Entry = Sources.getFileEntryRefForID(File);
   if (!Entry)
     return std::nullopt;
@@ -228,13 +230,35 @@ std::optional<FunctionSummary> UnitSummarizer::summarize(const FunctionDecl &Def
   return Summary;
 }
 
-void UnitSummarizer::summarizeUnit(ASTContext &Context, ProgramSummaries &Out) {
+namespace {
+
+std::vector<const FunctionDecl *> unitDefinitions(ASTContext &Context) {
   DefinitionFinder Finder;
   for (Decl *D : Context.getTraversalScope())
     Finder.TraverseDecl(D);
-  for (const FunctionDecl *Definition : Finder.Definitions)
+  return std::move(Finder.Definitions);
+}
+
+} // namespace
+
+void UnitSummarizer::summarizeUnit(ASTContext &Context, ProgramSummaries &Out) {
+  for (const FunctionDecl *Definition : unitDefinitions(Context))
     if (std::optional<FunctionSummary> Summary = summarize(*Definition, Context.getSourceManager()))
       Out.Functions.push_back(std::move(*Summary));
+}
+
+void UnitSummarizer::summarizeCoroutines(
+    ASTContext &Context, ProgramSummaries &Out,
+    const std::function<SemaphoreUse(const FunctionDecl &)> &Semaphores) {
+  for (const FunctionDecl *Definition : unitDefinitions(Context)) {
+    if (!isCoroutine(*Definition))
+      continue;
+    // Not Enterable: the summary says what every check's summary of it says.
+    if (std::optional<FunctionSummary> Summary = summarize(*Definition, Context.getSourceManager())) {
+      Summary->Semaphores = Semaphores(*Definition);
+      Out.Functions.push_back(std::move(*Summary));
+    }
+  }
 }
 
 } // namespace corolint

@@ -102,6 +102,13 @@ public:
   /// AST's traversal scope (template instantiations included) to \p Out.
   void summarizeUnit(clang::ASTContext &Context, ProgramSummaries &Out);
 
+  /// async-unbounded-spawn's part: a summary of every coroutine defined in
+  /// user code, with the semaphores \p Semaphores says it awaits (the reduce
+  /// merges it with the other checks' summary of the same definition).
+  void summarizeCoroutines(
+      clang::ASTContext &Context, ProgramSummaries &Out,
+      const std::function<SemaphoreUse(const clang::FunctionDecl &)> &Semaphores);
+
   /// summaryPlace(), with the unit's files named once.
   std::optional<std::pair<std::string, unsigned>> place(clang::SourceLocation Location,
                                                         const clang::SourceManager &Sources);

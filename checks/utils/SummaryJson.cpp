@@ -22,6 +22,24 @@ json::Array strings(const std::vector<std::string> &List) {
   return Array;
 }
 
+json::Array numbers(const std::vector<unsigned> &List) {
+  json::Array Array;
+  for (unsigned N : List)
+    Array.push_back(N);
+  return Array;
+}
+
+/// \p Array's numbers into \p Out; false when one is not a small non-negative integer.
+bool readNumbers(const json::Array &Array, std::vector<unsigned> &Out) {
+  for (const json::Value &N : Array) {
+    std::optional<int64_t> Number = N.getAsInteger();
+    if (!Number || *Number < 0 || *Number > UINT32_MAX)
+      return false;
+    Out.push_back(static_cast<unsigned>(*Number));
+  }
+  return true;
+}
+
 /// \p Array's strings into \p Out; false when one is not a string.
 bool readStrings(const json::Array &Array, std::vector<std::string> &Out) {
   for (const json::Value &S : Array) {
@@ -45,14 +63,18 @@ json::Value toJson(const FunctionSummary &F) {
       Call.push_back(C.Runs);
     Calls.push_back(std::move(Call));
   }
-  return json::Object{{"key", F.Key},
-                      {"name", F.Name},
-                      {"file", F.File},
-                      {"hash", llvm::utohexstr(F.FileHash, /*LowerCase=*/true, 16)},
-                      {"offset", F.Offset},
-                      {"enterable", F.Enterable},
-                      {"calls", std::move(Calls)},
-                      {"overrides", strings(F.Overrides)}};
+  json::Object Function{{"key", F.Key},
+                        {"name", F.Name},
+                        {"file", F.File},
+                        {"hash", llvm::utohexstr(F.FileHash, /*LowerCase=*/true, 16)},
+                        {"offset", F.Offset},
+                        {"enterable", F.Enterable},
+                        {"calls", std::move(Calls)},
+                        {"overrides", strings(F.Overrides)}};
+  if (F.Semaphores)
+    Function["semaphores"] = json::Object{{"shared", F.Semaphores->Shared},
+                                          {"parameters", numbers(F.Semaphores->Parameters)}};
+  return Function;
 }
 
 json::Value toJson(const OpenQuestion &Q) {
@@ -67,6 +89,15 @@ json::Value toJson(const OpenQuestion &Q) {
     Question["anyOverride"] = true;
   if (Q.Seeks == Sought::Runner)
     Question["seeks"] = "runner";
+  if (Q.Seeks == Sought::Bound) {
+    Question["seeks"] = "bound";
+    Question["message"] = Q.Message;
+    json::Array Notes;
+    for (const PathNote &Note : Q.Notes)
+      Notes.push_back(json::Array{Note.File, Note.Offset, Note.Called});
+    Question["notes"] = std::move(Notes);
+    Question["sharedArguments"] = numbers(Q.SharedArguments);
+  }
   return Question;
 }
 
@@ -101,6 +132,8 @@ public:
       Valid = false;
   }
   bool has(llvm::StringRef Name) const { return O && O->get(Name); }
+  /// The field \p Name (present: has() said so) as it is.
+  const json::Value *field(llvm::StringRef Name) const { return O->get(Name); }
   void check(bool Ok) { Valid &= Ok; }
   const json::Array *array(llvm::StringRef Name) {
     const json::Array *A = O ? O->getArray(Name) : nullptr;
@@ -144,6 +177,21 @@ std::optional<SummaryCall> callFromJson(const json::Value &V) {
                      std::move(Alternatives)};
 }
 
+/// A note of a unit's own finding, `[file, offset, text]`, appended to \p Out.
+bool noteFromJson(const json::Value &V, std::vector<PathNote> &Out) {
+  const json::Array *Parts = V.getAsArray();
+  if (!Parts || Parts->size() != 3)
+    return false;
+  std::optional<llvm::StringRef> File = (*Parts)[0].getAsString();
+  std::optional<int64_t> Offset = (*Parts)[1].getAsInteger();
+  std::optional<llvm::StringRef> Text = (*Parts)[2].getAsString();
+  if (!File || !Offset || *Offset < 0 || *Offset > UINT32_MAX || !Text)
+    return false;
+  Out.push_back({File->str(), static_cast<unsigned>(*Offset), "", Text->str(),
+                 PathNote::Step::Said});
+  return true;
+}
+
 std::optional<FunctionSummary> functionFromJson(const json::Value &V) {
   FunctionSummary F;
   FieldReader Fields(V);
@@ -163,6 +211,15 @@ std::optional<FunctionSummary> functionFromJson(const json::Value &V) {
         return std::nullopt;
       F.Calls.push_back(std::move(*Parsed));
     }
+  if (Fields.has("semaphores")) {
+    SemaphoreUse Use;
+    FieldReader Semaphores(*Fields.field("semaphores"));
+    Semaphores.read("shared", Use.Shared);
+    if (const json::Array *Parameters = Semaphores.array("parameters"))
+      Semaphores.check(readNumbers(*Parameters, Use.Parameters));
+    Fields.check(Semaphores.valid());
+    F.Semaphores = std::move(Use);
+  }
   if (!Fields.valid())
     return std::nullopt;
   return F;
@@ -190,8 +247,18 @@ std::optional<OpenQuestion> questionFromJson(const json::Value &V) {
   if (Fields.has("seeks")) {
     std::string Seeks;
     Fields.read("seeks", Seeks);
-    Fields.check(Seeks == "runner" || Seeks == "blocking");
-    Q.Seeks = Seeks == "runner" ? Sought::Runner : Sought::Blocking;
+    Fields.check(Seeks == "runner" || Seeks == "blocking" || Seeks == "bound");
+    Q.Seeks = Seeks == "runner" ? Sought::Runner
+              : Seeks == "bound" ? Sought::Bound
+                                 : Sought::Blocking;
+  }
+  if (Q.Seeks == Sought::Bound) {
+    Fields.read("message", Q.Message);
+    if (const json::Array *Shared = Fields.array("sharedArguments"))
+      Fields.check(readNumbers(*Shared, Q.SharedArguments));
+    if (const json::Array *Notes = Fields.array("notes"))
+      for (const json::Value &Note : *Notes)
+        Fields.check(noteFromJson(Note, Q.Notes));
   }
   if (!Fields.valid())
     return std::nullopt;

@@ -67,17 +67,18 @@ std::vector<CrossFileFinding> answerProgram(const ProgramSummaries &Program,
     return Answers;
   double Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
-  size_t Asked[2] = {0, 0}, Runners = 0; // Asked[seeks a runner]
+  size_t Asked[3] = {0, 0, 0}, Runners = 0; // by what each seeks
   for (const OpenQuestion &Question : Program.Questions)
-    ++Asked[Question.Seeks == Sought::Runner];
+    ++Asked[static_cast<int>(Question.Seeks)];
   for (const FunctionSummary &Function : Program.Functions)
     Runners += std::count_if(Function.Calls.begin(), Function.Calls.end(),
                              [](const SummaryCall &Call) { return !Call.Runs.empty(); });
   *Stats << "corolint: whole program: " << Program.Functions.size() << " function(s), "
          << Program.Questions.size() << " open question(s), " << Answers.size()
          << " finding(s) across files, answered in " << llvm::format("%.3f", Seconds)
-         << " s (questions: " << Asked[false] << " async-blocking-call, " << Asked[true]
-         << " async-nested-run; " << Runners << " call(s) of loop runners summarized)\n";
+         << " s (questions: " << Asked[0] << " async-blocking-call, " << Asked[1]
+         << " async-nested-run, " << Asked[2] << " async-unbounded-spawn; " << Runners
+         << " call(s) of loop runners summarized)\n";
   return Answers;
 }
 

@@ -5,7 +5,9 @@
 // in sight: neither the loop body, nor the enclosing function, nor the
 // spawned coroutine (when this file defines it) names one of SemaphoreTypes
 // or calls `acquire`. Tasks collected in the loop and gathered after it need
-// flow analysis: full mode only.
+// flow analysis: full mode only. When the spawned coroutine is defined in
+// another file, the finding goes to the whole-program step, which drops it if
+// that coroutine takes a semaphore (the file's summary says so).
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +17,7 @@
 #include "checks/utils/Messages.h"
 #include "checks/utils/SourceKind.h"
 #include "driver/fast/NameLookup.h"
+#include "driver/fast/Summaries.h"
 
 namespace corolint::fast {
 
@@ -25,9 +28,26 @@ constexpr std::string_view Name = "async-unbounded-spawn";
 class UnboundedSpawnCheck : public FastCheck {
 public:
   UnboundedSpawnCheck(NameList Spawns, NameList Semaphores, NameList Queues,
-                      unsigned MaxStaticFanout, std::string Remedy)
+                      unsigned MaxStaticFanout, std::string Remedy, bool CrossFile)
       : Spawns(std::move(Spawns)), Semaphores(std::move(Semaphores)), Queues(std::move(Queues)),
-        MaxStaticFanout(MaxStaticFanout), Remedy(std::move(Remedy)) {}
+        MaxStaticFanout(MaxStaticFanout), Remedy(std::move(Remedy)), CrossFile(CrossFile) {}
+
+  bool summarizes() const override { return CrossFile && !Semaphores.empty(); }
+
+  /// Every coroutine of the file, with whether it takes a semaphore (as
+  /// bounded() judges it here): what it bounds when spawned elsewhere.
+  void summarize(const CheckContext &Context) const override {
+    SummaryNames Names(Context.Model, Context.Source, Context.File);
+    for (const FunctionInfo &Function : Context.Model.Functions) {
+      if (!Function.IsCoroutine)
+        continue;
+      std::optional<FunctionSummary> Summary = Names.function(Function);
+      if (!Summary)
+        continue;
+      Summary->Semaphores = SemaphoreUse{bounded(Context, Function.Definition), {}};
+      Context.Summaries->Functions.push_back(std::move(*Summary));
+    }
+  }
 
   void request(ScanRequest &Request) const override {
     requestNames(Request, Spawns);
@@ -63,7 +83,9 @@ public:
           (bounded(Context, Function.Body, 3, Loops.front()) ||
            spawnedWorkIsBounded(Context, Call)))
         continue;
-      Context.report(Name, Call.Call, unboundedSpawnMessage("creates", *Fanout, Remedy));
+      std::string Message = unboundedSpawnMessage("creates", *Fanout, Remedy);
+      if (!askAcrossFiles(Context, Function, Call, Message))
+        Context.report(Name, Call.Call, std::move(Message));
     }
   }
 
@@ -206,6 +228,42 @@ private:
     return Found;
   }
 
+  /// Leaves the finding \p Message at \p Spawn to the whole-program step
+  /// when the spawned work calls a function this file does not define
+  /// (the first such call in it); whether it did.
+  bool askAcrossFiles(const CheckContext &Context, const FunctionInfo &Spawner,
+                      const CallSite &Spawn, std::string &Message) const {
+    if (!Context.Summaries || !CrossFile)
+      return false;
+    SummaryNames Names(Context.Model, Context.Source, Context.File);
+    for (const CallSite *Inner : Names.callsInOrder(Spawner)) {
+      if (ts_node_start_byte(Inner->Call) <= ts_node_start_byte(Spawn.Call) ||
+          ts_node_end_byte(Inner->Call) > ts_node_end_byte(Spawn.Call) ||
+          definedHere(Context, *Inner))
+        continue;
+      std::optional<OpenQuestion> Question =
+          Names.question(*Inner, Spawner, ts_node_start_byte(Spawn.Call));
+      if (!Question)
+        continue;
+      Question->Seeks = Sought::Bound;
+      Question->Message = std::move(Message);
+      Context.Summaries->Questions.push_back(std::move(*Question));
+      return true;
+    }
+    return false;
+  }
+
+  /// This file defines a function \p Call may run.
+  static bool definedHere(const CheckContext &Context, const CallSite &Call) {
+    for (const std::string &Candidate : Call.Candidates)
+      if (Context.Model.Definitions.count(Candidate))
+        return true;
+    std::optional<WrittenName> Written = writtenName(Call.Callee, Context.Source);
+    return Call.Candidates.empty() && Written &&
+           std::any_of(Context.Model.Functions.begin(), Context.Model.Functions.end(),
+                       [&](const FunctionInfo &F) { return F.Name == Written->last(); });
+  }
+
   /// `spawn(worker(sem, url))` where worker, defined here, takes a semaphore.
   bool spawnedWorkIsBounded(const CheckContext &Context, const CallSite &Spawn) const {
     for (const CallSite &Inner : Context.Model.Calls) {
@@ -233,6 +291,7 @@ private:
   NameList Spawns, Semaphores, Queues;
   unsigned MaxStaticFanout;
   std::string Remedy;
+  bool CrossFile; ///< leave spawned work defined elsewhere to the whole program
 };
 
 } // namespace
@@ -246,7 +305,7 @@ std::unique_ptr<FastCheck> makeUnboundedSpawnCheck(const Options &Opts) {
       Read.ConcurrencyLimitTypes.firstSpelling(), Read.BoundedGatherFunctions.firstSpelling());
   return std::make_unique<UnboundedSpawnCheck>(
       std::move(Read.SpawnFunctions.Names), std::move(Read.SemaphoreTypes.Names),
-      std::move(Read.QueueTypes.Names), Read.MaxStaticFanout, std::move(Remedy));
+      std::move(Read.QueueTypes.Names), Read.MaxStaticFanout, std::move(Remedy), Read.CrossFile);
 }
 
 } // namespace corolint::fast
