@@ -243,7 +243,7 @@ UnboundedSpawnCheck::Fanout UnboundedSpawnCheck::fanout(const Expr &Created,
 bool UnboundedSpawnCheck::isBounded(const Expr &Spawn, llvm::ArrayRef<const Expr *> Work,
                                     const Fanout &Fan, const FunctionDecl &Function,
                                     ASTContext &Context, Notes &Said,
-                                    SemaphoreSearch::Unseen *Elsewhere) const {
+                                    Unseen *Elsewhere) const {
   if (Fan.GatherIsWindowed)
     return true;
   // A fixed pool of workers draining a queue: the loop counts workers, not elements.
@@ -288,7 +288,7 @@ bool UnboundedSpawnCheck::isBounded(const Expr &Spawn, llvm::ArrayRef<const Expr
 }
 
 void UnboundedSpawnCheck::conclude(const Expr &At, llvm::StringRef Verb, const Fanout &Fan,
-                                   const Notes &Said, const SemaphoreSearch::Unseen &Elsewhere,
+                                   const Notes &Said, const Unseen &Elsewhere,
                                    const FunctionDecl &Function, const SourceManager &Sources) {
   std::string Remedy = messages::boundRemedy(
       SemaphoreTypes.firstSpelling(), TaskGroupTypes.firstSpelling(),
@@ -297,11 +297,13 @@ void UnboundedSpawnCheck::conclude(const Expr &At, llvm::StringRef Verb, const F
   if (Fan.Gather)
     Found.Said.push_back({Fan.Gather->getBeginLoc(), messages::gatheredAllAtOnce()});
   Found.Said.append(Said.begin(), Said.end());
-  if (Elsewhere.Call && askProgram(At, Found, Elsewhere, Function, Sources))
+  if (askProgram(At, Found, Elsewhere, Function, Sources))
     return;
   // Not asked (no key, no place): the unit's rule, a shared semaphore handed
   // to work defined elsewhere is trusted.
-  if (!Elsewhere.SharedArguments.empty())
+  if (llvm::any_of(Elsewhere, [](const SemaphoreSearch::Unseen &Work) {
+        return !Work.SharedArguments.empty();
+      }))
     return;
   diag(At.getBeginLoc(), "%0") << Found.Message;
   for (const auto &[Loc, Text] : Found.Said)
@@ -309,28 +311,35 @@ void UnboundedSpawnCheck::conclude(const Expr &At, llvm::StringRef Verb, const F
 }
 
 bool UnboundedSpawnCheck::askProgram(const Expr &At, const Finding &Found,
-                                     const SemaphoreSearch::Unseen &Elsewhere,
-                                     const FunctionDecl &Function, const SourceManager &Sources) {
-  OpenQuestion Question;
-  Question.Seeks = Sought::Bound;
-  Question.Callee = summaryKey(*Elsewhere.Callee);
-  Question.CalleeName = Elsewhere.Callee->getNameAsString();
-  Question.Virtual = isVirtualDispatch(*Elsewhere.Call);
-  Question.Coroutine = coroutineDisplayName(Function);
+                                     const Unseen &Elsewhere, const FunctionDecl &Function,
+                                     const SourceManager &Sources) {
   std::optional<std::pair<std::string, unsigned>> Place = summaryPlace(At.getBeginLoc(), Sources);
-  if (Question.Callee.empty() || !Place)
+  if (!Place)
     return false;
-  std::tie(Question.File, Question.Offset) = std::move(*Place);
-  Question.Message = Found.Message;
+  std::vector<PathNote> Said;
   for (const auto &[Loc, Text] : Found.Said)
     if (std::optional<std::pair<std::string, unsigned>> NotePlace = summaryPlace(Loc, Sources))
-      Question.Notes.push_back(
-          {NotePlace->first, NotePlace->second, "", Text, PathNote::Step::Said});
-  Question.SharedArguments = Elsewhere.SharedArguments;
-  Summaries->Questions.push_back(std::move(Question));
-  if (Summaries == &Editor.Unit)
-    Editor.askedAt(At.getBeginLoc());
-  return true;
+      Said.push_back({NotePlace->first, NotePlace->second, "", Text, PathNote::Step::Said});
+  bool Asked = false;
+  for (const SemaphoreSearch::Unseen &Work : Elsewhere) {
+    OpenQuestion Question;
+    Question.Seeks = Sought::Bound;
+    Question.Callee = summaryKey(*Work.Callee);
+    if (Question.Callee.empty())
+      continue;
+    Question.CalleeName = Work.Callee->getNameAsString();
+    Question.Virtual = isVirtualDispatch(*Work.Call);
+    Question.Coroutine = coroutineDisplayName(Function);
+    std::tie(Question.File, Question.Offset) = *Place;
+    Question.Message = Found.Message;
+    Question.Notes = Said;
+    Question.SharedArguments = Work.SharedArguments;
+    Summaries->Questions.push_back(std::move(Question));
+    if (Summaries == &Editor.Unit)
+      Editor.askedAt(At.getBeginLoc());
+    Asked = true;
+  }
+  return Asked;
 }
 
 void UnboundedSpawnCheck::checkSpawn(const CallExpr &Spawn, ASTContext &Context) {
@@ -355,7 +364,7 @@ void UnboundedSpawnCheck::checkSpawn(const CallExpr &Spawn, ASTContext &Context)
       Work.push_back(Object);
 
   Notes Said;
-  SemaphoreSearch::Unseen Elsewhere;
+  Unseen Elsewhere;
   if (isBounded(Spawn, Work, Fan, *Where.Function, Context, Said,
                 Summaries ? &Elsewhere : nullptr))
     return;
@@ -372,7 +381,7 @@ void UnboundedSpawnCheck::checkCollected(const Expr &Task, const CXXMemberCallEx
   if (!Fan.Unbounded || !Fan.Gather)
     return;
   Notes Said;
-  SemaphoreSearch::Unseen Elsewhere;
+  Unseen Elsewhere;
   const Expr *Work[] = {&Task};
   if (isBounded(Push, Work, Fan, *Where.Function, Context, Said,
                 Summaries ? &Elsewhere : nullptr))

@@ -48,21 +48,22 @@ private:
 
   Fanout fanout(const clang::Expr &Created, const clang::VarDecl *Container,
                 const clang::FunctionDecl &Function, clang::ASTContext &Context) const;
+  using Unseen = std::vector<SemaphoreSearch::Unseen>;
   /// Something bounds the spawned \p Work. Work whose body is elsewhere is
   /// recorded in \p Elsewhere when given, else trusted when handed a
   /// shared semaphore.
   bool isBounded(const clang::Expr &Spawn, llvm::ArrayRef<const clang::Expr *> Work,
                  const Fanout &Fan, const clang::FunctionDecl &Function,
-                 clang::ASTContext &Context, Notes &Said,
-                 SemaphoreSearch::Unseen *Elsewhere) const;
+                 clang::ASTContext &Context, Notes &Said, Unseen *Elsewhere) const;
   /// Reports the fan-out at \p At, or leaves it to the whole program when
   /// its bound depends on work defined elsewhere.
   void conclude(const clang::Expr &At, llvm::StringRef Verb, const Fanout &Fan,
-                const Notes &Said, const SemaphoreSearch::Unseen &Elsewhere,
-                const clang::FunctionDecl &Function, const clang::SourceManager &Sources);
-  bool askProgram(const clang::Expr &At, const Finding &Found,
-                  const SemaphoreSearch::Unseen &Elsewhere, const clang::FunctionDecl &Function,
-                  const clang::SourceManager &Sources);
+                const Notes &Said, const Unseen &Elsewhere, const clang::FunctionDecl &Function,
+                const clang::SourceManager &Sources);
+  /// One question per coroutine elsewhere, each carrying \p Found: the
+  /// finding stands unless one of them bounds the tasks. Whether any was asked.
+  bool askProgram(const clang::Expr &At, const Finding &Found, const Unseen &Elsewhere,
+                  const clang::FunctionDecl &Function, const clang::SourceManager &Sources);
 
   void checkSpawn(const clang::CallExpr &Spawn, clang::ASTContext &Context);
   void checkCollected(const clang::Expr &Task, const clang::CXXMemberCallExpr &Push,

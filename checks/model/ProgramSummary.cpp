@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <string_view>
 #include <tuple>
@@ -339,18 +340,19 @@ std::optional<CrossFileFinding> answerOf(const OpenQuestion &Question,
   return Answer;
 }
 
-/// The unit's unbounded-spawn finding \p Question carries, unless the
-/// coroutine it spawns bounds its tasks: it awaits a semaphore every task
-/// shares, or the one the call hands it. A callee whose body is nowhere (or
-/// was not summarized by the check) is judged by the unit's rule: a shared
-/// semaphore handed to it is trusted.
-std::optional<CrossFileFinding> boundAnswer(const OpenQuestion &Question,
-                                            const CallTargets &Targets) {
-  CrossFileFinding Answer{"async-unbounded-spawn", Question.File, Question.Offset,
-                          Question.Message, Question.Notes};
+/// What one bound question says of its coroutine: it bounds the tasks, or
+/// not (with a note when it drops the semaphore it is handed). A coroutine
+/// whose body is nowhere (or that the check did not summarize) is judged by
+/// the unit's rule: a shared semaphore handed to it is trusted.
+struct BoundVerdict {
+  bool Bounds = false;
+  std::optional<PathNote> Note;
+};
+
+BoundVerdict boundVerdict(const OpenQuestion &Question, const CallTargets &Targets) {
   const FunctionSummary *Callee = Targets.runs(Question);
   if (!Callee || !Callee->Semaphores)
-    return Question.SharedArguments.empty() ? std::optional(Answer) : std::nullopt;
+    return {!Question.SharedArguments.empty(), std::nullopt};
   const SemaphoreUse &Use = *Callee->Semaphores;
   bool TakesHanded = std::any_of(
       Question.SharedArguments.begin(), Question.SharedArguments.end(), [&](unsigned Index) {
@@ -358,27 +360,52 @@ std::optional<CrossFileFinding> boundAnswer(const OpenQuestion &Question,
                Use.Parameters.end();
       });
   if (Use.Shared || TakesHanded)
-    return std::nullopt;
-  if (!Question.SharedArguments.empty())
-    Answer.Notes.push_back({Callee->File, Callee->Offset, "",
-                            messages::semaphoreNotAcquired(Callee->Name), PathNote::Step::Said});
-  return Answer;
+    return {true, std::nullopt};
+  if (Question.SharedArguments.empty())
+    return {};
+  return {false, PathNote{Callee->File, Callee->Offset, "",
+                          messages::semaphoreNotAcquired(Callee->Name), PathNote::Step::Said}};
+}
+
+/// The unbounded-spawn findings the bound questions carry. The questions of
+/// one place (one per coroutine elsewhere that the spawned work runs or
+/// awaits) carry one finding: withdrawn when one of them bounds the tasks.
+std::vector<CrossFileFinding> boundAnswers(const ProgramSummaries &Program) {
+  std::optional<CallTargets> Targets;
+  std::map<std::pair<std::string_view, unsigned>, size_t> Found; // place -> index in Answers
+  std::vector<CrossFileFinding> Answers;
+  std::vector<bool> Withdrawn;
+  for (const OpenQuestion &Question : Program.Questions) {
+    if (Question.Seeks != Sought::Bound)
+      continue;
+    if (!Targets)
+      Targets.emplace(Program, /*AnyOverride=*/false);
+    auto [Place, New] = Found.try_emplace({Question.File, Question.Offset}, Answers.size());
+    if (New) {
+      Answers.push_back({"async-unbounded-spawn", Question.File, Question.Offset,
+                         Question.Message, Question.Notes});
+      Withdrawn.push_back(false);
+    }
+    BoundVerdict Verdict = boundVerdict(Question, *Targets);
+    Withdrawn[Place->second] = Withdrawn[Place->second] || Verdict.Bounds;
+    if (Verdict.Note)
+      Answers[Place->second].Notes.push_back(std::move(*Verdict.Note));
+  }
+  std::vector<CrossFileFinding> Standing;
+  for (size_t I = 0; I < Answers.size(); ++I)
+    if (!Withdrawn[I])
+      Standing.push_back(std::move(Answers[I]));
+  return Standing;
 }
 
 } // namespace
 
 std::vector<CrossFileFinding> answerOpenQuestions(const ProgramSummaries &Program) {
   ProgramSearches Searches(Program);
-  std::optional<CallTargets> Spawned; // for the bound questions, made when first asked
-  std::vector<CrossFileFinding> Answers;
+  std::vector<CrossFileFinding> Answers = boundAnswers(Program);
   for (const OpenQuestion &Question : Program.Questions) {
-    if (Question.Seeks == Sought::Bound) {
-      if (!Spawned)
-        Spawned.emplace(Program, /*AnyOverride=*/false);
-      if (std::optional<CrossFileFinding> Answer = boundAnswer(Question, *Spawned))
-        Answers.push_back(std::move(*Answer));
+    if (Question.Seeks == Sought::Bound)
       continue;
-    }
     ProgramSearch &Search = Searches.forQuestion(Question);
     const FunctionSummary *Callee = Search.Targets.runs(Question);
     if (!Callee)

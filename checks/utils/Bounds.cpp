@@ -194,12 +194,14 @@ std::vector<unsigned> SemaphoreSearch::sharedArguments(const CallExpr &Call, con
 
 void SemaphoreSearch::noteUnseen(const CallExpr &Call, const FunctionDecl &Callee,
                                  std::vector<unsigned> SharedArguments) {
-  // The first coroutine of user code: a library's bodies are in no summary.
+  // Coroutines of user code only: a library's bodies are in no summary.
   const SourceManager &Sources = Context.getSourceManager();
-  if (!DeferUnseen || Elsewhere.Call || !isCoroutineReturnType(Callee.getReturnType()) ||
-      Sources.isInSystemHeader(Sources.getExpansionLoc(Callee.getLocation())))
+  if (!DeferUnseen || Elsewhere.size() >= MaxUnseen ||
+      !isCoroutineReturnType(Callee.getReturnType()) ||
+      Sources.isInSystemHeader(Sources.getExpansionLoc(Callee.getLocation())) ||
+      llvm::any_of(Elsewhere, [&](const Unseen &Known) { return Known.Call == &Call; }))
     return;
-  Elsewhere = {&Call, &Callee, std::move(SharedArguments)};
+  Elsewhere.push_back({&Call, &Callee, std::move(SharedArguments)});
 }
 
 bool SemaphoreSearch::searchBody(const FunctionDecl &Function, const Frame &Where,

@@ -35,16 +35,18 @@ public:
   /// deferUnseen() was called.
   bool workAcquires(const clang::Expr &Work);
   /// Work whose body the unit does not have is left to the whole program:
-  /// not trusted, but recorded as unseen().
+  /// not trusted, but recorded in unseen().
   void deferUnseen() { DeferUnseen = true; }
-  /// The first user coroutine the work runs or awaits whose body is in no
-  /// file of the unit, and the parameters its call hands a shared semaphore.
+  /// A user coroutine the work runs or awaits whose body is in no file of
+  /// the unit, and the parameters its call hands a shared semaphore.
   struct Unseen {
     const clang::CallExpr *Call = nullptr;
     const clang::FunctionDecl *Callee = nullptr;
     std::vector<unsigned> SharedArguments;
   };
-  const Unseen &unseen() const { return Elsewhere; }
+  /// The first few such coroutines: any of them may take the bound.
+  const std::vector<Unseen> &unseen() const { return Elsewhere; }
+  static constexpr size_t MaxUnseen = 8;
   /// The loop itself awaits a shared semaphore each iteration before spawning.
   bool loopAcquires();
   /// A semaphore that was acquired but is created once per iteration or per
@@ -80,7 +82,7 @@ private:
   clang::ASTContext &Context;
   const clang::NamedDecl *Unshared = nullptr;
   bool DeferUnseen = false;
-  Unseen Elsewhere;
+  std::vector<Unseen> Elsewhere;
 };
 
 /// The semaphores \p Coroutine awaits, itself or in the coroutines of the

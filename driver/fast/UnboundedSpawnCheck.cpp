@@ -229,14 +229,19 @@ private:
   }
 
   /// Leaves the finding \p Message at \p Spawn to the whole-program step
-  /// when the spawned work calls a function this file does not define
-  /// (the first such call in it); whether it did.
+  /// when the spawned work calls functions this file does not define (one
+  /// question each, the first few: one of them may take the bound); whether
+  /// it did.
   bool askAcrossFiles(const CheckContext &Context, const FunctionInfo &Spawner,
-                      const CallSite &Spawn, std::string &Message) const {
+                      const CallSite &Spawn, const std::string &Message) const {
     if (!Context.Summaries || !CrossFile)
       return false;
+    constexpr size_t MaxQuestions = 8;
     SummaryNames Names(Context.Model, Context.Source, Context.File);
+    size_t Asked = 0;
     for (const CallSite *Inner : Names.callsInOrder(Spawner)) {
+      if (Asked == MaxQuestions)
+        break;
       if (ts_node_start_byte(Inner->Call) <= ts_node_start_byte(Spawn.Call) ||
           ts_node_end_byte(Inner->Call) > ts_node_end_byte(Spawn.Call) ||
           definedHere(Context, *Inner))
@@ -246,11 +251,11 @@ private:
       if (!Question)
         continue;
       Question->Seeks = Sought::Bound;
-      Question->Message = std::move(Message);
+      Question->Message = Message;
       Context.Summaries->Questions.push_back(std::move(*Question));
-      return true;
+      ++Asked;
     }
-    return false;
+    return Asked > 0;
   }
 
   /// This file defines a function \p Call may run.

@@ -110,5 +110,20 @@ TEST(SpawnBoundTest, AKeyDefinedAtTwoPlacesIsJudgedByTheUnitsRule) {
             1u);
 }
 
+TEST(SpawnBoundTest, OneCoroutineOfTheWorkTakingTheBoundIsEnough) {
+  // The spawned work awaits prepare() (no semaphore) and then call() (one):
+  // one question each, at the same place, one finding or none.
+  ProgramSummaries P;
+  P.Functions = {coroutine("prepare", SemaphoreUse{}), coroutine("call", SemaphoreUse{true, {}})};
+  P.Questions = {spawns("prepare"), spawns("call")};
+  P.deduplicate();
+  EXPECT_TRUE(answerOpenQuestions(P).empty());
+  P.Functions[0].Semaphores->Shared = false;
+  P.Functions[1].Semaphores->Shared = false;
+  std::vector<CrossFileFinding> Found = answerOpenQuestions(P);
+  ASSERT_EQ(Found.size(), 1u);
+  EXPECT_EQ(Found[0].Notes.size(), 1u);
+}
+
 } // namespace
 } // namespace corolint

@@ -6,18 +6,16 @@ namespace {
 aio::semaphore connections{16};
 
 aio::task<std::string> throttled_get(std::string url) {
-  co_await connections.acquire();
+  auto permit = co_await connections.acquire();
   co_await aio::sleep(std::chrono::milliseconds(10));
-  connections.release();
   co_return url;
 }
 
 } // namespace
 
 aio::task<std::string> Fetcher::fetch(std::string url) {
-  co_await limit_.acquire();
+  auto permit = co_await limit_.acquire();
   co_await aio::sleep(std::chrono::milliseconds(10));
-  limit_.release();
   co_return url;
 }
 
@@ -31,9 +29,8 @@ aio::task<std::string> download_limited(std::string url) {
 }
 
 aio::task<std::string> scrape(std::string url, aio::semaphore &limit) {
-  co_await limit.acquire();
+  auto permit = co_await limit.acquire();
   co_await aio::sleep(std::chrono::milliseconds(10));
-  limit.release();
   co_return url;
 }
 
