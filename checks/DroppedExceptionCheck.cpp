@@ -326,7 +326,8 @@ void DroppedExceptionCheck::checkGatherResults(const CallExpr &Gather, ASTContex
     diag(Gather.getBeginLoc(), "%0") << messages::gatherResultsDiscarded(GatherName);
     return;
   }
-  if (!gatherErrorsInspected(Gather, *Where.Function, ResultTypes.Names, LoggingPattern,
+  const auto *Results = semanticParent(*Awaited, Context).get<VarDecl>();
+  if (!gatherErrorsInspected(Gather, *Where.Function, Results, ResultTypes.Names, LoggingPattern,
                              Context))
     diag(Gather.getBeginLoc(), "%0") << messages::gatherErrorsNeverInspected(GatherName);
 }

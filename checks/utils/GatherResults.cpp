@@ -7,6 +7,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
@@ -57,8 +58,37 @@ public:
     Rethrows |= isAfter(Throw->getBeginLoc());
     return true;
   }
+  /// `unpack(std::move(results))`, `co_return results;`: handed on.
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (!Results || Ref->getDecl() != Results || !isAfter(Ref->getBeginLoc()))
+      return true;
+    // Through std::move and the copy or move that passes it by value.
+    const Expr *Passed = Ref;
+    DynTypedNode Parent = semanticParent(*Passed, Context);
+    for (int Steps = 0; Steps < 2; ++Steps) {
+      const auto *Move = Parent.get<CallExpr>();
+      const auto *Copy = Parent.get<CXXConstructExpr>();
+      bool IsMove = Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
+                    Move->getDirectCallee()->isInStdNamespace() &&
+                    Move->getDirectCallee()->getIdentifier() &&
+                    Move->getDirectCallee()->getName() == "move";
+      if (!IsMove && !(Copy && Copy->getNumArgs() == 1))
+        break;
+      Passed = IsMove ? static_cast<const Expr *>(Move) : Copy;
+      Parent = semanticParent(*Passed, Context);
+    }
+    // The standard library's (`std::size(results)`) only reads the container.
+    if (const auto *Call = Parent.get<CallExpr>();
+        Call && !(Call->getDirectCallee() && Call->getDirectCallee()->isInStdNamespace()))
+      HandsOn |= llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+        return Arg->IgnoreUnlessSpelledInSource() == Passed->IgnoreUnlessSpelledInSource();
+      });
+    HandsOn |= Parent.get<ReturnStmt>() || Parent.get<CoreturnStmt>();
+    return true;
+  }
   bool ReadsErrors = false, FiltersErrors = false, TestsOutcome = false, ReadsValues = false,
-       Logs = false, Rethrows = false;
+       Logs = false, Rethrows = false, HandsOn = false;
+  const VarDecl *Results = nullptr;
 
 private:
   bool isAfter(SourceLocation Loc) const { return Sources.isBeforeInTranslationUnit(After, Loc); }
@@ -150,11 +180,13 @@ private:
 } // namespace
 
 bool gatherErrorsInspected(const CallExpr &Gather, const FunctionDecl &Function,
-                           const NameList &ResultTypes, const llvm::Regex &Logging,
-                           ASTContext &Context) {
+                           const VarDecl *Results, const NameList &ResultTypes,
+                           const llvm::Regex &Logging, ASTContext &Context) {
   ResultUses Uses(ResultTypes, Logging, Gather.getEndLoc(), Context);
+  Uses.Results = Results;
   Uses.TraverseStmt(Function.getBody());
-  bool ErrorsSeen = Uses.ReadsErrors || Uses.TestsOutcome || Uses.Logs || Uses.Rethrows;
+  bool ErrorsSeen =
+      Uses.ReadsErrors || Uses.TestsOutcome || Uses.Logs || Uses.Rethrows || Uses.HandsOn;
   // value() on a failed result rethrows, so reading values without a filter loses nothing.
   bool ErrorsFilteredOut = Uses.FiltersErrors || !Uses.ReadsValues;
   return ErrorsSeen || !ErrorsFilteredOut;

@@ -21,11 +21,12 @@ namespace corolint {
 /// Whether the statements of \p Function after \p Gather look at the failures
 /// in its results: read an error (`error()`, `exception()`), test the outcome
 /// in a way that acts on failure, log (\p Logging names) or rethrow, or read
-/// values without filtering (`value()` rethrows a failure). \p ResultTypes are
-/// the per-task outcome types.
+/// values without filtering (`value()` rethrows a failure), or hand the
+/// variable \p Results holding them (if any) on to a function or return it:
+/// then the receiver decides. \p ResultTypes are the per-task outcome types.
 bool gatherErrorsInspected(const clang::CallExpr &Gather, const clang::FunctionDecl &Function,
-                           const NameList &ResultTypes, const llvm::Regex &Logging,
-                           clang::ASTContext &Context);
+                           const clang::VarDecl *Results, const NameList &ResultTypes,
+                           const llvm::Regex &Logging, clang::ASTContext &Context);
 
 /// Every handle \p Gather awaits was cancelled earlier in \p Function
 /// (`h.cancel()`, or `for (auto &h : handles) h.cancel();`).

@@ -348,3 +348,30 @@ aio::task<int> gather_values_rethrow() {
     total += result.value(); // a failed result rethrows here
   co_return total;
 }
+
+// Results handed on are the receiver's to look at (banteg/multicall.py's
+// `run_in_subprocess(unpack_batch_results, batches)`), as are results returned.
+int unpack_results(std::vector<aio::result<int>> results);
+
+aio::task<int> gather_results_handed_on() {
+  std::vector<aio::task<int>> jobs;
+  jobs.push_back(fetch(1));
+  auto results = co_await aio::gather(aio::return_exceptions, std::move(jobs));
+  co_return unpack_results(std::move(results));
+}
+
+aio::task<std::vector<aio::result<int>>> gather_results_returned() {
+  std::vector<aio::task<int>> jobs;
+  jobs.push_back(fetch(1));
+  auto results = co_await aio::gather(aio::return_exceptions, std::move(jobs));
+  co_return results;
+}
+
+// Only its size is handed on: the failures are still never looked at.
+aio::task<int> gather_results_counted() {
+  std::vector<aio::task<int>> jobs;
+  jobs.push_back(fetch(1));
+  auto results = co_await aio::gather(aio::return_exceptions, std::move(jobs));
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: errors in the results of 'aio::gather(return_exceptions, ...)' are never looked at
+  co_return static_cast<int>(std::size(results));
+}
