@@ -24,7 +24,7 @@ auto orderOf(const FunctionSummary &F) {
 auto orderOf(const OpenQuestion &Q) {
   return std::tie(Q.File, Q.Offset, Q.Seeks, Q.Callee, Q.Alternatives, Q.CalleeName, Q.Virtual,
                   Q.Coroutine, Q.Awaited, Q.Offload, Q.Depth, Q.AwaitsReadiness, Q.AnyOverride,
-                  Q.Message, Q.Notes, Q.SharedArguments);
+                  Q.Message, Q.Notes, Q.SharedArguments, Q.AsError);
 }
 
 /// Any depth: whether a body reaches a blocking operation at all.
@@ -244,6 +244,18 @@ std::string quoted(std::string_view Name) { return "'" + std::string(Name) + "'"
 
 } // namespace
 
+std::string_view checkSeeking(Sought Seeks) {
+  switch (Seeks) {
+  case Sought::Blocking:
+    break;
+  case Sought::Runner:
+    return "async-nested-run";
+  case Sought::Bound:
+    return "async-unbounded-spawn";
+  }
+  return "async-blocking-call";
+}
+
 std::string PathNote::message(std::string_view Where) const {
   if (Kind == Step::Said)
     return Where.empty() ? Called : Called + " (" + std::string(Where) + ")";
@@ -306,8 +318,9 @@ std::optional<CrossFileFinding> answerOf(const OpenQuestion &Question,
   CrossFileFinding Answer;
   PathNote::Step LastStep = PathNote::Step::Runner;
   std::string Reached = Target.Runs;
+  Answer.Check = checkSeeking(Question.Seeks);
+  Answer.AsError = Question.AsError;
   if (Question.Seeks == Sought::Runner) {
-    Answer.Check = "async-nested-run";
     Answer.Message =
         messages::nestedRunThroughHelper(Question.CalleeName, Question.Coroutine, Reached);
   } else {
@@ -315,7 +328,6 @@ std::optional<CrossFileFinding> answerOf(const OpenQuestion &Question,
     QuestionPlace Place(Question);
     if (!blocksThere(Operation, Place))
       return std::nullopt;
-    Answer.Check = "async-blocking-call";
     Answer.Message = Question.Awaited.empty()
                          ? messages::blockingHelper(Question.CalleeName, Question.Coroutine,
                                                     Operation.Name, Question.Offload)
@@ -382,8 +394,8 @@ std::vector<CrossFileFinding> boundAnswers(const ProgramSummaries &Program) {
       Targets.emplace(Program, /*AnyOverride=*/false);
     auto [Place, New] = Found.try_emplace({Question.File, Question.Offset}, Answers.size());
     if (New) {
-      Answers.push_back({"async-unbounded-spawn", Question.File, Question.Offset,
-                         Question.Message, Question.Notes});
+      Answers.push_back({std::string(checkSeeking(Question.Seeks)), Question.File,
+                         Question.Offset, Question.Message, Question.Notes, Question.AsError});
       Withdrawn.push_back(false);
     }
     BoundVerdict Verdict = boundVerdict(Question, *Targets);

@@ -112,6 +112,9 @@ enum class Sought {
   Bound,
 };
 
+/// The check whose questions seek \p Seeks, and whose findings their answers are.
+std::string_view checkSeeking(Sought Seeks);
+
 /// "Coroutine C, at this call, runs function K, whose blocking this unit
 /// could not settle" (K's body, or a helper's it reaches, is elsewhere), or
 /// the same of running a loop.
@@ -141,6 +144,9 @@ struct OpenQuestion {
   std::string Message;
   std::vector<PathNote> Notes;
   std::vector<unsigned> SharedArguments;
+  /// WarningsAsErrors names the check for File: set by the run that asked,
+  /// which has the configuration, so that `corolint merge` need not.
+  bool AsError = false;
 
   bool operator==(const OpenQuestion &) const = default;
 };
@@ -165,11 +171,12 @@ struct ProgramSummaries {
 };
 
 struct CrossFileFinding {
-  std::string Check; ///< "async-blocking-call", "async-nested-run", "async-unbounded-spawn"
+  std::string Check; ///< checkSeeking() of its question's
   std::string File;
   unsigned Offset = 0;
   std::string Message;
   std::vector<PathNote> Notes; ///< from the callee to the operation reached
+  bool AsError = false;        ///< its question's
 };
 
 /// The questions whose callee reaches what they seek (a blocking operation,

@@ -254,10 +254,11 @@ void UnitSummarizer::summarizeCoroutines(
     if (!isCoroutine(*Definition))
       continue;
     // Not Enterable: the summary says what every check's summary of it says.
-    if (std::optional<FunctionSummary> Summary = summarize(*Definition, Context.getSourceManager())) {
-      Summary->Semaphores = Semaphores(*Definition);
-      Out.Functions.push_back(std::move(*Summary));
-    }
+    std::optional<FunctionSummary> Summary = summarize(*Definition, Context.getSourceManager());
+    if (!Summary)
+      continue;
+    Summary->Semaphores = Semaphores(*Definition);
+    Out.Functions.push_back(std::move(*Summary));
   }
 }
 

@@ -87,6 +87,8 @@ json::Value toJson(const OpenQuestion &Q) {
     Question["alternatives"] = strings(Q.Alternatives);
   if (Q.AnyOverride)
     Question["anyOverride"] = true;
+  if (Q.AsError)
+    Question["asError"] = true;
   if (Q.Seeks == Sought::Runner)
     Question["seeks"] = "runner";
   if (Q.Seeks == Sought::Bound) {
@@ -244,6 +246,8 @@ std::optional<OpenQuestion> questionFromJson(const json::Value &V) {
       Fields.check(readStrings(*Alternatives, Q.Alternatives));
   if (Fields.has("anyOverride"))
     Fields.read("anyOverride", Q.AnyOverride);
+  if (Fields.has("asError"))
+    Fields.read("asError", Q.AsError);
   if (Fields.has("seeks")) {
     std::string Seeks;
     Fields.read("seeks", Seeks);

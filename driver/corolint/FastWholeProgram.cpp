@@ -207,6 +207,10 @@ bool answerAcrossFiles(const LintSettings &S, const std::vector<std::string> &Fi
     Program.append(std::move(Outcome.Result.Summaries));
   Program.Keys = SummaryKeys::Names;
   Program.deduplicate();
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Options =
+      makeOptionsProvider(S.Defaults, S.Overrides);
+  WarningsAsErrors AsErrors(*Options);
+  markAsErrors(Program, AsErrors);
   bool Ok = true;
   if (!S.SummariesOut.empty())
     if (llvm::Error E = writeSummaryFile(S.SummariesOut, Program)) {
@@ -234,6 +238,8 @@ bool answerAcrossFiles(const LintSettings &S, const std::vector<std::string> &Fi
     Finding &F = Findings.emplace_back();
     F.Check = std::move(Answer.Check);
     F.Message = std::move(Answer.Message);
+    if (Answer.AsError)
+      F.Severity = Level::Error;
     F.LineText = lineAt(Texts.find(Answer.File)->second, Answer.Offset).str();
     F.Where = std::move(*Where);
     for (const PathNote &Step : Answer.Notes)

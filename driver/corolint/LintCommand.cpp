@@ -117,6 +117,11 @@ LintResult lintFiles(const LintSettings &S, const LoadedDatabase &Database,
 /// Writes the summaries if asked and adds the cross-file findings, unless a
 /// shard leaves them to `corolint merge`; false when the file cannot be written.
 bool answerAcrossFiles(const LintSettings &S, LintResult &Result, llvm::raw_ostream &Err) {
+  // The units' own findings had WarningsAsErrors applied by clang-tidy.
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Options =
+      makeOptionsProvider(S.Defaults, S.Overrides);
+  WarningsAsErrors AsErrors(*Options);
+  markAsErrors(Result.Summaries, AsErrors);
   bool Ok = true;
   if (!S.SummariesOut.empty())
     if (llvm::Error E = writeSummaryFile(S.SummariesOut, Result.Summaries)) {
@@ -126,13 +131,8 @@ bool answerAcrossFiles(const LintSettings &S, LintResult &Result, llvm::raw_ostr
     }
   if (S.Slice.Count > 1 && !S.SummariesOut.empty())
     return Ok;
-  // The units' own findings had WarningsAsErrors applied by clang-tidy.
-  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Options =
-      makeOptionsProvider(S.Defaults, S.Overrides);
-  WarningsAsErrors AsErrors(*Options);
   for (clang::tidy::ClangTidyError &Error :
        crossFileDiagnostics(Result.Summaries, S.Verbose ? &Err : nullptr)) {
-    Error.IsWarningAsError = AsErrors.contains(Error.Message.FilePath, Error.DiagnosticName);
     Result.Errors.push_back(std::move(Error));
     Result.FromUncompiledUnit.push_back(false);
     ++Result.Findings;

@@ -47,6 +47,11 @@ void dropSilenced(std::vector<CrossFileFinding> &Answers) {
 
 } // namespace
 
+void markAsErrors(ProgramSummaries &Program, WarningsAsErrors &AsErrors) {
+  for (OpenQuestion &Question : Program.Questions)
+    Question.AsError = AsErrors.contains(Question.File, checkSeeking(Question.Seeks));
+}
+
 llvm::Error writeSummaryFile(llvm::StringRef Path, const ProgramSummaries &Summaries) {
   // The directory `corolint init` names (.corolint/) is made on first use.
   if (std::error_code EC = llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
@@ -88,7 +93,7 @@ crossFileDiagnostics(const ProgramSummaries &Program, llvm::raw_ostream *Stats) 
   for (CrossFileFinding &Answer : answerProgram(Program, Stats)) {
     clang::tidy::ClangTidyError &Error = Diagnostics.emplace_back(
         Answer.Check, clang::tooling::Diagnostic::Warning, /*BuildDirectory=*/"",
-        /*IsWarningAsError=*/false);
+        Answer.AsError);
     Error.Message = clang::tooling::DiagnosticMessage();
     Error.Message.Message = std::move(Answer.Message);
     Error.Message.FilePath = std::move(Answer.File);

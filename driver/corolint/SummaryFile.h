@@ -11,6 +11,7 @@
 #ifndef COROLINT_DRIVER_COROLINT_SUMMARYFILE_H
 #define COROLINT_DRIVER_COROLINT_SUMMARYFILE_H
 
+#include "Configuration.h"
 #include "checks/model/ProgramSummary.h"
 #include "checks/utils/SummaryJson.h"
 
@@ -22,6 +23,10 @@
 #include <vector>
 
 namespace corolint {
+
+/// Marks each question whose answer WarningsAsErrors makes an error (for its
+/// check, in its file), before the questions are answered or written out.
+void markAsErrors(ProgramSummaries &Program, WarningsAsErrors &AsErrors);
 
 /// Writes \p Summaries to \p Path atomically.
 llvm::Error writeSummaryFile(llvm::StringRef Path, const ProgramSummaries &Summaries);
