@@ -84,7 +84,10 @@ bool isAwaitedUse(const DeclRefExpr &Ref, ASTContext &Context) {
 } // namespace
 
 UnboundedSpawnCheck::UnboundedSpawnCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
-    : AsyncCheck(Name, Context) {
+    : AsyncCheck(Name, Context), SpawningHelpers([this](const Expr &E) {
+        const FunctionDecl *Callee = calleeOf(E);
+        return Callee && isListed(*Callee, AllSpawns);
+      }) {
   AllSpawns = NameList(SpawnFunctions.Raw + ";" + OwnedSpawnFunctions.Raw);
   SummaryFile =
       optionsOf<BlockingCallOptions>("async-blocking-call", *Context, Profile).SummaryFile;
@@ -93,6 +96,7 @@ UnboundedSpawnCheck::UnboundedSpawnCheck(llvm::StringRef Name, tidy::ClangTidyCo
 void UnboundedSpawnCheck::onStartOfTranslationUnit() {
   Reported.clear();
   ChosenLoad.reset();
+  SpawningHelpers.reset();
   Editor.clear();
   Unit = nullptr;
 }
@@ -125,10 +129,14 @@ void UnboundedSpawnCheck::registerMatchers(MatchFinder *Finder) {
   if (Summaries && !SemaphoreTypes.Names.empty())
     Finder->addMatcher(functionDecl(isDefinition()).bind("definition"), this);
   auto InLoop = hasAncestor(stmt(anyOf(forStmt(), cxxForRangeStmt(), whileStmt(), doStmt())));
-  if (!AllSpawns.empty())
+  if (!AllSpawns.empty()) {
     Finder->addMatcher(callExpr(callee(functionDecl(isInNameList(&AllSpawns))), InLoop)
                            .bind("spawn"),
                        this);
+    Finder->addMatcher(
+        callExpr(callee(functionDecl(unless(isInNameList(&AllSpawns)))), InLoop).bind("helper"),
+        this);
+  }
   // Lazy tasks collected in a loop run only when gathered: checked at the gather.
   if (!TaskTypes.Names.empty() && !GatherFunctions.Names.empty())
     Finder->addMatcher(
@@ -146,6 +154,8 @@ void UnboundedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
     Unit = Result.Context; // its coroutines are summarized at the end of the unit
   else if (const auto *Spawn = Result.Nodes.getNodeAs<CallExpr>("spawn"))
     checkSpawn(*Spawn, *Result.Context);
+  else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("helper"))
+    checkHelperCall(*Call, *Result.Context);
   else if (const auto *Push = Result.Nodes.getNodeAs<CXXMemberCallExpr>("collect"))
     checkCollected(*Result.Nodes.getNodeAs<Expr>("task"), *Push,
                    *Result.Nodes.getNodeAs<VarDecl>("container"), *Result.Context);
@@ -369,6 +379,36 @@ void UnboundedSpawnCheck::checkSpawn(const CallExpr &Spawn, ASTContext &Context)
                 Summaries ? &Elsewhere : nullptr))
     return;
   conclude(Spawn, "creates", Fan, Said, Elsewhere, *Where.Function, Context.getSourceManager());
+}
+
+void UnboundedSpawnCheck::checkHelperCall(const CallExpr &Call, ASTContext &Context) {
+  const SourceManager &Sources = Context.getSourceManager();
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Helper = Callee ? Callee->getDefinition() : nullptr;
+  if (!Helper || !isEnterableHelper(*Helper, Sources, nullptr))
+    return;
+  StatementContext Where = contextOf(Call, Context);
+  if (!Where.Function || Where.Unevaluated || Where.Function == Helper)
+    return;
+  constexpr unsigned HelperDepth = 3;
+  const auto *Spawn =
+      llvm::dyn_cast_or_null<CallExpr>(SpawningHelpers.find(*Helper, HelperDepth, Sources));
+  if (!Spawn || !Reported.insert(Call.getBeginLoc().getPtrEncoding()).second)
+    return;
+  // The tasks multiply with the loops around the call; what the call
+  // returns (a handle) may join them there.
+  Fanout Fan = fanout(Call, nullptr, *Where.Function, Context);
+  if (!Fan.Unbounded)
+    return;
+  llvm::SmallVector<const Expr *, 4> Work(Spawn->arguments());
+  Work.append(Call.arguments().begin(), Call.arguments().end()); // `start(q)`: a worker's queue
+  Notes Said;
+  Said.push_back({Spawn->getBeginLoc(),
+                  messages::spawnedInHelper(Helper->getNameAsString(),
+                                            qualifiedName(*calleeOf(*Spawn)).substr(2))});
+  if (isBounded(*Spawn, Work, Fan, *Where.Function, Context, Said, nullptr))
+    return;
+  conclude(Call, "creates", Fan, Said, {}, *Where.Function, Sources);
 }
 
 void UnboundedSpawnCheck::checkCollected(const Expr &Task, const CXXMemberCallExpr &Push,

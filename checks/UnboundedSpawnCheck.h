@@ -4,6 +4,7 @@
 
 #include "utils/AsyncCheck.h"
 #include "utils/Bounds.h"
+#include "utils/HelperSearch.h"
 #include "utils/Loops.h"
 #include "utils/Summaries.h"
 #include "llvm/ADT/DenseSet.h"
@@ -66,10 +67,15 @@ private:
                   const clang::FunctionDecl &Function, const clang::SourceManager &Sources);
 
   void checkSpawn(const clang::CallExpr &Spawn, clang::ASTContext &Context);
+  /// \p Call in a loop runs a plain function of the unit that spawns (a
+  /// `start(url)` that keeps the handle in a member): as a spawn in the loop.
+  void checkHelperCall(const clang::CallExpr &Call, clang::ASTContext &Context);
   void checkCollected(const clang::Expr &Task, const clang::CXXMemberCallExpr &Push,
                       const clang::VarDecl &Container, clang::ASTContext &Context);
 
   NameList AllSpawns; ///< SpawnFunctions and OwnedSpawnFunctions
+  /// Plain functions of the unit that reach a spawn, three calls deep.
+  HelperSearch SpawningHelpers;
   /// One finding per place (template instantiations repeat it) and per container.
   llvm::DenseSet<const void *> Reported;
   /// loadIsChosen() of this translation unit, computed once.

@@ -278,6 +278,12 @@ inline std::string semaphoreNotShared(std::string_view Name) {
          "and share it";
 }
 
+/// A loop calls a helper that spawns: where the helper does it.
+inline std::string spawnedInHelper(std::string_view Helper, std::string_view Spawn) {
+  return "each call of '" + std::string(Helper) + "' creates a task here with '" +
+         std::string(Spawn) + "'";
+}
+
 inline std::string semaphoreNotAcquired(std::string_view Coroutine) {
   return "'" + std::string(Coroutine) +
          "' is handed the semaphore but never acquires it, so it bounds nothing";

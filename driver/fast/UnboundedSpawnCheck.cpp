@@ -58,12 +58,21 @@ public:
   void triggers(std::vector<std::vector<std::string>> &Words) const override { Spawns.addTriggers(Words); }
 
   void check(const CheckContext &Context) const override {
+    // A call of a plain function of the file that spawns (`start(url)`,
+    // three calls deep) counts as the spawn it makes.
+    HelperSearch Helpers(Context,
+                         [&](const CallSite &Call) { return calleeListed(Call, Spawns) != nullptr; });
     for (const CallSite &Call : Context.Model.Calls) {
       if (Call.Function == NoFunction)
         continue;
-      const std::string *Spawn = calleeListed(Call, Spawns);
-      if (!Spawn)
-        continue;
+      HelperPath Through;
+      if (!calleeListed(Call, Spawns)) {
+        constexpr unsigned HelperDepth = 3;
+        Through = Helpers.through(Call, HelperDepth);
+        if (!Through.Helper || &Context.Model.Functions[Call.Function] == Through.Helper)
+          continue;
+      }
+      const CallSite &Spawn = Through.Target ? *Through.Target : Call;
       const FunctionInfo &Function = Context.Model.Functions[Call.Function];
       std::vector<TSNode> Loops = enclosingLoops(Call.Call, Function.Body);
       if (Loops.empty() || awaitedInTheLoop(Context, Call.Call, Loops.front()) ||
@@ -81,11 +90,16 @@ public:
       // A semaphore created in the loop for each task bounds nothing.
       if (!perTaskSemaphore(Context, Loops.front(), Call) &&
           (bounded(Context, Function.Body, 3, Loops.front()) ||
-           spawnedWorkIsBounded(Context, Call)))
+           spawnedWorkIsBounded(Context, Spawn)))
         continue;
       std::string Message = unboundedSpawnMessage("creates", *Fanout, Remedy);
-      if (!askAcrossFiles(Context, Function, Call, Message))
+      if (Through.Helper) {
+        Finding &Reported = Context.report(Name, Call.Call, std::move(Message));
+        Context.note(Reported, Spawn.Call,
+                     messages::spawnedInHelper(Through.Helper->Name, *calleeListed(Spawn, Spawns)));
+      } else if (!askAcrossFiles(Context, Function, Call, Message)) {
         Context.report(Name, Call.Call, std::move(Message));
+      }
     }
   }
 
