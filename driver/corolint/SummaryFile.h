@@ -3,8 +3,9 @@
 // `--summaries-out F` writes a run's function summaries and open questions
 // (checks/model/ProgramSummary.h) as JSON; `corolint merge` reads the
 // shards' and answers the questions for the whole program; the result cache
-// keeps each unit's part beside its findings. The answers become
-// async-blocking-call diagnostics like the units' own. See
+// keeps each unit's part beside its findings. The answers become the asking
+// check's diagnostics (async-blocking-call, async-nested-run,
+// async-unbounded-spawn) like the units' own. See
 // docs/integration/whole-program.md.
 //
 //===----------------------------------------------------------------------===//
