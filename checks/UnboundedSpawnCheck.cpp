@@ -390,9 +390,8 @@ void UnboundedSpawnCheck::checkHelperCall(const CallExpr &Call, ASTContext &Cont
   StatementContext Where = contextOf(Call, Context);
   if (!Where.Function || Where.Unevaluated || Where.Function == Helper)
     return;
-  constexpr unsigned HelperDepth = 3;
   const auto *Spawn =
-      llvm::dyn_cast_or_null<CallExpr>(SpawningHelpers.find(*Helper, HelperDepth, Sources));
+      llvm::dyn_cast_or_null<CallExpr>(SpawningHelpers.find(*Helper, SpawnHelperDepth, Sources));
   if (!Spawn || !Reported.insert(Call.getBeginLoc().getPtrEncoding()).second)
     return;
   // The tasks multiply with the loops around the call; what the call

@@ -12,6 +12,7 @@
 
 #include "checks/utils/LoopSize.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,14 @@ struct FanoutLoop {
 /// or, in test and benchmark code (\p ChosenLoad), any count chosen there.
 std::optional<LoopSize> unboundedFanout(const std::vector<FanoutLoop> &Loops, bool ChosenLoad,
                                       unsigned MaxStaticFanout);
+
+/// How many plain functions deep a spawn made through helpers is followed
+/// (`for (url : urls) start(url);`), by both engines.
+constexpr unsigned SpawnHelperDepth = 3;
+
+/// How many coroutines elsewhere the spawned work runs or awaits are asked
+/// about (ProgramSummary's bound questions), by both engines: any may take the bound.
+constexpr size_t MaxBoundQuestions = 8;
 
 /// The finding's message: \p Verb is "creates" or "gathers"; \p Remedy from
 /// Messages.h's boundRemedy.

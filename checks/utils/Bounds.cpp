@@ -4,6 +4,7 @@
 #include "Coroutines.h"
 #include "Loops.h"
 #include "Statements.h"
+#include "checks/model/SpawnFanout.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -57,21 +58,17 @@ public:
   std::vector<const CallExpr *> Found;
 };
 
-/// The argument a call passes for parameter \p Param, or null.
-const Expr *argumentFor(const CallExpr &Call, const ParmVarDecl &Param) {
-  unsigned Index = Param.getFunctionScopeIndex();
-  // `object(args)` on a lambda or functor: argument 0 is the object.
-  if (llvm::isa<CXXOperatorCallExpr>(Call) && llvm::isa<CXXMethodDecl>(Param.getDeclContext()))
-    ++Index;
-  return Index < Call.getNumArgs() ? Call.getArg(Index) : nullptr;
+/// How many of \p Call's arguments come before the parameters: one for
+/// `object(args)` on a lambda or functor (argument 0 is the object).
+unsigned objectArguments(const CallExpr &Call) {
+  return llvm::isa<CXXOperatorCallExpr>(Call) &&
+         llvm::isa_and_nonnull<CXXMethodDecl>(Call.getDirectCallee());
 }
 
-/// The parameter a call's argument \p Index is passed for.
-unsigned parameterIndex(const CallExpr &Call, unsigned Index) {
-  // `object(args)` on a lambda or functor: argument 0 is the object.
-  bool Functor = llvm::isa<CXXOperatorCallExpr>(Call) && llvm::isa_and_nonnull<CXXMethodDecl>(
-                                                            Call.getDirectCallee());
-  return Functor && Index > 0 ? Index - 1 : Index;
+/// The argument a call passes for parameter \p Param, or null.
+const Expr *argumentFor(const CallExpr &Call, const ParmVarDecl &Param) {
+  unsigned Index = Param.getFunctionScopeIndex() + objectArguments(Call);
+  return Index < Call.getNumArgs() ? Call.getArg(Index) : nullptr;
 }
 
 bool contains(const Stmt &Outer, const Decl &D, const SourceManager &Sources) {
@@ -183,10 +180,10 @@ bool SemaphoreSearch::analyze(const Expr &Work, const Frame &Where, unsigned Dep
 std::vector<unsigned> SemaphoreSearch::sharedArguments(const CallExpr &Call, const Frame &Where) {
   std::vector<unsigned> Shared;
   const ValueDecl *Owner = nullptr;
-  for (unsigned I = 0; I < Call.getNumArgs(); ++I)
+  for (unsigned I = objectArguments(Call); I < Call.getNumArgs(); ++I)
     for (const Expr *Semaphore : typedExprs(*Call.getArg(I), Semaphores))
       if (sharing(*Semaphore, Where, 0, Owner) == Sharing::Shared) {
-        Shared.push_back(parameterIndex(Call, I));
+        Shared.push_back(I - objectArguments(Call));
         break;
       }
   return Shared;
@@ -196,7 +193,7 @@ void SemaphoreSearch::noteUnseen(const CallExpr &Call, const FunctionDecl &Calle
                                  std::vector<unsigned> SharedArguments) {
   // Coroutines of user code only: a library's bodies are in no summary.
   const SourceManager &Sources = Context.getSourceManager();
-  if (!DeferUnseen || Elsewhere.size() >= MaxUnseen ||
+  if (!DeferUnseen || Elsewhere.size() >= MaxBoundQuestions ||
       !isCoroutineReturnType(Callee.getReturnType()) ||
       Sources.isInSystemHeader(Sources.getExpansionLoc(Callee.getLocation())) ||
       llvm::any_of(Elsewhere, [&](const Unseen &Known) { return Known.Call == &Call; }))

@@ -44,9 +44,8 @@ public:
     const clang::FunctionDecl *Callee = nullptr;
     std::vector<unsigned> SharedArguments;
   };
-  /// The first few such coroutines: any of them may take the bound.
+  /// The first MaxBoundQuestions such coroutines: any of them may take the bound.
   const std::vector<Unseen> &unseen() const { return Elsewhere; }
-  static constexpr size_t MaxUnseen = 8;
   /// The loop itself awaits a shared semaphore each iteration before spawning.
   bool loopAcquires();
   /// A semaphore that was acquired but is created once per iteration or per

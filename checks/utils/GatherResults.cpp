@@ -25,6 +25,15 @@ bool filtersErrors(llvm::StringRef Name) {
   return llvm::is_contained({"has_value", "hasValue", "available"}, Name);
 }
 
+/// `std::move(x)`: the call, when \p E is one.
+const CallExpr *asMove(const Expr *E) {
+  const auto *Call = llvm::dyn_cast_or_null<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  bool Move = Callee && Call->getNumArgs() == 1 && Callee->isInStdNamespace() &&
+              Callee->getIdentifier() && Callee->getName() == "move";
+  return Move ? Call : nullptr;
+}
+
 /// What the statements after a gather do with its results.
 class ResultUses : public RecursiveASTVisitor<ResultUses> {
 public:
@@ -66,15 +75,11 @@ public:
     const Expr *Passed = Ref;
     DynTypedNode Parent = semanticParent(*Passed, Context);
     for (int Steps = 0; Steps < 2; ++Steps) {
-      const auto *Move = Parent.get<CallExpr>();
+      const CallExpr *Move = asMove(Parent.get<CallExpr>());
       const auto *Copy = Parent.get<CXXConstructExpr>();
-      bool IsMove = Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
-                    Move->getDirectCallee()->isInStdNamespace() &&
-                    Move->getDirectCallee()->getIdentifier() &&
-                    Move->getDirectCallee()->getName() == "move";
-      if (!IsMove && !(Copy && Copy->getNumArgs() == 1))
+      if (!Move && !(Copy && Copy->getNumArgs() == 1))
         break;
-      Passed = IsMove ? static_cast<const Expr *>(Move) : Copy;
+      Passed = Move ? static_cast<const Expr *>(Move) : Copy;
       Parent = semanticParent(*Passed, Context);
     }
     // The standard library's (`std::size(results)`) only reads the container.

@@ -67,8 +67,7 @@ public:
         continue;
       HelperPath Through;
       if (!calleeListed(Call, Spawns)) {
-        constexpr unsigned HelperDepth = 3;
-        Through = Helpers.through(Call, HelperDepth);
+        Through = Helpers.through(Call, SpawnHelperDepth);
         if (!Through.Helper || &Context.Model.Functions[Call.Function] == Through.Helper)
           continue;
       }
@@ -250,15 +249,14 @@ private:
                       const CallSite &Spawn, const std::string &Message) const {
     if (!Context.Summaries || !CrossFile)
       return false;
-    constexpr size_t MaxQuestions = 8;
     SummaryNames Names(Context.Model, Context.Source, Context.File);
     size_t Asked = 0;
     for (const CallSite *Inner : Names.callsInOrder(Spawner)) {
-      if (Asked == MaxQuestions)
+      if (Asked == MaxBoundQuestions)
         break;
       if (ts_node_start_byte(Inner->Call) <= ts_node_start_byte(Spawn.Call) ||
           ts_node_end_byte(Inner->Call) > ts_node_end_byte(Spawn.Call) ||
-          definedHere(Context, *Inner))
+          !calleeDefinitions(Context.Model, *Inner, Context.Source).empty())
         continue;
       std::optional<OpenQuestion> Question =
           Names.question(*Inner, Spawner, ts_node_start_byte(Spawn.Call));
@@ -272,37 +270,15 @@ private:
     return Asked > 0;
   }
 
-  /// This file defines a function \p Call may run.
-  static bool definedHere(const CheckContext &Context, const CallSite &Call) {
-    for (const std::string &Candidate : Call.Candidates)
-      if (Context.Model.Definitions.count(Candidate))
-        return true;
-    std::optional<WrittenName> Written = writtenName(Call.Callee, Context.Source);
-    return Call.Candidates.empty() && Written &&
-           std::any_of(Context.Model.Functions.begin(), Context.Model.Functions.end(),
-                       [&](const FunctionInfo &F) { return F.Name == Written->last(); });
-  }
-
   /// `spawn(worker(sem, url))` where worker, defined here, takes a semaphore.
   bool spawnedWorkIsBounded(const CheckContext &Context, const CallSite &Spawn) const {
     for (const CallSite &Inner : Context.Model.Calls) {
       if (ts_node_start_byte(Inner.Call) <= ts_node_start_byte(Spawn.Call) ||
           ts_node_end_byte(Inner.Call) > ts_node_end_byte(Spawn.Call))
         continue;
-      for (const std::string &Candidate : Inner.Candidates)
-        if (auto Found = Context.Model.Definitions.find(Candidate);
-            Found != Context.Model.Definitions.end())
-          for (size_t Worker : Found->second)
-            if (bounded(Context, Context.Model.Functions[Worker].Definition))
-              return true;
-      // A member function called from its class (`visit(url)`) resolves to no
-      // namespace name: any function of the file with its name may be it.
-      if (Inner.Candidates.empty()) {
-        std::optional<WrittenName> Written = writtenName(Inner.Callee, Context.Source);
-        for (const FunctionInfo &Worker : Context.Model.Functions)
-          if (Written && Worker.Name == Written->last() && bounded(Context, Worker.Definition))
-            return true;
-      }
+      for (size_t Worker : calleeDefinitions(Context.Model, Inner, Context.Source))
+        if (bounded(Context, Context.Model.Functions[Worker].Definition))
+          return true;
     }
     return false;
   }
