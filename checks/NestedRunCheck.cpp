@@ -57,14 +57,11 @@ void NestedRunCheck::onStartOfTranslationUnit() {
 void NestedRunCheck::onEndOfTranslationUnit() {
   if (!Unit)
     return;
-  static const NameList NoHelpersKnown;
   Editor.finishUnit(
       *Summaries, CrossFile ? SummaryFile : "", LeftVirtualCall || Helpers.metVirtualCall(),
       Unit->getSourceManager(),
       [&](ProgramSummaries &Out) {
-        UnitSummarizer([](const Expr &) { return std::optional<BlockingOperation>(); },
-                       RunFunctions.Names, NoHelpersKnown)
-            .summarizeUnit(*Unit, Out);
+        UnitSummarizer(RunFunctions.Names).summarizeUnit(*Unit, Out);
       },
       [this](SourceLocation At, llvm::StringRef Text, DiagnosticIDs::Level Level) {
         diag(At, "%0", Level) << Text;

@@ -104,13 +104,12 @@ void UnboundedSpawnCheck::onStartOfTranslationUnit() {
 void UnboundedSpawnCheck::onEndOfTranslationUnit() {
   if (!Unit || !Summaries)
     return;
-  static const NameList NoneKnown;
+  static const NameList NoRunners; // coroutines only: their calls are not summarized
   Editor.finishUnit(
       *Summaries, SummaryFile, /*UnitAlone=*/true, Unit->getSourceManager(),
       [&](ProgramSummaries &Out) {
-        UnitSummarizer([](const Expr &) { return std::optional<BlockingOperation>(); },
-                       NoneKnown, NoneKnown)
-            .summarizeCoroutines(*Unit, Out, [&](const FunctionDecl &Coroutine) {
+        UnitSummarizer(NoRunners).summarizeCoroutines(
+            *Unit, Out, [&](const FunctionDecl &Coroutine) {
               return semaphoreUse(Coroutine, SemaphoreTypes.Names);
             });
       },

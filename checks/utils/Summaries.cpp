@@ -22,6 +22,8 @@ namespace {
 
 thread_local ProgramSummaries *CurrentOutput = nullptr;
 
+const NameList NoneKnown;
+
 /// Every function definition under the traversal scope, instantiations too:
 /// a template defined in a header runs in the unit that instantiates it.
 class DefinitionFinder : public RecursiveASTVisitor<DefinitionFinder> {
@@ -240,6 +242,10 @@ std::vector<const FunctionDecl *> unitDefinitions(ASTContext &Context) {
 }
 
 } // namespace
+
+UnitSummarizer::UnitSummarizer(const NameList &Runners)
+    : UnitSummarizer([](const Expr &) { return std::optional<BlockingOperation>(); }, Runners,
+                     NoneKnown) {}
 
 void UnitSummarizer::summarizeUnit(ASTContext &Context, ProgramSummaries &Out) {
   for (const FunctionDecl *Definition : unitDefinitions(Context))

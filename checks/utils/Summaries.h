@@ -97,6 +97,9 @@ public:
   UnitSummarizer(BlockingAt Blocking, const NameList &Runners,
                  const NameList &NonBlockingHelpers)
       : Blocking(std::move(Blocking)), Runners(Runners), NonBlockingHelpers(NonBlockingHelpers) {}
+  /// For a check other than async-blocking-call: no call is a blocking
+  /// operation, and no helper is known not to block.
+  explicit UnitSummarizer(const NameList &Runners);
 
   /// Appends a summary of every function defined in user code among the
   /// AST's traversal scope (template instantiations included) to \p Out.
