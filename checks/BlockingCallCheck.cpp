@@ -332,9 +332,7 @@ void BlockingCallCheck::onEndOfTranslationUnit() {
       *Summaries, CrossFile ? SummaryFile : "", LeftVirtualCall || Helpers.metVirtualCall(),
       Context->getSourceManager(),
       [&](ProgramSummaries &Out) { Summarizer->summarizeUnit(*Context, Out); },
-      [this](SourceLocation At, llvm::StringRef Text, DiagnosticIDs::Level Level) {
-        diag(At, "%0", Level) << Text;
-      });
+      *this);
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {

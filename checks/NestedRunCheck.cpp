@@ -63,9 +63,7 @@ void NestedRunCheck::onEndOfTranslationUnit() {
       [&](ProgramSummaries &Out) {
         UnitSummarizer(RunFunctions.Names).summarizeUnit(*Unit, Out);
       },
-      [this](SourceLocation At, llvm::StringRef Text, DiagnosticIDs::Level Level) {
-        diag(At, "%0", Level) << Text;
-      });
+      *this);
 }
 
 void NestedRunCheck::registerMatchers(MatchFinder *Finder) {

@@ -113,9 +113,7 @@ void UnboundedSpawnCheck::onEndOfTranslationUnit() {
               return semaphoreUse(Coroutine, SemaphoreTypes.Names);
             });
       },
-      [this](SourceLocation At, llvm::StringRef Text, DiagnosticIDs::Level Level) {
-        diag(At, "%0", Level) << Text;
-      });
+      *this);
 }
 
 void UnboundedSpawnCheck::registerMatchers(MatchFinder *Finder) {

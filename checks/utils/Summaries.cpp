@@ -146,13 +146,16 @@ void EditorQuestions::answer(llvm::StringRef Configured, bool UnitAlone,
 void EditorQuestions::finishUnit(ProgramSummaries &Out, llvm::StringRef Configured,
                                  bool UnitAlone, const SourceManager &Sources,
                                  const std::function<void(ProgramSummaries &)> &Summarize,
-                                 const Report &Diagnose) {
+                                 tidy::ClangTidyCheck &Check) {
   bool Editing = &Out == &Unit;
   if (Editing && (Unit.Questions.empty() || (Configured.empty() && !UnitAlone)))
     return; // nothing to answer: the unit's own search settled every call
   Summarize(Out);
   if (Editing)
-    answer(Configured, UnitAlone, Sources, Diagnose);
+    answer(Configured, UnitAlone, Sources,
+           [&](SourceLocation At, llvm::StringRef Text, DiagnosticIDs::Level Level) {
+             Check.diag(At, "%0", Level) << Text;
+           });
 }
 
 std::optional<std::pair<std::string, unsigned>> summaryPlace(SourceLocation Location,

@@ -13,6 +13,7 @@
 #include "checks/model/ProgramSummary.h"
 #include "checks/model/NameList.h"
 
+#include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/DiagnosticIDs.h"
@@ -75,13 +76,14 @@ public:
   void answer(llvm::StringRef Configured, bool UnitAlone, const clang::SourceManager &Sources,
               const Report &Diagnose);
 
-  /// A unit's end for a check whose summaries and questions went to \p Out:
-  /// the CLI's, or Unit (then answered as answer() says). \p Summarize writes
-  /// the unit's summaries, skipped when nobody will read them.
+  /// A unit's end for \p Check, whose summaries and questions went to \p Out:
+  /// the CLI's, or Unit (then answered as answer() says, reported as
+  /// \p Check's diagnostics). \p Summarize writes the unit's summaries,
+  /// skipped when nobody will read them.
   void finishUnit(ProgramSummaries &Out, llvm::StringRef Configured, bool UnitAlone,
                   const clang::SourceManager &Sources,
                   const std::function<void(ProgramSummaries &)> &Summarize,
-                  const Report &Diagnose);
+                  clang::tidy::ClangTidyCheck &Check);
 
 private:
   std::vector<clang::SourceLocation> Places;
